@@ -1,0 +1,88 @@
+//! The one error type of the core. Callers (CLI, desktop commands) match on the variants;
+//! [`Error::code`] gives the stable machine-readable code the UI branches on.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{what} is empty: there is no text to import")]
+    Empty { what: String },
+    #[error("{what} is not text (binary data at byte {offset})")]
+    NotText { what: String, offset: usize },
+    #[error("{what} cannot be decoded as {encoding}: invalid bytes at byte {offset}")]
+    Undecodable {
+        what: String,
+        encoding: String,
+        offset: usize,
+    },
+    #[error("{what} has no articles: nothing that looks like a title and text was found")]
+    NoArticles { what: String },
+    #[error("the database is locked by another program; try again when it has finished")]
+    Locked,
+    #[error("the database at {path} cannot be opened: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error("the database schema cannot be brought up to date: {0}")]
+    Migration(String),
+    #[error("{entity} {id} does not exist")]
+    NotFound { entity: &'static str, id: i64 },
+    #[error("invalid input: {0}")]
+    Invalid(String),
+    #[error("database error: {0}")]
+    Database(rusqlite::Error),
+    #[error("cannot serialise: {0}")]
+    Serialise(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// A stable code for the UI and scripts; never changes once published.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Read { .. } => "read_failed",
+            Error::Write { .. } => "write_failed",
+            Error::Empty { .. } => "empty_input",
+            Error::NotText { .. } => "not_text",
+            Error::Undecodable { .. } => "undecodable",
+            Error::NoArticles { .. } => "no_articles",
+            Error::Locked => "database_locked",
+            Error::Open { .. } => "database_open_failed",
+            Error::Migration(_) => "migration_failed",
+            Error::NotFound { .. } => "not_found",
+            Error::Invalid(_) => "invalid_input",
+            Error::Database(_) => "database_error",
+            Error::Serialise(_) => "serialise_failed",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Locked,
+            _ => Error::Database(e),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for Error {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+            other => Error::Migration(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Bytes to text: BOM, UTF-8, or a detected legacy encoding; binary data is refused.
+
+use encoding_rs::{DecoderResult, Encoding, UTF_8};
+
+use crate::{Error, Result};
+
+/// Decodes `bytes` to text. `forced` names an encoding (WHATWG label, e.g. `gbk`, `big5`,
+/// `utf-16le`) that overrides detection. Line ends are normalised to `\n`.
+pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty { what: what.into() });
+    }
+    let (encoding, body) = match forced {
+        Some(label) => {
+            let enc = Encoding::for_label(label.trim().as_bytes())
+                .ok_or_else(|| Error::Invalid(format!("unknown encoding {label:?}")))?;
+            let bom = Encoding::for_bom(bytes).filter(|(e, _)| *e == enc).map_or(0, |(_, n)| n);
+            (enc, &bytes[bom..])
+        }
+        None => match Encoding::for_bom(bytes) {
+            Some((enc, n)) => (enc, &bytes[n..]),
+            None => {
+                if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+                    return Err(Error::NotText { what: what.into(), offset });
+                }
+                if std::str::from_utf8(bytes).is_ok() {
+                    (UTF_8, bytes)
+                } else {
+                    let mut det = chardetng::EncodingDetector::new();
+                    det.feed(bytes, true);
+                    (det.guess(None, true), bytes)
+                }
+            }
+        },
+    };
+    let text = decode_strict(encoding, body).map_err(|offset| Error::Undecodable {
+        what: what.into(),
+        encoding: encoding.name().into(),
+        offset: offset + (bytes.len() - body.len()),
+    })?;
+    if let Some(pos) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
+        let offset = bytes.len().min(pos);
+        return Err(Error::NotText { what: what.into(), offset });
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.trim().is_empty() {
+        return Err(Error::Empty { what: what.into() });
+    }
+    Ok(text)
+}
+
+/// Decodes without replacement; on malformed input returns the byte offset of the bad bytes.
+fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> std::result::Result<String, usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3 + 16);
+    let mut out = String::with_capacity(cap);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(out),
+        DecoderResult::Malformed(bad, after) => Err(read - bad as usize - after as usize),
+        DecoderResult::OutputFull => unreachable!("buffer sized for the whole input"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "我国首次高压力纯氢管道试验成功\n据科创板日报";
+
+    #[test]
+    fn utf8_with_and_without_bom_and_crlf() {
+        assert_eq!(decode(TEXT.as_bytes(), "t", None).unwrap(), TEXT);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(TEXT.replace('\n', "\r\n").as_bytes());
+        assert_eq!(decode(&bom, "t", None).unwrap(), TEXT);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        for (bom, be) in [([0xFF, 0xFE], false), ([0xFE, 0xFF], true)] {
+            let mut bytes = bom.to_vec();
+            for u in TEXT.encode_utf16() {
+                bytes.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            assert_eq!(decode(&bytes, "t", None).unwrap(), TEXT);
+        }
+    }
+
+    #[test]
+    fn gbk_and_big5_are_detected() {
+        let long = TEXT.repeat(4);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&long);
+        assert_eq!(decode(&gbk, "t", None).unwrap(), long);
+        let trad = "我國首次高壓力純氫管道試驗成功，據科創板日報報導。".repeat(4);
+        let (big5, _, _) = encoding_rs::BIG5.encode(&trad);
+        assert_eq!(decode(&big5, "t", None).unwrap(), trad);
+        assert_eq!(decode(&big5, "t", Some("big5")).unwrap(), trad);
+    }
+
+    #[test]
+    fn empty_binary_and_undecodable_input_are_refused() {
+        assert!(matches!(decode(b"", "t", None), Err(Error::Empty { .. })));
+        assert!(matches!(decode(b" \n\n ", "t", None), Err(Error::Empty { .. })));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0", "t", None),
+            Err(Error::NotText { offset: 8, .. })
+        ));
+        let mut bad = "试验成功".as_bytes().to_vec();
+        bad.extend_from_slice(b"\xFF\xFE\xFD");
+        let err = decode(&bad, "t", Some("utf-8")).unwrap_err();
+        assert!(matches!(err, Error::Undecodable { offset: 12, .. }), "{err:?}");
+        assert!(matches!(decode(TEXT.as_bytes(), "t", Some("klingon")), Err(Error::Invalid(_))));
+    }
+}

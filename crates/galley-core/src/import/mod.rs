@@ -1,0 +1,256 @@
+//! Import: bytes → text → articles → one transaction in the store.
+
+pub mod decode;
+pub mod plain;
+
+use std::path::Path;
+
+use jieba_rs::Jieba;
+use serde::Serialize;
+use sha2::{Digest as _, Sha256};
+
+use crate::model::{ParsedDigest, Source};
+use crate::store::{articles, audit, digests, paragraphs, pull_quotes, search};
+use crate::{Error, Result, Store};
+
+/// One input to import: a file's bytes and how to name it.
+pub struct Input<'a> {
+    /// How the input is named in messages (a path, or `stdin`).
+    pub what: String,
+    /// The file it came from, stored with the digest.
+    pub source_file: Option<String>,
+    pub bytes: &'a [u8],
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Digest name; default: the file name without extension.
+    pub name: Option<String>,
+    /// Issue date (`YYYY-MM-DD` or `YYYY-MM`); default: found in the file name.
+    pub date: Option<String>,
+    /// Encoding label overriding detection.
+    pub encoding: Option<String>,
+    /// Parse and report, store nothing.
+    pub dry_run: bool,
+    /// Who is importing (goes to the audit log).
+    pub actor: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Imported,
+    /// The same text was imported before; nothing was stored.
+    AlreadyImported,
+    /// `--dry-run`: parsed, nothing stored.
+    DryRun,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub status: Status,
+    /// The stored digest (the earlier one for `AlreadyImported`; `None` for a dry run).
+    pub digest_id: Option<i64>,
+    pub name: String,
+    pub date: Option<String>,
+    pub articles: Vec<ArticleReport>,
+    pub furniture: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleReport {
+    pub id: Option<i64>,
+    pub title: String,
+    pub paragraphs: usize,
+    pub pull_quotes: usize,
+    pub source: Source,
+    pub confidence: f64,
+    pub warnings: Vec<String>,
+}
+
+/// Reads and imports one file.
+pub fn import_file(store: &mut Store, jieba: &Jieba, path: &Path, opts: &Options) -> Result<Report> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+    let source_file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let input = Input { what: path.display().to_string(), source_file, bytes: &bytes };
+    import(store, jieba, &input, opts)
+}
+
+/// Decodes, parses and stores one input as one digest, all in one transaction.
+pub fn import(store: &mut Store, jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Report> {
+    let text = decode::decode(input.bytes, &input.what, opts.encoding.as_deref())?;
+    let hash = content_hash(&text);
+    let name = opts
+        .name
+        .clone()
+        .or_else(|| input.source_file.as_deref().map(file_stem))
+        .unwrap_or_else(|| input.what.clone());
+    let date = opts
+        .date
+        .clone()
+        .or_else(|| input.source_file.as_deref().and_then(date_in_name));
+
+    if !opts.dry_run {
+        if let Some(existing) = digests::find_by_hash(store.conn(), &hash)? {
+            return Ok(Report {
+                status: Status::AlreadyImported,
+                digest_id: Some(existing.id),
+                name: existing.name,
+                date: existing.date,
+                articles: Vec::new(),
+                furniture: Vec::new(),
+                warnings: vec![format!(
+                    "already imported as digest {} on {}: nothing stored",
+                    existing.id, existing.imported_at
+                )],
+            });
+        }
+    }
+
+    let parsed = parse(&text);
+    if parsed.articles.is_empty() {
+        return Err(Error::NoArticles { what: input.what.clone() });
+    }
+    let mut report = Report {
+        status: Status::DryRun,
+        digest_id: None,
+        name,
+        date,
+        articles: parsed
+            .articles
+            .iter()
+            .map(|a| ArticleReport {
+                id: None,
+                title: a.title.clone(),
+                paragraphs: a.paragraphs.len(),
+                pull_quotes: a.pull_quotes.len(),
+                source: a.source.clone(),
+                confidence: a.confidence,
+                warnings: a.warnings.clone(),
+            })
+            .collect(),
+        furniture: parsed.furniture.clone(),
+        warnings: parsed.warnings.clone(),
+    };
+    if opts.dry_run {
+        return Ok(report);
+    }
+
+    let (digest_id, ids) = store.write(|tx| store_parsed(tx, jieba, &report, input, &hash, &parsed, opts))?;
+    report.status = Status::Imported;
+    report.digest_id = Some(digest_id);
+    for (a, id) in report.articles.iter_mut().zip(ids) {
+        a.id = Some(id);
+    }
+    Ok(report)
+}
+
+/// Turns page text into articles.
+pub fn parse(text: &str) -> ParsedDigest {
+    plain::split(text)
+}
+
+fn store_parsed(
+    tx: &rusqlite::Connection,
+    jieba: &Jieba,
+    report: &Report,
+    input: &Input<'_>,
+    hash: &str,
+    parsed: &ParsedDigest,
+    opts: &Options,
+) -> Result<(i64, Vec<i64>)> {
+    let now = crate::store::now();
+    let digest_id = digests::insert(
+        tx,
+        &digests::NewDigest {
+            name: &report.name,
+            date: report.date.as_deref(),
+            source_file: input.source_file.as_deref(),
+            content_hash: hash,
+            imported_at: &now,
+        },
+    )?;
+    let mut ids = Vec::with_capacity(parsed.articles.len());
+    for (pos, a) in parsed.articles.iter().enumerate() {
+        let id = articles::insert(
+            tx,
+            &articles::NewArticle {
+                digest_id,
+                position: pos as i64,
+                title: &a.title,
+                source: &a.source,
+                confidence: Some(a.confidence.clamp(0.0, 1.0)),
+                now: &now,
+            },
+        )?;
+        let mut all_text = a.title.clone();
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            paragraphs::insert(tx, id, i as i64, p.kind, &p.text)?;
+            all_text.push('\n');
+            all_text.push_str(&p.text);
+        }
+        for (i, q) in a.pull_quotes.iter().enumerate() {
+            pull_quotes::insert(tx, id, i as i64, q)?;
+        }
+        search::index_article(tx, jieba, id, &all_text)?;
+        ids.push(id);
+    }
+    audit::record(
+        tx,
+        &now,
+        &audit::Entry {
+            actor: &opts.actor,
+            action: "import",
+            entity: "digest",
+            entity_id: Some(digest_id),
+            article_id: None,
+            before: None,
+            after: Some(serde_json::json!({
+                "name": report.name,
+                "source_file": input.source_file,
+                "articles": ids.len(),
+                "content_hash": hash,
+            })),
+        },
+    )?;
+    Ok((digest_id, ids))
+}
+
+/// SHA-256 of the decoded text, so one page in two encodings is one digest.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.trim().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn file_stem(name: &str) -> String {
+    Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_owned())
+}
+
+/// The first `YYYY-MM-DD` or `YYYY-MM` in a file name (`tmt-digest-2023-06.txt` → `2023-06`).
+pub fn date_in_name(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    (0..b.len().saturating_sub(6)).find_map(|i| {
+        let ym = b.get(i..i + 7)?;
+        if i > 0 && b[i - 1].is_ascii_digit() || !digits(&ym[..4]) || ym[4] != b'-' || !digits(&ym[5..7]) {
+            return None;
+        }
+        let month: u32 = name[i + 5..i + 7].parse().ok()?;
+        if !(1..=12).contains(&month) || b.get(i + 7).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        match b.get(i + 7..i + 10) {
+            Some([b'-', d1, d2]) if d1.is_ascii_digit() && d2.is_ascii_digit() && !b.get(i + 10).is_some_and(u8::is_ascii_digit) => {
+                Some(name[i..i + 10].to_owned())
+            }
+            _ => Some(name[i..i + 7].to_owned()),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,17 @@
+//! Galley's domain: the model, the SQLite store, import, language and export.
+//!
+//! Nothing here knows about Tauri or HTTP; every piece is testable headless with an
+//! in-memory store (`Store::open_in_memory`).
+
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod language;
+pub mod model;
+pub mod paths;
+pub mod sample;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use store::Store;
