@@ -1,1 +1,75 @@
-fn main(){}
+//! `galley`: import digest pages, list them, export the annotated digests.
+//!
+//! One file per verb under `cmd/`; each computes with galley-core, then prints.
+//! Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage.
+
+mod cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use galley_core::{paths, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "galley",
+    version,
+    about = "Annotate Chinese news digests: import, list, export."
+)]
+struct Cli {
+    /// Database file [default: the platform data directory, e.g. ~/.local/share/galley/galley.db]
+    #[arg(long, global = true, env = paths::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// Who is making the change (recorded in the audit log) [default: $USER]
+    #[arg(long, global = true, env = "GALLEY_USER", value_name = "NAME")]
+    user: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Import(cmd::import::Args),
+    List(cmd::list::Args),
+    Export(cmd::export::Args),
+}
+
+/// What every verb gets: how to open the store and who is acting.
+pub struct Context {
+    db: PathBuf,
+    pub user: String,
+}
+
+impl Context {
+    pub fn open(&self) -> galley_core::Result<Store> {
+        Store::open(&self.db)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = Context {
+        db: cli.db.unwrap_or_else(paths::default_db_path),
+        user: cli
+            .user
+            .or_else(|| std::env::var("USER").ok())
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| "cli".to_owned()),
+    };
+    let result = match cli.command {
+        Command::Import(args) => cmd::import::run(&ctx, args),
+        Command::List(args) => cmd::list::run(&ctx, args),
+        Command::Export(args) => cmd::export::run(&ctx, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(cmd::Failure::Reported) => ExitCode::FAILURE,
+        Err(cmd::Failure::Error(e)) => {
+            eprintln!("galley: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

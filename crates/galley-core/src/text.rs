@@ -14,7 +14,10 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Curly quotes as used in Chinese text.
 pub fn is_cjk_quote(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」' | '『' | '』')
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」' | '『' | '』'
+    )
 }
 
 /// Sentence-final punctuation in Chinese text.

@@ -69,9 +69,16 @@ pub fn document(store: &Store, filter: &Filter) -> Result<Document> {
                 paragraphs: a
                     .paragraphs
                     .into_iter()
-                    .map(|p| ParagraphOut { kind: p.kind, text: p.text })
+                    .map(|p| ParagraphOut {
+                        kind: p.kind,
+                        text: p.text,
+                    })
                     .collect(),
-                pull_quotes: a.pull_quotes.into_iter().map(|q| PullQuoteOut { text: q.text }).collect(),
+                pull_quotes: a
+                    .pull_quotes
+                    .into_iter()
+                    .map(|q| PullQuoteOut { text: q.text })
+                    .collect(),
                 topics: Vec::new(),
                 sentiment: None,
                 claims: Vec::new(),
@@ -90,14 +97,18 @@ pub fn document(store: &Store, filter: &Filter) -> Result<Document> {
             articles: out,
         });
     }
-    Ok(Document { schema: SCHEMA, digests })
+    Ok(Document {
+        schema: SCHEMA,
+        digests,
+    })
 }
 
 /// Writes the document as pretty-printed UTF-8 JSON with a final newline.
 pub fn write(store: &Store, filter: &Filter, mut w: impl Write) -> Result<()> {
     let doc = document(store, filter)?;
     serde_json::to_writer_pretty(&mut w, &doc)?;
-    w.write_all(b"\n").map_err(|e| crate::Error::Serialise(serde_json::Error::io(e)))?;
+    w.write_all(b"\n")
+        .map_err(|e| crate::Error::Serialise(serde_json::Error::io(e)))?;
     Ok(())
 }
 
@@ -110,7 +121,10 @@ mod tests {
     #[test]
     fn exports_the_contract_shape() {
         let mut store = Store::open_in_memory().unwrap();
-        let opts = Options { actor: "t".into(), ..Options::default() };
+        let opts = Options {
+            actor: "t".into(),
+            ..Options::default()
+        };
         import(&mut store, &segmenter(), &crate::sample::input(), &opts).unwrap();
         let mut buf = Vec::new();
         write(&store, &Filter::default(), &mut buf).unwrap();
@@ -121,7 +135,16 @@ mod tests {
             assert!(d.get(key).is_some(), "digest has {key}");
         }
         let a = &d["articles"][0];
-        for key in ["id", "title", "source", "paragraphs", "pull_quotes", "topics", "sentiment", "claims"] {
+        for key in [
+            "id",
+            "title",
+            "source",
+            "paragraphs",
+            "pull_quotes",
+            "topics",
+            "sentiment",
+            "claims",
+        ] {
             assert!(a.get(key).is_some(), "article has {key}");
         }
         assert!(a["source"]["outlets"].is_array());
@@ -136,7 +159,9 @@ mod tests {
     #[test]
     fn an_unknown_digest_filter_is_not_found() {
         let store = Store::open_in_memory().unwrap();
-        let f = Filter { digest_ids: vec![9] };
+        let f = Filter {
+            digest_ids: vec![9],
+        };
         assert_eq!(document(&store, &f).unwrap_err().code(), "not_found");
     }
 }

@@ -22,8 +22,14 @@ pub(crate) fn selected_digests(
     }
     for id in &filter.digest_ids {
         if !all.iter().any(|d| d.id == *id) {
-            return Err(Error::NotFound { entity: "digest", id: *id });
+            return Err(Error::NotFound {
+                entity: "digest",
+                id: *id,
+            });
         }
     }
-    Ok(all.into_iter().filter(|d| filter.digest_ids.contains(&d.id)).collect())
+    Ok(all
+        .into_iter()
+        .filter(|d| filter.digest_ids.contains(&d.id))
+        .collect())
 }

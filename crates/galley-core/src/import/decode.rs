@@ -14,14 +14,19 @@ pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<String> 
         Some(label) => {
             let enc = Encoding::for_label(label.trim().as_bytes())
                 .ok_or_else(|| Error::Invalid(format!("unknown encoding {label:?}")))?;
-            let bom = Encoding::for_bom(bytes).filter(|(e, _)| *e == enc).map_or(0, |(_, n)| n);
+            let bom = Encoding::for_bom(bytes)
+                .filter(|(e, _)| *e == enc)
+                .map_or(0, |(_, n)| n);
             (enc, &bytes[bom..])
         }
         None => match Encoding::for_bom(bytes) {
             Some((enc, n)) => (enc, &bytes[n..]),
             None => {
                 if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-                    return Err(Error::NotText { what: what.into(), offset });
+                    return Err(Error::NotText {
+                        what: what.into(),
+                        offset,
+                    });
                 }
                 if std::str::from_utf8(bytes).is_ok() {
                     (UTF_8, bytes)
@@ -38,9 +43,14 @@ pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<String> 
         encoding: encoding.name().into(),
         offset: offset + (bytes.len() - body.len()),
     })?;
-    if let Some(pos) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
+    if let Some(pos) =
+        text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    {
         let offset = bytes.len().min(pos);
-        return Err(Error::NotText { what: what.into(), offset });
+        return Err(Error::NotText {
+            what: what.into(),
+            offset,
+        });
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if text.trim().is_empty() {
@@ -103,7 +113,10 @@ mod tests {
     #[test]
     fn empty_binary_and_undecodable_input_are_refused() {
         assert!(matches!(decode(b"", "t", None), Err(Error::Empty { .. })));
-        assert!(matches!(decode(b" \n\n ", "t", None), Err(Error::Empty { .. })));
+        assert!(matches!(
+            decode(b" \n\n ", "t", None),
+            Err(Error::Empty { .. })
+        ));
         assert!(matches!(
             decode(b"\x89PNG\r\n\x1a\n\0\0\0", "t", None),
             Err(Error::NotText { offset: 8, .. })
@@ -111,7 +124,13 @@ mod tests {
         let mut bad = "试验成功".as_bytes().to_vec();
         bad.extend_from_slice(b"\xFF\xFE\xFD");
         let err = decode(&bad, "t", Some("utf-8")).unwrap_err();
-        assert!(matches!(err, Error::Undecodable { offset: 12, .. }), "{err:?}");
-        assert!(matches!(decode(TEXT.as_bytes(), "t", Some("klingon")), Err(Error::Invalid(_))));
+        assert!(
+            matches!(err, Error::Undecodable { offset: 12, .. }),
+            "{err:?}"
+        );
+        assert!(matches!(
+            decode(TEXT.as_bytes(), "t", Some("klingon")),
+            Err(Error::Invalid(_))
+        ));
     }
 }

@@ -70,15 +70,32 @@ pub struct ArticleReport {
 }
 
 /// Reads and imports one file.
-pub fn import_file(store: &mut Store, jieba: &Jieba, path: &Path, opts: &Options) -> Result<Report> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+pub fn import_file(
+    store: &mut Store,
+    jieba: &Jieba,
+    path: &Path,
+    opts: &Options,
+) -> Result<Report> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
     let source_file = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let input = Input { what: path.display().to_string(), source_file, bytes: &bytes };
+    let input = Input {
+        what: path.display().to_string(),
+        source_file,
+        bytes: &bytes,
+    };
     import(store, jieba, &input, opts)
 }
 
 /// Decodes, parses and stores one input as one digest, all in one transaction.
-pub fn import(store: &mut Store, jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Report> {
+pub fn import(
+    store: &mut Store,
+    jieba: &Jieba,
+    input: &Input<'_>,
+    opts: &Options,
+) -> Result<Report> {
     let text = decode::decode(input.bytes, &input.what, opts.encoding.as_deref())?;
     let hash = content_hash(&text);
     let name = opts
@@ -110,7 +127,9 @@ pub fn import(store: &mut Store, jieba: &Jieba, input: &Input<'_>, opts: &Option
 
     let parsed = parse(&text);
     if parsed.articles.is_empty() {
-        return Err(Error::NoArticles { what: input.what.clone() });
+        return Err(Error::NoArticles {
+            what: input.what.clone(),
+        });
     }
     let mut report = Report {
         status: Status::DryRun,
@@ -137,7 +156,8 @@ pub fn import(store: &mut Store, jieba: &Jieba, input: &Input<'_>, opts: &Option
         return Ok(report);
     }
 
-    let (digest_id, ids) = store.write(|tx| store_parsed(tx, jieba, &report, input, &hash, &parsed, opts))?;
+    let (digest_id, ids) =
+        store.write(|tx| store_parsed(tx, jieba, &report, input, &hash, &parsed, opts))?;
     report.status = Status::Imported;
     report.digest_id = Some(digest_id);
     for (a, id) in report.articles.iter_mut().zip(ids) {
@@ -236,7 +256,11 @@ pub fn date_in_name(name: &str) -> Option<String> {
     let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     (0..b.len().saturating_sub(6)).find_map(|i| {
         let ym = b.get(i..i + 7)?;
-        if i > 0 && b[i - 1].is_ascii_digit() || !digits(&ym[..4]) || ym[4] != b'-' || !digits(&ym[5..7]) {
+        if i > 0 && b[i - 1].is_ascii_digit()
+            || !digits(&ym[..4])
+            || ym[4] != b'-'
+            || !digits(&ym[5..7])
+        {
             return None;
         }
         let month: u32 = name[i + 5..i + 7].parse().ok()?;
@@ -244,7 +268,11 @@ pub fn date_in_name(name: &str) -> Option<String> {
             return None;
         }
         match b.get(i + 7..i + 10) {
-            Some([b'-', d1, d2]) if d1.is_ascii_digit() && d2.is_ascii_digit() && !b.get(i + 10).is_some_and(u8::is_ascii_digit) => {
+            Some([b'-', d1, d2])
+                if d1.is_ascii_digit()
+                    && d2.is_ascii_digit()
+                    && !b.get(i + 10).is_some_and(u8::is_ascii_digit) =>
+            {
                 Some(name[i..i + 10].to_owned())
             }
             _ => Some(name[i..i + 7].to_owned()),

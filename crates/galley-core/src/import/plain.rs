@@ -18,7 +18,9 @@ pub fn split(text: &str) -> ParsedDigest {
     for block in blocks(text) {
         let joined = join_lines(&block);
         if !joined.chars().any(char::is_alphanumeric) {
-            parsed.warnings.push(format!("skipped {joined:?}: no words"));
+            parsed
+                .warnings
+                .push(format!("skipped {joined:?}: no words"));
             continue;
         }
         if is_furniture(&joined) {
@@ -28,9 +30,9 @@ pub fn split(text: &str) -> ParsedDigest {
         if let Some(source) = parse_source(&joined) {
             match current.as_mut() {
                 Some(a) if a.source.line.is_none() => a.source = source,
-                _ => parsed
-                    .warnings
-                    .push(format!("source line {joined:?} has no article to belong to")),
+                _ => parsed.warnings.push(format!(
+                    "source line {joined:?} has no article to belong to"
+                )),
             }
             continue;
         }
@@ -46,7 +48,10 @@ pub fn split(text: &str) -> ParsedDigest {
             });
             continue;
         }
-        let para = ParagraphDraft { kind: ParagraphKind::Body, text: joined };
+        let para = ParagraphDraft {
+            kind: ParagraphKind::Body,
+            text: joined,
+        };
         match current.as_mut() {
             Some(a) => a.paragraphs.push(para),
             None => orphans.push(para),
@@ -122,9 +127,16 @@ pub fn join_lines(lines: &[&str]) -> String {
         let prev = out.chars().last();
         let next = line.chars().next();
         if let (Some(p), Some(n)) = (prev, next) {
-            if p == '-' && n.is_ascii_lowercase() && out[..out.len() - 1].ends_with(|c: char| c.is_ascii_alphabetic()) {
+            if p == '-'
+                && n.is_ascii_lowercase()
+                && out[..out.len() - 1].ends_with(|c: char| c.is_ascii_alphabetic())
+            {
                 out.pop();
-            } else if !is_cjk(p) && !is_cjk(n) && p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric() {
+            } else if !is_cjk(p)
+                && !is_cjk(n)
+                && p.is_ascii_alphanumeric()
+                && n.is_ascii_alphanumeric()
+            {
                 out.push(' ');
             }
         }
@@ -159,7 +171,10 @@ pub fn parse_source(s: &str) -> Option<Source> {
     if outlets.is_empty() && !rest.is_empty() && !rest.contains('《') {
         outlets.push(rest.trim().to_owned());
     }
-    Some(Source { line: Some(s.to_owned()), outlets })
+    Some(Source {
+        line: Some(s.to_owned()),
+        outlets,
+    })
 }
 
 #[cfg(test)]
@@ -168,7 +183,10 @@ mod tests {
 
     #[test]
     fn joins_wrapped_lines_without_spaces_in_cjk() {
-        assert_eq!(join_lines(&["大模型是AI未来发展", "的重要方向"]), "大模型是AI未来发展的重要方向");
+        assert_eq!(
+            join_lines(&["大模型是AI未来发展", "的重要方向"]),
+            "大模型是AI未来发展的重要方向"
+        );
         assert_eq!(join_lines(&["Stone", "Partners"]), "Stone Partners");
         assert_eq!(join_lines(&["Autopi-", "lot系统"]), "Autopilot系统");
         assert_eq!(join_lines(&["C-V2X", "技术"]), "C-V2X技术");
@@ -178,7 +196,10 @@ mod tests {
     fn parses_source_lines() {
         let s = parse_source("综合《每日经济新闻》《中国科技信息》").unwrap();
         assert_eq!(s.outlets, vec!["每日经济新闻", "中国科技信息"]);
-        assert_eq!(parse_source("据科创板日报").unwrap().outlets, vec!["科创板日报"]);
+        assert_eq!(
+            parse_source("据科创板日报").unwrap().outlets,
+            vec!["科创板日报"]
+        );
         assert!(parse_source("综合").unwrap().outlets.is_empty());
         assert!(parse_source("据统计，今年增长了三成。").is_none());
     }
@@ -189,13 +210,25 @@ mod tests {
         let p = split(page);
         assert_eq!(p.furniture, vec!["■TMT快报"]);
         let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, vec!["我国首次高压力纯氢管道试验成功", "特斯拉超级计算机或在7月投产"]);
+        assert_eq!(
+            titles,
+            vec![
+                "我国首次高压力纯氢管道试验成功",
+                "特斯拉超级计算机或在7月投产"
+            ]
+        );
         let first = &p.articles[0];
-        assert_eq!(first.paragraphs[0].text, "记者日前获悉，我国首次高压力纯氢管道试验成功。");
+        assert_eq!(
+            first.paragraphs[0].text,
+            "记者日前获悉，我国首次高压力纯氢管道试验成功。"
+        );
         assert_eq!(first.paragraphs[0].kind, ParagraphKind::Lead);
         assert_eq!(first.paragraphs[1].kind, ParagraphKind::Body);
         assert_eq!(first.source.line.as_deref(), Some("据科创板日报"));
-        assert!(p.articles[1].warnings.iter().any(|w| w.contains("no source")));
+        assert!(p.articles[1]
+            .warnings
+            .iter()
+            .any(|w| w.contains("no source")));
     }
 
     #[test]

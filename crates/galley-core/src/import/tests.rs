@@ -8,7 +8,10 @@ fn jieba() -> &'static Jieba {
 }
 
 fn opts() -> Options {
-    Options { actor: "test".into(), ..Options::default() }
+    Options {
+        actor: "test".into(),
+        ..Options::default()
+    }
 }
 
 #[test]
@@ -20,7 +23,10 @@ fn imports_the_sample_page_in_one_digest() {
     assert_eq!(report.date.as_deref(), Some("2023-06"));
     let digests = store.digests().unwrap();
     assert_eq!(digests.len(), 1);
-    assert_eq!(digests[0].source_file.as_deref(), Some("tmt-digest-2023-06.txt"));
+    assert_eq!(
+        digests[0].source_file.as_deref(),
+        Some("tmt-digest-2023-06.txt")
+    );
     assert!(digests[0].article_count >= 1);
     let articles = store.articles(digests[0].id).unwrap();
     let text: String = articles
@@ -43,7 +49,11 @@ fn importing_the_same_text_twice_stores_it_once_and_says_so() {
     let first = import(&mut store, jieba(), &crate::sample::input(), &opts()).unwrap();
     // Same text, other encoding and file name: still the same digest.
     let (gbk, _, _) = encoding_rs::GB18030.encode(crate::sample::SAMPLE_TEXT);
-    let again = Input { what: "copy.txt".into(), source_file: Some("copy.txt".into()), bytes: &gbk };
+    let again = Input {
+        what: "copy.txt".into(),
+        source_file: Some("copy.txt".into()),
+        bytes: &gbk,
+    };
     let second = import(&mut store, jieba(), &again, &opts()).unwrap();
     assert_eq!(second.status, Status::AlreadyImported);
     assert_eq!(second.digest_id, first.digest_id);
@@ -54,7 +64,10 @@ fn importing_the_same_text_twice_stores_it_once_and_says_so() {
 #[test]
 fn dry_run_stores_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let o = Options { dry_run: true, ..opts() };
+    let o = Options {
+        dry_run: true,
+        ..opts()
+    };
     let report = import(&mut store, jieba(), &crate::sample::input(), &o).unwrap();
     assert_eq!(report.status, Status::DryRun);
     assert!(!report.articles.is_empty());
@@ -70,8 +83,15 @@ fn bad_input_is_refused_and_nothing_is_stored() {
         (&b"\xe4\xb8\xad\xe6\x96"[..], "undecodable"),
         (&b"...\n\n,,,"[..], "no_articles"),
     ] {
-        let input = Input { what: "bad".into(), source_file: None, bytes };
-        let o = Options { encoding: (code == "undecodable").then(|| "utf-8".into()), ..opts() };
+        let input = Input {
+            what: "bad".into(),
+            source_file: None,
+            bytes,
+        };
+        let o = Options {
+            encoding: (code == "undecodable").then(|| "utf-8".into()),
+            ..opts()
+        };
         let err = import(&mut store, jieba(), &input, &o).unwrap_err();
         assert_eq!(err.code(), code, "{err}");
     }
@@ -81,14 +101,21 @@ fn bad_input_is_refused_and_nothing_is_stored() {
 #[test]
 fn a_missing_file_is_a_read_error() {
     let mut store = Store::open_in_memory().unwrap();
-    let err = import_file(&mut store, jieba(), Path::new("/no/such/page.txt"), &opts()).unwrap_err();
+    let err =
+        import_file(&mut store, jieba(), Path::new("/no/such/page.txt"), &opts()).unwrap_err();
     assert!(matches!(err, Error::Read { .. }));
 }
 
 #[test]
 fn finds_dates_in_file_names() {
-    assert_eq!(date_in_name("tmt-digest-2023-06.txt").as_deref(), Some("2023-06"));
-    assert_eq!(date_in_name("page_2024-01-31.txt").as_deref(), Some("2024-01-31"));
+    assert_eq!(
+        date_in_name("tmt-digest-2023-06.txt").as_deref(),
+        Some("2023-06")
+    );
+    assert_eq!(
+        date_in_name("page_2024-01-31.txt").as_deref(),
+        Some("2024-01-31")
+    );
     assert_eq!(date_in_name("2024-13.txt"), None);
     assert_eq!(date_in_name("12023-06.txt"), None);
     assert_eq!(date_in_name("page.txt"), None);

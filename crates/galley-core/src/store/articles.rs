@@ -29,8 +29,9 @@ pub fn insert(conn: &Connection, a: &NewArticle<'_>) -> Result<i64> {
         ],
     )?;
     let id = conn.last_insert_rowid();
-    let mut stmt = conn
-        .prepare_cached("INSERT INTO article_outlets (article_id, position, name) VALUES (?1, ?2, ?3)")?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO article_outlets (article_id, position, name) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, outlet) in a.source.outlets.iter().enumerate() {
         stmt.execute(params![id, i as i64, outlet])?;
     }
@@ -186,6 +187,12 @@ mod tests {
     fn a_missing_article_is_not_found() {
         let store = Store::open_in_memory().unwrap();
         let err = get(store.conn(), 42).unwrap_err();
-        assert!(matches!(err, Error::NotFound { entity: "article", id: 42 }));
+        assert!(matches!(
+            err,
+            Error::NotFound {
+                entity: "article",
+                id: 42
+            }
+        ));
     }
 }

@@ -22,7 +22,8 @@ pub fn insert(conn: &Connection, d: &NewDigest<'_>) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-const SELECT: &str = "SELECT d.id, d.name, d.issue_date, d.source_file, d.content_hash, d.imported_at,
+const SELECT: &str =
+    "SELECT d.id, d.name, d.issue_date, d.source_file, d.content_hash, d.imported_at,
         (SELECT count(*) FROM articles a WHERE a.digest_id = d.id)
      FROM digests d";
 

@@ -1,0 +1,142 @@
+//! `galley import FILE...`: one digest per file, each in its own transaction.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use galley_core::import::{self, Input, Options, Report, Status};
+use galley_core::language::segmenter;
+use galley_core::Error;
+
+use super::{Failure, Outcome};
+use crate::Context;
+
+/// Import digest pages (plain text in UTF-8, UTF-16, GB18030/GBK or Big5).
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files to import; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Digest name [default: the file name without its extension]
+    #[arg(long)]
+    name: Option<String>,
+    /// Issue date, YYYY-MM-DD or YYYY-MM [default: found in the file name]
+    #[arg(long)]
+    date: Option<String>,
+    /// Text encoding, overriding detection (utf-8, utf-16le, gb18030, gbk, big5, ...)
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Show what would be imported; store nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the reports as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Outcome {
+    if args.files.len() > 1 && args.name.is_some() {
+        return Err(Error::Invalid("--name applies to one file at a time".into()).into());
+    }
+    let mut store = if args.dry_run {
+        galley_core::Store::open_in_memory()?
+    } else {
+        ctx.open()?
+    };
+    let jieba = segmenter();
+    let opts = Options {
+        name: args.name,
+        date: args.date,
+        encoding: args.encoding,
+        dry_run: args.dry_run,
+        actor: ctx.user.clone(),
+    };
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for path in &args.files {
+        let result = if path.as_os_str() == "-" {
+            read_stdin().and_then(|bytes| {
+                let input = Input {
+                    what: "standard input".into(),
+                    source_file: None,
+                    bytes: &bytes,
+                };
+                import::import(&mut store, &jieba, &input, &opts)
+            })
+        } else {
+            import::import_file(&mut store, &jieba, path, &opts)
+        };
+        match result {
+            Ok(report) => reports.push(report),
+            Err(e) => {
+                eprintln!("galley: {e}");
+                failed = true;
+            }
+        }
+    }
+    if args.json {
+        let out = serde_json::to_string_pretty(&reports).map_err(Error::from)?;
+        println!("{out}");
+    } else {
+        for r in &reports {
+            print!("{}", render(r));
+        }
+    }
+    if failed {
+        Err(Failure::Reported)
+    } else {
+        Ok(())
+    }
+}
+
+fn read_stdin() -> galley_core::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: "-".into(),
+            source,
+        })?;
+    Ok(bytes)
+}
+
+/// The human-readable report of one import.
+pub fn render(r: &Report) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let id = r.digest_id.map(|i| format!(" {i}")).unwrap_or_default();
+    let verb = match r.status {
+        Status::Imported => "imported as digest",
+        Status::AlreadyImported => "already imported as digest",
+        Status::DryRun => "would import (dry run)",
+    };
+    let date = r
+        .date
+        .as_deref()
+        .map(|d| format!(" [{d}]"))
+        .unwrap_or_default();
+    let _ = writeln!(s, "{}{date}: {verb}{id}", r.name);
+    for w in &r.warnings {
+        let _ = writeln!(s, "  warning: {w}");
+    }
+    for (i, a) in r.articles.iter().enumerate() {
+        let source = a.source.line.as_deref().unwrap_or("no source");
+        let flag = if a.confidence < 0.5 { "  LOW" } else { "" };
+        let _ = writeln!(
+            s,
+            "  {:>2}. {}  ({} paragraphs, {} pull quotes; {}; confidence {:.2}{flag})",
+            i + 1,
+            a.title,
+            a.paragraphs,
+            a.pull_quotes,
+            source,
+            a.confidence
+        );
+        for w in &a.warnings {
+            let _ = writeln!(s, "      warning: {w}");
+        }
+    }
+    if !r.furniture.is_empty() {
+        let _ = writeln!(s, "  page furniture set aside: {}", r.furniture.join(" | "));
+    }
+    s
+}

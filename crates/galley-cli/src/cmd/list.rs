@@ -1,0 +1,73 @@
+//! `galley list`: digests and their articles, one line each.
+
+use galley_core::model::{ArticleSummary, Digest};
+
+use super::Outcome;
+use crate::Context;
+
+/// List digests and their articles.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(serde::Serialize)]
+pub struct Listing {
+    digest: Digest,
+    articles: Vec<ArticleSummary>,
+}
+
+pub fn collect(store: &galley_core::Store) -> galley_core::Result<Vec<Listing>> {
+    store
+        .digests()?
+        .into_iter()
+        .map(|digest| {
+            let articles = store.articles(digest.id)?;
+            Ok(Listing { digest, articles })
+        })
+        .collect()
+}
+
+pub fn run(ctx: &Context, args: Args) -> Outcome {
+    let listing = collect(&ctx.open()?)?;
+    if args.json {
+        let out = serde_json::to_string_pretty(&listing).map_err(galley_core::Error::from)?;
+        println!("{out}");
+    } else if listing.is_empty() {
+        println!("no digests yet: galley import FILE");
+    } else {
+        print!("{}", render(&listing));
+    }
+    Ok(())
+}
+
+pub fn render(listing: &[Listing]) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    for l in listing {
+        let d = &l.digest;
+        let _ = writeln!(
+            s,
+            "digest {}\t{}\t{}\t{} articles\timported {}",
+            d.id,
+            d.date.as_deref().unwrap_or("-"),
+            d.name,
+            d.article_count,
+            d.imported_at
+        );
+        for a in &l.articles {
+            let _ = writeln!(
+                s,
+                "  article {}\t{}\t{}\t{} paragraphs\t{}",
+                a.id,
+                a.review_state.as_str(),
+                a.title,
+                a.paragraph_count,
+                a.source_line.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    s
+}

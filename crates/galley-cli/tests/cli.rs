@@ -1,0 +1,236 @@
+//! The `galley` binary as a user runs it: exit codes, output, and the database afterwards.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../galley-core/assets/tmt-digest-2023-06.txt"
+);
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("galley.db")
+    }
+
+    fn galley(&self, args: &[&str]) -> Output {
+        self.galley_stdin(args, &[])
+    }
+
+    fn galley_stdin(&self, args: &[&str], stdin: &[u8]) -> Output {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_galley"))
+            .args(args)
+            .env("GALLEY_DB", self.db())
+            .env("GALLEY_USER", "tester")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin).unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> String {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_str().unwrap().to_owned()
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn import_list_export_the_sample_page() {
+    let env = Env::new();
+    let out = env.galley(&["import", SAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.starts_with("tmt-digest-2023-06 [2023-06]: imported as digest 1"),
+        "{report}"
+    );
+    assert!(report.contains("paragraphs"), "{report}");
+
+    let list = stdout(&env.galley(&["list"]));
+    let lines: Vec<&str> = list.lines().collect();
+    assert!(
+        lines[0].starts_with("digest 1\t2023-06\ttmt-digest-2023-06\t"),
+        "{list}"
+    );
+    assert!(
+        lines.iter().skip(1).all(|l| l.starts_with("  article ")),
+        "{list}"
+    );
+    assert!(lines.len() > 1);
+
+    let out = env.galley(&["export", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], "galley.export/1");
+    let digest = &doc["digests"][0];
+    assert_eq!(digest["source_file"], "tmt-digest-2023-06.txt");
+    let all_text: String = digest["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["paragraphs"].as_array().unwrap().iter())
+        .map(|p| p["text"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        all_text.contains("我国首次高压力纯氢管道"),
+        "page text in the export"
+    );
+
+    // --out writes the same document to a file.
+    let out_file = env.dir.path().join("export.json");
+    let out = env.galley(&["export", "--out", out_file.to_str().unwrap()]);
+    assert!(
+        out.status.success() && out.stdout.is_empty(),
+        "{}",
+        stderr(&out)
+    );
+    let from_file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
+    assert_eq!(from_file, doc);
+}
+
+#[test]
+fn importing_the_same_page_twice_says_so_and_stores_it_once() {
+    let env = Env::new();
+    assert!(env.galley(&["import", SAMPLE]).status.success());
+    let out = env.galley(&["import", SAMPLE]);
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).contains("already imported as digest 1"),
+        "{}",
+        stdout(&out)
+    );
+    let list = stdout(&env.galley(&["list", "--json"]));
+    let listing: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(listing.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn json_report_dry_run_and_stdin() {
+    let env = Env::new();
+    let out = env.galley(&["import", "--dry-run", "--json", SAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(reports[0]["status"], "dry_run");
+    assert!(reports[0]["articles"].as_array().unwrap().len() >= 2);
+    assert!(!env.db().exists(), "a dry run creates no database");
+
+    let page = std::fs::read(SAMPLE).unwrap();
+    let out = env.galley_stdin(&["import", "--name", "来自标准输入", "-"], &page);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("来自标准输入: imported as digest 1"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+fn assert_one_line_failure(out: &Output, needle: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    let err = stderr(out);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with("galley: ") && err.contains(needle), "{err}");
+}
+
+#[test]
+fn failures_exit_1_with_one_line_and_store_nothing() {
+    let env = Env::new();
+    assert_one_line_failure(
+        &env.galley(&["import", "/no/such/page.txt"]),
+        "cannot read /no/such/page.txt",
+    );
+    let png = env.file("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    assert_one_line_failure(&env.galley(&["import", &png]), "is not text");
+    let empty = env.file("empty.txt", b"");
+    assert_one_line_failure(&env.galley(&["import", &empty]), "is empty");
+    let bad = env.file("bad.txt", b"\xe4\xb8\xad\xff\xfe");
+    assert_one_line_failure(
+        &env.galley(&["import", "--encoding", "utf-8", &bad]),
+        "invalid bytes at byte 3",
+    );
+    assert!(stdout(&env.galley(&["list"])).starts_with("no digests yet"));
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let env = Env::new();
+    let out = env.galley(&["import", "/no/such/page.txt", SAMPLE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("imported as digest 1"));
+    assert!(stderr(&out).contains("/no/such/page.txt"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = Env::new();
+    assert_eq!(env.galley(&["import"]).status.code(), Some(2));
+    assert_eq!(env.galley(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        env.galley(&["export", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_locked_database_is_a_clear_failure() {
+    let env = Env::new();
+    assert!(env.galley(&["list"]).status.success());
+    let holder = rusqlite::Connection::open(env.db()).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert_one_line_failure(&env.galley(&["import", SAMPLE]), "database is locked");
+    drop(holder);
+    assert!(env.galley(&["import", SAMPLE]).status.success());
+}
+
+#[test]
+fn a_failed_export_leaves_no_file() {
+    let env = Env::new();
+    assert!(env.galley(&["import", SAMPLE]).status.success());
+    let target = env.dir.path().join("out.json");
+    let out = env.galley(&[
+        "export",
+        "--digest",
+        "99",
+        "--out",
+        target.to_str().unwrap(),
+    ]);
+    assert_one_line_failure(&out, "digest 99 does not exist");
+    assert!(!target.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        leftovers
+            .iter()
+            .all(|n| !n.to_string_lossy().starts_with(".tmp")),
+        "{leftovers:?}"
+    );
+    let out = env.galley(&["export", "--out", "/no/such/dir/out.json"]);
+    assert_one_line_failure(&out, "cannot write /no/such/dir/out.json");
+    assert!(!Path::new("/no/such/dir/out.json").exists());
+}

@@ -1,0 +1,351 @@
+//! Blocks and their roles: repaired lines grouped by blank lines, then classified as
+//! furniture, source, headline (title or cross-head), pull quote or body text; blank
+//! lines inside a sentence (column breaks) are undone and body text is cut into
+//! paragraphs.
+
+use crate::model::Source;
+
+use super::lines::{ends_sentence, join, width, Line, LineKind, Vocab};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitKind {
+    Furniture,
+    Source(Source),
+    /// A short unpunctuated block: an article title or a section heading.
+    /// `strong`: a doubled bold headline or one wrapped over several lines.
+    Headline { strong: bool },
+    /// A passage repeating a sentence printed elsewhere; `target_line` is the first line
+    /// of the text it repeats.
+    PullQuote { target_line: usize },
+    Para,
+}
+
+/// One piece of the page in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub kind: UnitKind,
+    pub text: String,
+    pub first_line: usize,
+    pub last_line: usize,
+    /// For paragraphs: the column width (display units) of the text they come from.
+    pub col: Option<usize>,
+    /// For paragraphs: which body text (blocks joined across column breaks) they come from.
+    pub group: usize,
+}
+
+enum Item {
+    One(Line),
+    Block(Vec<Line>),
+}
+
+/// Groups, classifies and joins the repaired lines.
+pub fn units(lines: Vec<Line>, vocab: &Vocab) -> Vec<Unit> {
+    let items = group(lines);
+    let quotes = pull_quotes(&items);
+    let mut out: Vec<Unit> = Vec::new();
+    // Body text being built: lines of blocks joined across column breaks.
+    let mut text: Vec<Line> = Vec::new();
+    let mut group_no = 0;
+    let mut pending_unit: Vec<Unit> = Vec::new(); // out-of-flow units met inside a sentence
+
+    let flush = |text: &mut Vec<Line>, out: &mut Vec<Unit>, pending: &mut Vec<Unit>, group_no: &mut usize| {
+        if !text.is_empty() {
+            *group_no += 1;
+            out.extend(paragraphs(text, vocab, *group_no));
+            text.clear();
+        }
+        out.append(pending);
+    };
+
+    for (i, item) in items.into_iter().enumerate() {
+        let open_sentence = !text.is_empty();
+        match item {
+            Item::One(line) => {
+                let (kind, keep_open) = match &line.kind {
+                    LineKind::Furniture => (UnitKind::Furniture, true),
+                    LineKind::Source(s) => (UnitKind::Source(s.clone()), false),
+                    LineKind::Doubled => (UnitKind::Headline { strong: true }, false),
+                    LineKind::Text | LineKind::Blank => continue,
+                };
+                let unit = Unit {
+                    kind,
+                    text: line.text.clone(),
+                    first_line: line.no,
+                    last_line: line.no,
+                    col: None,
+                    group: 0,
+                };
+                if keep_open && open_sentence {
+                    pending_unit.push(unit);
+                } else {
+                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
+                    out.push(unit);
+                }
+            }
+            Item::Block(block) => {
+                let first = block[0].no;
+                let last = block[block.len() - 1].no;
+                if let Some(&target_line) = quotes.get(&i) {
+                    let strs: Vec<&str> = block.iter().map(|l| l.text.as_str()).collect();
+                    let unit = Unit {
+                        kind: UnitKind::PullQuote { target_line },
+                        text: join(&strs, vocab),
+                        first_line: first,
+                        last_line: last,
+                        col: None,
+                        group: 0,
+                    };
+                    if open_sentence {
+                        pending_unit.push(unit);
+                    } else {
+                        out.push(unit);
+                    }
+                    continue;
+                }
+                if !open_sentence && is_headline(&block) {
+                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
+                    let strs: Vec<&str> = block.iter().map(|l| l.text.as_str()).collect();
+                    out.push(Unit {
+                        kind: UnitKind::Headline { strong: block.len() > 1 },
+                        text: join(&strs, vocab),
+                        first_line: first,
+                        last_line: last,
+                        col: None,
+                        group: 0,
+                    });
+                    continue;
+                }
+                if !open_sentence {
+                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
+                }
+                text.extend(block);
+                if text.last().is_some_and(|l| ends_sentence(&l.text)) {
+                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
+                }
+            }
+        }
+    }
+    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
+    out
+}
+
+fn group(lines: Vec<Line>) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    for line in lines {
+        match line.kind {
+            LineKind::Text => block.push(line),
+            LineKind::Blank => {
+                if !block.is_empty() {
+                    items.push(Item::Block(std::mem::take(&mut block)));
+                }
+            }
+            _ => {
+                if !block.is_empty() {
+                    items.push(Item::Block(std::mem::take(&mut block)));
+                }
+                items.push(Item::One(line));
+            }
+        }
+    }
+    if !block.is_empty() {
+        items.push(Item::Block(block));
+    }
+    items
+}
+
+/// Longest headline, in characters.
+const MAX_HEADLINE: usize = 40;
+
+/// A short block of at most three short lines without sentence punctuation.
+pub fn is_headline(block: &[Line]) -> bool {
+    if block.is_empty() || block.len() > 3 || block.iter().any(|l| width(&l.text) > 52) {
+        return false;
+    }
+    let text: String = block.iter().map(|l| l.text.as_str()).collect();
+    let n = text.chars().count();
+    let cjk = text.chars().filter(|&c| crate::text::is_cjk(c) && c.is_alphabetic()).count();
+    (4..=MAX_HEADLINE).contains(&n)
+        && cjk >= 2
+        && !text.contains(['，', '。', '；', ','])
+        && !ends_sentence(&text)
+        && !text.ends_with(['、', '：', ':', '（', '《', '“', '‘', '-'])
+        && !text.starts_with(['，', '。', '、', '”', '’', '）', '》', '；', '：'])
+}
+
+/// Text used to find repeated passages: no whitespace, no quotation marks.
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』'))
+        .collect()
+}
+
+/// Blocks that repeat, sentence by sentence, text printed elsewhere on the page: item index →
+/// first line of the block holding the repeated text.
+fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
+    let mut all = String::new();
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new(); // item, start, end, first line
+    for (i, item) in items.iter().enumerate() {
+        if let Item::Block(b) = item {
+            let start = all.len();
+            for l in b {
+                all.push_str(&normalize(&l.text));
+            }
+            spans.push((i, start, all.len(), b[0].no));
+        }
+    }
+    let mut found = std::collections::HashMap::new();
+    for &(i, start, end, _) in &spans {
+        let own = &all[start..end];
+        if own.chars().count() < 16 || !own.contains(['。', '！', '？']) {
+            continue;
+        }
+        let sentences: Vec<&str> = own
+            .split_inclusive(['。', '！', '？'])
+            .filter(|s| s.chars().count() >= 6)
+            .collect();
+        if sentences.is_empty() {
+            continue;
+        }
+        let mut target: Option<usize> = None;
+        let mut all_found = true;
+        for s in &sentences {
+            let hit = all
+                .match_indices(s)
+                .map(|(at, _)| at)
+                .find(|&at| at + s.len() <= start || at >= end);
+            match hit {
+                Some(at) => {
+                    if target.is_none() {
+                        target = spans
+                            .iter()
+                            .find(|&&(_, s0, e0, _)| at >= s0 && at < e0)
+                            .map(|&(j, _, _, line)| (j, line))
+                            .filter(|&(j, _)| !found.contains_key(&j))
+                            .map(|(_, line)| line);
+                    }
+                }
+                None => {
+                    all_found = false;
+                    break;
+                }
+            }
+        }
+        if let (true, Some(line)) = (all_found, target) {
+            found.insert(i, line);
+        }
+    }
+    found
+}
+
+/// Cuts body text into paragraphs: one per block, and a short line ending a sentence
+/// (shorter than the column around it) ends a paragraph even without a blank line.
+fn paragraphs(lines: &[Line], vocab: &Vocab, group: usize) -> Vec<Unit> {
+    let widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
+    let mut cuts = Vec::new();
+    for i in 0..lines.len().saturating_sub(1) {
+        if !ends_sentence(&lines[i].text) {
+            continue;
+        }
+        let lo = i.saturating_sub(2);
+        let hi = (i + 3).min(lines.len() - 1);
+        let around = (lo..=hi).filter(|&j| j != i).map(|j| widths[j]).max().unwrap_or(0);
+        if widths[i] * 4 < around * 3 {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.push(lines.len());
+    let mut para_ends = vec![false; lines.len()];
+    for &c in &cuts {
+        para_ends[c - 1] = true;
+    }
+    let col = (0..lines.len()).filter(|&i| !para_ends[i]).map(|i| widths[i]).max();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in cuts {
+        let strs: Vec<&str> = lines[start..end].iter().map(|l| l.text.as_str()).collect();
+        out.push(Unit {
+            kind: UnitKind::Para,
+            text: join(&strs, vocab),
+            first_line: lines[start].no,
+            last_line: lines[end - 1].no,
+            col,
+            group,
+        });
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::repair;
+    use super::*;
+
+    fn page(text: &str) -> Vec<Unit> {
+        let lines = repair(text);
+        let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
+        units(lines, &vocab)
+    }
+
+    #[test]
+    fn a_blank_line_inside_a_sentence_is_a_column_break() {
+        let u = page("日前，工业和信息化部副部长在国务\n\n院新闻办公室举行的吹风会上表示，将\n启动试点。\n");
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].text, "日前，工业和信息化部副部长在国务院新闻办公室举行的吹风会上表示，将启动试点。");
+    }
+
+    #[test]
+    fn a_short_line_ending_a_sentence_ends_a_paragraph() {
+        let u = page("L3级自动驾驶正渐行渐近。\n日前，工业和信息化部副部长辛国斌在国务\n院新闻办公室举行的政策例行吹风会上表示，将\n启动智能网联汽车准入和上路通行试点。\n");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts[0], "L3级自动驾驶正渐行渐近。");
+        assert_eq!(u.len(), 2);
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_does_not_end_a_paragraph() {
+        let u = page("首先，这将有助于提高自动驾驶技术的标准化。\n其次，这将有助于消除不同地区和制造商之间\n的互操作性问题。\n");
+        assert_eq!(u.len(), 1);
+    }
+
+    #[test]
+    fn headlines_sources_and_furniture() {
+        let u = page("数据开源为AI发展“推波助澜”\n■TMT快报\n\n我国首次高压力\n纯氢管道试验成功\n\n正文在这里，很长很长。\n\n据《科技日报》\n");
+        assert_eq!(u[0].kind, UnitKind::Headline { strong: false });
+        assert_eq!(u[1].kind, UnitKind::Furniture);
+        assert_eq!(u[2].kind, UnitKind::Headline { strong: true });
+        assert_eq!(u[2].text, "我国首次高压力纯氢管道试验成功");
+        assert_eq!(u[3].kind, UnitKind::Para);
+        assert!(matches!(u[4].kind, UnitKind::Source(_)));
+    }
+
+    #[test]
+    fn a_statistic_sentence_is_body_not_a_source() {
+        let u = page("据统计，今年前五个月全国新增\n光伏装机容量同比增长了三成。\n");
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].kind, UnitKind::Para);
+    }
+
+    #[test]
+    fn finds_pull_quotes_repeating_body_text() {
+        let body = "林咏华表示，大模型是\nAI未来发展的重要方向，其研究和应用将逐步\n成为AI发展的关键方向。\n";
+        let quote = "大模型是AI未来发展\n的重要方向，其研究和应用\n将逐步成为AI发展的关键\n方向。\n";
+        let u = page(&format!("{quote}\n{body}"));
+        assert!(matches!(u[0].kind, UnitKind::PullQuote { target_line: 6 }), "{u:?}");
+        assert_eq!(u[1].kind, UnitKind::Para);
+        // A paragraph that repeats nothing is no pull quote.
+        let u = page("这是一段普通的正文，没有任何重复的内容。\n\n这是另一段普通的正文，同样没有重复。\n");
+        assert!(u.iter().all(|u| u.kind == UnitKind::Para));
+    }
+
+    #[test]
+    fn a_pull_quote_inside_a_sentence_break_does_not_split_it() {
+        let text = "开源社区是推动开源发展的重要基石，开源的最\n\n“Linux系统的成功很大程度上得\n益于开源社区。”\n\n初发源点，就是来自于社区开发者。Linux系统的成功很大程度上得益于开源社区。\n";
+        let u = page(text);
+        let paras: Vec<&Unit> = u.iter().filter(|u| u.kind == UnitKind::Para).collect();
+        assert_eq!(paras.len(), 1);
+        assert!(paras[0].text.starts_with("开源社区是推动开源发展的重要基石，开源的最初发源点"));
+        assert!(u.iter().any(|u| matches!(u.kind, UnitKind::PullQuote { .. })));
+    }
+}

@@ -1,0 +1,547 @@
+//! Line-level repairs of PDF-extracted text: doubled bold headlines, stray spaces
+//! between CJK characters, source lines glued to the last body line, and joining
+//! hard-wrapped lines with the document's own Latin vocabulary.
+
+use std::collections::HashSet;
+
+use crate::model::Source;
+use crate::text::{is_cjk, is_sentence_end};
+
+/// One physical line of the page after repairs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// 1-based line number in the input.
+    pub no: usize,
+    pub text: String,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Blank,
+    Text,
+    /// A bold headline whose glyph runs were doubled; `text` is already repaired.
+    Doubled,
+    /// A source attribution (on its own line or split off the end of a body line).
+    Source(Source),
+    /// Column labels, page headers and footers.
+    Furniture,
+}
+
+/// Splits the page into repaired lines.
+pub fn repair(text: &str) -> Vec<Line> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut out = Vec::with_capacity(raw.len() + 8);
+    for (i, line) in raw.iter().enumerate() {
+        let no = i + 1;
+        if line.is_empty() {
+            out.push(Line { no, text: String::new(), kind: LineKind::Blank });
+            continue;
+        }
+        if is_furniture(line) {
+            out.push(Line { no, text: (*line).to_owned(), kind: LineKind::Furniture });
+            continue;
+        }
+        let alone = raw.get(i + 1).is_none_or(|l| l.is_empty() || is_furniture(l))
+            && (i == 0 || raw[i - 1].is_empty() || is_furniture(raw[i - 1]));
+        if alone {
+            if let Some(fixed) = undouble(line) {
+                out.push(Line { no, text: fixed, kind: LineKind::Doubled });
+                continue;
+            }
+            if let Some(src) = parse_source(line) {
+                out.push(Line { no, text: (*line).to_owned(), kind: LineKind::Source(src) });
+                continue;
+            }
+        }
+        // A source glued after a space to the last line of a paragraph.
+        let last_of_block = raw.get(i + 1).is_none_or(|l| l.is_empty() || is_furniture(l));
+        if last_of_block {
+            if let Some((head, src_text, src)) = split_glued_source(line) {
+                out.push(Line { no, text: strip_cjk_spaces(head), kind: LineKind::Text });
+                out.push(Line { no, text: src_text.to_owned(), kind: LineKind::Source(src) });
+                continue;
+            }
+            // A source on the last line of a block without a blank line before it.
+            if i > 0 && !raw[i - 1].is_empty() && ends_sentence(raw[i - 1]) {
+                if let Some(src) = parse_source(line) {
+                    out.push(Line { no, text: (*line).to_owned(), kind: LineKind::Source(src) });
+                    continue;
+                }
+            }
+        }
+        out.push(Line { no, text: strip_cjk_spaces(line), kind: LineKind::Text });
+    }
+    out
+}
+
+/// Display width: CJK characters count 2, others 1.
+pub fn width(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// Whether the text ends a sentence: `。！？…`, possibly followed by closing quotes or
+/// brackets, or an ASCII full stop right after a CJK character (`…的监控.`).
+pub fn ends_sentence(s: &str) -> bool {
+    let mut it = s.trim_end().chars().rev().skip_while(|c| matches!(c, '”' | '’' | '」' | '』' | '"' | '\'' | '）' | ')'));
+    match it.next() {
+        Some('.') => it.next().is_some_and(is_cjk),
+        Some(c) => is_sentence_end(c),
+        None => false,
+    }
+}
+
+/// Whether the `.` at char index `i` of `chars` is an ASCII full stop used as a sentence
+/// end in CJK text (`监控.6月8日`, `厂商.今年`), not a decimal point or an abbreviation.
+pub fn is_ascii_full_stop(chars: &[char], i: usize) -> bool {
+    chars[i] == '.'
+        && i > 0
+        && is_cjk(chars[i - 1])
+        && chars[i - 1] != '.'
+        && chars.get(i + 1).is_none_or(|&n| is_cjk(n) || n.is_ascii_digit())
+}
+
+/// Removes whitespace between two CJK characters (`Linux系 统 的` → `Linux系统的`);
+/// spaces between CJK and Latin text are kept as printed.
+pub fn strip_cjk_spaces(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            let before = out.chars().last();
+            let after = chars.get(j).copied();
+            let drop = matches!((before, after), (Some(b), Some(a)) if is_cjk(b) && is_cjk(a));
+            if !drop {
+                out.push(' ');
+            }
+            i = j;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Undoes a bold headline extracted with each run of glyphs printed twice:
+/// `高级别自动驾驶提速高级别自动驾驶提速““车路云车路云””…` → `高级别自动驾驶提速“车路云”…`.
+///
+/// Only a line that splits entirely into doubled runs, gives a headline of at least four
+/// characters without sentence punctuation, is repaired; body text with real
+/// reduplication (`谢谢`, `研究研究`) never splits that way as a whole line.
+pub fn undouble(line: &str) -> Option<String> {
+    let s: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = s.len();
+    if n < 8 || n % 2 != 0 || n > 400 {
+        return None;
+    }
+    // best[i]: fewest runs that decompose s[i..] into doubled runs, and the run length.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[n] = Some((0, 0));
+    for i in (0..n).rev() {
+        let mut choice: Option<(usize, usize)> = None;
+        for len in 1..=(n - i) / 2 {
+            if s[i..i + len] == s[i + len..i + 2 * len] {
+                if let Some((runs, _)) = best[i + 2 * len] {
+                    if choice.is_none_or(|(r, _)| runs + 1 <= r) {
+                        choice = Some((runs + 1, len));
+                    }
+                }
+            }
+        }
+        best[i] = choice;
+    }
+    let (runs, _) = best[0]?;
+    let mut out = String::new();
+    let mut i = 0;
+    let mut longest = 0;
+    while i < n {
+        let (_, len) = best[i]?;
+        out.extend(&s[i..i + len]);
+        longest = longest.max(len);
+        i += 2 * len;
+    }
+    let m = out.chars().count();
+    let sentence_like = out.contains(['。', '，', '；']) || out.contains("..");
+    // A headline, not a line of reduplicated words: long enough, and either some run
+    // longer than two glyphs or many runs (per-glyph doubling `高高级级别别`).
+    if m < 4 || sentence_like || (longest < 3 && runs < 4) {
+        return None;
+    }
+    // Per-glyph doubling of a line that is itself only reduplicated words (`谢谢谢谢常常常常`)
+    // is ambiguous: require the repaired text not to be doubled again.
+    if undouble_once(&out).is_some() {
+        return None;
+    }
+    Some(out)
+}
+
+fn undouble_once(s: &str) -> Option<()> {
+    let c: Vec<char> = s.chars().collect();
+    (c.len() >= 4 && c.len() % 2 == 0 && c.chunks(2).all(|p| p[0] == p[1])).then_some(())
+}
+
+/// Latin words seen in the page, to decide how a word broken at a line end is rejoined.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    words: HashSet<String>,
+}
+
+impl Vocab {
+    pub fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::new();
+        for line in lines {
+            let mut cur = String::new();
+            for c in line.chars().chain(std::iter::once(' ')) {
+                if c.is_ascii_alphanumeric() || (c == '-' && !cur.is_empty()) {
+                    cur.push(c);
+                } else if !cur.is_empty() {
+                    let w = cur.trim_end_matches('-');
+                    if w.len() >= 2 {
+                        words.insert(w.to_owned());
+                        words.insert(w.to_ascii_lowercase());
+                    }
+                    cur.clear();
+                }
+            }
+        }
+        Vocab { words }
+    }
+
+    fn has(&self, w: &str) -> bool {
+        self.words.contains(w) || self.words.contains(&w.to_ascii_lowercase())
+    }
+}
+
+/// Appends the hard-wrapped continuation `next` to `out`: no space inside CJK text; a Latin
+/// word broken at the line end is rejoined as the page writes it elsewhere (`Open`+`AI` →
+/// `OpenAI`), else with a space (`Stone Partners`); a line-end hyphen between letters is
+/// removed before a lower-case letter (`Autopi-`+`lot`) unless the page writes the
+/// hyphenated form, and kept otherwise (`C-`+`V2X`).
+pub fn join_into(out: &mut String, next: &str, vocab: &Vocab) {
+    let next = next.trim();
+    let (Some(p), Some(n)) = (out.chars().last(), next.chars().next()) else {
+        out.push_str(next);
+        return;
+    };
+    let tail: String = {
+        let rev: Vec<char> = out.chars().rev().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        rev.into_iter().rev().collect()
+    };
+    let head: String = next.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    if p == '-' && n.is_ascii_alphanumeric() && tail.len() > 1 {
+        let stem = &tail[..tail.len() - 1];
+        let joined_hyphen = format!("{tail}{head}");
+        let joined = format!("{stem}{head}");
+        let lower_letter = n.is_ascii_lowercase() && stem.ends_with(|c: char| c.is_ascii_alphabetic());
+        if lower_letter && !vocab.has(&joined_hyphen) || vocab.has(&joined) && !vocab.has(&joined_hyphen) {
+            out.pop();
+        }
+    } else if p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric() {
+        // A number broken across lines is one number; words need the page's evidence.
+        let joined = format!("{tail}{head}");
+        let both_digits = p.is_ascii_digit() && n.is_ascii_digit();
+        if !both_digits && !vocab.has(&joined) {
+            out.push(' ');
+        }
+    }
+    out.push_str(next);
+}
+
+/// Joins lines with [`join_into`].
+pub fn join(lines: &[&str], vocab: &Vocab) -> String {
+    let mut out = String::new();
+    for l in lines {
+        join_into(&mut out, l, vocab);
+    }
+    out
+}
+
+/// Column labels (`■TMT快报`), page headers and footers.
+pub fn is_furniture(line: &str) -> bool {
+    let s = line.trim();
+    let n = s.chars().count();
+    if n == 0 {
+        return false;
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    if matches!(first, '■' | '□' | '◆' | '◇' | '▲' | '△' | '★' | '☆' | '▶' | '►' | '●' | '◎') && n <= 16 {
+        return true;
+    }
+    // Page numbers and edition marks: `3`, `- 3 -`, `A3`, `第3版`, `3版`.
+    let core: String = s.chars().filter(|c| !matches!(c, '-' | '—' | ' ' | '·')).collect();
+    if !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+        return true;
+    }
+    if n <= 8 && (s.ends_with('版') || s.ends_with("版面")) && s.chars().any(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) {
+        return true;
+    }
+    // Editor credits and dated page headers.
+    for p in ["责任编辑", "本版编辑", "责编", "美编", "校对", "版式", "编辑："] {
+        if s.starts_with(p) && n <= 30 {
+            return true;
+        }
+    }
+    if n <= 30 && s.contains("星期") && s.contains('年') && s.contains('月') && s.contains('日') && !s.contains('。') {
+        return true;
+    }
+    false
+}
+
+/// Words that follow 据 in ordinary sentences, never a source (`据统计`, `据悉`…).
+const NOT_OUTLETS: &[&str] = &[
+    "统计", "悉", "了解", "介绍", "报道", "估计", "测算", "称", "说", "此", "调查", "初步", "不完全", "相关", "公开", "预测",
+    "分析", "研究", "记者", "透露", "官方", "消息", "媒体", "业内", "知情", "数据", "资料", "规定", "显示", "推算",
+];
+
+/// Suffixes of outlet names given without book-title marks (`据科创板日报`, `综合新华社`).
+const OUTLET_SUFFIXES: &[&str] = &[
+    "报", "社", "网", "台", "新闻", "杂志", "周刊", "刊", "财经", "客户端", "电", "消息", "报道", "观察", "时报", "頭条", "头条", "资讯", "在线",
+];
+
+/// `据《科技日报》`, `综合《每日经济新闻》《中国科技信息》`, `据科创板日报`, `综合`,
+/// `（据新华社）`, `来源：新华网`. A sentence (`据统计，今年…`) is not a source.
+pub fn parse_source(s: &str) -> Option<Source> {
+    let s = s.trim();
+    let inner = s
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .unwrap_or(s)
+        .trim();
+    if inner.chars().count() > 40 || inner.contains(['。', '，', '；', '！', '？']) {
+        return None;
+    }
+    let (kind, rest) = if let Some(r) = inner.strip_prefix("综合") {
+        ("综合", r)
+    } else if let Some(r) = inner.strip_prefix("来源：").or_else(|| inner.strip_prefix("来源:")) {
+        ("来源", r)
+    } else if let Some(r) = inner.strip_prefix('据') {
+        ("据", r)
+    } else {
+        return None;
+    };
+    let rest = rest.trim();
+    let mut outlets: Vec<String> = Vec::new();
+    if rest.contains('《') {
+        outlets = rest
+            .split('《')
+            .filter_map(|p| p.split_once('》').map(|(name, _)| name.trim().to_owned()))
+            .filter(|n| !n.is_empty())
+            .collect();
+        if outlets.is_empty() {
+            return None;
+        }
+        // Whatever is outside the marks must be short glue (`、`, `等`, `报道`).
+        let outside: String = rest
+            .split('《')
+            .map(|p| p.split_once('》').map_or(p, |(_, after)| after))
+            .collect();
+        if outside.chars().filter(|c| !matches!(c, '、' | ' ' | '和' | '及' | '等')).count() > 4 {
+            return None;
+        }
+    } else if !rest.is_empty() {
+        for name in rest.split(['、', '，', ' ', '/']).map(str::trim).filter(|n| !n.is_empty()) {
+            if NOT_OUTLETS.iter().any(|w| name.starts_with(w)) && kind == "据" {
+                return None;
+            }
+            let bare = name
+                .trim_end_matches("报道")
+                .trim_end_matches("消息")
+                .trim_end_matches('电');
+            let bare = if bare.is_empty() { name } else { bare };
+            let looks_outlet = OUTLET_SUFFIXES.iter().any(|suf| bare.ends_with(suf))
+                || bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+                || kind != "据";
+            if !looks_outlet || bare.chars().count() > 16 {
+                return None;
+            }
+            outlets.push(bare.to_owned());
+        }
+    } else if kind != "综合" {
+        return None;
+    }
+    Some(Source { line: Some(s.to_owned()), outlets })
+}
+
+/// `…采购成本将继续良性下降。 据科创板日报` → (body, source text, source).
+pub fn split_glued_source(line: &str) -> Option<(&str, &str, Source)> {
+    let idx = line.rfind([' ', '\u{3000}', '\t'])?;
+    let head = line[..idx].trim_end();
+    let tail = line[idx..].trim();
+    if head.is_empty() || !ends_sentence(head) {
+        return None;
+    }
+    let src = parse_source(tail)?;
+    Some((head, tail, src))
+}
+
+/// Dateline at the start of a lead: `新华社北京6月25日电（记者 张三）`, `本报讯（记者 李四）`,
+/// `中新网上海3月5日电`. Returns the dateline and its outlet.
+pub fn dateline(lead: &str) -> Option<(String, String)> {
+    let head: String = lead.chars().take(40).collect();
+    if let Some(rest) = head.strip_prefix("本报讯") {
+        let end = closing_paren_end(rest);
+        return Some((format!("本报讯{}", &rest[..end]), "本报".to_owned()));
+    }
+    let dian = head.find("电")?;
+    let before = &head[..dian];
+    let n = before.chars().count();
+    if !(3..=20).contains(&n) || before.contains(['，', '。', '“']) || !before.contains('日') {
+        return None;
+    }
+    let outlet_end = ["社", "网", "台", "报", "新闻"]
+        .iter()
+        .filter_map(|suf| before.find(suf).map(|i| i + suf.len()))
+        .min()?;
+    let outlet = &before[..outlet_end];
+    if outlet.chars().count() > 8 {
+        return None;
+    }
+    let rest = &head[dian + "电".len()..];
+    let end = closing_paren_end(rest);
+    Some((format!("{}电{}", before, &rest[..end]), outlet.to_owned()))
+}
+
+fn closing_paren_end(rest: &str) -> usize {
+    if rest.starts_with(['（', '(']) {
+        rest.find(['）', ')']).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[&str]) -> Vocab {
+        Vocab::from_lines(words.iter().copied())
+    }
+
+    #[test]
+    fn undoubles_bold_headlines() {
+        assert_eq!(
+            undouble("高级别自动驾驶提速高级别自动驾驶提速““车路云车路云””协同发展成趋协同发展成趋势势").as_deref(),
+            Some("高级别自动驾驶提速“车路云”协同发展成趋势")
+        );
+        assert_eq!(undouble("高高级级别别自自动动驾驾驶驶").as_deref(), Some("高级别自动驾驶"));
+        assert_eq!(undouble("全球油价上涨全球油价上涨").as_deref(), Some("全球油价上涨"));
+    }
+
+    #[test]
+    fn leaves_real_reduplication_alone() {
+        assert_eq!(undouble("谢谢谢谢"), None);
+        assert_eq!(undouble("研究研究"), None);
+        assert_eq!(undouble("我们常常要研究研究再说谢谢大家"), None);
+        assert_eq!(undouble("谢谢谢谢常常常常"), None);
+        assert_eq!(undouble("看看看看，想想想想"), None);
+        // A doubled sentence is body text, not a headline.
+        assert_eq!(undouble("他说好的。他说好的。"), None);
+    }
+
+    #[test]
+    fn strips_spaces_between_cjk_only() {
+        assert_eq!(strip_cjk_spaces("Linux系 统 的"), "Linux系统的");
+        assert_eq!(strip_cjk_spaces("液晶显示器 （LCD）"), "液晶显示器（LCD）");
+        assert_eq!(strip_cjk_spaces("未来 AI发展"), "未来 AI发展");
+        assert_eq!(strip_cjk_spaces("英伟达 GPU的依赖"), "英伟达 GPU的依赖");
+        assert_eq!(strip_cjk_spaces("Imperium Drive"), "Imperium Drive");
+    }
+
+    #[test]
+    fn joins_wrapped_latin_words_with_the_page_vocabulary() {
+        let v = vocab(&["仅就算力而言，OpenAI", "加快C-V2X、路侧感知"]);
+        assert_eq!(join(&["有消息称，Open", "AI公司发布"], &v), "有消息称，OpenAI公司发布");
+        assert_eq!(join(&["市场研究机构Stone", "Partners此前"], &v), "市场研究机构Stone Partners此前");
+        assert_eq!(join(&["特斯拉的Autopi-", "lot和完全"], &v), "特斯拉的Autopilot和完全");
+        assert_eq!(join(&["加快C-", "V2X、路侧"], &v), "加快C-V2X、路侧");
+        assert_eq!(join(&["大模型是", "AI未来发展"], &v), "大模型是AI未来发展");
+        assert_eq!(join(&["梅赛德斯-奔", "驰的"], &v), "梅赛德斯-奔驰的");
+        assert_eq!(join(&["语言模型GPT-", "4甚至"], &v), "语言模型GPT-4甚至");
+        // In-line hyphenated words the page uses stay hyphenated across a break.
+        let v2 = vocab(&["e-commerce平台"]);
+        assert_eq!(join(&["跨境e-", "commerce平台"], &v2), "跨境e-commerce平台");
+    }
+
+    #[test]
+    fn recognises_sentence_ends_including_ascii_full_stops() {
+        assert!(ends_sentence("L3级自动驾驶正渐行渐近。"));
+        assert!(ends_sentence("重要。”"));
+        assert!(ends_sentence("使用L3级自动驾驶的厂商."));
+        assert!(!ends_sentence("辛国斌在国务"));
+        assert!(!ends_sentence("达到了6."));
+        let c: Vec<char> = "安全员的监控.6月8日".chars().collect();
+        assert!(is_ascii_full_stop(&c, 6));
+        let d: Vec<char> = "增长6.3兆帕".chars().collect();
+        assert!(!is_ascii_full_stop(&d, 3));
+    }
+
+    #[test]
+    fn parses_sources_and_refuses_sentences() {
+        let s = parse_source("综合《每日经济新闻》《中国科技信息》").unwrap();
+        assert_eq!(s.outlets, vec!["每日经济新闻", "中国科技信息"]);
+        assert_eq!(parse_source("据《科技日报》").unwrap().outlets, vec!["科技日报"]);
+        assert_eq!(parse_source("据科创板日报").unwrap().outlets, vec!["科创板日报"]);
+        assert!(parse_source("综合").unwrap().outlets.is_empty());
+        assert_eq!(parse_source("（据新华社）").unwrap().outlets, vec!["新华社"]);
+        assert_eq!(parse_source("综合新华社、人民网").unwrap().outlets, vec!["新华社", "人民网"]);
+        assert!(parse_source("据统计，今年增长了三成。").is_none());
+        assert!(parse_source("据统计").is_none());
+        assert!(parse_source("据悉").is_none());
+        assert!(parse_source("据了解").is_none());
+        assert!(parse_source("据他回忆").is_none());
+        assert!(parse_source("综合来看，市场回暖。").is_none());
+    }
+
+    #[test]
+    fn splits_sources_glued_to_the_last_line() {
+        let (head, tail, src) = split_glued_source("性下降。 据科创板日报").unwrap();
+        assert_eq!((head, tail), ("性下降。", "据科创板日报"));
+        assert_eq!(src.outlets, vec!["科创板日报"]);
+        let (head, tail, _) = split_glued_source("的市场份额预计为50.2%。 综合").unwrap();
+        assert_eq!((head, tail), ("的市场份额预计为50.2%。", "综合"));
+        assert!(split_glued_source("困难，就更别提对 AI大模型做微调").is_none());
+        assert!(split_glued_source("增长了三成。 据统计").is_none());
+        assert!(split_glued_source("未来 AI发展").is_none());
+    }
+
+    #[test]
+    fn repairs_a_page_line_by_line() {
+        let lines = repair(" 标题在此\n■TMT快报\n\n正文第一行，\n收尾了。 综合\n\nLinux系 统 的\n");
+        let kinds: Vec<&LineKind> = lines.iter().map(|l| &l.kind).collect();
+        assert_eq!(lines[0].text, "标题在此");
+        assert_eq!(kinds[1], &LineKind::Furniture);
+        assert_eq!(lines[4].text, "收尾了。");
+        assert!(matches!(kinds[5], LineKind::Source(_)));
+        assert_eq!(lines[5].no, 5);
+        assert_eq!(lines[7].text, "Linux系统的");
+    }
+
+    #[test]
+    fn recognises_furniture() {
+        assert!(is_furniture("■TMT快报"));
+        assert!(is_furniture("第3版"));
+        assert!(is_furniture("- 3 -"));
+        assert!(is_furniture("A3"));
+        assert!(is_furniture("责任编辑：张三"));
+        assert!(is_furniture("2023年6月30日 星期五"));
+        assert!(!is_furniture("数据开源为AI发展“推波助澜”"));
+        assert!(!is_furniture("2023年预计全球 OLED面板出货量同比增长"));
+    }
+
+    #[test]
+    fn finds_datelines() {
+        let (d, o) = dateline("新华社北京6月25日电（记者 张三）我国首次……").unwrap();
+        assert_eq!(d, "新华社北京6月25日电（记者 张三）");
+        assert_eq!(o, "新华社");
+        assert_eq!(dateline("本报讯（记者 李四）昨日，").unwrap().1, "本报");
+        assert!(dateline("6月25日，我国首次高压力纯氢管道试验取得成功。").is_none());
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what Galley needs to build, run and test on Debian 12, skipping what is already there:
+# system packages through apt-get (as root, or with sudo) and tauri-driver (the WebDriver bridge for the real-window tests) through cargo.
+# Nothing is downloaded from outside the package registries.
+set -euo pipefail
+
+APT_PACKAGES=(
+  libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
+  build-essential pkg-config curl ca-certificates
+  fonts-noto-cjk
+  xvfb xauth webkit2gtk-driver imagemagick
+)
+
+sudo_() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_ apt-get update -qq
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! command -v cargo >/dev/null; then
+  # Debian 12's own rustc (1.63) is too old for Tauri 2.
+  echo "setup: Galley needs Rust 1.90 or newer; install it with rustup (https://rustup.rs), then run this again" >&2
+  exit 1
+fi
+
+if [ "${1:-}" = "--test" ] && ! command -v tauri-driver >/dev/null; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --quiet
+fi

@@ -1,0 +1,46 @@
+//! Galley's desktop shell. Commands are thin wrappers over galley-core (see `commands`);
+//! all state is in one [`state::AppState`].
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Command-line options of the desktop app.
+#[derive(Parser, Debug)]
+#[command(
+    name = "galley-desktop",
+    version,
+    about = "Galley desktop window",
+    ignore_errors = true
+)]
+pub struct Options {
+    /// Database file [default: $GALLEY_DB, else the platform data directory]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Load the bundled sample digest when the database is empty.
+    #[arg(long)]
+    pub sample_if_empty: bool,
+}
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "galley=info,galley_desktop=info,galley_core=info".into()),
+        )
+        .init();
+    // Desktop launchers and WebDriver may pass arguments of their own: they are ignored.
+    let opts = Options::parse();
+    let db = opts.db.unwrap_or_else(galley_core::paths::default_db_path);
+    let state = state::AppState::new(db, opts.sample_if_empty);
+
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!())
+        .expect("error while running the Galley window");
+}
