@@ -15,7 +15,7 @@ use galley_core::{paths, Store};
 #[command(
     name = "galley",
     version,
-    about = "Annotate Chinese news digests: import, list, export."
+    about = "Annotate Chinese news digests: import, fix up, list, export."
 )]
 struct Cli {
     /// Database file [default: the platform data directory, e.g. ~/.local/share/galley/galley.db]
@@ -34,6 +34,11 @@ struct Cli {
 enum Command {
     Import(cmd::import::Args),
     List(cmd::list::Args),
+    Show(cmd::show::Args),
+    Edit(cmd::edit::Args),
+    Undo(cmd::undo::UndoArgs),
+    Redo(cmd::undo::RedoArgs),
+    History(cmd::history::Args),
     Export(cmd::export::Args),
 }
 
@@ -62,6 +67,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import(args) => cmd::import::run(&ctx, args),
         Command::List(args) => cmd::list::run(&ctx, args),
+        Command::Show(args) => cmd::show::run(&ctx, args),
+        Command::Edit(args) => cmd::edit::run(&ctx, args),
+        Command::Undo(args) => cmd::undo::undo(&ctx, args),
+        Command::Redo(args) => cmd::undo::redo(&ctx, args),
+        Command::History(args) => cmd::history::run(&ctx, args),
         Command::Export(args) => cmd::export::run(&ctx, args),
     };
     match result {

@@ -234,3 +234,75 @@ fn a_failed_export_leaves_no_file() {
     assert_one_line_failure(&out, "cannot write /no/such/dir/out.json");
     assert!(!Path::new("/no/such/dir/out.json").exists());
 }
+
+fn article_count(env: &Env) -> usize {
+    let listing: serde_json::Value =
+        serde_json::from_slice(&env.galley(&["list", "--json"]).stdout).unwrap();
+    listing[0]["articles"].as_array().unwrap().len()
+}
+
+#[test]
+fn fix_ups_with_undo_and_redo_across_runs() {
+    let env = Env::new();
+    assert!(env.galley(&["import", SAMPLE]).status.success());
+    let before = article_count(&env);
+    let article: serde_json::Value =
+        serde_json::from_slice(&env.galley(&["show", "1", "--json"]).stdout).unwrap();
+    let second = article["paragraphs"][1]["id"].as_i64().unwrap();
+    let shown = stdout(&env.galley(&["show", "1"]));
+    assert!(shown.contains(&format!("¶{second} [")), "{shown}");
+
+    let out = env.galley(&[
+        "edit",
+        "split",
+        &second.to_string(),
+        "--title",
+        "拆出的文章",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("split_article (digest 1, article "),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(article_count(&env), before + 1);
+
+    let out = env.galley(&["undo"]);
+    assert!(
+        stdout(&out).starts_with("undo split_article"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(article_count(&env), before);
+    assert!(stdout(&env.galley(&["redo"])).starts_with("redo split_article"));
+    assert_eq!(article_count(&env), before + 1);
+    assert!(stdout(&env.galley(&["undo"])).starts_with("undo"));
+    assert_eq!(stdout(&env.galley(&["undo"])).trim(), "nothing to undo");
+
+    let out = env.galley(&["edit", "title", "1", "新标题"]);
+    assert!(out.status.success());
+    assert!(stdout(&env.galley(&["show", "1"])).starts_with("article 1  新标题"));
+    let history = stdout(&env.galley(&["history", "--article", "1"]));
+    assert!(
+        history
+            .lines()
+            .next()
+            .unwrap()
+            .contains("tester\tset_title article 1 (done)"),
+        "{history}"
+    );
+
+    assert_one_line_failure(
+        &env.galley(&["edit", "merge", "1", "1"]),
+        "cannot merge an article with itself",
+    );
+    assert_one_line_failure(
+        &env.galley(&["edit", "title", "1", " "]),
+        "a title cannot be empty",
+    );
+    assert_one_line_failure(&env.galley(&["show", "999"]), "article 999 does not exist");
+    assert_eq!(
+        env.galley(&["edit", "role", "1", "sidebar"]).status.code(),
+        Some(2)
+    );
+}

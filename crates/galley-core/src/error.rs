@@ -41,6 +41,10 @@ pub enum Error {
     NotFound { entity: &'static str, id: i64 },
     #[error("invalid input: {0}")]
     Invalid(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("nothing to {0}")]
+    NothingTo(&'static str),
     #[error("database error: {0}")]
     Database(rusqlite::Error),
     #[error("cannot serialise: {0}")]
@@ -62,6 +66,8 @@ impl Error {
             Error::Migration(_) => "migration_failed",
             Error::NotFound { .. } => "not_found",
             Error::Invalid(_) => "invalid_input",
+            Error::Conflict(_) => "conflict",
+            Error::NothingTo(_) => "nothing_to_do",
             Error::Database(_) => "database_error",
             Error::Serialise(_) => "serialise_failed",
         }

@@ -1,6 +1,10 @@
+pub mod edit;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod list;
+pub mod show;
+pub mod undo;
 
 /// How a verb fails.
 pub enum Failure {

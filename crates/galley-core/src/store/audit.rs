@@ -1,6 +1,9 @@
 //! Table `audit_log`: every change, with who, when, and the state before and after.
+//!
+//! Undoable entries also carry `undo_state`: `done`, `undone`, or `dropped` (undone and then
+//! replaced by a newer change, so it can no longer be redone).
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::Result;
@@ -24,14 +27,44 @@ pub struct Record {
     pub entity: String,
     pub entity_id: Option<i64>,
     pub article_id: Option<i64>,
+    pub digest_id: Option<i64>,
+    pub undo_state: Option<String>,
+    pub reverts: Option<i64>,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
 }
 
+/// Records a change that cannot be undone (an import, an undo itself).
 pub fn record(conn: &Connection, at: &str, e: &Entry<'_>) -> Result<i64> {
+    insert(conn, at, e, None, None, None)
+}
+
+/// Records a change of `digest_id` that can be undone; drops whatever could be redone.
+pub fn record_undoable(conn: &Connection, at: &str, e: &Entry<'_>, digest_id: i64) -> Result<i64> {
+    conn.execute(
+        "UPDATE audit_log SET undo_state = 'dropped' WHERE undo_state = 'undone'",
+        [],
+    )?;
+    insert(conn, at, e, Some(digest_id), Some("done"), None)
+}
+
+/// Records an undo or redo of entry `reverts`.
+pub fn record_reversal(conn: &Connection, at: &str, e: &Entry<'_>, reverts: i64) -> Result<i64> {
+    insert(conn, at, e, None, None, Some(reverts))
+}
+
+fn insert(
+    conn: &Connection,
+    at: &str,
+    e: &Entry<'_>,
+    digest_id: Option<i64>,
+    undo_state: Option<&str>,
+    reverts: Option<i64>,
+) -> Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, article_id, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, article_id, before, after,
+                                digest_id, undo_state, reverts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         at,
@@ -42,29 +75,70 @@ pub fn record(conn: &Connection, at: &str, e: &Entry<'_>) -> Result<i64> {
         e.article_id,
         e.before.as_ref().map(|v| v.to_string()),
         e.after.as_ref().map(|v| v.to_string()),
+        digest_id,
+        undo_state,
+        reverts,
     ])?;
     Ok(conn.last_insert_rowid())
 }
 
+pub fn set_undo_state(conn: &Connection, id: i64, state: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE audit_log SET undo_state = ?2 WHERE id = ?1",
+        params![id, state],
+    )?;
+    Ok(())
+}
+
+const SELECT: &str = "SELECT id, at, actor, action, entity, entity_id, article_id, digest_id,
+        undo_state, reverts, before, after FROM audit_log";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    Ok(Record {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        entity: r.get(4)?,
+        entity_id: r.get(5)?,
+        article_id: r.get(6)?,
+        digest_id: r.get(7)?,
+        undo_state: r.get(8)?,
+        reverts: r.get(9)?,
+        before: json(r.get(10)?),
+        after: json(r.get(11)?),
+    })
+}
+
 /// The most recent entries first.
 pub fn recent(conn: &Connection, limit: i64) -> Result<Vec<Record>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, at, actor, action, entity, entity_id, article_id, before, after
-         FROM audit_log ORDER BY id DESC LIMIT ?1",
-    )?;
-    let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-    let rows = stmt.query_map([limit], |r| {
-        Ok(Record {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            action: r.get(3)?,
-            entity: r.get(4)?,
-            entity_id: r.get(5)?,
-            article_id: r.get(6)?,
-            before: json(r.get(7)?),
-            after: json(r.get(8)?),
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY id DESC LIMIT ?1"))?;
+    let rows = stmt.query_map([limit], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The change an undo would revert: the newest one still done.
+pub fn next_undo(conn: &Connection) -> Result<Option<Record>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE undo_state = 'done' ORDER BY id DESC LIMIT 1"
+    ))?;
+    Ok(stmt.query_row([], from_row).optional()?)
+}
+
+/// The change a redo would re-apply: the oldest one undone (undo walks backwards).
+pub fn next_redo(conn: &Connection) -> Result<Option<Record>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE undo_state = 'undone' ORDER BY id ASC LIMIT 1"
+    ))?;
+    Ok(stmt.query_row([], from_row).optional()?)
+}
+
+/// Changes that touched an article, newest first.
+pub fn for_article(conn: &Connection, article_id: i64, limit: i64) -> Result<Vec<Record>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE article_id = ?1 ORDER BY id DESC LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(params![article_id, limit], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

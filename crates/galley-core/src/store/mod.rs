@@ -6,6 +6,7 @@
 pub mod articles;
 pub mod audit;
 pub mod digests;
+pub mod furniture;
 pub mod paragraphs;
 pub mod pull_quotes;
 pub mod schema;

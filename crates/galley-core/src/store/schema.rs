@@ -3,9 +3,12 @@
 use rusqlite_migration::{Migrations, M};
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!(
-        "../../migrations/001_initial.sql"
-    ))])
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/001_initial.sql")),
+        M::up(include_str!(
+            "../../migrations/002_furniture_and_history.sql"
+        )),
+    ])
 }
 
 #[cfg(test)]

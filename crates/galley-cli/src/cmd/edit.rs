@@ -1,0 +1,119 @@
+//! `galley edit …`: fix-ups of an imported digest, each undoable with `galley undo`.
+
+use galley_core::edit::{self, Change, Edit, Role};
+use galley_core::language::segmenter;
+
+use super::Outcome;
+use crate::Context;
+
+/// Fix an imported digest: merge, split, move, change roles, edit titles and sources.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    op: Op,
+}
+
+#[derive(clap::Subcommand)]
+enum Op {
+    /// Append article FROM to article INTO and remove FROM.
+    Merge { into: i64, from: i64 },
+    /// Start a new article at PARAGRAPH (it and the paragraphs after it move).
+    Split {
+        paragraph: i64,
+        /// Title of the new article [default: its first sentence]
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Move PARAGRAPH to another article.
+    Move {
+        paragraph: i64,
+        /// The article to move it to.
+        #[arg(long = "to", value_name = "ARTICLE")]
+        to: i64,
+        /// 0-based position there [default: the end]
+        #[arg(long)]
+        position: Option<i64>,
+    },
+    /// Change a paragraph's role.
+    Role {
+        paragraph: i64,
+        #[arg(value_enum)]
+        role: RoleArg,
+    },
+    /// Set an article's title.
+    Title { article: i64, title: String },
+    /// Set an article's source line (e.g. 据《科技日报》); without LINE, remove it.
+    Source { article: i64, line: Option<String> },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RoleArg {
+    Lead,
+    Body,
+    Heading,
+    PullQuote,
+    Furniture,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Lead => Role::Lead,
+            RoleArg::Body => Role::Body,
+            RoleArg::Heading => Role::Heading,
+            RoleArg::PullQuote => Role::PullQuote,
+            RoleArg::Furniture => Role::Furniture,
+        }
+    }
+}
+
+impl From<Op> for Edit {
+    fn from(op: Op) -> Edit {
+        match op {
+            Op::Merge { into, from } => Edit::Merge { into, from },
+            Op::Split { paragraph, title } => Edit::Split {
+                paragraph_id: paragraph,
+                title,
+            },
+            Op::Move {
+                paragraph,
+                to,
+                position,
+            } => Edit::MoveParagraph {
+                paragraph_id: paragraph,
+                to_article: to,
+                position,
+            },
+            Op::Role { paragraph, role } => Edit::SetRole {
+                paragraph_id: paragraph,
+                role: role.into(),
+            },
+            Op::Title { article, title } => Edit::SetTitle {
+                article_id: article,
+                title,
+            },
+            Op::Source { article, line } => Edit::SetSource {
+                article_id: article,
+                line,
+            },
+        }
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Outcome {
+    let mut store = ctx.open()?;
+    let change = edit::apply(&mut store, &segmenter(), &ctx.user, &args.op.into())?;
+    println!("{}", render(&change));
+    Ok(())
+}
+
+pub fn render(c: &Change) -> String {
+    let article = c
+        .article_id
+        .map(|a| format!(", article {a}"))
+        .unwrap_or_default();
+    format!(
+        "{} (digest {}{article}; change {})",
+        c.action, c.digest_id, c.audit_id
+    )
+}

@@ -1,0 +1,50 @@
+//! `galley history`: who changed what, when (the audit log), newest first.
+
+use galley_core::store::audit;
+
+use super::Outcome;
+use crate::Context;
+
+/// Show the change history, newest first.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Only changes of this article.
+    #[arg(long)]
+    article: Option<i64>,
+    #[arg(long, default_value_t = 50)]
+    limit: i64,
+    /// Print as JSON (with the recorded states before and after).
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Outcome {
+    let store = ctx.open()?;
+    let records = match args.article {
+        Some(id) => audit::for_article(store.conn(), id, args.limit)?,
+        None => audit::recent(store.conn(), args.limit)?,
+    };
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&records).map_err(galley_core::Error::from)?
+        );
+    } else {
+        for r in &records {
+            let state = r
+                .undo_state
+                .as_deref()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            let target = r
+                .article_id
+                .map(|a| format!(" article {a}"))
+                .unwrap_or_default();
+            println!(
+                "{}\t{}\t{}\t{}{target}{state}",
+                r.id, r.at, r.actor, r.action
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Undo and redo, read from the audit log so they survive a restart.
+//!
+//! History is one line: undo reverts the newest change still done, redo re-applies the change
+//! undone last, and a new change drops whatever could still be redone.
+
+use jieba_rs::Jieba;
+use serde_json::{json, Value};
+
+use super::snapshot::{self, DigestSnapshot};
+use super::{Change, Edit};
+use crate::store::{audit, now};
+use crate::{Error, Result, Store};
+
+/// What an undoable audit entry keeps on each side.
+pub(super) fn payload(snapshot: &DigestSnapshot, edit: &Edit) -> Value {
+    json!({ "kind": "digest_structure", "edit": edit, "snapshot": snapshot })
+}
+
+fn snapshot_of(record: &audit::Record, side: &Option<Value>) -> Result<DigestSnapshot> {
+    let value = side
+        .as_ref()
+        .filter(|v| v["kind"] == "digest_structure")
+        .ok_or_else(|| Error::Conflict(format!("change {} cannot be reverted", record.id)))?;
+    Ok(serde_json::from_value(value["snapshot"].clone())?)
+}
+
+/// Reverts the newest change still done. [`Error::NothingTo`] when there is none.
+pub fn undo(store: &mut Store, jieba: &Jieba, actor: &str) -> Result<Change> {
+    revert(store, jieba, actor, Direction::Undo)
+}
+
+/// Re-applies the change undone last. [`Error::NothingTo`] when there is none.
+pub fn redo(store: &mut Store, jieba: &Jieba, actor: &str) -> Result<Change> {
+    revert(store, jieba, actor, Direction::Redo)
+}
+
+#[derive(Clone, Copy)]
+enum Direction {
+    Undo,
+    Redo,
+}
+
+fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Result<Change> {
+    store.write(|tx| {
+        let (record, name) = match dir {
+            Direction::Undo => (audit::next_undo(tx)?, "undo"),
+            Direction::Redo => (audit::next_redo(tx)?, "redo"),
+        };
+        let record = record.ok_or(Error::NothingTo(name))?;
+        let (target, state) = match dir {
+            Direction::Undo => (snapshot_of(&record, &record.before)?, "undone"),
+            Direction::Redo => (snapshot_of(&record, &record.after)?, "done"),
+        };
+        let current = snapshot::capture(tx, target.digest_id)?;
+        snapshot::restore(tx, jieba, &target)?;
+        audit::set_undo_state(tx, record.id, state)?;
+        let article_id = record
+            .article_id
+            .filter(|id| target.articles.iter().any(|a| a.id == *id))
+            .or_else(|| target.articles.first().map(|a| a.id));
+        let entry = audit::Entry {
+            actor,
+            action: name,
+            entity: "audit_log",
+            entity_id: Some(record.id),
+            article_id,
+            before: Some(
+                json!({ "kind": "digest_structure", "of": record.action, "snapshot": current }),
+            ),
+            after: Some(
+                json!({ "kind": "digest_structure", "of": record.action, "snapshot": target }),
+            ),
+        };
+        let audit_id = audit::record_reversal(tx, &now(), &entry, record.id)?;
+        Ok(Change {
+            audit_id,
+            action: format!("{name} {}", record.action),
+            digest_id: target.digest_id,
+            article_id,
+        })
+    })
+}

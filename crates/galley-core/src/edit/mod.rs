@@ -1,0 +1,560 @@
+//! Editor fix-ups of an imported digest: merge, split, move a paragraph, change a paragraph's
+//! role, edit a title or a source. Each is one transaction, written to the audit log with the
+//! digest's structure before and after, and undoable (see [`history`]).
+
+pub mod history;
+pub mod snapshot;
+
+use jieba_rs::Jieba;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::model::ParagraphKind;
+use crate::store::{audit, furniture, now, pull_quotes};
+use crate::{Error, Result, Store};
+
+/// What a paragraph can be turned into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Lead,
+    Body,
+    Heading,
+    /// A passage printed again in large type: kept as the article's pull quote, out of the body.
+    PullQuote,
+    /// Page furniture (column label, header, footer): kept with the digest, out of the article.
+    Furniture,
+}
+
+impl Role {
+    pub fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "lead" => Role::Lead,
+            "body" => Role::Body,
+            "heading" => Role::Heading,
+            "pull_quote" | "pull-quote" => Role::PullQuote,
+            "furniture" => Role::Furniture,
+            _ => return None,
+        })
+    }
+}
+
+/// One fix-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Edit {
+    /// Appends `from`'s paragraphs and pull quotes to `into` and removes `from`.
+    Merge {
+        into: i64,
+        from: i64,
+    },
+    /// Starts a new article (right after this one) at `paragraph_id`.
+    Split {
+        paragraph_id: i64,
+        title: Option<String>,
+    },
+    /// Moves a paragraph to `to_article` at `position` (0-based; default: the end).
+    MoveParagraph {
+        paragraph_id: i64,
+        to_article: i64,
+        position: Option<i64>,
+    },
+    SetRole {
+        paragraph_id: i64,
+        role: Role,
+    },
+    SetTitle {
+        article_id: i64,
+        title: String,
+    },
+    /// `None` or an empty line removes the source.
+    SetSource {
+        article_id: i64,
+        line: Option<String>,
+    },
+}
+
+impl Edit {
+    pub fn action(&self) -> &'static str {
+        match self {
+            Edit::Merge { .. } => "merge_articles",
+            Edit::Split { .. } => "split_article",
+            Edit::MoveParagraph { .. } => "move_paragraph",
+            Edit::SetRole { .. } => "set_paragraph_role",
+            Edit::SetTitle { .. } => "set_title",
+            Edit::SetSource { .. } => "set_source",
+        }
+    }
+}
+
+/// What a fix-up (or its undo/redo) did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The audit log entry that records it.
+    pub audit_id: i64,
+    pub action: String,
+    pub digest_id: i64,
+    /// The article to show afterwards (e.g. the new one after a split), if any.
+    pub article_id: Option<i64>,
+}
+
+/// Longest title accepted, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Applies one fix-up in one transaction. Bad input is an error and changes nothing.
+pub fn apply(store: &mut Store, jieba: &Jieba, actor: &str, edit: &Edit) -> Result<Change> {
+    store.write(|tx| {
+        let digest_id = digest_of(tx, edit)?;
+        let before = snapshot::capture(tx, digest_id)?;
+        let (article_id, touched) = run(tx, edit)?;
+        let at = now();
+        for id in &touched {
+            tx.execute(
+                "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+            snapshot::reindex(tx, jieba, *id)?;
+        }
+        let after = snapshot::capture(tx, digest_id)?;
+        let entry = audit::Entry {
+            actor,
+            action: edit.action(),
+            entity: "article",
+            entity_id: article_id,
+            article_id,
+            before: Some(history::payload(&before, edit)),
+            after: Some(history::payload(&after, edit)),
+        };
+        let audit_id = audit::record_undoable(tx, &at, &entry, digest_id)?;
+        Ok(Change {
+            audit_id,
+            action: edit.action().into(),
+            digest_id,
+            article_id,
+        })
+    })
+}
+
+/// Runs the edit; returns the article to show and the articles whose text changed.
+fn run(tx: &Connection, edit: &Edit) -> Result<(Option<i64>, Vec<i64>)> {
+    match edit {
+        Edit::Merge { into, from } => merge(tx, *into, *from).map(|()| (Some(*into), vec![*into])),
+        Edit::Split {
+            paragraph_id,
+            title,
+        } => {
+            let (old, new) = split(tx, *paragraph_id, title.as_deref())?;
+            Ok((Some(new), vec![old, new]))
+        }
+        Edit::MoveParagraph {
+            paragraph_id,
+            to_article,
+            position,
+        } => {
+            let from = move_paragraph(tx, *paragraph_id, *to_article, *position)?;
+            let mut touched = vec![*to_article];
+            touched.extend(from.filter(|f| f != to_article));
+            Ok((Some(*to_article), touched))
+        }
+        Edit::SetRole { paragraph_id, role } => {
+            let article = set_role(tx, *paragraph_id, *role)?;
+            Ok((Some(article), vec![article]))
+        }
+        Edit::SetTitle { article_id, title } => {
+            let title = clean_title(title)?;
+            tx.execute(
+                "UPDATE articles SET title = ?2 WHERE id = ?1",
+                params![article_id, title],
+            )?;
+            Ok((Some(*article_id), vec![*article_id]))
+        }
+        Edit::SetSource { article_id, line } => {
+            set_source(tx, *article_id, line.as_deref())?;
+            Ok((Some(*article_id), vec![*article_id]))
+        }
+    }
+}
+
+fn digest_of(tx: &Connection, edit: &Edit) -> Result<i64> {
+    match edit {
+        Edit::Merge { into, from } => {
+            let a = article_digest(tx, *into)?;
+            let b = article_digest(tx, *from)?;
+            if into == from {
+                return Err(Error::Invalid("cannot merge an article with itself".into()));
+            }
+            if a != b {
+                return Err(Error::Invalid(format!(
+                    "articles {into} and {from} are in different digests"
+                )));
+            }
+            Ok(a)
+        }
+        Edit::MoveParagraph {
+            paragraph_id,
+            to_article,
+            ..
+        } => {
+            let (from, _) = paragraph_place(tx, *paragraph_id)?;
+            let a = article_digest(tx, from)?;
+            if article_digest(tx, *to_article)? != a {
+                return Err(Error::Invalid(format!(
+                    "paragraph {paragraph_id} and article {to_article} are in different digests"
+                )));
+            }
+            Ok(a)
+        }
+        Edit::Split { paragraph_id, .. } | Edit::SetRole { paragraph_id, .. } => {
+            article_digest(tx, paragraph_place(tx, *paragraph_id)?.0)
+        }
+        Edit::SetTitle { article_id, .. } | Edit::SetSource { article_id, .. } => {
+            article_digest(tx, *article_id)
+        }
+    }
+}
+
+fn article_digest(tx: &Connection, article_id: i64) -> Result<i64> {
+    tx.query_row(
+        "SELECT digest_id FROM articles WHERE id = ?1",
+        [article_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        entity: "article",
+        id: article_id,
+    })
+}
+
+/// (article id, position) of a paragraph.
+fn paragraph_place(tx: &Connection, paragraph_id: i64) -> Result<(i64, i64)> {
+    tx.query_row(
+        "SELECT article_id, position FROM paragraphs WHERE id = ?1",
+        [paragraph_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        entity: "paragraph",
+        id: paragraph_id,
+    })
+}
+
+fn paragraph_ids(tx: &Connection, article_id: i64) -> Result<Vec<i64>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT id FROM paragraphs WHERE article_id = ?1 ORDER BY position")?;
+    let ids = stmt.query_map([article_id], |r| r.get(0))?;
+    Ok(ids.collect::<Result<_, _>>()?)
+}
+
+/// Gives `ids` (all in `article_id` afterwards) the positions 0, 1, 2, … in order.
+fn place_paragraphs(tx: &Connection, article_id: i64, ids: &[i64]) -> Result<()> {
+    let mut park = tx.prepare_cached("UPDATE paragraphs SET position = -id - 1 WHERE id = ?1")?;
+    for id in ids {
+        park.execute([id])?;
+    }
+    let mut set =
+        tx.prepare_cached("UPDATE paragraphs SET article_id = ?2, position = ?3 WHERE id = ?1")?;
+    for (i, id) in ids.iter().enumerate() {
+        set.execute(params![id, article_id, i as i64])?;
+    }
+    // Claims follow their paragraph.
+    tx.execute(
+        "UPDATE claims SET article_id = ?1 WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = ?1)",
+        [article_id],
+    )?;
+    Ok(())
+}
+
+/// Gives the digest's articles, in `order`, the positions 0, 1, 2, ….
+fn place_articles(tx: &Connection, digest_id: i64, order: &[i64]) -> Result<()> {
+    tx.execute(
+        "UPDATE articles SET position = -id - 1 WHERE digest_id = ?1",
+        [digest_id],
+    )?;
+    let mut set = tx.prepare_cached("UPDATE articles SET position = ?2 WHERE id = ?1")?;
+    for (i, id) in order.iter().enumerate() {
+        set.execute(params![id, i as i64])?;
+    }
+    Ok(())
+}
+
+fn article_order(tx: &Connection, digest_id: i64) -> Result<Vec<i64>> {
+    crate::store::articles::ids_for_digest(tx, digest_id)
+}
+
+fn has_annotations(tx: &Connection, article_id: i64) -> Result<bool> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM article_topics WHERE article_id = ?1)
+             OR EXISTS (SELECT 1 FROM sentiments WHERE article_id = ?1)
+             OR EXISTS (SELECT 1 FROM notes WHERE article_id = ?1)",
+        [article_id],
+        |r| r.get(0),
+    )?)
+}
+
+fn merge(tx: &Connection, into: i64, from: i64) -> Result<()> {
+    if has_annotations(tx, from)? {
+        return Err(Error::Conflict(format!(
+            "article {from} has topics, a sentiment or notes; merging would lose them. \
+             Merge into article {from} instead, or remove them first"
+        )));
+    }
+    let digest = article_digest(tx, into)?;
+    let mut ids = paragraph_ids(tx, into)?;
+    ids.extend(paragraph_ids(tx, from)?);
+    place_paragraphs(tx, into, &ids)?;
+    let quotes = pull_quotes::list(tx, into)?.len() as i64;
+    tx.execute(
+        "UPDATE pull_quotes SET article_id = ?1, position = position + ?3 + 100000 WHERE article_id = ?2",
+        params![into, from, quotes],
+    )?;
+    tx.execute(
+        "UPDATE pull_quotes SET position = position - 100000 WHERE article_id = ?1 AND position >= 100000",
+        [into],
+    )?;
+    // The merged article keeps its own source; it takes the other's if it had none.
+    let (line, from_line): (Option<String>, Option<String>) = tx.query_row(
+        "SELECT a.source_line, b.source_line FROM articles a, articles b WHERE a.id = ?1 AND b.id = ?2",
+        params![into, from],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if line.is_none() && from_line.is_some() {
+        tx.execute(
+            "UPDATE articles SET source_line = ?2 WHERE id = ?1",
+            params![into, from_line],
+        )?;
+        tx.execute(
+            "UPDATE article_outlets SET article_id = ?1 WHERE article_id = ?2",
+            params![into, from],
+        )?;
+    }
+    tx.execute("DELETE FROM articles WHERE id = ?1", [from])?;
+    place_articles(tx, digest, &article_order(tx, digest)?)
+}
+
+fn split(tx: &Connection, paragraph_id: i64, title: Option<&str>) -> Result<(i64, i64)> {
+    let (article, position) = paragraph_place(tx, paragraph_id)?;
+    if position == 0 {
+        return Err(Error::Invalid(format!(
+            "paragraph {paragraph_id} is the first of article {article}: splitting there would leave it empty"
+        )));
+    }
+    let ids = paragraph_ids(tx, article)?;
+    let (keep, moved) = ids.split_at(position as usize);
+    let title = match title {
+        Some(t) => clean_title(t)?,
+        None => {
+            let text: String = tx.query_row(
+                "SELECT text FROM paragraphs WHERE id = ?1",
+                [paragraph_id],
+                |r| r.get(0),
+            )?;
+            first_sentence(&text)
+        }
+    };
+    let digest = article_digest(tx, article)?;
+    let new = crate::store::articles::insert(
+        tx,
+        &crate::store::articles::NewArticle {
+            digest_id: digest,
+            position: -1_000_000 - paragraph_id,
+            title: &title,
+            source: &Default::default(),
+            confidence: None,
+            now: &now(),
+        },
+    )?;
+    place_paragraphs(tx, article, keep)?;
+    place_paragraphs(tx, new, moved)?;
+    if let Some(kind) = tx
+        .query_row(
+            "SELECT kind FROM paragraphs WHERE id = ?1",
+            [paragraph_id],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+    {
+        // A new article opens with its lead.
+        if kind == ParagraphKind::Body.as_str() {
+            tx.execute(
+                "UPDATE paragraphs SET kind = 'lead' WHERE id = ?1",
+                [paragraph_id],
+            )?;
+        }
+    }
+    let mut order: Vec<i64> = article_order(tx, digest)?
+        .into_iter()
+        .filter(|&id| id != new)
+        .collect();
+    let at = order
+        .iter()
+        .position(|&id| id == article)
+        .expect("article is in its digest");
+    order.insert(at + 1, new);
+    place_articles(tx, digest, &order)?;
+    Ok((article, new))
+}
+
+/// Moves a paragraph; returns the article it left.
+fn move_paragraph(
+    tx: &Connection,
+    paragraph_id: i64,
+    to: i64,
+    position: Option<i64>,
+) -> Result<Option<i64>> {
+    let (from, _) = paragraph_place(tx, paragraph_id)?;
+    let mut source: Vec<i64> = paragraph_ids(tx, from)?
+        .into_iter()
+        .filter(|&id| id != paragraph_id)
+        .collect();
+    let mut target = if from == to {
+        source.clone()
+    } else {
+        paragraph_ids(tx, to)?
+    };
+    let at = match position {
+        None => target.len(),
+        Some(p) if (0..=target.len() as i64).contains(&p) => p as usize,
+        Some(p) => {
+            return Err(Error::Invalid(format!(
+                "position {p} is outside article {to} (0 to {})",
+                target.len()
+            )))
+        }
+    };
+    target.insert(at, paragraph_id);
+    if from == to {
+        source = target.clone();
+    }
+    place_paragraphs(tx, from, &source)?;
+    place_paragraphs(tx, to, &target)?;
+    Ok(Some(from))
+}
+
+fn ensure_no_claims(tx: &Connection, paragraph_id: i64, what: &str) -> Result<()> {
+    let claims: i64 = tx.query_row(
+        "SELECT count(*) FROM claims WHERE paragraph_id = ?1",
+        [paragraph_id],
+        |r| r.get(0),
+    )?;
+    if claims > 0 {
+        return Err(Error::Conflict(format!(
+            "paragraph {paragraph_id} has {claims} claim(s); remove them before making it {what}"
+        )));
+    }
+    Ok(())
+}
+
+/// Changes a paragraph's role; returns its article.
+fn set_role(tx: &Connection, paragraph_id: i64, role: Role) -> Result<i64> {
+    let (article, _) = paragraph_place(tx, paragraph_id)?;
+    let kind = match role {
+        Role::Lead => Some(ParagraphKind::Lead),
+        Role::Body => Some(ParagraphKind::Body),
+        Role::Heading => Some(ParagraphKind::Heading),
+        Role::PullQuote | Role::Furniture => None,
+    };
+    if let Some(kind) = kind {
+        tx.execute(
+            "UPDATE paragraphs SET kind = ?2 WHERE id = ?1",
+            params![paragraph_id, kind.as_str()],
+        )?;
+        return Ok(article);
+    }
+    let what = if role == Role::PullQuote {
+        "a pull quote"
+    } else {
+        "page furniture"
+    };
+    ensure_no_claims(tx, paragraph_id, what)?;
+    let text: String = tx.query_row(
+        "SELECT text FROM paragraphs WHERE id = ?1",
+        [paragraph_id],
+        |r| r.get(0),
+    )?;
+    if role == Role::PullQuote {
+        let n = pull_quotes::list(tx, article)?.len() as i64;
+        pull_quotes::insert(tx, article, n, &text)?;
+    } else {
+        let digest = article_digest(tx, article)?;
+        let n = furniture::list(tx, digest)?.len() as i64;
+        furniture::insert(tx, digest, n, &text)?;
+    }
+    tx.execute("DELETE FROM paragraphs WHERE id = ?1", [paragraph_id])?;
+    let rest = paragraph_ids(tx, article)?;
+    place_paragraphs(tx, article, &rest)?;
+    Ok(article)
+}
+
+fn set_source(tx: &Connection, article_id: i64, line: Option<&str>) -> Result<()> {
+    article_digest(tx, article_id)?;
+    let line = line.map(str::trim).filter(|l| !l.is_empty());
+    let outlets = line.map(outlets_in).unwrap_or_default();
+    tx.execute(
+        "UPDATE articles SET source_line = ?2 WHERE id = ?1",
+        params![article_id, line],
+    )?;
+    tx.execute(
+        "DELETE FROM article_outlets WHERE article_id = ?1",
+        [article_id],
+    )?;
+    for (i, o) in outlets.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO article_outlets (article_id, position, name) VALUES (?1, ?2, ?3)",
+            params![article_id, i as i64, o],
+        )?;
+    }
+    Ok(())
+}
+
+/// The outlets a source line names: `《…》` titles, else what follows 据.
+fn outlets_in(line: &str) -> Vec<String> {
+    let quoted: Vec<String> = line
+        .split('《')
+        .skip(1)
+        .filter_map(|p| p.split_once('》').map(|(n, _)| n.trim().to_owned()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    if !quoted.is_empty() {
+        return quoted;
+    }
+    match line.strip_prefix('据') {
+        Some(rest) if !rest.trim().is_empty() && !rest.contains(['，', '。']) => {
+            vec![rest.trim().to_owned()]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn clean_title(title: &str) -> Result<String> {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() {
+        return Err(Error::Invalid("a title cannot be empty".into()));
+    }
+    if t.chars().count() > MAX_TITLE_CHARS {
+        return Err(Error::Invalid(format!(
+            "a title has at most {MAX_TITLE_CHARS} characters"
+        )));
+    }
+    Ok(t)
+}
+
+fn first_sentence(text: &str) -> String {
+    let s: String = text
+        .split_inclusive(|c| matches!(c, '。' | '！' | '？' | '；'))
+        .next()
+        .unwrap_or(text)
+        .trim_end_matches(['。', '；'])
+        .chars()
+        .take(30)
+        .collect();
+    if s.is_empty() {
+        "（无标题）".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests;
