@@ -542,7 +542,7 @@ fn clean_title(title: &str) -> Result<String> {
 
 fn first_sentence(text: &str) -> String {
     let s: String = text
-        .split_inclusive(|c| matches!(c, '。' | '！' | '？' | '；'))
+        .split_inclusive(['。', '！', '？', '；'])
         .next()
         .unwrap_or(text)
         .trim_end_matches(['。', '；'])

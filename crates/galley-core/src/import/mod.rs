@@ -1,7 +1,7 @@
 //! Import: bytes → text → articles → one transaction in the store.
 
 pub mod decode;
-pub mod plain;
+pub mod page;
 
 use std::path::Path;
 
@@ -125,7 +125,7 @@ pub fn import(
         }
     }
 
-    let parsed = parse(&text);
+    let parsed = parse(&text, jieba);
     if parsed.articles.is_empty() {
         return Err(Error::NoArticles {
             what: input.what.clone(),
@@ -166,9 +166,9 @@ pub fn import(
     Ok(report)
 }
 
-/// Turns page text into articles.
-pub fn parse(text: &str) -> ParsedDigest {
-    plain::split(text)
+/// Turns page text into articles (see [`page::reconstruct`]).
+pub fn parse(text: &str, jieba: &Jieba) -> ParsedDigest {
+    page::reconstruct(text, jieba)
 }
 
 fn store_parsed(

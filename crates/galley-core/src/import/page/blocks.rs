@@ -13,10 +13,14 @@ pub enum UnitKind {
     Source(Source),
     /// A short unpunctuated block: an article title or a section heading.
     /// `strong`: a doubled bold headline or one wrapped over several lines.
-    Headline { strong: bool },
+    Headline {
+        strong: bool,
+    },
     /// A passage repeating a sentence printed elsewhere; `target_line` is the first line
     /// of the text it repeats.
-    PullQuote { target_line: usize },
+    PullQuote {
+        target_line: usize,
+    },
     Para,
 }
 
@@ -48,7 +52,10 @@ pub fn units(lines: Vec<Line>, vocab: &Vocab) -> Vec<Unit> {
     let mut group_no = 0;
     let mut pending_unit: Vec<Unit> = Vec::new(); // out-of-flow units met inside a sentence
 
-    let flush = |text: &mut Vec<Line>, out: &mut Vec<Unit>, pending: &mut Vec<Unit>, group_no: &mut usize| {
+    let flush = |text: &mut Vec<Line>,
+                 out: &mut Vec<Unit>,
+                 pending: &mut Vec<Unit>,
+                 group_no: &mut usize| {
         if !text.is_empty() {
             *group_no += 1;
             out.extend(paragraphs(text, vocab, *group_no));
@@ -83,6 +90,12 @@ pub fn units(lines: Vec<Line>, vocab: &Vocab) -> Vec<Unit> {
                 }
             }
             Item::Block(block) => {
+                if !block
+                    .iter()
+                    .any(|l| l.text.chars().any(char::is_alphanumeric))
+                {
+                    continue; // stray punctuation or rules: nothing to keep
+                }
                 let first = block[0].no;
                 let last = block[block.len() - 1].no;
                 if let Some(&target_line) = quotes.get(&i) {
@@ -106,7 +119,9 @@ pub fn units(lines: Vec<Line>, vocab: &Vocab) -> Vec<Unit> {
                     flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
                     let strs: Vec<&str> = block.iter().map(|l| l.text.as_str()).collect();
                     out.push(Unit {
-                        kind: UnitKind::Headline { strong: block.len() > 1 },
+                        kind: UnitKind::Headline {
+                            strong: block.len() > 1,
+                        },
                         text: join(&strs, vocab),
                         first_line: first,
                         last_line: last,
@@ -164,7 +179,10 @@ pub fn is_headline(block: &[Line]) -> bool {
     }
     let text: String = block.iter().map(|l| l.text.as_str()).collect();
     let n = text.chars().count();
-    let cjk = text.chars().filter(|&c| crate::text::is_cjk(c) && c.is_alphabetic()).count();
+    let cjk = text
+        .chars()
+        .filter(|&c| crate::text::is_cjk(c) && c.is_alphabetic())
+        .count();
     (4..=MAX_HEADLINE).contains(&n)
         && cjk >= 2
         && !text.contains(['，', '。', '；', ','])
@@ -176,7 +194,13 @@ pub fn is_headline(block: &[Line]) -> bool {
 /// Text used to find repeated passages: no whitespace, no quotation marks.
 fn normalize(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』'
+                )
+        })
         .collect()
 }
 
@@ -249,7 +273,11 @@ fn paragraphs(lines: &[Line], vocab: &Vocab, group: usize) -> Vec<Unit> {
         }
         let lo = i.saturating_sub(2);
         let hi = (i + 3).min(lines.len() - 1);
-        let around = (lo..=hi).filter(|&j| j != i).map(|j| widths[j]).max().unwrap_or(0);
+        let around = (lo..=hi)
+            .filter(|&j| j != i)
+            .map(|j| widths[j])
+            .max()
+            .unwrap_or(0);
         if widths[i] * 4 < around * 3 {
             cuts.push(i + 1);
         }
@@ -259,7 +287,10 @@ fn paragraphs(lines: &[Line], vocab: &Vocab, group: usize) -> Vec<Unit> {
     for &c in &cuts {
         para_ends[c - 1] = true;
     }
-    let col = (0..lines.len()).filter(|&i| !para_ends[i]).map(|i| widths[i]).max();
+    let col = (0..lines.len())
+        .filter(|&i| !para_ends[i])
+        .map(|i| widths[i])
+        .max();
     let mut out = Vec::new();
     let mut start = 0;
     for end in cuts {
@@ -290,9 +321,14 @@ mod tests {
 
     #[test]
     fn a_blank_line_inside_a_sentence_is_a_column_break() {
-        let u = page("日前，工业和信息化部副部长在国务\n\n院新闻办公室举行的吹风会上表示，将\n启动试点。\n");
+        let u = page(
+            "日前，工业和信息化部副部长在国务\n\n院新闻办公室举行的吹风会上表示，将\n启动试点。\n",
+        );
         assert_eq!(u.len(), 1);
-        assert_eq!(u[0].text, "日前，工业和信息化部副部长在国务院新闻办公室举行的吹风会上表示，将启动试点。");
+        assert_eq!(
+            u[0].text,
+            "日前，工业和信息化部副部长在国务院新闻办公室举行的吹风会上表示，将启动试点。"
+        );
     }
 
     #[test]
@@ -330,12 +366,18 @@ mod tests {
     #[test]
     fn finds_pull_quotes_repeating_body_text() {
         let body = "林咏华表示，大模型是\nAI未来发展的重要方向，其研究和应用将逐步\n成为AI发展的关键方向。\n";
-        let quote = "大模型是AI未来发展\n的重要方向，其研究和应用\n将逐步成为AI发展的关键\n方向。\n";
+        let quote =
+            "大模型是AI未来发展\n的重要方向，其研究和应用\n将逐步成为AI发展的关键\n方向。\n";
         let u = page(&format!("{quote}\n{body}"));
-        assert!(matches!(u[0].kind, UnitKind::PullQuote { target_line: 6 }), "{u:?}");
+        assert!(
+            matches!(u[0].kind, UnitKind::PullQuote { target_line: 6 }),
+            "{u:?}"
+        );
         assert_eq!(u[1].kind, UnitKind::Para);
         // A paragraph that repeats nothing is no pull quote.
-        let u = page("这是一段普通的正文，没有任何重复的内容。\n\n这是另一段普通的正文，同样没有重复。\n");
+        let u = page(
+            "这是一段普通的正文，没有任何重复的内容。\n\n这是另一段普通的正文，同样没有重复。\n",
+        );
         assert!(u.iter().all(|u| u.kind == UnitKind::Para));
     }
 
@@ -345,7 +387,11 @@ mod tests {
         let u = page(text);
         let paras: Vec<&Unit> = u.iter().filter(|u| u.kind == UnitKind::Para).collect();
         assert_eq!(paras.len(), 1);
-        assert!(paras[0].text.starts_with("开源社区是推动开源发展的重要基石，开源的最初发源点"));
-        assert!(u.iter().any(|u| matches!(u.kind, UnitKind::PullQuote { .. })));
+        assert!(paras[0]
+            .text
+            .starts_with("开源社区是推动开源发展的重要基石，开源的最初发源点"));
+        assert!(u
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::PullQuote { .. })));
     }
 }

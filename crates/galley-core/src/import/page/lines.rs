@@ -36,42 +36,78 @@ pub fn repair(text: &str) -> Vec<Line> {
     for (i, line) in raw.iter().enumerate() {
         let no = i + 1;
         if line.is_empty() {
-            out.push(Line { no, text: String::new(), kind: LineKind::Blank });
+            out.push(Line {
+                no,
+                text: String::new(),
+                kind: LineKind::Blank,
+            });
             continue;
         }
         if is_furniture(line) {
-            out.push(Line { no, text: (*line).to_owned(), kind: LineKind::Furniture });
+            out.push(Line {
+                no,
+                text: (*line).to_owned(),
+                kind: LineKind::Furniture,
+            });
             continue;
         }
-        let alone = raw.get(i + 1).is_none_or(|l| l.is_empty() || is_furniture(l))
+        let alone = raw
+            .get(i + 1)
+            .is_none_or(|l| l.is_empty() || is_furniture(l))
             && (i == 0 || raw[i - 1].is_empty() || is_furniture(raw[i - 1]));
         if alone {
             if let Some(fixed) = undouble(line) {
-                out.push(Line { no, text: fixed, kind: LineKind::Doubled });
+                out.push(Line {
+                    no,
+                    text: fixed,
+                    kind: LineKind::Doubled,
+                });
                 continue;
             }
             if let Some(src) = parse_source(line) {
-                out.push(Line { no, text: (*line).to_owned(), kind: LineKind::Source(src) });
+                out.push(Line {
+                    no,
+                    text: (*line).to_owned(),
+                    kind: LineKind::Source(src),
+                });
                 continue;
             }
         }
         // A source glued after a space to the last line of a paragraph.
-        let last_of_block = raw.get(i + 1).is_none_or(|l| l.is_empty() || is_furniture(l));
+        let last_of_block = raw
+            .get(i + 1)
+            .is_none_or(|l| l.is_empty() || is_furniture(l));
         if last_of_block {
             if let Some((head, src_text, src)) = split_glued_source(line) {
-                out.push(Line { no, text: strip_cjk_spaces(head), kind: LineKind::Text });
-                out.push(Line { no, text: src_text.to_owned(), kind: LineKind::Source(src) });
+                out.push(Line {
+                    no,
+                    text: strip_cjk_spaces(head),
+                    kind: LineKind::Text,
+                });
+                out.push(Line {
+                    no,
+                    text: src_text.to_owned(),
+                    kind: LineKind::Source(src),
+                });
                 continue;
             }
             // A source on the last line of a block without a blank line before it.
             if i > 0 && !raw[i - 1].is_empty() && ends_sentence(raw[i - 1]) {
                 if let Some(src) = parse_source(line) {
-                    out.push(Line { no, text: (*line).to_owned(), kind: LineKind::Source(src) });
+                    out.push(Line {
+                        no,
+                        text: (*line).to_owned(),
+                        kind: LineKind::Source(src),
+                    });
                     continue;
                 }
             }
         }
-        out.push(Line { no, text: strip_cjk_spaces(line), kind: LineKind::Text });
+        out.push(Line {
+            no,
+            text: strip_cjk_spaces(line),
+            kind: LineKind::Text,
+        });
     }
     out
 }
@@ -84,7 +120,11 @@ pub fn width(s: &str) -> usize {
 /// Whether the text ends a sentence: `。！？…`, possibly followed by closing quotes or
 /// brackets, or an ASCII full stop right after a CJK character (`…的监控.`).
 pub fn ends_sentence(s: &str) -> bool {
-    let mut it = s.trim_end().chars().rev().skip_while(|c| matches!(c, '”' | '’' | '」' | '』' | '"' | '\'' | '）' | ')'));
+    let mut it = s
+        .trim_end()
+        .chars()
+        .rev()
+        .skip_while(|c| matches!(c, '”' | '’' | '」' | '』' | '"' | '\'' | '）' | ')'));
     match it.next() {
         Some('.') => it.next().is_some_and(is_cjk),
         Some(c) => is_sentence_end(c),
@@ -99,7 +139,9 @@ pub fn is_ascii_full_stop(chars: &[char], i: usize) -> bool {
         && i > 0
         && is_cjk(chars[i - 1])
         && chars[i - 1] != '.'
-        && chars.get(i + 1).is_none_or(|&n| is_cjk(n) || n.is_ascii_digit())
+        && chars
+            .get(i + 1)
+            .is_none_or(|&n| is_cjk(n) || n.is_ascii_digit())
 }
 
 /// Removes whitespace between two CJK characters (`Linux系 统 的` → `Linux系统的`);
@@ -139,7 +181,7 @@ pub fn strip_cjk_spaces(s: &str) -> String {
 pub fn undouble(line: &str) -> Option<String> {
     let s: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
     let n = s.len();
-    if n < 8 || n % 2 != 0 || n > 400 {
+    if n < 8 || !n.is_multiple_of(2) || n > 400 {
         return None;
     }
     // best[i]: fewest runs that decompose s[i..] into doubled runs, and the run length.
@@ -150,7 +192,7 @@ pub fn undouble(line: &str) -> Option<String> {
         for len in 1..=(n - i) / 2 {
             if s[i..i + len] == s[i + len..i + 2 * len] {
                 if let Some((runs, _)) = best[i + 2 * len] {
-                    if choice.is_none_or(|(r, _)| runs + 1 <= r) {
+                    if choice.is_none_or(|(r, _)| runs < r) {
                         choice = Some((runs + 1, len));
                     }
                 }
@@ -185,7 +227,7 @@ pub fn undouble(line: &str) -> Option<String> {
 
 fn undouble_once(s: &str) -> Option<()> {
     let c: Vec<char> = s.chars().collect();
-    (c.len() >= 4 && c.len() % 2 == 0 && c.chunks(2).all(|p| p[0] == p[1])).then_some(())
+    (c.len() >= 4 && c.len().is_multiple_of(2) && c.chunks(2).all(|p| p[0] == p[1])).then_some(())
 }
 
 /// Latin words seen in the page, to decide how a word broken at a line end is rejoined.
@@ -232,16 +274,26 @@ pub fn join_into(out: &mut String, next: &str, vocab: &Vocab) {
         return;
     };
     let tail: String = {
-        let rev: Vec<char> = out.chars().rev().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let rev: Vec<char> = out
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
         rev.into_iter().rev().collect()
     };
-    let head: String = next.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let head: String = next
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
     if p == '-' && n.is_ascii_alphanumeric() && tail.len() > 1 {
         let stem = &tail[..tail.len() - 1];
         let joined_hyphen = format!("{tail}{head}");
         let joined = format!("{stem}{head}");
-        let lower_letter = n.is_ascii_lowercase() && stem.ends_with(|c: char| c.is_ascii_alphabetic());
-        if lower_letter && !vocab.has(&joined_hyphen) || vocab.has(&joined) && !vocab.has(&joined_hyphen) {
+        let lower_letter =
+            n.is_ascii_lowercase() && stem.ends_with(|c: char| c.is_ascii_alphabetic());
+        if lower_letter && !vocab.has(&joined_hyphen)
+            || vocab.has(&joined) && !vocab.has(&joined_hyphen)
+        {
             out.pop();
         }
     } else if p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric() {
@@ -272,24 +324,54 @@ pub fn is_furniture(line: &str) -> bool {
         return false;
     }
     let first = s.chars().next().unwrap_or(' ');
-    if matches!(first, '■' | '□' | '◆' | '◇' | '▲' | '△' | '★' | '☆' | '▶' | '►' | '●' | '◎') && n <= 16 {
+    if matches!(
+        first,
+        '■' | '□' | '◆' | '◇' | '▲' | '△' | '★' | '☆' | '▶' | '►' | '●' | '◎'
+    ) && n <= 16
+    {
         return true;
     }
     // Page numbers and edition marks: `3`, `- 3 -`, `A3`, `第3版`, `3版`.
-    let core: String = s.chars().filter(|c| !matches!(c, '-' | '—' | ' ' | '·')).collect();
-    if !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+    let core: String = s
+        .chars()
+        .filter(|c| !matches!(c, '-' | '—' | ' ' | '·'))
+        .collect();
+    if !core.is_empty()
+        && core.len() <= 4
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
         return true;
     }
-    if n <= 8 && (s.ends_with('版') || s.ends_with("版面")) && s.chars().any(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) {
+    if n <= 8
+        && (s.ends_with('版') || s.ends_with("版面"))
+        && s.chars()
+            .any(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    {
         return true;
     }
     // Editor credits and dated page headers.
-    for p in ["责任编辑", "本版编辑", "责编", "美编", "校对", "版式", "编辑："] {
+    for p in [
+        "责任编辑",
+        "本版编辑",
+        "责编",
+        "美编",
+        "校对",
+        "版式",
+        "编辑：",
+    ] {
         if s.starts_with(p) && n <= 30 {
             return true;
         }
     }
-    if n <= 30 && s.contains("星期") && s.contains('年') && s.contains('月') && s.contains('日') && !s.contains('。') {
+    if n <= 30
+        && s.contains("星期")
+        && s.contains('年')
+        && s.contains('月')
+        && s.contains('日')
+        && !s.contains('。')
+    {
         return true;
     }
     false
@@ -297,13 +379,59 @@ pub fn is_furniture(line: &str) -> bool {
 
 /// Words that follow 据 in ordinary sentences, never a source (`据统计`, `据悉`…).
 const NOT_OUTLETS: &[&str] = &[
-    "统计", "悉", "了解", "介绍", "报道", "估计", "测算", "称", "说", "此", "调查", "初步", "不完全", "相关", "公开", "预测",
-    "分析", "研究", "记者", "透露", "官方", "消息", "媒体", "业内", "知情", "数据", "资料", "规定", "显示", "推算",
+    "统计",
+    "悉",
+    "了解",
+    "介绍",
+    "报道",
+    "估计",
+    "测算",
+    "称",
+    "说",
+    "此",
+    "调查",
+    "初步",
+    "不完全",
+    "相关",
+    "公开",
+    "预测",
+    "分析",
+    "研究",
+    "记者",
+    "透露",
+    "官方",
+    "消息",
+    "媒体",
+    "业内",
+    "知情",
+    "数据",
+    "资料",
+    "规定",
+    "显示",
+    "推算",
 ];
 
 /// Suffixes of outlet names given without book-title marks (`据科创板日报`, `综合新华社`).
 const OUTLET_SUFFIXES: &[&str] = &[
-    "报", "社", "网", "台", "新闻", "杂志", "周刊", "刊", "财经", "客户端", "电", "消息", "报道", "观察", "时报", "頭条", "头条", "资讯", "在线",
+    "报",
+    "社",
+    "网",
+    "台",
+    "新闻",
+    "杂志",
+    "周刊",
+    "刊",
+    "财经",
+    "客户端",
+    "电",
+    "消息",
+    "报道",
+    "观察",
+    "时报",
+    "頭条",
+    "头条",
+    "资讯",
+    "在线",
 ];
 
 /// `据《科技日报》`, `综合《每日经济新闻》《中国科技信息》`, `据科创板日报`, `综合`,
@@ -320,7 +448,10 @@ pub fn parse_source(s: &str) -> Option<Source> {
     }
     let (kind, rest) = if let Some(r) = inner.strip_prefix("综合") {
         ("综合", r)
-    } else if let Some(r) = inner.strip_prefix("来源：").or_else(|| inner.strip_prefix("来源:")) {
+    } else if let Some(r) = inner
+        .strip_prefix("来源：")
+        .or_else(|| inner.strip_prefix("来源:"))
+    {
         ("来源", r)
     } else if let Some(r) = inner.strip_prefix('据') {
         ("据", r)
@@ -343,11 +474,20 @@ pub fn parse_source(s: &str) -> Option<Source> {
             .split('《')
             .map(|p| p.split_once('》').map_or(p, |(_, after)| after))
             .collect();
-        if outside.chars().filter(|c| !matches!(c, '、' | ' ' | '和' | '及' | '等')).count() > 4 {
+        if outside
+            .chars()
+            .filter(|c| !matches!(c, '、' | ' ' | '和' | '及' | '等'))
+            .count()
+            > 4
+        {
             return None;
         }
     } else if !rest.is_empty() {
-        for name in rest.split(['、', '，', ' ', '/']).map(str::trim).filter(|n| !n.is_empty()) {
+        for name in rest
+            .split(['、', '，', ' ', '/'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             if NOT_OUTLETS.iter().any(|w| name.starts_with(w)) && kind == "据" {
                 return None;
             }
@@ -367,7 +507,10 @@ pub fn parse_source(s: &str) -> Option<Source> {
     } else if kind != "综合" {
         return None;
     }
-    Some(Source { line: Some(s.to_owned()), outlets })
+    Some(Source {
+        line: Some(s.to_owned()),
+        outlets,
+    })
 }
 
 /// `…采购成本将继续良性下降。 据科创板日报` → (body, source text, source).
@@ -411,7 +554,9 @@ pub fn dateline(lead: &str) -> Option<(String, String)> {
 
 fn closing_paren_end(rest: &str) -> usize {
     if rest.starts_with(['（', '(']) {
-        rest.find(['）', ')']).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
+        rest.find(['）', ')']).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        })
     } else {
         0
     }
@@ -428,11 +573,20 @@ mod tests {
     #[test]
     fn undoubles_bold_headlines() {
         assert_eq!(
-            undouble("高级别自动驾驶提速高级别自动驾驶提速““车路云车路云””协同发展成趋协同发展成趋势势").as_deref(),
+            undouble(
+                "高级别自动驾驶提速高级别自动驾驶提速““车路云车路云””协同发展成趋协同发展成趋势势"
+            )
+            .as_deref(),
             Some("高级别自动驾驶提速“车路云”协同发展成趋势")
         );
-        assert_eq!(undouble("高高级级别别自自动动驾驾驶驶").as_deref(), Some("高级别自动驾驶"));
-        assert_eq!(undouble("全球油价上涨全球油价上涨").as_deref(), Some("全球油价上涨"));
+        assert_eq!(
+            undouble("高高级级别别自自动动驾驾驶驶").as_deref(),
+            Some("高级别自动驾驶")
+        );
+        assert_eq!(
+            undouble("全球油价上涨全球油价上涨").as_deref(),
+            Some("全球油价上涨")
+        );
     }
 
     #[test]
@@ -458,9 +612,18 @@ mod tests {
     #[test]
     fn joins_wrapped_latin_words_with_the_page_vocabulary() {
         let v = vocab(&["仅就算力而言，OpenAI", "加快C-V2X、路侧感知"]);
-        assert_eq!(join(&["有消息称，Open", "AI公司发布"], &v), "有消息称，OpenAI公司发布");
-        assert_eq!(join(&["市场研究机构Stone", "Partners此前"], &v), "市场研究机构Stone Partners此前");
-        assert_eq!(join(&["特斯拉的Autopi-", "lot和完全"], &v), "特斯拉的Autopilot和完全");
+        assert_eq!(
+            join(&["有消息称，Open", "AI公司发布"], &v),
+            "有消息称，OpenAI公司发布"
+        );
+        assert_eq!(
+            join(&["市场研究机构Stone", "Partners此前"], &v),
+            "市场研究机构Stone Partners此前"
+        );
+        assert_eq!(
+            join(&["特斯拉的Autopi-", "lot和完全"], &v),
+            "特斯拉的Autopilot和完全"
+        );
         assert_eq!(join(&["加快C-", "V2X、路侧"], &v), "加快C-V2X、路侧");
         assert_eq!(join(&["大模型是", "AI未来发展"], &v), "大模型是AI未来发展");
         assert_eq!(join(&["梅赛德斯-奔", "驰的"], &v), "梅赛德斯-奔驰的");
@@ -487,11 +650,23 @@ mod tests {
     fn parses_sources_and_refuses_sentences() {
         let s = parse_source("综合《每日经济新闻》《中国科技信息》").unwrap();
         assert_eq!(s.outlets, vec!["每日经济新闻", "中国科技信息"]);
-        assert_eq!(parse_source("据《科技日报》").unwrap().outlets, vec!["科技日报"]);
-        assert_eq!(parse_source("据科创板日报").unwrap().outlets, vec!["科创板日报"]);
+        assert_eq!(
+            parse_source("据《科技日报》").unwrap().outlets,
+            vec!["科技日报"]
+        );
+        assert_eq!(
+            parse_source("据科创板日报").unwrap().outlets,
+            vec!["科创板日报"]
+        );
         assert!(parse_source("综合").unwrap().outlets.is_empty());
-        assert_eq!(parse_source("（据新华社）").unwrap().outlets, vec!["新华社"]);
-        assert_eq!(parse_source("综合新华社、人民网").unwrap().outlets, vec!["新华社", "人民网"]);
+        assert_eq!(
+            parse_source("（据新华社）").unwrap().outlets,
+            vec!["新华社"]
+        );
+        assert_eq!(
+            parse_source("综合新华社、人民网").unwrap().outlets,
+            vec!["新华社", "人民网"]
+        );
         assert!(parse_source("据统计，今年增长了三成。").is_none());
         assert!(parse_source("据统计").is_none());
         assert!(parse_source("据悉").is_none());

@@ -1,0 +1,37 @@
+//! Reconstruction of a PDF-extracted newspaper digest page into articles.
+//!
+//! The page text has the artefacts of extraction from a multi-column layout: hard wraps
+//! every dozen characters, blank lines at column breaks (also inside sentences), bold
+//! headlines with doubled glyph runs, stray spaces between CJK characters, source lines
+//! glued to the last body line, pull quotes repeating body text, titles printed above or
+//! below their body, and articles interleaved across columns.
+//!
+//! The work is done in three passes:
+//! - [`lines`]: line repairs (doubled headlines, CJK spaces, glued sources, furniture),
+//! - [`blocks`]: blocks and their roles, column breaks undone, paragraphs cut,
+//! - [`assign`]: body pieces chained and titled by lexical cohesion (jieba).
+
+pub mod assign;
+pub mod blocks;
+pub mod lines;
+
+use jieba_rs::Jieba;
+
+use crate::model::ParsedDigest;
+
+/// Turns the text of one digest page into articles (in reading order of their first
+/// body line), page furniture and warnings.
+pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
+    let lines = lines::repair(text);
+    let vocab = lines::Vocab::from_lines(
+        lines
+            .iter()
+            .filter(|l| l.kind == lines::LineKind::Text)
+            .map(|l| l.text.as_str()),
+    );
+    let units = blocks::units(lines, &vocab);
+    assign::articles(&units, jieba)
+}
+
+#[cfg(test)]
+mod tests;

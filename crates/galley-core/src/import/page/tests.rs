@@ -1,0 +1,62 @@
+use super::*;
+use crate::model::ParagraphKind;
+use std::sync::OnceLock;
+
+fn jieba() -> &'static Jieba {
+    static J: OnceLock<Jieba> = OnceLock::new();
+    J.get_or_init(crate::language::segmenter)
+}
+
+#[test]
+fn seed_page_gives_five_titled_articles() {
+    let p = reconstruct(crate::sample::SAMPLE_TEXT, jieba());
+    for a in &p.articles {
+        eprintln!(
+            "{} | {:?} | {} paras | {:?} | {:.2} | {:?}",
+            a.title,
+            a.source.line,
+            a.paragraphs.len(),
+            a.pull_quotes.len(),
+            a.confidence,
+            a.warnings
+        );
+        for para in &a.paragraphs {
+            eprintln!(
+                "   {:?} {}",
+                para.kind,
+                para.text.chars().take(30).collect::<String>()
+            );
+        }
+    }
+    eprintln!("furniture {:?} warnings {:?}", p.furniture, p.warnings);
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "数据开源为AI发展“推波助澜”",
+            "高级别自动驾驶提速“车路云”协同发展成趋势",
+            "我国首次高压力纯氢管道试验成功",
+            "今年全球OLED面板营收预计同比降7%",
+            "特斯拉“超级计算机”或在7月正式投产",
+        ]
+    );
+}
+
+#[test]
+fn text_without_titles_becomes_one_article() {
+    let p = reconstruct(
+        "今天天气很好，我们一起去公园散步。\n\n第二段也在这里，讲的还是公园散步。",
+        jieba(),
+    );
+    assert_eq!(p.articles.len(), 1);
+    assert_eq!(p.articles[0].title, "今天天气很好");
+    assert_eq!(p.articles[0].paragraphs.len(), 2);
+    assert_eq!(p.articles[0].paragraphs[0].kind, ParagraphKind::Lead);
+    assert!(p.articles[0].confidence < 0.6);
+    assert!(!p.articles[0].warnings.is_empty());
+}
+
+#[test]
+fn punctuation_only_text_has_no_articles() {
+    assert!(reconstruct("...\n\n,,,", jieba()).articles.is_empty());
+}

@@ -1,0 +1,266 @@
+//! Scoring a reconstructed page against a gold segmentation.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use galley_core::model::{ParagraphKind, ParsedDigest};
+use jieba_rs::Jieba;
+use serde::Deserialize;
+
+pub fn jieba() -> &'static Jieba {
+    static J: OnceLock<Jieba> = OnceLock::new();
+    J.get_or_init(galley_core::language::segmenter)
+}
+
+/// A gold page in the simple format of `tests/pages/*.gold.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    #[serde(default)]
+    pub furniture: Vec<String>,
+    pub articles: Vec<GoldArticle>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldArticle {
+    pub title: String,
+    pub source_line: Option<String>,
+    #[serde(default)]
+    pub outlets: Vec<String>,
+    pub paragraphs: Vec<GoldParagraph>,
+    #[serde(default)]
+    pub pull_quotes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldParagraph {
+    pub kind: ParagraphKind,
+    pub text: String,
+}
+
+/// Reads the corpus gold format (`tmt-digest-2023-06.gold.json`) into [`Gold`].
+pub fn corpus_gold(json: &str) -> Gold {
+    let v: serde_json::Value = serde_json::from_str(json).expect("gold is JSON");
+    let furniture = v["page_furniture"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f["text"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let articles = v["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| GoldArticle {
+            title: a["title"].as_str().expect("title").to_owned(),
+            source_line: a["source_line"].as_str().map(str::to_owned),
+            outlets: serde_json::from_value(a["outlets"].clone()).unwrap_or_default(),
+            paragraphs: serde_json::from_value(a["paragraphs"].clone()).expect("paragraphs"),
+            pull_quotes: a["pull_quotes"]
+                .as_array()
+                .map(|q| {
+                    q.iter()
+                        .filter_map(|q| q["text"].as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    Gold {
+        furniture,
+        articles,
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Scores {
+    pub articles: (usize, usize),
+    pub f1: f64,
+    pub titles: (usize, usize),
+    pub paragraphs: (usize, usize),
+    pub sources: (usize, usize),
+    pub pull_quotes: (usize, usize),
+    /// Pull quotes whose text shows up in bodies more often than in the gold bodies.
+    pub pull_quote_leaks: usize,
+    pub furniture: (usize, usize),
+    pub order_ok: bool,
+    pub misses: Vec<String>,
+}
+
+impl std::fmt::Display for Scores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "articles     {}/{} (order {})",
+            self.articles.0,
+            self.articles.1,
+            if self.order_ok { "ok" } else { "WRONG" }
+        )?;
+        writeln!(f, "body F1      {:.4}", self.f1)?;
+        writeln!(f, "titles       {}/{}", self.titles.0, self.titles.1)?;
+        writeln!(
+            f,
+            "paragraphs   {}/{}",
+            self.paragraphs.0, self.paragraphs.1
+        )?;
+        writeln!(f, "sources      {}/{}", self.sources.0, self.sources.1)?;
+        writeln!(
+            f,
+            "pull quotes  {}/{} (left in a body: {})",
+            self.pull_quotes.0, self.pull_quotes.1, self.pull_quote_leaks
+        )?;
+        write!(f, "furniture    {}/{}", self.furniture.0, self.furniture.1)?;
+        for m in &self.misses {
+            write!(f, "\n  miss: {m}")?;
+        }
+        Ok(())
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn bigrams(s: &str) -> HashMap<(char, char), usize> {
+    let c: Vec<char> = norm(s).chars().collect();
+    let mut m = HashMap::new();
+    for w in c.windows(2) {
+        *m.entry((w[0], w[1])).or_default() += 1;
+    }
+    m
+}
+
+fn overlap(a: &HashMap<(char, char), usize>, b: &HashMap<(char, char), usize>) -> usize {
+    a.iter()
+        .map(|(k, x)| (*x).min(b.get(k).copied().unwrap_or(0)))
+        .sum()
+}
+
+/// Scores `parsed` against `gold`: articles are paired one to one by body overlap.
+pub fn score(parsed: &ParsedDigest, gold: &Gold) -> Scores {
+    let body = |ps: &mut dyn Iterator<Item = &str>| ps.collect::<Vec<_>>().join("");
+    let gold_bodies: Vec<_> = gold
+        .articles
+        .iter()
+        .map(|g| bigrams(&body(&mut g.paragraphs.iter().map(|p| p.text.as_str()))))
+        .collect();
+    let pred_bodies: Vec<_> = parsed
+        .articles
+        .iter()
+        .map(|a| bigrams(&body(&mut a.paragraphs.iter().map(|p| p.text.as_str()))))
+        .collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (gi, g) in gold_bodies.iter().enumerate() {
+        for (pi, p) in pred_bodies.iter().enumerate() {
+            pairs.push((overlap(g, p), gi, pi));
+        }
+    }
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut pred_of: Vec<Option<usize>> = vec![None; gold.articles.len()];
+    let mut used = vec![false; parsed.articles.len()];
+    let mut tp = 0;
+    for (o, gi, pi) in pairs {
+        if o == 0 || pred_of[gi].is_some() || used[pi] {
+            continue;
+        }
+        pred_of[gi] = Some(pi);
+        used[pi] = true;
+        tp += o;
+    }
+    let total = |m: &Vec<HashMap<(char, char), usize>>| {
+        m.iter().map(|b| b.values().sum::<usize>()).sum::<usize>()
+    };
+    let (gt, pt) = (total(&gold_bodies), total(&pred_bodies));
+    let (p, r) = (tp as f64 / pt.max(1) as f64, tp as f64 / gt.max(1) as f64);
+    let mut s = Scores {
+        articles: (parsed.articles.len(), gold.articles.len()),
+        f1: if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        },
+        ..Scores::default()
+    };
+    let order: Vec<usize> = pred_of.iter().flatten().copied().collect();
+    s.order_ok = order.windows(2).all(|w| w[0] < w[1]) && order.len() == parsed.articles.len();
+    let all_bodies: String = parsed
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter().map(|p| norm(&p.text)))
+        .collect();
+    let gold_all_bodies: String = gold
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter().map(|p| norm(&p.text)))
+        .collect();
+    for (gi, g) in gold.articles.iter().enumerate() {
+        let a = pred_of[gi].map(|pi| &parsed.articles[pi]);
+        s.titles.1 += 1;
+        if a.is_some_and(|a| a.title == g.title) {
+            s.titles.0 += 1;
+        } else {
+            s.misses.push(format!(
+                "title {:?}, got {:?}",
+                g.title,
+                a.map(|a| &a.title)
+            ));
+        }
+        s.sources.1 += 1;
+        if a.is_some_and(|a| a.source.line == g.source_line && a.source.outlets == g.outlets) {
+            s.sources.0 += 1;
+        } else {
+            s.misses.push(format!(
+                "source {:?} {:?}, got {:?}",
+                g.source_line,
+                g.outlets,
+                a.map(|a| &a.source)
+            ));
+        }
+        for gp in &g.paragraphs {
+            s.paragraphs.1 += 1;
+            if a.is_some_and(|a| {
+                a.paragraphs
+                    .iter()
+                    .any(|p| p.kind == gp.kind && p.text == gp.text)
+            }) {
+                s.paragraphs.0 += 1;
+            } else {
+                let got = a.and_then(|a| {
+                    a.paragraphs.iter().find(|p| {
+                        let head: String = gp.text.chars().take(8).collect();
+                        p.text.contains(&head)
+                    })
+                });
+                s.misses.push(format!(
+                    "paragraph {:?} {:?}\n        got {:?}",
+                    gp.kind, gp.text, got
+                ));
+            }
+        }
+        for q in &g.pull_quotes {
+            s.pull_quotes.1 += 1;
+            if a.is_some_and(|a| a.pull_quotes.contains(q)) {
+                s.pull_quotes.0 += 1;
+            } else {
+                s.misses.push(format!("pull quote {q:?}"));
+            }
+            let nq = norm(q);
+            if all_bodies.matches(&nq).count() > gold_all_bodies.matches(&nq).count() {
+                s.pull_quote_leaks += 1;
+                s.misses.push(format!("pull quote left in a body: {q:?}"));
+            }
+        }
+    }
+    for f in &gold.furniture {
+        s.furniture.1 += 1;
+        if parsed.furniture.contains(f) {
+            s.furniture.0 += 1;
+        } else {
+            s.misses.push(format!("furniture {f:?}"));
+        }
+    }
+    s
+}
