@@ -306,3 +306,44 @@ fn fix_ups_with_undo_and_redo_across_runs() {
         Some(2)
     );
 }
+
+#[test]
+fn folders_and_other_formats() {
+    let env = Env::new();
+    let folder = env.dir.path().join("inbox");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(SAMPLE, folder.join("page.txt")).unwrap();
+    std::fs::write(
+        folder.join("more.md"),
+        "# 标题甲\n\n正文甲。\n\n# 标题乙\n\n正文乙。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("feed.jsonl"),
+        "{\"title\": \"标题丙\", \"body\": \"正文丙。\"}\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("readme.pdf"), "not imported").unwrap();
+    let out = env.galley(&["import", "--json", folder.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let formats: Vec<&str> = reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["format"].as_str().unwrap())
+        .collect();
+    assert_eq!(formats, vec!["jsonl", "markdown", "page"]);
+    assert_eq!(reports[2]["articles"].as_array().unwrap().len(), 5);
+
+    let empty = env.dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert_one_line_failure(
+        &env.galley(&["import", empty.to_str().unwrap()]),
+        "has no files to import",
+    );
+    let md = env.file("x.txt", "# 强制为 Markdown\n\n正文。\n".as_bytes());
+    let out = env.galley(&["import", "--format", "markdown", "--dry-run", "--json", &md]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r[0]["articles"][0]["title"], "强制为 Markdown");
+}

@@ -3,17 +3,18 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use galley_core::import::{self, Input, Options, Report, Status};
+use galley_core::import::{self, Input, InputFormat, Options, Report, Status};
 use galley_core::language::segmenter;
 use galley_core::Error;
 
 use super::{Failure, Outcome};
 use crate::Context;
 
-/// Import digest pages (plain text in UTF-8, UTF-16, GB18030/GBK or Big5).
+/// Import digest pages: PDF-extracted page text, Markdown, JSON or JSON Lines, in UTF-8,
+/// UTF-16, GB18030/GBK or Big5. One digest per file, each in its own transaction.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files to import; `-` reads standard input.
+    /// Files or folders to import (folders: every .txt .md .json .jsonl inside); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Digest name [default: the file name without its extension]
@@ -25,6 +26,9 @@ pub struct Args {
     /// Text encoding, overriding detection (utf-8, utf-16le, gb18030, gbk, big5, ...)
     #[arg(long)]
     encoding: Option<String>,
+    /// Input layout [default: from the file extension, else detected]
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     /// Show what would be imported; store nothing.
     #[arg(long)]
     dry_run: bool,
@@ -33,8 +37,53 @@ pub struct Args {
     json: bool,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    /// Text extracted from a newspaper page (columns, hard wraps, doubled headlines)
+    Page,
+    /// `#` lines are article titles
+    Markdown,
+    /// An array of {title, body | paragraphs} objects
+    Json,
+    /// One {title, body | paragraphs} object per line
+    Jsonl,
+}
+
+impl From<FormatArg> for InputFormat {
+    fn from(f: FormatArg) -> InputFormat {
+        match f {
+            FormatArg::Page => InputFormat::Page,
+            FormatArg::Markdown => InputFormat::Markdown,
+            FormatArg::Json => InputFormat::Json,
+            FormatArg::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    if args.files.len() > 1 && args.name.is_some() {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for path in &args.files {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+            continue;
+        }
+        match import::collect_files(path) {
+            Ok(found) if found.is_empty() => {
+                eprintln!(
+                    "galley: {} has no files to import (.txt .md .json .jsonl)",
+                    path.display()
+                );
+                failed = true;
+            }
+            Ok(found) => files.extend(found),
+            Err(e) => {
+                eprintln!("galley: {e}");
+                failed = true;
+            }
+        }
+    }
+    if files.len() > 1 && args.name.is_some() {
         return Err(Error::Invalid("--name applies to one file at a time".into()).into());
     }
     let mut store = if args.dry_run {
@@ -49,10 +98,10 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         encoding: args.encoding,
         dry_run: args.dry_run,
         actor: ctx.user.clone(),
+        format: args.format.map(Into::into),
     };
     let mut reports = Vec::new();
-    let mut failed = false;
-    for path in &args.files {
+    for path in &files {
         let result = if path.as_os_str() == "-" {
             read_stdin().and_then(|bytes| {
                 let input = Input {

@@ -508,23 +508,16 @@ fn set_source(tx: &Connection, article_id: i64, line: Option<&str>) -> Result<()
     Ok(())
 }
 
-/// The outlets a source line names: `《…》` titles, else what follows 据.
+/// The outlets a source line names: as the importer reads them, else the `《…》` titles in it.
 fn outlets_in(line: &str) -> Vec<String> {
-    let quoted: Vec<String> = line
-        .split('《')
+    if let Some(source) = crate::import::page::lines::parse_source(line) {
+        return source.outlets;
+    }
+    line.split('《')
         .skip(1)
         .filter_map(|p| p.split_once('》').map(|(n, _)| n.trim().to_owned()))
         .filter(|n| !n.is_empty())
-        .collect();
-    if !quoted.is_empty() {
-        return quoted;
-    }
-    match line.strip_prefix('据') {
-        Some(rest) if !rest.trim().is_empty() && !rest.contains(['，', '。']) => {
-            vec![rest.trim().to_owned()]
-        }
-        _ => Vec::new(),
-    }
+        .collect()
 }
 
 fn clean_title(title: &str) -> Result<String> {

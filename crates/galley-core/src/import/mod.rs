@@ -1,16 +1,19 @@
 //! Import: bytes → text → articles → one transaction in the store.
 
 pub mod decode;
+pub mod formats;
 pub mod page;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jieba_rs::Jieba;
 use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use crate::model::{ParsedDigest, Source};
-use crate::store::{articles, audit, digests, paragraphs, pull_quotes, search};
+pub use formats::InputFormat;
+
+use crate::store::{articles, audit, digests, furniture, paragraphs, pull_quotes, search};
 use crate::{Error, Result, Store};
 
 /// One input to import: a file's bytes and how to name it.
@@ -34,7 +37,16 @@ pub struct Options {
     pub dry_run: bool,
     /// Who is importing (goes to the audit log).
     pub actor: String,
+    /// Layout of the input; default: from the file extension, else sniffed from the text.
+    pub format: Option<InputFormat>,
 }
+
+/// Largest input accepted (one digest page is a few tens of KB).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Longest line accepted in page and Markdown text (a page line is a few dozen characters).
+pub const MAX_LINE_CHARS: usize = 20_000;
+/// File extensions imported from a folder.
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json", "jsonl", "ndjson"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -53,6 +65,7 @@ pub struct Report {
     pub digest_id: Option<i64>,
     pub name: String,
     pub date: Option<String>,
+    pub format: Option<InputFormat>,
     pub articles: Vec<ArticleReport>,
     pub furniture: Vec<String>,
     pub warnings: Vec<String>,
@@ -96,7 +109,28 @@ pub fn import(
     input: &Input<'_>,
     opts: &Options,
 ) -> Result<Report> {
+    if input.bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            what: input.what.clone(),
+            detail: format!(
+                "{} bytes; at most {MAX_INPUT_BYTES} bytes are imported at once",
+                input.bytes.len()
+            ),
+        });
+    }
     let text = decode::decode(input.bytes, &input.what, opts.encoding.as_deref())?;
+    let format = opts
+        .format
+        .or_else(|| {
+            input
+                .source_file
+                .as_deref()
+                .and_then(InputFormat::from_file_name)
+        })
+        .unwrap_or_else(|| InputFormat::sniff(&text));
+    if matches!(format, InputFormat::Page | InputFormat::Markdown) {
+        check_line_lengths(&text, &input.what)?;
+    }
     let hash = content_hash(&text);
     let name = opts
         .name
@@ -115,6 +149,7 @@ pub fn import(
                 digest_id: Some(existing.id),
                 name: existing.name,
                 date: existing.date,
+                format: Some(format),
                 articles: Vec::new(),
                 furniture: Vec::new(),
                 warnings: vec![format!(
@@ -125,7 +160,10 @@ pub fn import(
         }
     }
 
-    let parsed = parse(&text, jieba);
+    let parsed = match format {
+        InputFormat::Page => parse(&text, jieba),
+        other => formats::parse(other, &text)?,
+    };
     if parsed.articles.is_empty() {
         return Err(Error::NoArticles {
             what: input.what.clone(),
@@ -136,6 +174,7 @@ pub fn import(
         digest_id: None,
         name,
         date,
+        format: Some(format),
         articles: parsed
             .articles
             .iter()
@@ -216,6 +255,9 @@ fn store_parsed(
         search::index_article(tx, jieba, id, &all_text)?;
         ids.push(id);
     }
+    for (i, f) in parsed.furniture.iter().enumerate() {
+        furniture::insert(tx, digest_id, i as i64, f)?;
+    }
     audit::record(
         tx,
         &now,
@@ -235,6 +277,61 @@ fn store_parsed(
         },
     )?;
     Ok((digest_id, ids))
+}
+
+/// A page line of tens of thousands of characters is not a page: refuse it before parsing.
+fn check_line_lengths(text: &str, what: &str) -> Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        // Bytes bound characters from above: count only long lines.
+        if line.len() > MAX_LINE_CHARS && line.chars().count() > MAX_LINE_CHARS {
+            return Err(Error::TooLarge {
+                what: what.to_owned(),
+                detail: format!(
+                    "line {} has {} characters; a page line has at most {MAX_LINE_CHARS}",
+                    i + 1,
+                    line.chars().count()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The files to import for `path`: the file itself, or a folder's importable files
+/// (by extension, hidden ones skipped), recursively, in name order.
+pub fn collect_files(path: &Path) -> Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    let mut files = Vec::new();
+    for entry in entries {
+        if entry.is_dir() {
+            files.extend(collect_files(&entry)?);
+        } else if entry
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            files.push(entry);
+        }
+    }
+    Ok(files)
 }
 
 /// SHA-256 of the decoded text, so one page in two encodings is one digest.

@@ -120,3 +120,141 @@ fn finds_dates_in_file_names() {
     assert_eq!(date_in_name("12023-06.txt"), None);
     assert_eq!(date_in_name("page.txt"), None);
 }
+
+fn named<'a>(name: &str, bytes: &'a [u8]) -> Input<'a> {
+    Input {
+        what: name.into(),
+        source_file: Some(name.into()),
+        bytes,
+    }
+}
+
+#[test]
+fn markdown_json_and_jsonl_inputs_by_extension_and_by_sniffing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let md = "# 第一篇\n\n导语一。\n\n正文一。\n\n据新华社\n\n# 第二篇\n\n正文二。\n";
+    let r = import(&mut store, jieba(), &named("a.md", md.as_bytes()), &opts()).unwrap();
+    assert_eq!(r.format, Some(InputFormat::Markdown));
+    assert_eq!(r.articles.len(), 2);
+    assert_eq!(r.articles[0].source.outlets, vec!["新华社"]);
+
+    let json = r#"[{"title": "甲文", "body": "甲。\n\n乙。"}]"#;
+    let r = import(
+        &mut store,
+        jieba(),
+        &named("b.json", json.as_bytes()),
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(
+        (r.format, r.articles[0].paragraphs),
+        (Some(InputFormat::Json), 2)
+    );
+
+    let jsonl =
+        "{\"title\": \"一\", \"body\": \"一。\"}\n{\"title\": \"二\", \"body\": \"二。\"}\n";
+    let stdin = Input {
+        what: "standard input".into(),
+        source_file: None,
+        bytes: jsonl.as_bytes(),
+    };
+    let r = import(&mut store, jieba(), &stdin, &opts()).unwrap();
+    assert_eq!((r.format, r.articles.len()), (Some(InputFormat::Jsonl), 2));
+
+    // An explicit format wins over the extension.
+    let o = Options {
+        format: Some(InputFormat::Markdown),
+        ..opts()
+    };
+    let r = import(
+        &mut store,
+        jieba(),
+        &named("c.txt", "# 标题\n\n正文。\n".as_bytes()),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(r.articles[0].title, "标题");
+
+    // Stored articles read back with their roles; furniture of pages is kept with the digest.
+    let stored = store.article(r.articles[0].id.unwrap()).unwrap();
+    assert_eq!(stored.paragraphs[0].kind, crate::model::ParagraphKind::Lead);
+    let sample = import(&mut store, jieba(), &crate::sample::input(), &opts()).unwrap();
+    let furn = furniture::list(store.conn(), sample.digest_id.unwrap()).unwrap();
+    assert_eq!(
+        furn.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+        vec!["■TMT快报"]
+    );
+}
+
+#[test]
+fn gigantic_lines_huge_and_truncated_inputs_are_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    let long = "长".repeat(MAX_LINE_CHARS + 1);
+    let err = import(
+        &mut store,
+        jieba(),
+        &named("long.txt", long.as_bytes()),
+        &opts(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "too_large");
+    assert!(
+        err.to_string().contains("line 1 has 20001 characters"),
+        "{err}"
+    );
+
+    let huge = vec![b'a'; MAX_INPUT_BYTES + 1];
+    assert_eq!(
+        import(&mut store, jieba(), &named("huge.txt", &huge), &opts())
+            .unwrap_err()
+            .code(),
+        "too_large"
+    );
+
+    // A UTF-8 file cut in the middle of a character.
+    let text = crate::sample::SAMPLE_TEXT;
+    let (last_cjk, _) = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.len_utf8() == 3)
+        .unwrap();
+    let cut = &text.as_bytes()[..last_cjk + 1];
+    let o = Options {
+        encoding: Some("utf-8".into()),
+        ..opts()
+    };
+    let err = import(&mut store, jieba(), &named("cut.txt", cut), &o).unwrap_err();
+    assert_eq!(err.code(), "undecodable", "{err}");
+
+    // JSON cut short.
+    let err = import(
+        &mut store,
+        jieba(),
+        &named("cut.json", br#"[{"title": "a", "bo"#),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("truncated"), "{err}");
+    assert!(store.is_empty().unwrap());
+}
+
+#[test]
+fn folders_are_collected_recursively_in_name_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir(p.join("sub")).unwrap();
+    for f in ["b.txt", "a.md", "sub/c.json", ".hidden.txt", "notes.pdf"] {
+        std::fs::write(p.join(f), "x").unwrap();
+    }
+    let names: Vec<String> = collect_files(p)
+        .unwrap()
+        .iter()
+        .map(|f| f.strip_prefix(p).unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["a.md", "b.txt", "sub/c.json"]);
+    assert_eq!(collect_files(&p.join("a.md")).unwrap().len(), 1);
+    assert_eq!(
+        collect_files(&p.join("missing")).unwrap_err().code(),
+        "read_failed"
+    );
+}
