@@ -142,9 +142,13 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_article ON audit_log(article_id);
 
--- Full-text search over jieba tokens (space-separated), one row per article.
+-- Full-text search over jieba tokens (space-separated), one row per article: rowid = articles.id.
 CREATE VIRTUAL TABLE article_search USING fts5(
     tokens,
-    article_id UNINDEXED,
     tokenize = 'unicode61'
 );
+
+-- A deleted article leaves the search index with it.
+CREATE TRIGGER articles_unindex AFTER DELETE ON articles BEGIN
+    DELETE FROM article_search WHERE rowid = old.id;
+END;

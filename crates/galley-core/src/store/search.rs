@@ -9,10 +9,11 @@ use crate::Result;
 
 /// Replaces the index row of one article.
 pub fn index_article(conn: &Connection, jieba: &Jieba, article_id: i64, text: &str) -> Result<()> {
-    conn.prepare_cached("DELETE FROM article_search WHERE article_id = ?1")?
+    // The row id is the article id: replacing a row is a lookup, not a scan.
+    conn.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([article_id])?;
-    conn.prepare_cached("INSERT INTO article_search (tokens, article_id) VALUES (?1, ?2)")?
-        .execute(params![search_tokens(jieba, text), article_id])?;
+    conn.prepare_cached("INSERT INTO article_search (rowid, tokens) VALUES (?1, ?2)")?
+        .execute(params![article_id, search_tokens(jieba, text)])?;
     Ok(())
 }
 
@@ -37,8 +38,8 @@ pub fn search(conn: &Connection, jieba: &Jieba, query: &str, limit: i64) -> Resu
         .collect::<Vec<_>>()
         .join(" ");
     let mut stmt = conn.prepare_cached(
-        "SELECT s.article_id, a.digest_id, a.title FROM article_search s
-         JOIN articles a ON a.id = s.article_id
+        "SELECT s.rowid, a.digest_id, a.title FROM article_search s
+         JOIN articles a ON a.id = s.rowid
          WHERE article_search MATCH ?1 ORDER BY rank LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![fts_query, limit], |r| {

@@ -45,12 +45,19 @@ type Bag = HashMap<String, f64>;
 /// Latin words lower-cased, numbers and a few function words dropped.
 pub fn words(jieba: &Jieba, text: &str) -> Bag {
     let mut bag = Bag::new();
-    for t in jieba.cut_for_search(text, true) {
+    // Without HMM: new words matter less here than speed, and dictionary words carry cohesion.
+    for t in jieba.cut_for_search(text, false) {
         let w = t.word.trim();
-        if w.chars().count() < 2 || !w.chars().any(char::is_alphabetic) || STOP.contains(&w) {
+        if w.chars().nth(1).is_none() || !w.chars().any(char::is_alphabetic) || STOP.contains(&w) {
             continue;
         }
-        *bag.entry(w.to_lowercase()).or_default() += 1.0;
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            *bag.entry(w.to_lowercase()).or_default() += 1.0;
+        } else if let Some(n) = bag.get_mut(w) {
+            *n += 1.0;
+        } else {
+            bag.insert(w.to_owned(), 1.0);
+        }
     }
     bag
 }

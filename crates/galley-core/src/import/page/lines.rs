@@ -332,15 +332,10 @@ pub fn is_furniture(line: &str) -> bool {
         return true;
     }
     // Page numbers and edition marks: `3`, `- 3 -`, `A3`, `第3版`, `3版`.
-    let core: String = s
-        .chars()
-        .filter(|c| !matches!(c, '-' | '—' | ' ' | '·'))
-        .collect();
-    if !core.is_empty()
-        && core.len() <= 4
-        && core
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    let mut core = s.chars().filter(|c| !matches!(c, '-' | '—' | ' ' | '·'));
+    if n <= 12
+        && (1..=4).contains(&core.clone().count())
+        && core.all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
     {
         return true;
     }
