@@ -143,9 +143,16 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_article ON audit_log(article_id);
 
 -- Full-text search over jieba tokens (space-separated), one row per article: rowid = articles.id.
+-- The tokens are jieba's words, lower-cased and space-separated, so FTS5 only splits on spaces
+-- (the ascii tokenizer keeps every non-ASCII character as part of a word). Queries are sets of
+-- words (AND), never phrases, so no positions are kept, and no copy of the tokens: the text
+-- lives in `paragraphs`.
 CREATE VIRTUAL TABLE article_search USING fts5(
     tokens,
-    tokenize = 'unicode61'
+    tokenize = 'ascii',
+    detail = 'none',
+    content = '',
+    contentless_delete = 1
 );
 
 -- A deleted article leaves the search index with it.

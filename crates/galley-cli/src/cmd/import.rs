@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use galley_core::import::{self, Input, InputFormat, Options, Report, Status};
+use galley_core::import::{self, InputFormat, Options, OwnedInput, Report, Status};
 use galley_core::language::segmenter;
 use galley_core::Error;
 
@@ -101,27 +101,32 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         format: args.format.map(Into::into),
     };
     let mut reports = Vec::new();
-    for path in &files {
-        let result = if path.as_os_str() == "-" {
-            read_stdin().and_then(|bytes| {
-                let input = Input {
-                    what: "standard input".into(),
-                    source_file: None,
-                    bytes: &bytes,
-                };
-                import::import(&mut store, &jieba, &input, &opts)
+    // Files are read and rebuilt on a second thread while the previous one is stored.
+    let inputs = files.iter().map(|path| {
+        let input = if path.as_os_str() == "-" {
+            read_stdin().map(|bytes| OwnedInput {
+                what: "standard input".into(),
+                source_file: None,
+                bytes,
             })
         } else {
-            import::import_file(&mut store, &jieba, path, &opts)
+            OwnedInput::read(path)
         };
-        match result {
+        (path.display().to_string(), input)
+    });
+    import::import_stream(
+        &mut store,
+        &jieba,
+        inputs,
+        &opts,
+        |_, result| match result {
             Ok(report) => reports.push(report),
             Err(e) => {
                 eprintln!("galley: {e}");
                 failed = true;
             }
-        }
-    }
+        },
+    );
     if args.json {
         let out = serde_json::to_string_pretty(&reports).map_err(Error::from)?;
         println!("{out}");

@@ -109,6 +109,79 @@ pub fn import(
     input: &Input<'_>,
     opts: &Options,
 ) -> Result<Report> {
+    commit(store, prepare(jieba, input, opts)?, opts)
+}
+
+/// An input owned, for [`import_stream`].
+pub struct OwnedInput {
+    pub what: String,
+    pub source_file: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+impl OwnedInput {
+    pub fn read(path: &Path) -> Result<OwnedInput> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(OwnedInput {
+            what: path.display().to_string(),
+            source_file: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            bytes,
+        })
+    }
+
+    pub fn as_input(&self) -> Input<'_> {
+        Input {
+            what: self.what.clone(),
+            source_file: self.source_file.clone(),
+            bytes: &self.bytes,
+        }
+    }
+}
+
+/// Imports many inputs, each as one digest in its own transaction: a second thread reads,
+/// decodes and rebuilds the next inputs while this one stores the current one. At most two
+/// inputs wait between them, so memory stays bounded per page. `done` gets each input's name
+/// and result, in order.
+pub fn import_stream<I>(
+    store: &mut Store,
+    jieba: &Jieba,
+    inputs: I,
+    opts: &Options,
+    mut done: impl FnMut(&str, Result<Report>),
+) where
+    I: Iterator<Item = (String, Result<OwnedInput>)> + Send,
+{
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Result<Prepared>)>(2);
+        scope.spawn(move || {
+            for (what, input) in inputs {
+                let prepared = input.and_then(|i| prepare(jieba, &i.as_input(), opts));
+                if tx.send((what, prepared)).is_err() {
+                    break;
+                }
+            }
+        });
+        for (what, prepared) in rx {
+            done(&what, prepared.and_then(|p| commit(store, p, opts)));
+        }
+    });
+}
+
+/// An input decoded and rebuilt into articles, with its search tokens: all the work that
+/// needs no database.
+pub struct Prepared {
+    report: Report,
+    hash: String,
+    source_file: Option<String>,
+    parsed: ParsedDigest,
+    tokens: Vec<String>,
+}
+
+/// Decodes and parses one input (no database access).
+pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepared> {
     if input.bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             what: input.what.clone(),
@@ -141,25 +214,6 @@ pub fn import(
         .date
         .clone()
         .or_else(|| input.source_file.as_deref().and_then(date_in_name));
-
-    if !opts.dry_run {
-        if let Some(existing) = digests::find_by_hash(store.conn(), &hash)? {
-            return Ok(Report {
-                status: Status::AlreadyImported,
-                digest_id: Some(existing.id),
-                name: existing.name,
-                date: existing.date,
-                format: Some(format),
-                articles: Vec::new(),
-                furniture: Vec::new(),
-                warnings: vec![format!(
-                    "already imported as digest {} on {}: nothing stored",
-                    existing.id, existing.imported_at
-                )],
-            });
-        }
-    }
-
     let parsed = match format {
         InputFormat::Page => parse(&text, jieba),
         other => formats::parse(other, &text)?,
@@ -169,7 +223,19 @@ pub fn import(
             what: input.what.clone(),
         });
     }
-    let mut report = Report {
+    let tokens = parsed
+        .articles
+        .iter()
+        .map(|a| {
+            let mut text = a.title.clone();
+            for p in &a.paragraphs {
+                text.push('\n');
+                text.push_str(&p.text);
+            }
+            crate::language::search_tokens(jieba, &text)
+        })
+        .collect();
+    let report = Report {
         status: Status::DryRun,
         digest_id: None,
         name,
@@ -191,12 +257,51 @@ pub fn import(
         furniture: parsed.furniture.clone(),
         warnings: parsed.warnings.clone(),
     };
+    Ok(Prepared {
+        report,
+        hash,
+        source_file: input.source_file.clone(),
+        parsed,
+        tokens,
+    })
+}
+
+/// Stores a prepared input as one digest in one transaction, unless the same text is already
+/// stored (then says so) or this is a dry run.
+pub fn commit(store: &mut Store, prepared: Prepared, opts: &Options) -> Result<Report> {
+    let Prepared {
+        mut report,
+        hash,
+        source_file,
+        parsed,
+        tokens,
+    } = prepared;
     if opts.dry_run {
         return Ok(report);
     }
-
-    let (digest_id, ids) =
-        store.write(|tx| store_parsed(tx, jieba, &report, input, &hash, &parsed, opts))?;
+    if let Some(existing) = digests::find_by_hash(store.conn(), &hash)? {
+        return Ok(Report {
+            status: Status::AlreadyImported,
+            digest_id: Some(existing.id),
+            name: existing.name,
+            date: existing.date,
+            format: report.format,
+            articles: Vec::new(),
+            furniture: Vec::new(),
+            warnings: vec![format!(
+                "already imported as digest {} on {}: nothing stored",
+                existing.id, existing.imported_at
+            )],
+        });
+    }
+    let stored = Stored {
+        report: &report,
+        source_file: source_file.as_deref(),
+        hash: &hash,
+        parsed: &parsed,
+        tokens: &tokens,
+    };
+    let (digest_id, ids) = store.write(|tx| store_parsed(tx, &stored, opts))?;
     report.status = Status::Imported;
     report.digest_id = Some(digest_id);
     for (a, id) in report.articles.iter_mut().zip(ids) {
@@ -210,22 +315,33 @@ pub fn parse(text: &str, jieba: &Jieba) -> ParsedDigest {
     page::reconstruct(text, jieba)
 }
 
+struct Stored<'a> {
+    report: &'a Report,
+    source_file: Option<&'a str>,
+    hash: &'a str,
+    parsed: &'a ParsedDigest,
+    tokens: &'a [String],
+}
+
 fn store_parsed(
     tx: &rusqlite::Connection,
-    jieba: &Jieba,
-    report: &Report,
-    input: &Input<'_>,
-    hash: &str,
-    parsed: &ParsedDigest,
+    s: &Stored<'_>,
     opts: &Options,
 ) -> Result<(i64, Vec<i64>)> {
+    let Stored {
+        report,
+        source_file,
+        hash,
+        parsed,
+        tokens,
+    } = *s;
     let now = crate::store::now();
     let digest_id = digests::insert(
         tx,
         &digests::NewDigest {
             name: &report.name,
             date: report.date.as_deref(),
-            source_file: input.source_file.as_deref(),
+            source_file,
             content_hash: hash,
             imported_at: &now,
         },
@@ -243,16 +359,13 @@ fn store_parsed(
                 now: &now,
             },
         )?;
-        let mut all_text = a.title.clone();
         for (i, p) in a.paragraphs.iter().enumerate() {
             paragraphs::insert(tx, id, i as i64, p.kind, &p.text)?;
-            all_text.push('\n');
-            all_text.push_str(&p.text);
         }
         for (i, q) in a.pull_quotes.iter().enumerate() {
             pull_quotes::insert(tx, id, i as i64, q)?;
         }
-        search::index_article(tx, jieba, id, &all_text)?;
+        search::index_tokens(tx, id, &tokens[pos])?;
         ids.push(id);
     }
     for (i, f) in parsed.furniture.iter().enumerate() {
@@ -270,7 +383,7 @@ fn store_parsed(
             before: None,
             after: Some(serde_json::json!({
                 "name": report.name,
-                "source_file": input.source_file,
+                "source_file": source_file,
                 "articles": ids.len(),
                 "content_hash": hash,
             })),

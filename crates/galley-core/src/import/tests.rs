@@ -258,3 +258,42 @@ fn folders_are_collected_recursively_in_name_order() {
         "read_failed"
     );
 }
+
+#[test]
+fn import_stream_keeps_order_reports_each_failure_and_goes_on() {
+    let mut store = Store::open_in_memory().unwrap();
+    let page = |n: usize| OwnedInput {
+        what: format!("p{n}.md"),
+        source_file: Some(format!("p{n}.md")),
+        bytes: format!("# 标题{n}\n\n正文{n}。\n").into_bytes(),
+    };
+    let inputs = vec![
+        ("p0.md".to_owned(), Ok(page(0))),
+        (
+            "missing.txt".to_owned(),
+            OwnedInput::read(Path::new("/no/such/file.txt")),
+        ),
+        ("p1.md".to_owned(), Ok(page(1))),
+        ("p0-again.md".to_owned(), Ok(page(0))),
+    ];
+    let mut seen = Vec::new();
+    import_stream(
+        &mut store,
+        jieba(),
+        inputs.into_iter(),
+        &opts(),
+        |what, r| {
+            seen.push((what.to_owned(), r.map(|r| r.status).map_err(|e| e.code())));
+        },
+    );
+    assert_eq!(
+        seen,
+        vec![
+            ("p0.md".to_owned(), Ok(Status::Imported)),
+            ("missing.txt".to_owned(), Err("read_failed")),
+            ("p1.md".to_owned(), Ok(Status::Imported)),
+            ("p0-again.md".to_owned(), Ok(Status::AlreadyImported)),
+        ]
+    );
+    assert_eq!(store.digests().unwrap().len(), 2);
+}

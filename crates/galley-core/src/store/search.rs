@@ -9,11 +9,16 @@ use crate::Result;
 
 /// Replaces the index row of one article.
 pub fn index_article(conn: &Connection, jieba: &Jieba, article_id: i64, text: &str) -> Result<()> {
+    index_tokens(conn, article_id, &search_tokens(jieba, text))
+}
+
+/// Replaces the index row of one article with tokens made by [`search_tokens`].
+pub fn index_tokens(conn: &Connection, article_id: i64, tokens: &str) -> Result<()> {
     // The row id is the article id: replacing a row is a lookup, not a scan.
     conn.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([article_id])?;
     conn.prepare_cached("INSERT INTO article_search (rowid, tokens) VALUES (?1, ?2)")?
-        .execute(params![article_id, search_tokens(jieba, text)])?;
+        .execute(params![article_id, tokens])?;
     Ok(())
 }
 

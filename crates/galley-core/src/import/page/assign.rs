@@ -5,6 +5,9 @@
 //! and its source line).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use jieba_rs::Jieba;
 
@@ -39,16 +42,17 @@ impl Piece {
     }
 }
 
-type Bag = HashMap<String, f64>;
+type Bag = FxHashMap<String, f64>;
 
 /// Content words of a text: jieba's search-mode cut, words of two or more characters,
 /// Latin words lower-cased, numbers and a few function words dropped.
 pub fn words(jieba: &Jieba, text: &str) -> Bag {
-    let mut bag = Bag::new();
+    let mut bag = Bag::default();
+    let stop = stop_words();
     // Without HMM: new words matter less here than speed, and dictionary words carry cohesion.
     for t in jieba.cut_for_search(text, false) {
         let w = t.word.trim();
-        if w.chars().nth(1).is_none() || !w.chars().any(char::is_alphabetic) || STOP.contains(&w) {
+        if w.chars().nth(1).is_none() || !w.chars().any(char::is_alphabetic) || stop.contains(w) {
             continue;
         }
         if w.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -60,6 +64,11 @@ pub fn words(jieba: &Jieba, text: &str) -> Bag {
         }
     }
     bag
+}
+
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
 }
 
 const STOP: &[&str] = &[

@@ -234,9 +234,7 @@ fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
         let mut target: Option<usize> = None;
         let mut all_found = true;
         for s in &sentences {
-            let hit = all
-                .match_indices(s)
-                .map(|(at, _)| at)
+            let hit = memchr::memmem::find_iter(all.as_bytes(), s.as_bytes())
                 .find(|&at| at + s.len() <= start || at >= end);
             match hit {
                 Some(at) => {
