@@ -9,6 +9,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl ca-certificates
   fonts-noto-cjk
   xvfb xauth webkit2gtk-driver imagemagick
+  libreoffice-calc python3 python3-pyld
 )
 
 sudo_() {
@@ -35,4 +36,10 @@ fi
 if [ "${1:-}" = "--test" ] && ! command -v tauri-driver >/dev/null; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked --quiet
+fi
+
+# The export tests read JSON-LD back with pyld; a python3 other than Debian's (pyenv, venv) gets it from PyPI.
+if [ "${1:-}" = "--test" ] && ! python3 -c 'import pyld' 2>/dev/null; then
+  echo "setup: installing pyld for $(command -v python3)"
+  python3 -m pip install --quiet pyld 2>/dev/null || python3 -m pip install --quiet --break-system-packages pyld
 fi

@@ -170,12 +170,17 @@ async fn find(c: &Client, css: &str) -> Element {
         .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
 }
 
+/// The text of every element matching `css`, in document order (read from the DOM: WebKit's
+/// WebDriver returns no text for ellipsised single-line cells).
 async fn texts(c: &Client, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in c.find_all(Locator::Css(css)).await.unwrap() {
-        out.push(e.text().await.unwrap());
-    }
-    out
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)",
+            vec![serde_json::Value::String(css.to_owned())],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap()
 }
 
 /// Waits until `css` is shown (the UI may still be starting), then returns its text.
@@ -202,32 +207,68 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
+/// Signs `name` in on the desktop's database before the app starts, as an earlier session would.
+fn known_user(desktop: &Desktop, name: &str, role: galley_core::store::people::Role) {
+    let store = galley_core::Store::open(&desktop.db()).unwrap();
+    galley_core::store::people::upsert(store.conn(), name, role, "2026-01-01T00:00:00Z").unwrap();
+    let profile = format!("{}.profile.json", desktop.db().display());
+    std::fs::write(profile, serde_json::json!({ "name": name }).to_string()).unwrap();
+}
+
+fn db_string(db: &Path, sql: &str) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
 #[test]
-fn an_empty_database_offers_the_sample_and_loads_it() {
+fn first_start_asks_who_you_are_then_offers_and_loads_the_sample() {
     let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let desktop = Desktop::start();
     runtime().block_on(async {
         let c = desktop.open(&[]).await;
+        // Who are you? (name and role), before anything else.
+        visible_text(&c, "#profile-dialog").await;
+        desktop.screenshot(&c, "profile").await;
+        find(&c, "#profile-name")
+            .await
+            .send_keys("王编辑")
+            .await
+            .unwrap();
+        find(&c, "#profile-form input[value=editor]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&c, "#profile-save").await.click().await.unwrap();
+
         let welcome = visible_text(&c, "#welcome").await;
         assert!(welcome.contains("载入示例数字报"), "{welcome}");
+        assert!(visible_text(&c, "#user").await.contains("王编辑"));
         desktop.screenshot(&c, "welcome").await;
         assert_eq!(db_count(&desktop.db(), "digests"), 0);
 
         find(&c, "#load-sample").await.click().await.unwrap();
-        find(&c, ".article-item.selected").await;
-        let digest = visible_text(&c, ".digest-name").await;
-        assert_eq!(digest, "tmt-digest-2023-06");
-        let titles = texts(&c, "#digests .article-title").await;
-        assert!(!titles.is_empty());
-        assert!(titles.iter().all(|t| !t.trim().is_empty()), "{titles:?}");
-        // The reader shows the selected article's text.
-        let title = visible_text(&c, "#article-title").await;
-        assert_eq!(title, titles[0]);
-        let body = visible_text(&c, "#article-body").await;
-        assert!(
-            body.chars().count() > 100,
-            "reader shows the article: {body}"
+        find(&c, ".vrow.selected").await;
+        let titles = texts(&c, "#list .article-title").await;
+        assert_eq!(
+            titles,
+            vec![
+                "数据开源为AI发展“推波助澜”",
+                "高级别自动驾驶提速“车路云”协同发展成趋势",
+                "我国首次高压力纯氢管道试验成功",
+                "今年全球OLED面板营收预计同比降7%",
+                "特斯拉“超级计算机”或在7月正式投产",
+            ]
         );
+        assert_eq!(visible_text(&c, "#list-count").await, "5 篇");
+        // The reader shows the selected article, its source and its pull quotes set apart.
+        assert_eq!(visible_text(&c, "#article-title").await, titles[0]);
+        assert!(visible_text(&c, "#article-meta")
+            .await
+            .starts_with("据《科技日报》"));
+        let body = visible_text(&c, "#article-body").await;
+        assert!(body.contains("北京智源人工智能研究院"), "{body}");
+        assert_eq!(texts(&c, "#article-quotes .pull-quote").await.len(), 2);
         let welcome = c.find(Locator::Css("#welcome")).await.unwrap();
         assert!(
             !welcome.is_displayed().await.unwrap(),
@@ -236,45 +277,195 @@ fn an_empty_database_offers_the_sample_and_loads_it() {
         desktop.screenshot(&c, "reader").await;
         c.close().await.unwrap();
     });
-    // The window wrote to the database it was given.
+    // The window wrote to the database it was given, as the person who signed in.
     assert_eq!(db_count(&desktop.db(), "digests"), 1);
-    assert!(db_count(&desktop.db(), "articles") >= 1);
-    assert_eq!(db_count(&desktop.db(), "audit_log"), 1);
+    assert_eq!(db_count(&desktop.db(), "articles"), 5);
+    assert_eq!(
+        db_string(
+            &desktop.db(),
+            "SELECT role FROM people WHERE name = '王编辑'"
+        ),
+        "editor"
+    );
+    assert_eq!(
+        db_string(&desktop.db(), "SELECT actor FROM audit_log"),
+        "王编辑"
+    );
 }
 
 #[test]
-fn opens_on_the_sample_and_moves_through_articles_by_keyboard_and_search() {
+fn keyboard_search_fixups_review_state_and_undo_redo() {
+    use galley_core::store::people::Role;
     let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let desktop = Desktop::start();
+    known_user(&desktop, "李审核", Role::Editor);
     runtime().block_on(async {
         let c = desktop.open(&["--sample-if-empty"]).await;
-        let first = find(&c, "#digests .article-item.selected").await;
-        let first_id = first.attr("data-id").await.unwrap().unwrap();
+        find(&c, "#list .vrow.selected").await;
         let first_title = visible_text(&c, "#article-title").await;
+        assert!(visible_text(&c, "#user").await.contains("李审核"));
 
         // j moves to the next article; k back.
         press(&c, 'j').await;
         let second_title = wait_for_title_change(&c, &first_title).await;
-        let second = find(&c, "#digests .article-item.selected").await;
-        assert_ne!(second.attr("data-id").await.unwrap().unwrap(), first_id);
         press(&c, 'k').await;
-        let back = wait_for_title_change(&c, &second_title).await;
-        assert_eq!(back, first_title);
+        assert_eq!(wait_for_title_change(&c, &second_title).await, first_title);
 
-        // Search over jieba tokens finds the hydrogen pipeline article.
-        let search = find(&c, "#search").await;
-        search.send_keys("纯氢管道").await.unwrap();
-        let hit = find(&c, "#hits .article-item").await;
+        // Search over jieba tokens: hits highlighted in the list and the reader.
+        find(&c, "#search").await.send_keys("纯氢管道").await.unwrap();
+        wait_for(&c, "#list-count", "1 篇").await;
+        let hit = find(&c, "#list .vrow").await;
+        assert!(!texts(&c, "#list .vrow mark").await.is_empty(), "hits are highlighted");
         hit.click().await.unwrap();
-        let body = wait_for_title_change(&c, &first_title).await;
-        let text = visible_text(&c, "#article").await;
-        assert!(
-            text.contains("纯氢"),
-            "search hit opens its article: {body} / {text}"
-        );
+        wait_for(&c, "#article-title", "我国首次高压力纯氢管道试验成功").await;
+        assert!(!texts(&c, "#article-body mark").await.is_empty());
         desktop.screenshot(&c, "search").await;
+        press_key(&c, "\u{E00C}").await; // Escape leaves the search field empty
+        find(&c, "#search").await.clear().await.unwrap();
+        find(&c, "#search").await.send_keys("\u{E00C}").await.unwrap();
+        wait_for(&c, "#list-count", "5 篇").await;
+
+        // Edit the title in the window; the database has it; Ctrl+Z undoes, Ctrl+Shift+Z redoes.
+        let id: i64 = find(&c, "#list .vrow.selected").await.attr("data-id").await.unwrap().unwrap().parse().unwrap();
+        find(&c, "#edit-title").await.click().await.unwrap();
+        let input = find(&c, "#prompt-input").await;
+        input.clear().await.unwrap();
+        input.send_keys("纯氢管道试验成功（改）\u{E007}").await.unwrap();
+        wait_for(&c, "#article-title", "纯氢管道试验成功（改）").await;
+        let title_sql = format!("SELECT title FROM articles WHERE id = {id}");
+        assert_eq!(db_string(&desktop.db(), &title_sql), "纯氢管道试验成功（改）");
+        chord(&c, &["\u{E009}"], 'z').await;
+        wait_for(&c, "#article-title", "我国首次高压力纯氢管道试验成功").await;
+        assert_eq!(db_string(&desktop.db(), &title_sql), "我国首次高压力纯氢管道试验成功");
+        chord(&c, &["\u{E009}", "\u{E008}"], 'z').await;
+        wait_for(&c, "#article-title", "纯氢管道试验成功（改）").await;
+
+        // S moves the review state on; the list shows it; the history panel says who and what.
+        press(&c, 's').await;
+        wait_for(&c, "#review-state .current", "已标注").await;
+        let state_sql = format!("SELECT review_state FROM articles WHERE id = {id}");
+        assert_eq!(db_string(&desktop.db(), &state_sql), "annotated");
+        wait_for(&c, "#list .vrow.selected .state", "已标注").await;
+        let history = visible_text(&c, "#history").await;
+        assert!(history.contains("李审核") && history.contains("改审核状态"), "{history}");
+
+        // Split at the second paragraph, then undo it.
+        let before = db_count(&desktop.db(), "articles");
+        let second = find(&c, "#article-body .para-wrap:nth-child(2)").await;
+        second.click().await.unwrap();
+        c.execute("document.querySelectorAll('#article-body .para-wrap')[1].querySelector('button.tool').click()", vec![]).await.unwrap();
+        let input = find(&c, "#prompt-input").await;
+        input.send_keys("拆出的文章\u{E007}").await.unwrap();
+        wait_for(&c, "#article-title", "拆出的文章").await;
+        assert_eq!(db_count(&desktop.db(), "articles"), before + 1);
+        desktop.screenshot(&c, "fixup").await;
+        find(&c, "#undo").await.click().await.unwrap();
+        wait_until_async(|| async { db_count(&desktop.db(), "articles") == before }).await;
+
+        // The shortcut sheet, and the dark theme.
+        press(&c, '?').await;
+        assert!(visible_text(&c, "#keys-dialog").await.contains("撤销"));
+        press_key(&c, "\u{E00C}").await;
+        find(&c, "#toggle-theme").await.click().await.unwrap();
+        desktop.screenshot(&c, "dark").await;
         c.close().await.unwrap();
     });
+    // Every change carries the signed-in name.
+    let actors = db_string(
+        &desktop.db(),
+        "SELECT group_concat(DISTINCT actor) FROM audit_log WHERE action <> 'import'",
+    );
+    assert_eq!(actors, "李审核");
+}
+
+#[test]
+fn article_text_is_shown_as_text_and_never_runs() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "安全测试", Role::Editor);
+    let page = desktop.dir.path().join("evil.md");
+    std::fs::write(
+        &page,
+        "# <img src=x onerror=\"window.__pwned=1;alert(1)\">标题\n\n<script>window.__pwned=2</script>正文。<b onmouseover=alert(1)>粗</b>\n\n据<svg onload=alert(1)>\n",
+    )
+    .unwrap();
+    runtime().block_on(async {
+        let c = desktop.open(&["--sample-if-empty"]).await;
+        find(&c, "#list .vrow.selected").await;
+        // Import through the backend command, as a drop on the window does.
+        let script = format!(
+            "window.__TAURI__.core.invoke('import_paths', {{ paths: [{:?}] }})",
+            page.display().to_string()
+        );
+        c.execute(&script, vec![]).await.unwrap();
+        wait_for(&c, "#list-count", "6 篇").await;
+        let evil = c.find(Locator::XPath("//*[contains(@class,'article-title')][contains(., 'onerror')]")).await.unwrap();
+        evil.click().await.unwrap();
+        wait_for(&c, "#article-title", "<img src=x onerror=\"window.__pwned=1;alert(1)\">标题").await;
+        let body = visible_text(&c, "#article-body").await;
+        assert!(body.contains("<script>window.__pwned=2</script>正文。"), "{body}");
+        let pwned = c.execute("return window.__pwned === undefined && document.querySelectorAll('#article img, #article script, #article b, #list img').length === 0", vec![]).await.unwrap();
+        assert_eq!(pwned, serde_json::Value::Bool(true), "no markup from article text became elements or ran");
+        assert!(c.get_alert_text().await.is_err(), "no alert is open");
+        desktop.screenshot(&c, "untrusted-text").await;
+        c.close().await.unwrap();
+    });
+}
+
+/// Waits until the element's text is `want`.
+async fn wait_for(c: &Client, css: &str, want: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let now = match c.find(Locator::Css(css)).await {
+            Ok(e) => e.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if now == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{css} shows {now:?}, not {want:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn wait_until_async<F, Fut>(mut ok: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !ok().await {
+        assert!(Instant::now() < deadline, "timed out");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Holds `modifiers` (WebDriver key codes) and types `key`.
+async fn chord(c: &Client, modifiers: &[&str], key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut keys = KeyActions::new("keyboard".into());
+    for m in modifiers {
+        keys = keys.then(KeyAction::Down {
+            value: m.chars().next().unwrap(),
+        });
+    }
+    keys = keys
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    for m in modifiers.iter().rev() {
+        keys = keys.then(KeyAction::Up {
+            value: m.chars().next().unwrap(),
+        });
+    }
+    c.perform_actions(keys).await.unwrap();
+}
+
+async fn press_key(c: &Client, key: &str) {
+    chord(c, &[], key.chars().next().unwrap()).await;
 }
 
 /// Types one key into whatever has the focus, as a person at the keyboard would.

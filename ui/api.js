@@ -23,11 +23,25 @@ async function call(command, args = {}) {
   }
 }
 
+/** Subscribes to a backend event; returns a function that unsubscribes. */
+async function on(event, handler) {
+  if (!tauri?.event?.listen) return () => {};
+  return tauri.event.listen(event, (e) => handler(e.payload));
+}
+
 export const api = {
   appInfo: () => call("app_info"),
+  signIn: (name, role) => call("sign_in", { name, role }),
   digests: () => call("list_digests"),
-  articles: (digestId) => call("list_articles", { digestId }),
+  queryArticles: (filter, offset, limit) => call("query_articles", { filter, offset, limit }),
   article: (id) => call("get_article", { id }),
   loadSample: () => call("load_sample"),
-  search: (query) => call("search_articles", { query }),
+  importPaths: (paths) => call("import_paths", { paths }),
+  pickAndImport: () => call("pick_and_import"),
+  edit: (edit) => call("apply_edit", { edit }),
+  undo: () => call("undo"),
+  redo: () => call("redo"),
+  history: (articleId) => call("article_history", { articleId }),
+  onImportProgress: (handler) => on("import-progress", handler),
+  onFilesDropped: (handler) => on("tauri://drag-drop", (p) => handler(p.paths ?? [])),
 };

@@ -1,22 +1,31 @@
 //! Tauri commands: each a few lines over galley-core. `async` runs them off the main thread.
 
-use galley_core::import::{self, Options, Report};
-use galley_core::model::{Article, ArticleSummary, Digest};
-use galley_core::store::search;
+use galley_core::edit::{self, history, Change, Edit};
+use galley_core::import::{self, Options, OwnedInput, Report};
+use galley_core::model::{Article, Digest};
+use galley_core::store::audit::{self, Record};
+use galley_core::store::browse::{self, ArticleFilter, ArticlePage};
+use galley_core::store::people::{Person, Role};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 
-use crate::error::CmdResult;
+use crate::error::{CmdError, CmdResult};
 use crate::state::AppState;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app_info,
+        sign_in,
         list_digests,
-        list_articles,
+        query_articles,
         get_article,
         load_sample,
-        search_articles
+        import_paths,
+        pick_and_import,
+        apply_edit,
+        undo,
+        redo,
+        article_history
     ]
 }
 
@@ -26,6 +35,7 @@ pub struct AppInfo {
     empty: bool,
     sample_if_empty: bool,
     sample_name: &'static str,
+    user: Option<Person>,
 }
 
 #[tauri::command(async)]
@@ -35,7 +45,13 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
         empty: state.store()?.is_empty()?,
         sample_if_empty: state.sample_if_empty,
         sample_name: galley_core::sample::SAMPLE_FILE,
+        user: state.user(),
     })
+}
+
+#[tauri::command(async)]
+pub fn sign_in(state: State<'_, AppState>, name: String, role: Role) -> CmdResult<Person> {
+    state.sign_in(&name, role)
 }
 
 #[tauri::command(async)]
@@ -44,8 +60,20 @@ pub fn list_digests(state: State<'_, AppState>) -> CmdResult<Vec<Digest>> {
 }
 
 #[tauri::command(async)]
-pub fn list_articles(state: State<'_, AppState>, digest_id: i64) -> CmdResult<Vec<ArticleSummary>> {
-    Ok(state.store()?.articles(digest_id)?)
+pub fn query_articles(
+    state: State<'_, AppState>,
+    filter: ArticleFilter,
+    offset: i64,
+    limit: i64,
+) -> CmdResult<ArticlePage> {
+    let jieba = state.jieba();
+    Ok(browse::query(
+        state.store()?.conn(),
+        jieba,
+        &filter,
+        offset,
+        limit,
+    )?)
 }
 
 #[tauri::command(async)]
@@ -57,7 +85,7 @@ pub fn get_article(state: State<'_, AppState>, id: i64) -> CmdResult<Article> {
 pub fn load_sample(state: State<'_, AppState>) -> CmdResult<Report> {
     let jieba = state.jieba();
     let opts = Options {
-        actor: state.actor(),
+        actor: state.actor().unwrap_or_else(|_| "galley".into()),
         ..Options::default()
     };
     Ok(import::import(
@@ -68,8 +96,121 @@ pub fn load_sample(state: State<'_, AppState>) -> CmdResult<Report> {
     )?)
 }
 
+/// What happened to one file of an import from the window.
+#[derive(Serialize)]
+pub struct FileOutcome {
+    file: String,
+    report: Option<Report>,
+    error: Option<CmdError>,
+}
+
+#[derive(Clone, Serialize)]
+struct Progress {
+    done: usize,
+    total: usize,
+    file: String,
+}
+
+/// Imports files and folders (from the file dialog or dropped on the window), reporting
+/// progress as `import-progress` events.
 #[tauri::command(async)]
-pub fn search_articles(state: State<'_, AppState>, query: String) -> CmdResult<Vec<search::Hit>> {
+pub fn import_paths(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CmdResult<Vec<FileOutcome>> {
+    let actor = state.actor()?;
+    let mut files = Vec::new();
+    let mut outcomes = Vec::new();
+    for p in &paths {
+        match import::collect_files(std::path::Path::new(p)) {
+            Ok(found) => files.extend(found),
+            Err(e) => outcomes.push(FileOutcome {
+                file: p.clone(),
+                report: None,
+                error: Some(e.into()),
+            }),
+        }
+    }
+    let total = files.len();
+    let inputs = files
+        .iter()
+        .map(|f| (f.display().to_string(), OwnedInput::read(f)));
+    let opts = Options {
+        actor,
+        ..Options::default()
+    };
     let jieba = state.jieba();
-    Ok(search::search(state.store()?.conn(), jieba, &query, 200)?)
+    let mut store = state.store()?;
+    import::import_stream(&mut store, jieba, inputs, &opts, |file, result| {
+        let (report, error) = match result {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(e.into())),
+        };
+        outcomes.push(FileOutcome {
+            file: file.to_owned(),
+            report,
+            error,
+        });
+        let progress = Progress {
+            done: outcomes.len(),
+            total,
+            file: file.to_owned(),
+        };
+        let _ = app.emit("import-progress", progress);
+    });
+    Ok(outcomes)
+}
+
+/// Opens the system file dialog and imports what was chosen (nothing if cancelled).
+#[tauri::command(async)]
+pub fn pick_and_import(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Vec<FileOutcome>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Digest pages", import::EXTENSIONS)
+        .blocking_pick_files();
+    let paths: Vec<String> = picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect();
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    import_paths(app.clone(), state, paths)
+}
+
+#[tauri::command(async)]
+pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> CmdResult<Change> {
+    let actor = state.actor()?;
+    let jieba = state.jieba();
+    Ok(edit::apply(&mut *state.store()?, jieba, &actor, &edit)?)
+}
+
+#[tauri::command(async)]
+pub fn undo(state: State<'_, AppState>) -> CmdResult<Change> {
+    let actor = state.actor()?;
+    let jieba = state.jieba();
+    Ok(history::undo(&mut *state.store()?, jieba, &actor)?)
+}
+
+#[tauri::command(async)]
+pub fn redo(state: State<'_, AppState>) -> CmdResult<Change> {
+    let actor = state.actor()?;
+    let jieba = state.jieba();
+    Ok(history::redo(&mut *state.store()?, jieba, &actor)?)
+}
+
+/// Who changed an article, when, and what (newest first, without the stored states).
+#[tauri::command(async)]
+pub fn article_history(state: State<'_, AppState>, article_id: i64) -> CmdResult<Vec<Record>> {
+    let mut records = audit::for_article(state.store()?.conn(), article_id, 200)?;
+    for r in &mut records {
+        r.before = None;
+        r.after = None;
+    }
+    Ok(records)
 }

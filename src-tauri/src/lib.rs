@@ -39,6 +39,7 @@ pub fn run() {
     let state = state::AppState::new(db, opts.sample_if_empty);
 
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

@@ -40,6 +40,9 @@ enum Command {
     Redo(cmd::undo::RedoArgs),
     History(cmd::history::Args),
     Export(cmd::export::Args),
+    Suggest(cmd::suggest::Args),
+    Dict(cmd::dict::Args),
+    Topics(cmd::topics::Args),
 }
 
 /// What every verb gets: how to open the store and who is acting.
@@ -73,6 +76,9 @@ fn main() -> ExitCode {
         Command::Redo(args) => cmd::undo::redo(&ctx, args),
         Command::History(args) => cmd::history::run(&ctx, args),
         Command::Export(args) => cmd::export::run(&ctx, args),
+        Command::Suggest(args) => cmd::suggest::run(&ctx, args),
+        Command::Dict(args) => cmd::dict::run(&ctx, args),
+        Command::Topics(args) => cmd::topics::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,9 +1,10 @@
-//! `galley export`: the annotated digests as a file, or on standard output.
+//! `galley export`: the annotated digests as a file, a folder (CSV) or on standard output.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use galley_core::export::{json, Filter};
+use galley_core::export::{self, CsvTable, Filter, Request};
+use galley_core::model::ReviewState;
 use galley_core::Error;
 
 use super::Outcome;
@@ -11,61 +12,173 @@ use crate::Context;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {
-    /// The galley.export/1 JSON document.
+    /// The galley.export/1 JSON document (every annotation).
     Json,
+    /// articles.csv and claims.csv (UTF-8 with BOM for Excel and WPS).
+    Csv,
+    /// schema.org ClaimReview JSON-LD for claims with a verdict.
+    Claimreview,
+    /// W3C Web Annotation JSON-LD: claims, topics, sentiment.
+    Webannotation,
+    /// A readable annotated digest.
+    Markdown,
+}
+
+impl From<Format> for export::Format {
+    fn from(f: Format) -> export::Format {
+        match f {
+            Format::Json => export::Format::Json,
+            Format::Csv => export::Format::Csv,
+            Format::Claimreview => export::Format::Claimreview,
+            Format::Webannotation => export::Format::Webannotation,
+            Format::Markdown => export::Format::Markdown,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Table {
+    Articles,
+    Claims,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum State {
+    New,
+    Annotated,
+    #[value(alias = "in_review")]
+    InReview,
+    Approved,
+}
+
+impl From<State> for ReviewState {
+    fn from(s: State) -> ReviewState {
+        match s {
+            State::New => ReviewState::New,
+            State::Annotated => ReviewState::Annotated,
+            State::InReview => ReviewState::InReview,
+            State::Approved => ReviewState::Approved,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ClaimStatus {
+    Suggested,
+    Unverified,
+    Undetermined,
+    #[value(alias = "in_progress")]
+    InProgress,
+    Verified,
+    False,
+    #[value(alias = "not_applicable")]
+    NotApplicable,
+}
+
+impl ClaimStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Suggested => "suggested",
+            ClaimStatus::Unverified => "unverified",
+            ClaimStatus::Undetermined => "undetermined",
+            ClaimStatus::InProgress => "in_progress",
+            ClaimStatus::Verified => "verified",
+            ClaimStatus::False => "false",
+            ClaimStatus::NotApplicable => "not_applicable",
+        }
+    }
 }
 
 /// Export digests with their articles and annotations.
+///
+/// Filters combine (all must hold); a repeated filter matches any of its values. A filter that
+/// matches nothing is an error and writes nothing.
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
-    /// Write to this file (atomically: a failed export leaves no partial file) [default: stdout]
-    #[arg(long, value_name = "FILE")]
+    /// Write to this file, atomically (a failed export leaves nothing behind); for CSV a folder
+    /// gets both articles.csv and claims.csv [default: stdout]
+    #[arg(long, value_name = "FILE|DIR")]
     out: Option<PathBuf>,
+    /// CSV: which table to write to a file or stdout [default: articles]
+    #[arg(long, value_enum)]
+    table: Option<Table>,
+    /// CSV: no UTF-8 byte order mark (it is there by default so Excel and WPS show Chinese)
+    #[arg(long)]
+    no_bom: bool,
     /// Only this digest (repeatable).
     #[arg(long = "digest", value_name = "ID")]
     digests: Vec<i64>,
+    /// Only digests issued on or after this date (YYYY-MM-DD or YYYY-MM).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only digests issued on or before this date (YYYY-MM-DD or YYYY-MM).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only articles with this accepted topic code, e.g. desk:energy or medtop:13000000 (repeatable).
+    #[arg(long = "topic", value_name = "CODE")]
+    topics: Vec<String>,
+    /// Only articles in this review state (repeatable).
+    #[arg(long = "review-state", value_enum, value_name = "STATE")]
+    review_states: Vec<State>,
+    /// Only articles with a claim in this status, and only those claims (repeatable).
+    #[arg(long = "claim-status", value_enum, value_name = "STATUS")]
+    claim_statuses: Vec<ClaimStatus>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
+    let format: export::Format = args.format.into();
+    if format != export::Format::Csv && (args.table.is_some() || args.no_bom) {
+        return Err(
+            Error::Invalid("--table and --no-bom apply to --format csv only".into()).into(),
+        );
+    }
     let store = ctx.open()?;
-    let filter = Filter {
-        digest_ids: args.digests,
-    };
-    let write = |w: &mut dyn Write| match args.format {
-        Format::Json => json::write(&store, &filter, w),
+    let req = Request {
+        format,
+        filter: Filter {
+            digest_ids: args.digests,
+            date_from: args.from,
+            date_to: args.to,
+            topics: args.topics,
+            review_states: args.review_states.into_iter().map(Into::into).collect(),
+            claim_statuses: args
+                .claim_statuses
+                .into_iter()
+                .map(|s| s.as_str().to_owned())
+                .collect(),
+        },
+        table: match args.table {
+            Some(Table::Claims) => CsvTable::Claims,
+            _ => CsvTable::Articles,
+        },
+        bom: !args.no_bom,
     };
     match &args.out {
-        Some(path) => write_atomically(path, write)?,
+        Some(path) => {
+            let written = export::to_path(&store, &req, path)?;
+            if written.len() > 1 {
+                for f in written {
+                    eprintln!("wrote {}", f.display());
+                }
+            }
+        }
         None => {
+            // Checked before the first byte, so a bad filter prints nothing on stdout.
             let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            write(&mut lock)?;
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            let done = export::write(&store, &req, &mut lock).and_then(|()| {
+                lock.flush()
+                    .map_err(|e| Error::Serialise(serde_json::Error::io(e)))
+            });
+            match done {
+                // The reader went away (`| head`): not a failure of the export.
+                Err(Error::Serialise(e))
+                    if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => {}
+                other => other?,
+            }
         }
     }
-    Ok(())
-}
-
-/// Writes to a temporary file beside `path`, then renames it into place.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> galley_core::Result<()>,
-) -> galley_core::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let werr = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(werr)?;
-    {
-        let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut buf)?;
-        buf.flush().map_err(werr)?;
-    }
-    tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
 }

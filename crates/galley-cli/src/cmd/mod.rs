@@ -1,9 +1,12 @@
+pub mod dict;
 pub mod edit;
 pub mod export;
 pub mod history;
 pub mod import;
 pub mod list;
 pub mod show;
+pub mod suggest;
+pub mod topics;
 pub mod undo;
 
 /// How a verb fails.

@@ -52,11 +52,28 @@ fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Resu
             Direction::Redo => (snapshot_of(&record, &record.after)?, "done"),
         };
         let current = snapshot::capture(tx, target.digest_id)?;
+        // The article to show afterwards: the recorded one if it still exists, else the one
+        // that now holds its first paragraph (undoing a split shows the article it came from).
+        let first_paragraph = record.article_id.and_then(|a| {
+            current
+                .paragraphs
+                .iter()
+                .find(|p| p.article_id == a)
+                .map(|p| p.id)
+        });
         snapshot::restore(tx, jieba, &target)?;
         audit::set_undo_state(tx, record.id, state)?;
         let article_id = record
             .article_id
             .filter(|id| target.articles.iter().any(|a| a.id == *id))
+            .or_else(|| {
+                let p = first_paragraph?;
+                target
+                    .paragraphs
+                    .iter()
+                    .find(|q| q.id == p)
+                    .map(|q| q.article_id)
+            })
             .or_else(|| target.articles.first().map(|a| a.id));
         let entry = audit::Entry {
             actor,

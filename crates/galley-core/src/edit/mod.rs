@@ -9,7 +9,7 @@ use jieba_rs::Jieba;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::model::ParagraphKind;
+use crate::model::{ParagraphKind, ReviewState};
 use crate::store::{audit, furniture, now, pull_quotes};
 use crate::{Error, Result, Store};
 
@@ -72,6 +72,11 @@ pub enum Edit {
         article_id: i64,
         line: Option<String>,
     },
+    /// Moves an article through new → annotated → in review → approved (or back).
+    SetReviewState {
+        article_id: i64,
+        state: ReviewState,
+    },
 }
 
 impl Edit {
@@ -83,6 +88,7 @@ impl Edit {
             Edit::SetRole { .. } => "set_paragraph_role",
             Edit::SetTitle { .. } => "set_title",
             Edit::SetSource { .. } => "set_source",
+            Edit::SetReviewState { .. } => "set_review_state",
         }
     }
 }
@@ -108,6 +114,12 @@ pub fn apply(store: &mut Store, jieba: &Jieba, actor: &str, edit: &Edit) -> Resu
         let before = snapshot::capture(tx, digest_id)?;
         let (article_id, touched) = run(tx, edit)?;
         let at = now();
+        if let Some(id) = article_id {
+            tx.execute(
+                "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+        }
         for id in &touched {
             tx.execute(
                 "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
@@ -135,7 +147,7 @@ pub fn apply(store: &mut Store, jieba: &Jieba, actor: &str, edit: &Edit) -> Resu
     })
 }
 
-/// Runs the edit; returns the article to show and the articles whose text changed.
+/// Runs the edit; returns the article to show and the articles whose text changed (to re-index).
 fn run(tx: &Connection, edit: &Edit) -> Result<(Option<i64>, Vec<i64>)> {
     match edit {
         Edit::Merge { into, from } => merge(tx, *into, *from).map(|()| (Some(*into), vec![*into])),
@@ -172,6 +184,24 @@ fn run(tx: &Connection, edit: &Edit) -> Result<(Option<i64>, Vec<i64>)> {
             set_source(tx, *article_id, line.as_deref())?;
             Ok((Some(*article_id), vec![*article_id]))
         }
+        Edit::SetReviewState { article_id, state } => {
+            let current: String = tx.query_row(
+                "SELECT review_state FROM articles WHERE id = ?1",
+                [article_id],
+                |r| r.get(0),
+            )?;
+            if current == state.as_str() {
+                return Err(Error::Invalid(format!(
+                    "article {article_id} is already {}",
+                    state.as_str()
+                )));
+            }
+            tx.execute(
+                "UPDATE articles SET review_state = ?2 WHERE id = ?1",
+                params![article_id, state.as_str()],
+            )?;
+            Ok((Some(*article_id), vec![]))
+        }
     }
 }
 
@@ -207,9 +237,9 @@ fn digest_of(tx: &Connection, edit: &Edit) -> Result<i64> {
         Edit::Split { paragraph_id, .. } | Edit::SetRole { paragraph_id, .. } => {
             article_digest(tx, paragraph_place(tx, *paragraph_id)?.0)
         }
-        Edit::SetTitle { article_id, .. } | Edit::SetSource { article_id, .. } => {
-            article_digest(tx, *article_id)
-        }
+        Edit::SetTitle { article_id, .. }
+        | Edit::SetSource { article_id, .. }
+        | Edit::SetReviewState { article_id, .. } => article_digest(tx, *article_id),
     }
 }
 

@@ -185,6 +185,11 @@ fn split_starts_a_new_article_after_the_old_one() {
     assert_eq!(moved.paragraphs[0].kind, ParagraphKind::Lead);
     assert_eq!(moved.paragraphs.len(), 2);
 
+    // Undoing the split shows the article the paragraphs went back to.
+    let u = undo(&mut store, jieba(), "ed").unwrap();
+    assert_eq!(u.article_id, Some(ids[0]));
+    redo(&mut store, jieba(), "ed").unwrap();
+
     // Without a title, the first sentence of the new article's first paragraph.
     let q = store.article(ids[1]).unwrap().paragraphs[1].id;
     let c = apply(
@@ -423,13 +428,13 @@ fn annotations_are_protected_and_claims_follow_their_paragraph() {
     let (_, ids) = fixture(&mut store);
     let c = store.conn();
     c.execute(
-        "INSERT INTO topics (code, label_zh, label_en) VALUES ('medtop:13000000', '科学技术', 'science and technology')",
+        "INSERT INTO topics (code, label_zh, label_en) VALUES ('test:edit-guard', '测试', 'test')",
         [],
     )
     .unwrap();
     c.execute(
         "INSERT INTO article_topics (article_id, topic_id, source, status, created_by, created_at)
-         VALUES (?1, 1, 'editor', 'accepted', 'ed', 't')",
+         VALUES (?1, (SELECT id FROM topics WHERE code = 'test:edit-guard'), 'editor', 'accepted', 'ed', 't')",
         [ids[1]],
     )
     .unwrap();
@@ -553,4 +558,37 @@ fn history_is_linear_and_survives_a_restart() {
     let history = audit::for_article(store.conn(), ids[0], 50).unwrap();
     assert!(history.iter().all(|h| h.actor == "ed"));
     assert_eq!(history.len(), 7);
+}
+
+#[test]
+fn review_state_moves_and_is_undoable() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (_, ids) = fixture(&mut store);
+    let state = |s: &Store| s.article(ids[0]).unwrap().review_state;
+    for next in [
+        ReviewState::Annotated,
+        ReviewState::InReview,
+        ReviewState::Approved,
+        ReviewState::Annotated,
+    ] {
+        apply_undo_redo(
+            &mut store,
+            Edit::SetReviewState {
+                article_id: ids[0],
+                state: next,
+            },
+        );
+        assert_eq!(state(&store), next);
+    }
+    let err = apply(
+        &mut store,
+        jieba(),
+        "ed",
+        &Edit::SetReviewState {
+            article_id: ids[0],
+            state: ReviewState::Annotated,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
 }

@@ -1,25 +1,308 @@
 //! Export: the annotated digests as files other people open. One module per format.
+//!
+//! Every format takes the same [`Filter`] and streams: articles are read from the database one
+//! at a time and written as they are read, so memory does not grow with the export.
+//! [`write`] writes one stream, [`to_path`] writes a file (or, for CSV, a folder) atomically.
+//! This is the API the desktop export dialog calls.
 
+pub mod annotations;
+pub mod claimreview;
+pub mod csv;
 pub mod json;
+pub mod markdown;
+pub mod webannotation;
 
-use crate::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-/// Which digests to export.
-#[derive(Debug, Clone, Default)]
+use rusqlite::types::Value as Sql;
+use serde::{Deserialize, Serialize};
+
+pub use annotations::CLAIM_STATUSES;
+
+use crate::model::{Article, Digest, ReviewState};
+use crate::{Error, Result, Store};
+
+/// What to export. Every criterion narrows; an empty one does not.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Filter {
     /// Only these digests (all when empty).
     pub digest_ids: Vec<i64>,
+    /// Digests whose issue date is on or after this (`YYYY-MM-DD` or `YYYY-MM`). A digest dated
+    /// only by month counts from the first to the last day of that month. Undated digests are
+    /// left out when a date bound is given.
+    pub date_from: Option<String>,
+    /// Digests whose issue date is on or before this.
+    pub date_to: Option<String>,
+    /// Articles with one of these topic codes accepted (a top-level code also matches its
+    /// second-level topics: `medtop:13000000` matches `desk:space`).
+    pub topics: Vec<String>,
+    /// Articles in one of these review states.
+    pub review_states: Vec<ReviewState>,
+    /// Articles with at least one claim in one of these statuses; only those claims are
+    /// exported.
+    pub claim_statuses: Vec<String>,
 }
 
-/// Checks that every requested digest exists before anything is written.
-pub(crate) fn selected_digests(
-    conn: &rusqlite::Connection,
-    filter: &Filter,
-) -> Result<Vec<crate::model::Digest>> {
-    let all = crate::store::digests::list(conn)?;
-    if filter.digest_ids.is_empty() {
-        return Ok(all);
+impl Filter {
+    /// Whether anything beyond the digest list narrows the export.
+    pub fn narrows_articles(&self) -> bool {
+        !self.topics.is_empty() || !self.review_states.is_empty() || !self.claim_statuses.is_empty()
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.digest_ids.is_empty()
+            && self.date_from.is_none()
+            && self.date_to.is_none()
+            && !self.narrows_articles()
+    }
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// The `galley.export/1` JSON document.
+    Json,
+    /// `articles.csv` and `claims.csv`.
+    Csv,
+    /// schema.org ClaimReview JSON-LD, one per claim with a verdict.
+    Claimreview,
+    /// W3C Web Annotation JSON-LD: claims, topics, sentiment.
+    Webannotation,
+    /// A readable annotated digest.
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Csv,
+        Format::Claimreview,
+        Format::Webannotation,
+        Format::Markdown,
+    ];
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "claimreview" => Format::Claimreview,
+            "webannotation" | "web-annotation" => Format::Webannotation,
+            "markdown" | "md" => Format::Markdown,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Claimreview => "claimreview",
+            Format::Webannotation => "webannotation",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Claimreview | Format::Webannotation => "jsonld",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// Which CSV file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvTable {
+    #[default]
+    Articles,
+    Claims,
+}
+
+impl CsvTable {
+    pub fn file_name(self) -> &'static str {
+        match self {
+            CsvTable::Articles => "articles.csv",
+            CsvTable::Claims => "claims.csv",
+        }
+    }
+}
+
+/// One export request, as the CLI and the desktop dialog build it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub format: Format,
+    #[serde(default)]
+    pub filter: Filter,
+    /// CSV only: which table when writing one stream or one file.
+    #[serde(default)]
+    pub table: CsvTable,
+    /// CSV only: start with a UTF-8 byte order mark so Excel and WPS read Chinese (default on).
+    #[serde(default = "yes")]
+    pub bom: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Request {
+    pub fn new(format: Format) -> Request {
+        Request {
+            format,
+            filter: Filter::default(),
+            table: CsvTable::Articles,
+            bom: true,
+        }
+    }
+}
+
+/// Writes the export to one stream (for CSV, the table `req.table`).
+pub fn write(store: &Store, req: &Request, w: &mut dyn Write) -> Result<()> {
+    let sel = select(store.conn(), &req.filter)?;
+    write_selection(store, req, &sel, req.table, w)
+}
+
+fn write_selection(
+    store: &Store,
+    req: &Request,
+    sel: &Selection,
+    table: CsvTable,
+    w: &mut dyn Write,
+) -> Result<()> {
+    let conn = store.conn();
+    match req.format {
+        Format::Json => json::write(conn, sel, &req.filter, w),
+        Format::Csv => csv::write(conn, sel, &req.filter, table, req.bom, w),
+        Format::Claimreview => claimreview::write(conn, sel, &req.filter, w),
+        Format::Webannotation => webannotation::write(conn, sel, &req.filter, w),
+        Format::Markdown => markdown::write(conn, sel, &req.filter, w),
+    }
+}
+
+/// Writes the export to `path` atomically (a temporary file beside it, renamed into place: a
+/// failed export leaves nothing behind). For CSV, when `path` is an existing folder (or ends in
+/// `/`), both `articles.csv` and `claims.csv` are written into it; each is atomic. Returns the
+/// files written.
+pub fn to_path(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBuf>> {
+    let sel = select(store.conn(), &req.filter)?;
+    let is_dir = path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/');
+    if is_dir && req.format != Format::Csv {
+        return Err(Error::Write {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                format!(
+                    "is a folder; only CSV writes a folder (give a file for {})",
+                    req.format.as_str()
+                ),
+            ),
+        });
+    }
+    if is_dir {
+        if !path.is_dir() {
+            return Err(Error::Write {
+                path: path.to_owned(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
+            });
+        }
+        let mut written = Vec::new();
+        for table in [CsvTable::Articles, CsvTable::Claims] {
+            let file = path.join(table.file_name());
+            write_atomically(&file, |w| write_selection(store, req, &sel, table, w))?;
+            written.push(file);
+        }
+        return Ok(written);
+    }
+    write_atomically(path, |w| write_selection(store, req, &sel, req.table, w))?;
+    Ok(vec![path.to_owned()])
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // The temporary file's name is noise in a message about `path`.
+    let werr = |e: std::io::Error| {
+        let msg = e.to_string();
+        let msg = msg.split(" at path ").next().unwrap_or(&msg).to_owned();
+        Error::Write {
+            path: path.to_owned(),
+            source: std::io::Error::new(e.kind(), msg),
+        }
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(werr)?;
+    {
+        let mut buf = std::io::BufWriter::with_capacity(256 * 1024, tmp.as_file_mut());
+        write(&mut buf)?;
+        buf.flush().map_err(werr)?;
+    }
+    // A temporary file is private (0600); an export is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(werr)?;
+    }
+    tmp.persist(path).map_err(|e| werr(e.error))?;
+    Ok(())
+}
+
+/// The digests to export, each with the ids of its matching articles in order.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub digests: Vec<(Digest, Vec<i64>)>,
+}
+
+impl Selection {
+    pub fn article_count(&self) -> usize {
+        self.digests.iter().map(|(_, a)| a.len()).sum()
+    }
+}
+
+/// Checks the filter and finds what it selects, before anything is written. A filter that
+/// matches nothing is an error ([`Error::NothingTo`]); an unknown digest is [`Error::NotFound`].
+pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection> {
+    let from = filter
+        .date_from
+        .as_deref()
+        .map(|d| bound(d, "01"))
+        .transpose()?;
+    let to = filter
+        .date_to
+        .as_deref()
+        .map(|d| bound(d, "31"))
+        .transpose()?;
+    for s in &filter.claim_statuses {
+        if !CLAIM_STATUSES.contains(&s.as_str()) {
+            return Err(Error::Invalid(format!(
+                "unknown claim status {s:?} (one of {})",
+                CLAIM_STATUSES.join(", ")
+            )));
+        }
+    }
+    for code in &filter.topics {
+        if crate::store::topics::by_code(conn, code)?.is_none() {
+            return Err(Error::Invalid(format!("unknown topic code {code:?}")));
+        }
+    }
+
+    let all = crate::store::digests::list(conn)?;
     for id in &filter.digest_ids {
         if !all.iter().any(|d| d.id == *id) {
             return Err(Error::NotFound {
@@ -28,8 +311,162 @@ pub(crate) fn selected_digests(
             });
         }
     }
-    Ok(all
+    let mut sql = String::from("SELECT a.id FROM articles a WHERE a.digest_id = ?1");
+    let mut args: Vec<Sql> = Vec::new();
+    let placeholders = |values: Vec<Sql>, args: &mut Vec<Sql>| -> String {
+        let mut p = Vec::new();
+        for v in values {
+            args.push(v);
+            p.push(format!("?{}", args.len() + 1));
+        }
+        p.join(", ")
+    };
+    if !filter.review_states.is_empty() {
+        let p = placeholders(
+            filter
+                .review_states
+                .iter()
+                .map(|s| Sql::Text(s.as_str().into()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(" AND a.review_state IN ({p})"));
+    }
+    if !filter.topics.is_empty() {
+        let p = placeholders(
+            filter.topics.iter().map(|s| Sql::Text(s.clone())).collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM article_topics at JOIN topics t ON t.id = at.topic_id
+               WHERE at.article_id = a.id AND at.status = 'accepted'
+               AND (t.code IN ({p}) OR t.parent_id IN (SELECT id FROM topics WHERE code IN ({p}))))"
+        ));
+    }
+    if !filter.claim_statuses.is_empty() {
+        let p = placeholders(
+            filter
+                .claim_statuses
+                .iter()
+                .map(|s| Sql::Text(s.clone()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status IN ({p}))"
+        ));
+    }
+    sql.push_str(" ORDER BY a.position");
+    let mut stmt = conn.prepare(&sql)?;
+
+    let mut digests = Vec::new();
+    for d in all {
+        if !filter.digest_ids.is_empty() && !filter.digest_ids.contains(&d.id) {
+            continue;
+        }
+        if from.is_some() || to.is_some() {
+            let Some(date) = d.date.as_deref() else {
+                continue;
+            };
+            let (lo, hi) = match (bound(date, "01"), bound(date, "31")) {
+                (Ok(lo), Ok(hi)) => (lo, hi),
+                _ => continue,
+            };
+            if from.as_ref().is_some_and(|f| hi < *f) || to.as_ref().is_some_and(|t| lo > *t) {
+                continue;
+            }
+        }
+        let mut params: Vec<Sql> = vec![Sql::Integer(d.id)];
+        params.extend(args.iter().cloned());
+        let ids: Vec<i64> = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if ids.is_empty() && (filter.narrows_articles() || from.is_some() || to.is_some()) {
+            continue;
+        }
+        digests.push((d, ids));
+    }
+    let sel = Selection { digests };
+    if !filter.is_empty() && sel.article_count() == 0 {
+        return Err(Error::NothingTo(
+            "export: no article matches the filter (check --digest, --from/--to, --topic, --review-state, --claim-status)",
+        ));
+    }
+    Ok(sel)
+}
+
+/// `YYYY-MM-DD`, or `YYYY-MM` completed with `day`, as a comparable string.
+fn bound(date: &str, day: &str) -> Result<String> {
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let ok_month = b.len() >= 7 && digits(0..4) && b[4] == b'-' && digits(5..7);
+    match b.len() {
+        7 if ok_month => Ok(format!("{date}-{day}")),
+        10 if ok_month && b[7] == b'-' && digits(8..10) => Ok(date.to_owned()),
+        _ => Err(Error::Invalid(format!(
+            "date {date:?} is not YYYY-MM-DD or YYYY-MM"
+        ))),
+    }
+}
+
+/// An article with its annotations, as every format reads it.
+#[derive(Debug, Clone)]
+pub struct FullArticle {
+    pub article: Article,
+    pub annotations: annotations::Annotations,
+}
+
+/// Reads one article and its annotations (claims narrowed by the filter's statuses).
+pub fn load_article(conn: &rusqlite::Connection, id: i64, filter: &Filter) -> Result<FullArticle> {
+    load_articles(conn, &[id], filter)?
+        .pop()
+        .ok_or(Error::NotFound {
+            entity: "article",
+            id,
+        })
+}
+
+/// Reads up to [`annotations::BATCH`] articles with their annotations, in the order given.
+pub fn load_articles(
+    conn: &rusqlite::Connection,
+    ids: &[i64],
+    filter: &Filter,
+) -> Result<Vec<FullArticle>> {
+    let articles = annotations::articles_many(conn, ids)?;
+    let keys: Vec<(i64, &[crate::model::Paragraph])> = articles
+        .iter()
+        .map(|a| (a.id, a.paragraphs.as_slice()))
+        .collect();
+    let notes = annotations::load_many(conn, &keys, &filter.claim_statuses)?;
+    Ok(articles
         .into_iter()
-        .filter(|d| filter.digest_ids.contains(&d.id))
+        .zip(notes)
+        .map(|(article, annotations)| FullArticle {
+            article,
+            annotations,
+        })
         .collect())
 }
+
+/// Calls `f` for each article of `ids` in order, reading them a batch at a time.
+pub fn for_each_article(
+    conn: &rusqlite::Connection,
+    ids: &[i64],
+    filter: &Filter,
+    mut f: impl FnMut(FullArticle) -> Result<()>,
+) -> Result<()> {
+    for chunk in ids.chunks(annotations::BATCH) {
+        for a in load_articles(conn, chunk, filter)? {
+            f(a)?;
+        }
+    }
+    Ok(())
+}
+
+/// Maps an I/O error while writing a stream.
+pub(crate) fn io(e: std::io::Error) -> Error {
+    Error::Serialise(serde_json::Error::io(e))
+}
+
+#[cfg(test)]
+pub(crate) mod testdata;

@@ -69,6 +69,12 @@ pub struct Report {
     pub articles: Vec<ArticleReport>,
     pub furniture: Vec<String>,
     pub warnings: Vec<String>,
+    /// A Galley export: what happened to each digest (restored, merged, unchanged).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub digests: Vec<formats::galley_export::DigestOutcome>,
+    /// A Galley export merged into digests already stored: values that differ (kept as stored).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<formats::galley_export::Conflict>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -109,7 +115,7 @@ pub fn import(
     input: &Input<'_>,
     opts: &Options,
 ) -> Result<Report> {
-    commit(store, prepare(jieba, input, opts)?, opts)
+    commit(store, jieba, prepare(jieba, input, opts)?, opts)
 }
 
 /// An input owned, for [`import_stream`].
@@ -165,7 +171,7 @@ pub fn import_stream<I>(
             }
         });
         for (what, prepared) in rx {
-            done(&what, prepared.and_then(|p| commit(store, p, opts)));
+            done(&what, prepared.and_then(|p| commit(store, jieba, p, opts)));
         }
     });
 }
@@ -175,9 +181,14 @@ pub fn import_stream<I>(
 pub struct Prepared {
     report: Report,
     hash: String,
+    what: String,
     source_file: Option<String>,
     parsed: ParsedDigest,
     tokens: Vec<String>,
+    /// Annotations that came with the articles (Label Studio, doccano), one per article.
+    labels: Option<Vec<formats::annotated::Labels>>,
+    /// A Galley export is restored as a whole by [`formats::galley_export`].
+    galley_export: Option<String>,
 }
 
 /// Decodes and parses one input (no database access).
@@ -200,7 +211,20 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
                 .as_deref()
                 .and_then(InputFormat::from_file_name)
         })
-        .unwrap_or_else(|| InputFormat::sniff(&text));
+        .unwrap_or_else(|| InputFormat::sniff(&text))
+        .refine(&text);
+    if format == InputFormat::GalleyExport {
+        return Ok(Prepared {
+            report: empty_report(String::new(), None, format),
+            hash: String::new(),
+            what: input.what.clone(),
+            source_file: input.source_file.clone(),
+            parsed: ParsedDigest::default(),
+            tokens: Vec::new(),
+            labels: None,
+            galley_export: Some(text),
+        });
+    }
     if matches!(format, InputFormat::Page | InputFormat::Markdown) {
         check_line_lengths(&text, &input.what)?;
     }
@@ -214,9 +238,17 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         .date
         .clone()
         .or_else(|| input.source_file.as_deref().and_then(date_in_name));
-    let parsed = match format {
-        InputFormat::Page => parse(&text, jieba),
-        other => formats::parse(other, &text)?,
+    let (parsed, labels) = match format {
+        InputFormat::Page => (parse(&text, jieba), None),
+        InputFormat::LabelStudio => {
+            let (p, l) = formats::label_studio::parse(&text)?;
+            (p, Some(l))
+        }
+        InputFormat::Doccano => {
+            let (p, l) = formats::doccano::parse(&text)?;
+            (p, Some(l))
+        }
+        other => (formats::parse(other, &text)?, None),
     };
     if parsed.articles.is_empty() {
         return Err(Error::NoArticles {
@@ -256,26 +288,47 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
             .collect(),
         furniture: parsed.furniture.clone(),
         warnings: parsed.warnings.clone(),
+        digests: Vec::new(),
+        conflicts: Vec::new(),
     };
     Ok(Prepared {
         report,
         hash,
+        what: input.what.clone(),
         source_file: input.source_file.clone(),
         parsed,
         tokens,
+        labels,
+        galley_export: None,
     })
 }
 
 /// Stores a prepared input as one digest in one transaction, unless the same text is already
 /// stored (then says so) or this is a dry run.
-pub fn commit(store: &mut Store, prepared: Prepared, opts: &Options) -> Result<Report> {
+pub fn commit(
+    store: &mut Store,
+    jieba: &Jieba,
+    prepared: Prepared,
+    opts: &Options,
+) -> Result<Report> {
     let Prepared {
         mut report,
         hash,
+        what,
         source_file,
         parsed,
         tokens,
+        labels,
+        galley_export,
     } = prepared;
+    if let Some(text) = galley_export {
+        let input = Input {
+            what,
+            source_file,
+            bytes: text.as_bytes(),
+        };
+        return formats::galley_export::import(store, jieba, &text, &input, opts);
+    }
     if opts.dry_run {
         return Ok(report);
     }
@@ -292,6 +345,8 @@ pub fn commit(store: &mut Store, prepared: Prepared, opts: &Options) -> Result<R
                 "already imported as digest {} on {}: nothing stored",
                 existing.id, existing.imported_at
             )],
+            digests: Vec::new(),
+            conflicts: Vec::new(),
         });
     }
     let stored = Stored {
@@ -301,13 +356,47 @@ pub fn commit(store: &mut Store, prepared: Prepared, opts: &Options) -> Result<R
         parsed: &parsed,
         tokens: &tokens,
     };
-    let (digest_id, ids) = store.write(|tx| store_parsed(tx, &stored, opts))?;
+    let (digest_id, ids, label_warnings) = store.write(|tx| {
+        let (digest_id, ids) = store_parsed(tx, &stored, opts)?;
+        let mut warnings = Vec::new();
+        if let Some(labels) = &labels {
+            let now = crate::store::now();
+            for (i, (id, l)) in ids.iter().zip(labels).enumerate() {
+                let where_ = format!("article {}", i + 1);
+                warnings.extend(formats::annotated::store(
+                    tx,
+                    *id,
+                    l,
+                    &opts.actor,
+                    &now,
+                    &where_,
+                )?);
+            }
+        }
+        Ok((digest_id, ids, warnings))
+    })?;
+    report.warnings.extend(label_warnings);
     report.status = Status::Imported;
     report.digest_id = Some(digest_id);
     for (a, id) in report.articles.iter_mut().zip(ids) {
         a.id = Some(id);
     }
     Ok(report)
+}
+
+fn empty_report(name: String, date: Option<String>, format: InputFormat) -> Report {
+    Report {
+        status: Status::DryRun,
+        digest_id: None,
+        name,
+        date,
+        format: Some(format),
+        articles: Vec::new(),
+        furniture: Vec::new(),
+        warnings: Vec::new(),
+        digests: Vec::new(),
+        conflicts: Vec::new(),
+    }
 }
 
 /// Turns page text into articles (see [`page::reconstruct`]).

@@ -1,10 +1,38 @@
 //! Language tools built on jieba-rs. One [`Jieba`] is built per process and shared.
+//!
+//! One file per concern: the user dictionary, keywords, topics, sentiment, sentences, claims,
+//! numbers, entities, and [`suggest`], which runs them all over an article or a digest and
+//! stores the results as suggestions for the editor to accept or reject.
+
+pub mod claims;
+pub mod dictionary;
+pub mod entities;
+pub mod keywords;
+pub mod numbers;
+pub mod sentences;
+pub mod sentiment;
+pub mod suggest;
+pub mod topics;
+
+use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
 /// Builds the segmenter with its default dictionary (about 150 ms: build it once, off the UI thread).
 pub fn segmenter() -> Jieba {
     Jieba::new()
+}
+
+/// A process-wide segmenter with the default dictionary only (no user terms), built on first
+/// use. For tests, tools and read-only analysis; the app keeps its own with the user dictionary.
+pub fn shared_segmenter() -> &'static Jieba {
+    static J: OnceLock<Jieba> = OnceLock::new();
+    J.get_or_init(segmenter)
+}
+
+/// Index of `byte` (a char boundary of `text`) in code points.
+pub fn cp_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
 }
 
 /// Words for the full-text index: jieba's search-mode cut (short words inside long ones too),

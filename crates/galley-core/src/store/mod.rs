@@ -3,14 +3,24 @@
 //! One module per table. Table modules take a `&Connection` so the same functions work
 //! inside a transaction (a `Transaction` derefs to `Connection`).
 
+pub mod article_entities;
+pub mod article_keywords;
+pub mod article_topics;
 pub mod articles;
 pub mod audit;
+pub mod browse;
+pub mod claim_suggestions;
+pub mod claims;
 pub mod digests;
 pub mod furniture;
 pub mod paragraphs;
+pub mod people;
 pub mod pull_quotes;
 pub mod schema;
 pub mod search;
+pub mod sentiments;
+pub mod topics;
+pub mod user_terms;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -8,6 +8,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!(
             "../../migrations/002_furniture_and_history.sql"
         )),
+        M::up(include_str!("../../migrations/003_language.sql")),
+        M::up(include_str!("../../migrations/004_people.sql")),
+        M::up(include_str!("../../migrations/005_export_indexes.sql")),
     ])
 }
 

@@ -60,8 +60,9 @@ fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
+/// Drops `**bold**` markers; `__` is left alone (it occurs inside words and code).
 fn strip_emphasis(s: &str) -> String {
-    s.replace("**", "").replace("__", "")
+    s.replace("**", "")
 }
 
 pub fn parse(text: &str) -> ParsedDigest {

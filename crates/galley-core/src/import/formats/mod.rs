@@ -1,6 +1,12 @@
 //! Input formats besides PDF-extracted pages: Markdown, JSON and JSON Lines. Each turns text
-//! into the same [`ParsedDigest`] the page reconstruction produces.
+//! into the same [`ParsedDigest`] the page reconstruction produces. The interchange formats
+//! also carry annotations: a Galley export (restored by [`galley_export`]), Label Studio's JSON
+//! export and doccano's JSONL (their labels stored by [`annotated`]).
 
+pub mod annotated;
+pub mod doccano;
+pub mod galley_export;
+pub mod label_studio;
 pub mod markdown;
 pub mod records;
 
@@ -21,6 +27,12 @@ pub enum InputFormat {
     Json,
     /// One `{title, body | paragraphs}` object per line.
     Jsonl,
+    /// A `galley.export/1` document: digests restored with their annotations.
+    GalleyExport,
+    /// Label Studio's JSON export of a text project (tasks with annotations).
+    LabelStudio,
+    /// doccano's JSONL export (`text` with `label` spans or categories).
+    Doccano,
 }
 
 impl InputFormat {
@@ -30,8 +42,43 @@ impl InputFormat {
             "markdown" | "md" => InputFormat::Markdown,
             "json" => InputFormat::Json,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "galley-export" | "galley_export" | "galley" => InputFormat::GalleyExport,
+            "label-studio" | "label_studio" | "labelstudio" => InputFormat::LabelStudio,
+            "doccano" => InputFormat::Doccano,
             _ => return None,
         })
+    }
+
+    /// Whether this format carries annotations to store with the articles.
+    pub fn is_annotated(self) -> bool {
+        matches!(
+            self,
+            InputFormat::GalleyExport | InputFormat::LabelStudio | InputFormat::Doccano
+        )
+    }
+
+    /// Tells the interchange formats apart from plain JSON / JSON Lines by their content: a
+    /// `schema: galley.export/…` object, Label Studio tasks (`data` + `annotations`), doccano
+    /// records (`text` + `label`).
+    pub fn refine(self, text: &str) -> InputFormat {
+        match self {
+            InputFormat::Json => {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+                    return self;
+                };
+                if galley_export::looks_like(&v) {
+                    InputFormat::GalleyExport
+                } else if label_studio::looks_like(&v) {
+                    InputFormat::LabelStudio
+                } else if doccano::looks_like(&v) {
+                    InputFormat::Doccano
+                } else {
+                    self
+                }
+            }
+            InputFormat::Jsonl if doccano::sniff(text) => InputFormat::Doccano,
+            other => other,
+        }
     }
 
     /// From a file name's extension, if it says.
@@ -83,7 +130,10 @@ pub fn parse(format: InputFormat, text: &str) -> Result<ParsedDigest> {
         InputFormat::Markdown => Ok(markdown::parse(text)),
         InputFormat::Json => records::parse_json(text),
         InputFormat::Jsonl => records::parse_jsonl(text),
+        InputFormat::LabelStudio => label_studio::parse(text).map(|(p, _)| p),
+        InputFormat::Doccano => doccano::parse(text).map(|(p, _)| p),
         InputFormat::Page => unreachable!("pages are rebuilt by import::page"),
+        InputFormat::GalleyExport => unreachable!("exports are restored by galley_export"),
     }
 }
 

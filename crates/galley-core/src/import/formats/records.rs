@@ -21,7 +21,8 @@ pub fn parse_json(text: &str) -> Result<ParsedDigest> {
         .is_some_and(|s| s.starts_with("galley.export/"))
     {
         return Err(Error::Invalid(
-            "this is a Galley export (galley.export/1); restoring exports is not supported yet"
+            "this is a Galley export (galley.export/1), not a list of articles: import it as \
+             galley-export (detected automatically by `galley import`)"
                 .into(),
         ));
     }

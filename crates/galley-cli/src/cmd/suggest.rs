@@ -1,0 +1,115 @@
+//! `galley suggest`: run the language suggestion pass (keywords, topics, sentiment, check-worthy
+//! claims, entities) and store the results as suggestions for the editor.
+
+use galley_core::language::{dictionary, suggest as core, suggest::ArticleSuggestions};
+use galley_core::store::articles;
+use galley_core::{Error, Store};
+
+use super::Outcome;
+use crate::Context;
+
+/// Suggest keywords, topics, sentiment, claims and entities; stored as suggestions, never accepted.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Only this article.
+    #[arg(long, value_name = "ID", conflicts_with = "digest")]
+    article: Option<i64>,
+    /// Only this digest [default: every digest].
+    #[arg(long, value_name = "ID")]
+    digest: Option<i64>,
+    /// Print as JSON: {"articles": [{"id", "title", "keywords", "topics", "sentiment", "claims", "entities"}]}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(serde::Serialize)]
+pub struct Report {
+    pub articles: Vec<ArticleSuggestions>,
+}
+
+/// Runs the pass in one write transaction.
+pub fn compute(store: &mut Store, user: &str, args: &Args) -> galley_core::Result<Report> {
+    let jieba = dictionary::segmenter(store.conn())?;
+    let digests: Vec<i64> = match (args.article, args.digest) {
+        (Some(_), _) => Vec::new(),
+        (None, Some(d)) => vec![d],
+        (None, None) => store.digests()?.iter().map(|d| d.id).collect(),
+    };
+    let article = args.article;
+    store.write(|tx| {
+        let mut out = Vec::new();
+        if let Some(id) = article {
+            articles::get(tx, id)?;
+            out.push(core::suggest_article(tx, &jieba, id, user)?);
+        }
+        for d in digests {
+            out.extend(core::suggest_digest(tx, &jieba, d, user)?);
+        }
+        Ok(Report { articles: out })
+    })
+}
+
+pub fn run(ctx: &Context, args: Args) -> Outcome {
+    let mut store = ctx.open()?;
+    let report = compute(&mut store, &ctx.user, &args)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(Error::from)?
+        );
+    } else if report.articles.is_empty() {
+        println!("no articles: galley import FILE");
+    } else {
+        print!("{}", render(&report));
+    }
+    Ok(())
+}
+
+pub fn render(r: &Report) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    for a in &r.articles {
+        let _ = writeln!(s, "article {}  {}", a.id, a.title);
+        let _ = writeln!(s, "  keywords: {}", a.keywords.join(" "));
+        for t in &a.topics {
+            let _ = writeln!(
+                s,
+                "  topic {:.2} {} {} / {}  ({})",
+                t.score,
+                t.code,
+                t.label_zh,
+                t.label_en,
+                t.reasons.join(", ")
+            );
+        }
+        let _ = writeln!(
+            s,
+            "  sentiment: {} {:+.2}  ({})",
+            a.sentiment.label.as_str(),
+            a.sentiment.score,
+            a.sentiment.reasons.join("; ")
+        );
+        for c in &a.claims {
+            let _ = writeln!(
+                s,
+                "  claim {:.2} ¶{} [{}..{}] {}",
+                c.score, c.paragraph, c.start, c.end, c.text
+            );
+            let _ = writeln!(s, "      why: {}", c.reasons.join("; "));
+            for f in &c.consistency {
+                let status = serde_json::to_value(f.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let _ = writeln!(s, "      {} {}: {}", f.check, status, f.detail);
+            }
+        }
+        let people: Vec<String> = a
+            .entities
+            .iter()
+            .map(|e| format!("{}({})", e.text, e.kind.as_str()))
+            .collect();
+        let _ = writeln!(s, "  entities: {}", people.join(" "));
+    }
+    s
+}

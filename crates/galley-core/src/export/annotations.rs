@@ -1,0 +1,533 @@
+//! The read side of the annotation tables for export: topics (with the taxonomy's labels),
+//! sentiment, claims with their evidence, notes and history, entities and notes, straight from
+//! SQL. The same shapes are read back by the `galley.export/1` importer, so they are
+//! `Deserialize` too.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Paragraph;
+use crate::Result;
+
+/// Every claim status the store knows (Meedan Check's plus `suggested` and `unverified`).
+pub const CLAIM_STATUSES: &[&str] = &[
+    "suggested",
+    "unverified",
+    "undetermined",
+    "in_progress",
+    "verified",
+    "false",
+    "not_applicable",
+];
+
+/// A topic of an article: the taxonomy code and labels, and the editor's decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicOut {
+    pub code: String,
+    pub label_zh: String,
+    pub label_en: String,
+    /// `accepted`, `suggested` or `rejected`.
+    pub status: String,
+    /// `auto` (suggested by Galley) or `editor`.
+    pub source: String,
+    pub score: Option<f64>,
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+/// The tone of the whole article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentimentOut {
+    /// `positive`, `neutral`, `negative` or `mixed`.
+    pub label: String,
+    /// -1 (negative) ..= 1 (positive).
+    pub score: f64,
+    pub status: String,
+    pub source: String,
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+/// The tone of one sentence: a code-point span of one paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceSentimentOut {
+    /// Index into the article's `paragraphs`.
+    pub paragraph: usize,
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub label: String,
+    pub score: f64,
+    pub status: String,
+    pub source: String,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceOut {
+    pub url: Option<String>,
+    pub quote: Option<String>,
+    pub note: Option<String>,
+    pub added_by: String,
+    pub added_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteOut {
+    pub body: String,
+    pub author: String,
+    pub created_at: String,
+}
+
+/// What the audit log says about a claim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HistoryOut {
+    /// Entries in the audit log for this claim.
+    pub changes: i64,
+    pub first_at: Option<String>,
+    pub last_at: Option<String>,
+    pub last_by: Option<String>,
+}
+
+/// A claim: a code-point span `[start, end)` of one paragraph, with its fact-check state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimOut {
+    pub id: i64,
+    /// Index into the article's `paragraphs`.
+    pub paragraph: usize,
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    pub status: String,
+    pub rating: Option<String>,
+    pub rating_value: Option<i64>,
+    pub reviewer: Option<String>,
+    pub reviewed_at: Option<String>,
+    pub source: String,
+    pub score: Option<f64>,
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// Numeric consistency findings (`{check, status, detail}` objects).
+    #[serde(default)]
+    pub consistency: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub evidence: Vec<EvidenceOut>,
+    #[serde(default)]
+    pub notes: Vec<NoteOut>,
+    #[serde(default)]
+    pub history: HistoryOut,
+    pub created_by: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// People, organisations and places named in the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityOut {
+    pub text: String,
+    /// `person`, `organization`, `place` or `other`.
+    pub kind: String,
+    pub mentions: i64,
+    pub status: String,
+    pub source: String,
+}
+
+/// Everything annotated on one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Annotations {
+    pub topics: Vec<TopicOut>,
+    pub sentiment: Option<SentimentOut>,
+    pub sentence_sentiments: Vec<SentenceSentimentOut>,
+    pub claims: Vec<ClaimOut>,
+    pub notes: Vec<NoteOut>,
+    pub entities: Vec<EntityOut>,
+}
+
+fn json_list(s: Option<String>) -> Vec<String> {
+    s.and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+/// Articles read per batch of queries: one query per table for this many articles keeps the
+/// export fast and its memory bounded.
+pub const BATCH: usize = 256;
+
+/// `?,?,…` for a batch, and the batch's ids padded to [`BATCH`] (repeating the last) so every
+/// batch uses the same prepared statement.
+fn batch_params(ids: &[i64]) -> (String, Vec<i64>) {
+    let mut padded = ids.to_vec();
+    let last = *ids.last().expect("a batch has ids");
+    padded.resize(BATCH.max(ids.len()), last);
+    let marks = vec!["?"; padded.len()].join(",");
+    (marks, padded)
+}
+
+/// Runs `sql` (with `{ids}` standing for the id list) over a batch, row by row.
+fn each_row(
+    conn: &Connection,
+    sql: &str,
+    ids: &[i64],
+    mut f: impl FnMut(&rusqlite::Row<'_>) -> Result<()>,
+) -> Result<()> {
+    let (marks, padded) = batch_params(ids);
+    let mut stmt = conn.prepare_cached(&sql.replace("{ids}", &marks))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(padded))?;
+    while let Some(r) = rows.next()? {
+        f(r)?;
+    }
+    Ok(())
+}
+
+/// Reads the annotations of `article_id`; `claim_statuses` (when not empty) keeps only claims
+/// with one of those statuses.
+pub fn load(
+    conn: &Connection,
+    article_id: i64,
+    paragraphs: &[Paragraph],
+    claim_statuses: &[String],
+) -> Result<Annotations> {
+    let mut all = load_many(conn, &[(article_id, paragraphs)], claim_statuses)?;
+    Ok(all.pop().unwrap_or_default())
+}
+
+/// The annotations of up to [`BATCH`] articles (each with its paragraphs), in the same order.
+pub fn load_many(
+    conn: &Connection,
+    articles: &[(i64, &[Paragraph])],
+    claim_statuses: &[String],
+) -> Result<Vec<Annotations>> {
+    if articles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = articles.iter().map(|(id, _)| *id).collect();
+    let slot: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    // paragraph id → index within its article
+    let index: HashMap<i64, usize> = articles
+        .iter()
+        .flat_map(|(_, ps)| ps.iter().enumerate().map(|(i, p)| (p.id, i)))
+        .collect();
+    let mut out: Vec<Annotations> = vec![Annotations::default(); ids.len()];
+
+    each_row(
+        conn,
+        "SELECT at.article_id, t.code, t.label_zh, t.label_en, at.status, at.source, at.score,
+                at.reasons, at.created_by, at.created_at
+         FROM article_topics at JOIN topics t ON t.id = at.topic_id
+         WHERE at.article_id IN ({ids})
+         ORDER BY at.article_id, at.status != 'accepted', at.status != 'suggested',
+                  at.score DESC NULLS LAST, t.code",
+        &ids,
+        |r| {
+            let i = slot[&r.get::<_, i64>(0)?];
+            out[i].topics.push(TopicOut {
+                code: r.get(1)?,
+                label_zh: r.get(2)?,
+                label_en: r.get(3)?,
+                status: r.get(4)?,
+                source: r.get(5)?,
+                score: r.get(6)?,
+                reasons: json_list(r.get(7)?),
+                created_by: r.get(8)?,
+                created_at: r.get(9)?,
+            });
+            Ok(())
+        },
+    )?;
+
+    each_row(
+        conn,
+        "SELECT article_id, paragraph_id, start, end, label, score, status, source, reasons,
+                created_by, created_at
+         FROM sentiments WHERE article_id IN ({ids}) AND status != 'rejected' ORDER BY id",
+        &ids,
+        |r| {
+            let a = &mut out[slot[&r.get::<_, i64>(0)?]];
+            let paragraph_id: Option<i64> = r.get(1)?;
+            match paragraph_id {
+                None => {
+                    let s = SentimentOut {
+                        label: r.get(4)?,
+                        score: r.get(5)?,
+                        status: r.get(6)?,
+                        source: r.get(7)?,
+                        reasons: json_list(r.get(8)?),
+                        created_by: r.get(9)?,
+                        created_at: r.get(10)?,
+                    };
+                    // An editor's decision wins over a suggestion; the latest row of a kind wins.
+                    let keep_old = a
+                        .sentiment
+                        .as_ref()
+                        .is_some_and(|old| old.status == "accepted" && s.status != "accepted");
+                    if !keep_old {
+                        a.sentiment = Some(s);
+                    }
+                }
+                Some(pid) => {
+                    if let Some(&paragraph) = index.get(&pid) {
+                        a.sentence_sentiments.push(SentenceSentimentOut {
+                            paragraph,
+                            start: r.get(2)?,
+                            end: r.get(3)?,
+                            label: r.get(4)?,
+                            score: r.get(5)?,
+                            status: r.get(6)?,
+                            source: r.get(7)?,
+                            created_by: r.get(9)?,
+                            created_at: r.get(10)?,
+                        });
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
+
+    let mut claim_slot: HashMap<i64, (usize, usize)> = HashMap::new();
+    each_row(
+        conn,
+        "SELECT article_id, id, paragraph_id, start, end, text, status, rating, rating_value,
+                reviewer, reviewed_at, source, score, reasons, consistency, created_by, created_at,
+                updated_at
+         FROM claims WHERE article_id IN ({ids}) ORDER BY id",
+        &ids,
+        |r| {
+            let status: String = r.get(6)?;
+            if !claim_statuses.is_empty() && !claim_statuses.contains(&status) {
+                return Ok(());
+            }
+            let Some(&paragraph) = index.get(&r.get::<_, i64>(2)?) else {
+                return Ok(());
+            };
+            let consistency: Option<String> = r.get(14)?;
+            out[slot[&r.get::<_, i64>(0)?]].claims.push(ClaimOut {
+                id: r.get(1)?,
+                paragraph,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                text: r.get(5)?,
+                status,
+                rating: r.get(7)?,
+                rating_value: r.get(8)?,
+                reviewer: r.get(9)?,
+                reviewed_at: r.get(10)?,
+                source: r.get(11)?,
+                score: r.get(12)?,
+                reasons: json_list(r.get(13)?),
+                consistency: consistency
+                    .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+                    .map(|v| match v {
+                        serde_json::Value::Array(a) => a,
+                        serde_json::Value::Null => Vec::new(),
+                        other => vec![other],
+                    })
+                    .unwrap_or_default(),
+                evidence: Vec::new(),
+                notes: Vec::new(),
+                history: HistoryOut::default(),
+                created_by: r.get(15)?,
+                created_at: r.get(16)?,
+                updated_at: r.get(17)?,
+            });
+            Ok(())
+        },
+    )?;
+    for (i, a) in out.iter_mut().enumerate() {
+        a.claims
+            .sort_by_key(|c| (c.paragraph, c.start, c.end, c.id));
+        for (j, c) in a.claims.iter().enumerate() {
+            claim_slot.insert(c.id, (i, j));
+        }
+    }
+
+    if !claim_slot.is_empty() {
+        each_row(
+            conn,
+            "SELECT e.claim_id, e.url, e.quote, e.note, e.added_by, e.added_at
+             FROM claims c JOIN evidence e ON e.claim_id = c.id
+             WHERE c.article_id IN ({ids}) ORDER BY e.id",
+            &ids,
+            |r| {
+                if let Some(&(i, j)) = claim_slot.get(&r.get::<_, i64>(0)?) {
+                    out[i].claims[j].evidence.push(EvidenceOut {
+                        url: r.get(1)?,
+                        quote: r.get(2)?,
+                        note: r.get(3)?,
+                        added_by: r.get(4)?,
+                        added_at: r.get(5)?,
+                    });
+                }
+                Ok(())
+            },
+        )?;
+        each_row(
+            conn,
+            "SELECT entity_id, count(*), min(at), max(at),
+                    (SELECT l2.actor FROM audit_log l2 WHERE l2.article_id = l.article_id
+                     AND l2.entity = 'claim' AND l2.entity_id = l.entity_id
+                     ORDER BY l2.at DESC, l2.id DESC LIMIT 1)
+             FROM audit_log l
+             WHERE l.article_id IN ({ids}) AND l.entity = 'claim' AND l.entity_id IS NOT NULL
+             GROUP BY l.article_id, l.entity_id",
+            &ids,
+            |r| {
+                if let Some(&(i, j)) = claim_slot.get(&r.get::<_, i64>(0)?) {
+                    out[i].claims[j].history = HistoryOut {
+                        changes: r.get(1)?,
+                        first_at: r.get(2)?,
+                        last_at: r.get(3)?,
+                        last_by: r.get(4)?,
+                    };
+                }
+                Ok(())
+            },
+        )?;
+    }
+
+    each_row(
+        conn,
+        "SELECT article_id, claim_id, body, author, created_at FROM notes
+         WHERE article_id IN ({ids}) ORDER BY id",
+        &ids,
+        |r| {
+            let i = slot[&r.get::<_, i64>(0)?];
+            let note = NoteOut {
+                body: r.get(2)?,
+                author: r.get(3)?,
+                created_at: r.get(4)?,
+            };
+            match r.get::<_, Option<i64>>(1)? {
+                None => out[i].notes.push(note),
+                Some(id) => {
+                    if let Some(&(ci, j)) = claim_slot.get(&id) {
+                        out[ci].claims[j].notes.push(note);
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
+
+    each_row(
+        conn,
+        "SELECT article_id, text, kind, mentions, status, source FROM article_entities
+         WHERE article_id IN ({ids}) AND status != 'rejected'
+         ORDER BY article_id, mentions DESC, id",
+        &ids,
+        |r| {
+            out[slot[&r.get::<_, i64>(0)?]].entities.push(EntityOut {
+                text: r.get(1)?,
+                kind: r.get(2)?,
+                mentions: r.get(3)?,
+                status: r.get(4)?,
+                source: r.get(5)?,
+            });
+            Ok(())
+        },
+    )?;
+    for a in &mut out {
+        a.sentence_sentiments
+            .sort_by_key(|s| (s.paragraph, s.start.unwrap_or(0)));
+    }
+    Ok(out)
+}
+
+/// The articles themselves (text, source, pull quotes) for up to [`BATCH`] ids, in order;
+/// ids that do not exist are left out.
+pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model::Article>> {
+    use crate::model::{Article, ParagraphKind, PullQuote, ReviewState, Source};
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut found: HashMap<i64, Article> = HashMap::new();
+    each_row(
+        conn,
+        "SELECT id, digest_id, position, title, source_line, review_state, confidence, updated_at
+         FROM articles WHERE id IN ({ids})",
+        ids,
+        |r| {
+            let state: String = r.get(5)?;
+            let id: i64 = r.get(0)?;
+            found.insert(
+                id,
+                Article {
+                    id,
+                    digest_id: r.get(1)?,
+                    position: r.get(2)?,
+                    title: r.get(3)?,
+                    source: Source {
+                        line: r.get(4)?,
+                        outlets: Vec::new(),
+                    },
+                    paragraphs: Vec::new(),
+                    pull_quotes: Vec::new(),
+                    review_state: ReviewState::parse(&state).ok_or_else(|| {
+                        crate::Error::Invalid(format!("unknown review state {state:?}"))
+                    })?,
+                    confidence: r.get(6)?,
+                    updated_at: r.get(7)?,
+                },
+            );
+            Ok(())
+        },
+    )?;
+    each_row(
+        conn,
+        "SELECT article_id, name FROM article_outlets WHERE article_id IN ({ids})
+         ORDER BY article_id, position",
+        ids,
+        |r| {
+            if let Some(a) = found.get_mut(&r.get::<_, i64>(0)?) {
+                a.source.outlets.push(r.get(1)?);
+            }
+            Ok(())
+        },
+    )?;
+    each_row(
+        conn,
+        "SELECT article_id, id, position, kind, text FROM paragraphs WHERE article_id IN ({ids})
+         ORDER BY article_id, position",
+        ids,
+        |r| {
+            if let Some(a) = found.get_mut(&r.get::<_, i64>(0)?) {
+                let kind: String = r.get(3)?;
+                a.paragraphs.push(Paragraph {
+                    id: r.get(1)?,
+                    position: r.get(2)?,
+                    kind: ParagraphKind::parse(&kind).ok_or_else(|| {
+                        crate::Error::Invalid(format!("unknown paragraph kind {kind:?}"))
+                    })?,
+                    text: r.get(4)?,
+                });
+            }
+            Ok(())
+        },
+    )?;
+    each_row(
+        conn,
+        "SELECT article_id, id, text FROM pull_quotes WHERE article_id IN ({ids})
+         ORDER BY article_id, position",
+        ids,
+        |r| {
+            if let Some(a) = found.get_mut(&r.get::<_, i64>(0)?) {
+                a.pull_quotes.push(PullQuote {
+                    id: r.get(1)?,
+                    text: r.get(2)?,
+                });
+            }
+            Ok(())
+        },
+    )?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(ids
+        .iter()
+        .filter(|id| seen.insert(**id))
+        .filter_map(|id| found.remove(id))
+        .collect())
+}

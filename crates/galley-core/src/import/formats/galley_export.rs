@@ -1,0 +1,831 @@
+//! Restoring a `galley.export/1` document: every digest with its articles and annotations.
+//!
+//! A digest is recognised by its `content_hash`. One the database does not have is restored
+//! whole (its name, date, file, hash and import time as exported; new ids). One it has is
+//! merged: each exported article is matched to a stored one by the hash of its title and
+//! paragraphs, and only what the database lacks is added (topics, sentiment, claims, evidence,
+//! notes, entities). Where both have a value and they differ (a claim's status or rating, a
+//! topic's decision, the sentiment, the review state) the stored value is kept and the
+//! difference is reported as a conflict; nothing is overwritten. An exported article whose text
+//! matches no stored article of that digest is reported and not imported.
+//!
+//! What a restore does not bring back: ids (new ones are given), the audit log (so a claim's
+//! `history` starts empty), rejected sentiment suggestions (not exported).
+
+use std::collections::HashMap;
+
+use jieba_rs::Jieba;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::export::annotations::{self, Annotations, ClaimOut};
+use crate::export::json::{article_hash, ArticleOut, DigestOut, Document, SCHEMA};
+use crate::import::{ArticleReport, Input, InputFormat, Options, Report, Status};
+use crate::model::Paragraph;
+use crate::store::{articles, audit, digests, paragraphs, pull_quotes, search};
+use crate::{Error, Result, Store};
+
+/// Whether a JSON value is a Galley export (of any version).
+pub fn looks_like(v: &serde_json::Value) -> bool {
+    v.get("schema")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|s| s.starts_with("galley.export/"))
+}
+
+/// What happened to one exported digest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DigestOutcome {
+    pub digest_id: i64,
+    pub name: String,
+    /// `restored` (new), `merged` (something added) or `unchanged`.
+    pub outcome: &'static str,
+    pub articles_added: usize,
+    pub annotations_added: usize,
+    pub conflicts: usize,
+}
+
+/// A value both the database and the file have, differently: the stored one was kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    pub digest: String,
+    pub article: String,
+    pub what: String,
+    pub stored: String,
+    pub incoming: String,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "conflict in {} / {}: {}: stored {}, file {} (kept the stored value)",
+            self.digest, self.article, self.what, self.stored, self.incoming
+        )
+    }
+}
+
+fn parse(text: &str) -> Result<Document> {
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| Error::Invalid(format!("not valid JSON: {e}")))?;
+    match v.get("schema").and_then(serde_json::Value::as_str) {
+        Some(SCHEMA) => {}
+        Some(other) => {
+            return Err(Error::Invalid(format!(
+                "{other} is not supported: this Galley reads {SCHEMA}"
+            )))
+        }
+        None => return Err(Error::Invalid("not a Galley export (no \"schema\")".into())),
+    }
+    serde_json::from_value(v)
+        .map_err(|e| Error::Invalid(format!("this {SCHEMA} document is malformed: {e}")))
+}
+
+/// Restores or merges every digest of the document in one transaction.
+pub fn import(
+    store: &mut Store,
+    jieba: &Jieba,
+    text: &str,
+    input: &Input<'_>,
+    opts: &Options,
+) -> Result<Report> {
+    let doc = parse(text)?;
+    if doc.digests.is_empty() {
+        return Err(Error::NoArticles {
+            what: input.what.clone(),
+        });
+    }
+    let run = |tx: &Connection| -> Result<Report> { restore(tx, jieba, &doc, opts) };
+    let mut report = if opts.dry_run {
+        // Everything is done, then rolled back: the report says exactly what would happen.
+        let conn = store.conn();
+        conn.execute_batch("SAVEPOINT galley_dry_run")?;
+        let r = run(conn);
+        conn.execute_batch("ROLLBACK TO galley_dry_run; RELEASE galley_dry_run")?;
+        let mut r = r?;
+        r.status = Status::DryRun;
+        r.digest_id = None;
+        for a in &mut r.articles {
+            a.id = None;
+        }
+        r
+    } else {
+        store.write(|tx| run(tx))?
+    };
+    report.format = Some(InputFormat::GalleyExport);
+    Ok(report)
+}
+
+struct Ctx<'a> {
+    actor: &'a str,
+    now: String,
+    conflicts: Vec<Conflict>,
+    digest: String,
+    article: String,
+}
+
+impl Ctx<'_> {
+    fn conflict(
+        &mut self,
+        what: impl Into<String>,
+        stored: impl Into<String>,
+        incoming: impl Into<String>,
+    ) {
+        self.conflicts.push(Conflict {
+            digest: self.digest.clone(),
+            article: self.article.clone(),
+            what: what.into(),
+            stored: stored.into(),
+            incoming: incoming.into(),
+        });
+    }
+}
+
+fn restore(tx: &Connection, jieba: &Jieba, doc: &Document, opts: &Options) -> Result<Report> {
+    let mut ctx = Ctx {
+        actor: &opts.actor,
+        now: crate::store::now(),
+        conflicts: Vec::new(),
+        digest: String::new(),
+        article: String::new(),
+    };
+    let mut outcomes = Vec::new();
+    let mut article_reports = Vec::new();
+    // Last first, so the restored digests list in the exported order (newest id first on ties).
+    for d in doc.digests.iter().rev() {
+        ctx.digest = d.name.clone();
+        let before = ctx.conflicts.len();
+        let (outcome, reports) = match digests::find_by_hash(tx, &d.content_hash)? {
+            None => restore_digest(tx, jieba, d, &mut ctx)?,
+            Some(existing) => merge_digest(tx, jieba, existing.id, d, &mut ctx)?,
+        };
+        let mut outcome = outcome;
+        outcome.conflicts = ctx.conflicts.len() - before;
+        outcomes.push(outcome);
+        article_reports.push(reports);
+    }
+    outcomes.reverse();
+    article_reports.reverse();
+    let changed = outcomes.iter().any(|o| o.outcome != "unchanged");
+    let mut warnings: Vec<String> = outcomes
+        .iter()
+        .map(|o| {
+            format!(
+                "digest {} {:?}: {} ({} articles, {} annotations added, {} conflicts)",
+                o.digest_id, o.name, o.outcome, o.articles_added, o.annotations_added, o.conflicts
+            )
+        })
+        .collect();
+    warnings.extend(ctx.conflicts.iter().map(ToString::to_string));
+    let single = (doc.digests.len() == 1).then(|| &doc.digests[0]);
+    Ok(Report {
+        status: if changed {
+            Status::Imported
+        } else {
+            Status::AlreadyImported
+        },
+        digest_id: outcomes.first().map(|o| o.digest_id),
+        name: single
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| format!("{} digests", doc.digests.len())),
+        date: single.and_then(|d| d.date.clone()),
+        format: Some(InputFormat::GalleyExport),
+        articles: article_reports.into_iter().flatten().collect(),
+        furniture: Vec::new(),
+        warnings,
+        digests: outcomes,
+        conflicts: ctx.conflicts,
+    })
+}
+
+fn restore_digest(
+    tx: &Connection,
+    jieba: &Jieba,
+    d: &DigestOut,
+    ctx: &mut Ctx<'_>,
+) -> Result<(DigestOutcome, Vec<ArticleReport>)> {
+    if d.name.trim().is_empty() {
+        return Err(Error::Invalid("a digest has an empty name".into()));
+    }
+    let digest_id = digests::insert(
+        tx,
+        &digests::NewDigest {
+            name: &d.name,
+            date: d.date.as_deref(),
+            source_file: d.source_file.as_deref(),
+            content_hash: &d.content_hash,
+            imported_at: &d.imported_at,
+        },
+    )?;
+    let mut reports = Vec::new();
+    let mut added = 0;
+    for (pos, a) in d.articles.iter().enumerate() {
+        ctx.article = a.title.clone();
+        let id = articles::insert(
+            tx,
+            &articles::NewArticle {
+                digest_id,
+                position: pos as i64,
+                title: &a.title,
+                source: &a.source,
+                confidence: a.confidence.map(|c| c.clamp(0.0, 1.0)),
+                now: &a.updated_at,
+            },
+        )?;
+        let mut all_text = a.title.clone();
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            paragraphs::insert(tx, id, i as i64, p.kind, &p.text)?;
+            all_text.push('\n');
+            all_text.push_str(&p.text);
+        }
+        for (i, q) in a.pull_quotes.iter().enumerate() {
+            pull_quotes::insert(tx, id, i as i64, &q.text)?;
+        }
+        search::index_article(tx, jieba, id, &all_text)?;
+        let paras = paragraphs::list(tx, id)?;
+        added += merge_annotations(tx, id, &paras, a, None, ctx)?;
+        tx.execute(
+            "UPDATE articles SET review_state = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, a.review_state.as_str(), a.updated_at],
+        )?;
+        reports.push(ArticleReport {
+            id: Some(id),
+            title: a.title.clone(),
+            paragraphs: a.paragraphs.len(),
+            pull_quotes: a.pull_quotes.len(),
+            source: a.source.clone(),
+            confidence: a.confidence.unwrap_or(1.0),
+            warnings: Vec::new(),
+        });
+    }
+    audit::record(
+        tx,
+        &ctx.now,
+        &audit::Entry {
+            actor: ctx.actor,
+            action: "import",
+            entity: "digest",
+            entity_id: Some(digest_id),
+            article_id: None,
+            before: None,
+            after: Some(serde_json::json!({
+                "name": d.name,
+                "source_file": d.source_file,
+                "articles": d.articles.len(),
+                "content_hash": d.content_hash,
+                "restored_from": SCHEMA,
+            })),
+        },
+    )?;
+    Ok((
+        DigestOutcome {
+            digest_id,
+            name: d.name.clone(),
+            outcome: "restored",
+            articles_added: d.articles.len(),
+            annotations_added: added,
+            conflicts: 0,
+        },
+        reports,
+    ))
+}
+
+fn merge_digest(
+    tx: &Connection,
+    _jieba: &Jieba,
+    digest_id: i64,
+    d: &DigestOut,
+    ctx: &mut Ctx<'_>,
+) -> Result<(DigestOutcome, Vec<ArticleReport>)> {
+    let mut stored: HashMap<String, i64> = HashMap::new();
+    for id in articles::ids_for_digest(tx, digest_id)? {
+        let a = articles::get(tx, id)?;
+        stored.insert(
+            article_hash(&a.title, a.paragraphs.iter().map(|p| p.text.as_str())),
+            id,
+        );
+    }
+    let mut added = 0;
+    for a in &d.articles {
+        ctx.article = a.title.clone();
+        let hash = article_hash(&a.title, a.paragraphs.iter().map(|p| p.text.as_str()));
+        let Some(&id) = stored.get(&hash) else {
+            ctx.conflict(
+                "article text",
+                "no article with this title and text in the stored digest",
+                "this article (edited in one of the databases?): not imported",
+            );
+            continue;
+        };
+        let article = articles::get(tx, id)?;
+        let existing = annotations::load(tx, id, &article.paragraphs, &[])?;
+        if article.review_state != a.review_state {
+            ctx.conflict(
+                "review state",
+                article.review_state.as_str(),
+                a.review_state.as_str(),
+            );
+        }
+        added += merge_annotations(tx, id, &article.paragraphs, a, Some(&existing), ctx)?;
+    }
+    if added > 0 {
+        audit::record(
+            tx,
+            &ctx.now,
+            &audit::Entry {
+                actor: ctx.actor,
+                action: "merge",
+                entity: "digest",
+                entity_id: Some(digest_id),
+                article_id: None,
+                before: None,
+                after: Some(serde_json::json!({
+                    "annotations_added": added,
+                    "merged_from": SCHEMA,
+                })),
+            },
+        )?;
+    }
+    Ok((
+        DigestOutcome {
+            digest_id,
+            name: d.name.clone(),
+            outcome: if added > 0 { "merged" } else { "unchanged" },
+            articles_added: 0,
+            annotations_added: added,
+            conflicts: 0,
+        },
+        Vec::new(),
+    ))
+}
+
+fn topic_id(tx: &Connection, code: &str, zh: &str, en: &str) -> Result<i64> {
+    if let Some(id) = tx
+        .prepare_cached("SELECT id FROM topics WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    crate::store::topics::insert(tx, code, None, zh, en)
+}
+
+fn json_or_null<T: Serialize>(v: &[T]) -> Result<Option<String>> {
+    Ok(if v.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(v)?)
+    })
+}
+
+fn show<T: std::fmt::Debug>(v: &Option<T>) -> String {
+    match v {
+        Some(v) => format!("{v:?}"),
+        None => "none".into(),
+    }
+}
+
+/// Finds the code-point span of a claim in its paragraph: as exported, or, if the text moved,
+/// where the claim's text first occurs.
+fn locate(paragraphs: &[Paragraph], c: &ClaimOut) -> Option<(i64, usize, usize)> {
+    let p = paragraphs.get(c.paragraph)?;
+    let chars: Vec<char> = p.text.chars().collect();
+    let (s, e) = (c.start.max(0) as usize, c.end.max(0) as usize);
+    if s < e && e <= chars.len() && chars[s..e].iter().collect::<String>() == c.text {
+        return Some((p.id, s, e));
+    }
+    let byte = p.text.find(&c.text)?;
+    let s = p.text[..byte].chars().count();
+    Some((p.id, s, s + c.text.chars().count()))
+}
+
+/// Adds the incoming annotations the article lacks; reports differences. Returns how many rows
+/// were added.
+fn merge_annotations(
+    tx: &Connection,
+    article_id: i64,
+    paragraphs: &[Paragraph],
+    a: &ArticleOut,
+    existing: Option<&Annotations>,
+    ctx: &mut Ctx<'_>,
+) -> Result<usize> {
+    let empty = Annotations::default();
+    let ex = existing.unwrap_or(&empty);
+    let mut added = 0;
+
+    for t in &a.topics {
+        if let Some(old) = ex.topics.iter().find(|o| o.code == t.code) {
+            if old.status != t.status {
+                ctx.conflict(format!("topic {}", t.code), &old.status, &t.status);
+            }
+            continue;
+        }
+        let topic = topic_id(tx, &t.code, &t.label_zh, &t.label_en)?;
+        added += tx
+            .prepare_cached(
+                "INSERT INTO article_topics (article_id, topic_id, source, status, score, reasons,
+                                             created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                article_id,
+                topic,
+                t.source,
+                t.status,
+                t.score,
+                json_or_null(&t.reasons)?,
+                t.created_by,
+                t.created_at
+            ])?;
+    }
+
+    if let Some(s) = &a.sentiment {
+        match &ex.sentiment {
+            Some(old) if old.label != s.label || old.status != s.status => ctx.conflict(
+                "sentiment",
+                format!("{} ({})", old.label, old.status),
+                format!("{} ({})", s.label, s.status),
+            ),
+            Some(_) => {}
+            None => {
+                added += tx
+                    .prepare_cached(
+                        "INSERT INTO sentiments (article_id, paragraph_id, label, score, source,
+                                                 status, reasons, created_by, created_at)
+                         VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    )?
+                    .execute(params![
+                        article_id,
+                        s.label,
+                        s.score.clamp(-1.0, 1.0),
+                        s.source,
+                        s.status,
+                        json_or_null(&s.reasons)?,
+                        s.created_by,
+                        s.created_at
+                    ])?;
+            }
+        }
+    }
+
+    for s in &a.sentence_sentiments {
+        let Some(p) = paragraphs.get(s.paragraph) else {
+            continue;
+        };
+        if let Some(old) = ex
+            .sentence_sentiments
+            .iter()
+            .find(|o| o.paragraph == s.paragraph && o.start == s.start && o.end == s.end)
+        {
+            if old.label != s.label {
+                ctx.conflict(
+                    format!(
+                        "sentence sentiment ¶{} {:?}..{:?}",
+                        s.paragraph, s.start, s.end
+                    ),
+                    &old.label,
+                    &s.label,
+                );
+            }
+            continue;
+        }
+        added += tx
+            .prepare_cached(
+                "INSERT INTO sentiments (article_id, paragraph_id, start, end, label, score, source,
+                                         status, created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                article_id,
+                p.id,
+                s.start,
+                s.end,
+                s.label,
+                s.score.clamp(-1.0, 1.0),
+                s.source,
+                s.status,
+                s.created_by,
+                s.created_at
+            ])?;
+    }
+
+    for c in &a.claims {
+        let Some((pid, start, end)) = locate(paragraphs, c) else {
+            ctx.conflict(
+                format!("claim {:?}", c.text),
+                "paragraph text without this claim",
+                format!(
+                    "claim at ¶{} {}..{}: not imported",
+                    c.paragraph, c.start, c.end
+                ),
+            );
+            continue;
+        };
+        let old = ex.claims.iter().find(|o| {
+            paragraphs.get(o.paragraph).map(|p| p.id) == Some(pid)
+                && o.start as usize == start
+                && o.end as usize == end
+        });
+        let claim_id = match old {
+            Some(old) => {
+                let what = |f: &str| format!("claim {:?} {f}", c.text);
+                if old.status != c.status {
+                    ctx.conflict(what("status"), &old.status, &c.status);
+                }
+                if old.rating != c.rating {
+                    ctx.conflict(what("rating"), show(&old.rating), show(&c.rating));
+                }
+                if old.rating_value != c.rating_value {
+                    ctx.conflict(
+                        what("rating value"),
+                        show(&old.rating_value),
+                        show(&c.rating_value),
+                    );
+                }
+                if old.reviewer != c.reviewer {
+                    ctx.conflict(what("reviewer"), show(&old.reviewer), show(&c.reviewer));
+                }
+                old.id
+            }
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO claims (article_id, paragraph_id, start, end, text, source, status,
+                                         score, reasons, rating, rating_value, reviewer, reviewed_at,
+                                         consistency, created_by, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                             ?17)",
+                )?
+                .execute(params![
+                    article_id,
+                    pid,
+                    start as i64,
+                    end as i64,
+                    c.text,
+                    c.source,
+                    c.status,
+                    c.score,
+                    json_or_null(&c.reasons)?,
+                    c.rating,
+                    c.rating_value,
+                    c.reviewer,
+                    c.reviewed_at,
+                    json_or_null(&c.consistency)?,
+                    c.created_by,
+                    c.created_at,
+                    c.updated_at
+                ])?;
+                added += 1;
+                tx.last_insert_rowid()
+            }
+        };
+        for e in &c.evidence {
+            let known = old.is_some_and(|o| {
+                o.evidence
+                    .iter()
+                    .any(|x| x.url == e.url && x.quote == e.quote && x.note == e.note)
+            });
+            if known || (e.url.is_none() && e.quote.is_none() && e.note.is_none()) {
+                continue;
+            }
+            added += tx
+                .prepare_cached(
+                    "INSERT INTO evidence (claim_id, url, quote, note, added_by, added_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    claim_id, e.url, e.quote, e.note, e.added_by, e.added_at
+                ])?;
+        }
+        for n in &c.notes {
+            if old.is_some_and(|o| {
+                o.notes
+                    .iter()
+                    .any(|x| x.body == n.body && x.author == n.author)
+            }) {
+                continue;
+            }
+            added += tx
+                .prepare_cached(
+                    "INSERT INTO notes (article_id, claim_id, body, author, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![
+                    article_id,
+                    claim_id,
+                    n.body,
+                    n.author,
+                    n.created_at
+                ])?;
+        }
+    }
+
+    for n in &a.notes {
+        if ex
+            .notes
+            .iter()
+            .any(|x| x.body == n.body && x.author == n.author)
+        {
+            continue;
+        }
+        added += tx
+            .prepare_cached(
+                "INSERT INTO notes (article_id, claim_id, body, author, created_at)
+                 VALUES (?1, NULL, ?2, ?3, ?4)",
+            )?
+            .execute(params![article_id, n.body, n.author, n.created_at])?;
+    }
+
+    for e in &a.entities {
+        added += tx
+            .prepare_cached(
+                "INSERT INTO article_entities (article_id, text, kind, mentions, source, status,
+                                               created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                article_id, e.text, e.kind, e.mentions, e.source, e.status, ctx.now
+            ])?;
+    }
+    Ok(added)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::testdata::annotated_store;
+    use crate::export::{self, Format, Request};
+    use crate::import::{import as import_input, Input, Options};
+    use crate::language::segmenter;
+
+    fn export_json(store: &Store) -> Vec<u8> {
+        let mut buf = Vec::new();
+        export::write(store, &Request::new(Format::Json), &mut buf).unwrap();
+        buf
+    }
+
+    /// The document without what a restore renumbers: ids and the audit-log summary.
+    fn normalised(bytes: &[u8]) -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        for d in v["digests"].as_array_mut().unwrap() {
+            d.as_object_mut().unwrap().remove("id");
+            for a in d["articles"].as_array_mut().unwrap() {
+                a.as_object_mut().unwrap().remove("id");
+                for c in a["claims"].as_array_mut().unwrap() {
+                    let c = c.as_object_mut().unwrap();
+                    c.remove("id");
+                    c.remove("history");
+                }
+            }
+        }
+        v
+    }
+
+    fn restore_into(store: &mut Store, bytes: &[u8]) -> Report {
+        let input = Input {
+            what: "export.json".into(),
+            source_file: Some("export.json".into()),
+            bytes,
+        };
+        let opts = Options {
+            actor: "restorer".into(),
+            ..Options::default()
+        };
+        import_input(store, &segmenter(), &input, &opts).unwrap()
+    }
+
+    #[test]
+    fn export_import_export_round_trips() {
+        let source = annotated_store();
+        let first = export_json(&source);
+        let mut empty = Store::open_in_memory().unwrap();
+        let report = restore_into(&mut empty, &first);
+        assert_eq!(report.status, Status::Imported);
+        assert_eq!(report.format, Some(InputFormat::GalleyExport));
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+        assert!(report.digests.iter().all(|d| d.outcome == "restored"));
+        let second = export_json(&empty);
+        assert_eq!(normalised(&first), normalised(&second));
+        // Importing it again changes nothing and reports nothing to merge.
+        let again = restore_into(&mut empty, &first);
+        assert_eq!(again.status, Status::AlreadyImported);
+        assert!(again.digests.iter().all(|d| d.outcome == "unchanged"));
+        assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
+        assert_eq!(normalised(&export_json(&empty)), normalised(&first));
+    }
+
+    #[test]
+    fn merging_adds_what_is_missing_and_reports_conflicts() {
+        let source = annotated_store();
+        let doc = export_json(&source);
+        let mut other = Store::open_in_memory().unwrap();
+        restore_into(&mut other, &doc);
+        // The other database moves on: a claim re-rated, a topic and a note dropped.
+        other
+            .conn()
+            .execute_batch(
+                "UPDATE claims SET status = 'undetermined', rating = '存疑' WHERE status = 'verified';
+                 DELETE FROM article_topics WHERE status = 'suggested';
+                 DELETE FROM notes WHERE claim_id IS NULL;",
+            )
+            .unwrap();
+        let report = restore_into(&mut other, &doc);
+        assert_eq!(report.status, Status::Imported);
+        let what: Vec<&str> = report.conflicts.iter().map(|c| c.what.as_str()).collect();
+        assert!(what.iter().any(|w| w.ends_with("status")), "{what:?}");
+        assert!(what.iter().any(|w| w.ends_with("rating")), "{what:?}");
+        let status = report
+            .conflicts
+            .iter()
+            .find(|c| c.what.ends_with("status"))
+            .unwrap();
+        assert_eq!(status.stored, "undetermined");
+        assert_eq!(status.incoming, "verified");
+        // Nothing overwritten: the stored status stays; the missing topic and note are back.
+        let c = other.conn();
+        let n: i64 = c
+            .query_row(
+                "SELECT count(*) FROM claims WHERE status = 'undetermined'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1);
+        let topics: i64 = c
+            .query_row(
+                "SELECT count(*) FROM article_topics WHERE status = 'suggested'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(topics, 1, "{report:#?}");
+        let notes: i64 = c
+            .query_row(
+                "SELECT count(*) FROM notes WHERE claim_id IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(notes, 1);
+        assert!(report
+            .warnings
+            .iter()
+            .any(|w| w.contains("conflict") && w.contains("kept the stored value")));
+        let digests: i64 = c
+            .query_row("SELECT count(*) FROM digests", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(digests, 2, "merged, not duplicated");
+    }
+
+    #[test]
+    fn an_edited_article_is_reported_not_imported() {
+        let source = annotated_store();
+        let doc = export_json(&source);
+        let mut other = Store::open_in_memory().unwrap();
+        restore_into(&mut other, &doc);
+        other
+            .conn()
+            .execute_batch("UPDATE articles SET title = '改过的标题' WHERE position = 0")
+            .unwrap();
+        let before: i64 = other
+            .conn()
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .unwrap();
+        let report = restore_into(&mut other, &doc);
+        assert!(report.conflicts.iter().any(|c| c.what == "article text"));
+        let after: i64 = other
+            .conn()
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(before, after);
+    }
+
+    #[test]
+    fn a_dry_run_stores_nothing_and_other_versions_are_refused() {
+        let doc = export_json(&annotated_store());
+        let mut store = Store::open_in_memory().unwrap();
+        let input = Input {
+            what: "x.json".into(),
+            source_file: Some("x.json".into()),
+            bytes: &doc,
+        };
+        let opts = Options {
+            actor: "t".into(),
+            dry_run: true,
+            ..Options::default()
+        };
+        let r = import_input(&mut store, &segmenter(), &input, &opts).unwrap();
+        assert_eq!(r.status, Status::DryRun);
+        assert!(!r.articles.is_empty());
+        assert!(store.is_empty().unwrap());
+        let v2 = br#"{"schema": "galley.export/2", "digests": []}"#;
+        let input = Input {
+            what: "v2.json".into(),
+            source_file: Some("v2.json".into()),
+            bytes: v2,
+        };
+        let err = import_input(&mut store, &segmenter(), &input, &Options::default()).unwrap_err();
+        assert!(
+            err.to_string().contains("galley.export/2 is not supported"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,404 @@
+//! Check-worthiness of sentences, with reasons.
+//!
+//! A sentence is worth checking when it states something a fact-checker can look up: figures
+//! with units, percentages, money, dates, firsts and rankings, changes and comparisons,
+//! forecasts with a date, named sources. Questions, opinions and hedges count against it.
+//! Each signal adds to a raw score; [`THRESHOLD`] decides what is suggested.
+
+use serde::Serialize;
+
+use crate::language::entities::{attribution, Attribution};
+use crate::language::numbers::{self, Kind, Quantity, RELATIVE_DATES};
+
+/// Raw score at or above which a sentence is suggested as a claim.
+pub const THRESHOLD: f64 = 3.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Worthiness {
+    /// 0..1 (1 − e^(−raw/4)).
+    pub score: f64,
+    pub raw: f64,
+    pub reasons: Vec<String>,
+    pub attribution: Option<Attribution>,
+}
+
+impl Worthiness {
+    pub fn is_claim(&self) -> bool {
+        self.raw >= THRESHOLD
+    }
+}
+
+const FIRSTS: &[&str] = &[
+    "首次",
+    "首家",
+    "首个",
+    "首台",
+    "首批",
+    "首款",
+    "首座",
+    "首条",
+    "首架",
+    "首位",
+    "首例",
+    "首度",
+    "首发",
+    "首创",
+    "第一次",
+];
+const SUPERLATIVES: &[&str] = &[
+    "最大",
+    "最高",
+    "最低",
+    "最先进",
+    "最快",
+    "最多",
+    "最少",
+    "最长",
+    "最早",
+    "领先",
+    "冠军",
+    "排名",
+    "位居",
+    "居首",
+    "榜首",
+    "创新高",
+    "创历史",
+    "纪录",
+];
+const SCOPES: &[&str] = &[
+    "全球", "全国", "国内", "世界", "我国", "中国", "欧洲", "亚洲", "美国", "行业", "业内", "史上",
+    "国际",
+];
+const CHANGES: &[&str] = &[
+    "同比",
+    "环比",
+    "增长",
+    "下降",
+    "增至",
+    "减至",
+    "降至",
+    "升至",
+    "超过",
+    "达到",
+    "累计",
+    "翻番",
+    "较去年",
+    "较上年",
+    "增加",
+    "减少",
+    "上涨",
+    "下跌",
+    "突破",
+];
+const FORECASTS: &[&str] = &[
+    "预计",
+    "预测",
+    "将于",
+    "将在",
+    "计划",
+    "有望",
+    "目标是",
+    "预期",
+];
+const EVENTS: &[&str] = &[
+    "获颁", "颁发", "批准", "获批", "发布", "启动", "完成", "成立", "签署", "上线", "投产", "开放",
+    "通过", "宣布", "推出", "落地", "开通", "建成", "举行",
+];
+const HEDGES: &[&str] = &[
+    "认为",
+    "看来",
+    "相信",
+    "可能",
+    "或许",
+    "也许",
+    "应该",
+    "如果",
+    "希望",
+    "意味着",
+    "毫无疑问",
+    "总体来说",
+    "总的来说",
+    "首先，",
+    "其次，",
+    "最后，",
+    "不容忽视",
+    "重要",
+    "我们",
+];
+
+fn contains_any<'a>(s: &str, words: &[&'a str]) -> Vec<&'a str> {
+    words.iter().filter(|w| s.contains(*w)).copied().collect()
+}
+
+fn describe(q: &Quantity) -> &'static str {
+    match q.kind {
+        Kind::Money => "money",
+        Kind::Percent => "percentage",
+        Kind::Date => "date",
+        Kind::Year => "year",
+        Kind::Duration => "duration",
+        Kind::Measure => "measure",
+        Kind::Count => "figure",
+    }
+}
+
+/// Scores one sentence. `last_person` resolves 他/她 in attributions.
+pub fn score(sentence: &str, last_person: Option<&str>) -> Worthiness {
+    let mut raw = 0.0;
+    let mut reasons: Vec<String> = Vec::new();
+    let trimmed = sentence.trim_end_matches(['”', '’', '」', '）', ')', ' ']);
+
+    // Figures.
+    let qs = numbers::extract(sentence);
+    let mut points: Vec<f64> = Vec::new();
+    let mut shown = Vec::new();
+    for q in &qs {
+        let p = match q.kind {
+            Kind::Money | Kind::Percent | Kind::Measure => 3.0,
+            Kind::Count | Kind::Duration if q.chinese_numerals => {
+                if q.value >= 100.0 {
+                    1.0
+                } else {
+                    0.5
+                }
+            }
+            Kind::Count if q.unit.is_empty() => 2.0,
+            Kind::Count | Kind::Duration => 3.0,
+            Kind::Date => 1.5,
+            Kind::Year => 1.5,
+        };
+        if p >= 1.0 {
+            shown.push(format!("{}: {}", describe(q), q.text));
+        }
+        points.push(p);
+    }
+    // More figures add less: the strongest counts in full, the rest half, capped.
+    if !points.is_empty() {
+        let best = points.iter().copied().fold(0.0, f64::max);
+        let total: f64 = points.iter().sum();
+        raw += (best + (total - best) * 0.5).min(5.0);
+        reasons.extend(shown.into_iter().take(4));
+    }
+    // Relative dates: 今年5月, 今年下半年, 截至.
+    let rel = contains_any(sentence, RELATIVE_DATES);
+    if !rel.is_empty() && !qs.iter().any(|q| q.kind == Kind::Date) {
+        raw += 1.5;
+        reasons.push(format!("date: {}", rel[0]));
+    }
+
+    // Firsts and rankings, stronger with a scope (全球, 国内).
+    let scope = !contains_any(sentence, SCOPES).is_empty();
+    let firsts = contains_any(sentence, FIRSTS);
+    let mut ranking_words: Vec<String> = firsts.iter().map(|s| s.to_string()).collect();
+    ranking_words.extend(
+        contains_any(sentence, SUPERLATIVES)
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    let ordinal = ordinal_ranking(sentence);
+    if let Some(o) = &ordinal {
+        ranking_words.push(o.clone());
+    }
+    let one_of = sentence.contains("之一") && !sentence.contains("其中之一");
+    if one_of {
+        ranking_words.push("之一".into());
+    }
+    if !firsts.is_empty() || (ordinal.is_some() && scope) || (!ranking_words.is_empty() && scope) {
+        raw += if scope { 3.0 } else { 2.5 };
+        reasons.push(format!(
+            "first/ranking: {}{}",
+            ranking_words.join(", "),
+            if scope { " (with scope)" } else { "" }
+        ));
+    } else if !ranking_words.is_empty() {
+        raw += 0.5;
+    }
+
+    // Changes and comparisons.
+    let changes = contains_any(sentence, CHANGES);
+    if !changes.is_empty() {
+        raw += if changes.len() > 1 { 1.5 } else { 1.0 };
+        reasons.push(format!("change/comparison: {}", changes.join(", ")));
+    }
+    // Forecasts.
+    let fc = contains_any(sentence, FORECASTS);
+    if !fc.is_empty() {
+        raw += 1.0;
+        reasons.push(format!("forecast: {}", fc[0]));
+    }
+    // Events.
+    let ev = contains_any(sentence, EVENTS);
+    if !ev.is_empty() {
+        raw += 1.5;
+        reasons.push(format!("event: {}", ev.join(", ")));
+    }
+
+    // Attribution.
+    let attr = attribution(sentence, last_person);
+    if let Some(a) = &attr {
+        let content = sentence.chars().count();
+        if a.person && content <= a.who.chars().count() + a.verb.chars().count() + 2 {
+            // "林咏华说。": only the speaker.
+            raw -= 3.0;
+        } else if a.who.starts_with("(unnamed") {
+            raw += 0.5;
+            reasons.push(format!("attributed to an unnamed source: {}", a.who));
+        } else if a.person {
+            raw += 1.0;
+            reasons.push(format!("attributed: {} {}", a.who, a.verb));
+        } else {
+            raw += 1.5;
+            reasons.push(format!("source named: {}", a.who));
+        }
+    }
+
+    // Against: questions, opinions, hedges, conditionals.
+    if trimmed.ends_with('？') || trimmed.ends_with('?') || trimmed.ends_with("吗") {
+        raw -= 4.0;
+        reasons.push("question (−)".into());
+    }
+    let hedges: Vec<&str> = contains_any(sentence, HEDGES)
+        .into_iter()
+        .filter(|h| !(*h == "认为" && attr.as_ref().is_some_and(|a| a.verb == "认为" && !a.person)))
+        .collect();
+    if !hedges.is_empty() {
+        raw -= (hedges.len() as f64 * 1.0).min(2.5);
+        reasons.push(format!("opinion/hedge (−): {}", hedges.join(", ")));
+    }
+    let raw = (raw * 100.0).round() / 100.0;
+    Worthiness {
+        score: ((1.0 - (-raw.max(0.0) / 4.0).exp()) * 100.0).round() / 100.0,
+        raw,
+        reasons,
+        attribution: attr,
+    }
+}
+
+/// 第三个, 第5家 … : an ordinal with a classifier.
+fn ordinal_ranking(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '第' {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len()
+            && (chars[j].is_ascii_digit() || "一二三四五六七八九十".contains(chars[j]))
+        {
+            j += 1;
+        }
+        if j > i + 1 && j < chars.len() && "个家位名大台款座条".contains(chars[j]) {
+            // 从第一个渠道: a list, not a ranking.
+            if i > 0 && chars[i - 1] == '从' {
+                continue;
+            }
+            return Some(chars[i..=j].iter().collect());
+        }
+    }
+    None
+}
+
+/// A suggested claim: one sentence of one paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimSuggestion {
+    pub text: String,
+    pub score: f64,
+    pub reasons: Vec<String>,
+    /// Index of the paragraph in the article (its position order).
+    pub paragraph: usize,
+    /// Code points into the paragraph text.
+    pub start: usize,
+    pub end: usize,
+    pub consistency: Vec<numbers::Finding>,
+}
+
+/// Check-worthy sentences of an article's paragraphs, best first, with the numeric findings
+/// that fall inside each.
+pub fn suggest(paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
+    let findings = numbers::check(paragraphs);
+    let mut out = Vec::new();
+    let mut last_person: Option<String> = None;
+    for (pi, text) in paragraphs.iter().enumerate() {
+        let sentences = crate::language::sentences::split(text);
+        for (si, s) in sentences.iter().enumerate() {
+            let mut w = score(&s.text, last_person.as_deref());
+            if let Some(a) = w.attribution.as_ref().filter(|a| a.person) {
+                last_person = Some(a.who.clone());
+            }
+            // A quotation followed by "林咏华说。": the speaker of the quote.
+            if w.attribution.is_none() && (s.text.starts_with('“') || s.text.ends_with('”')) {
+                if let Some(next) = sentences.get(si + 1) {
+                    if let Some(a) = attribution(&next.text, last_person.as_deref()) {
+                        if a.person && next.text.chars().count() <= 12 {
+                            w.reasons.push(format!("attributed: {} {}", a.who, a.verb));
+                        }
+                    }
+                }
+            }
+            if !w.is_claim() {
+                continue;
+            }
+            let consistency: Vec<numbers::Finding> = findings
+                .iter()
+                .filter(|f| f.overlaps(pi, s.start, s.end))
+                .cloned()
+                .collect();
+            out.push(ClaimSuggestion {
+                text: s.text.clone(),
+                score: w.score,
+                reasons: w.reasons,
+                paragraph: pi,
+                start: s.start,
+                end: s.end,
+                consistency,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.paragraph.cmp(&b.paragraph))
+            .then(a.start.cmp(&b.start))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_and_firsts_are_claims_questions_and_opinions_are_not() {
+        assert!(score("6月25日，我国首次高压力纯氢管道试验取得成功。", None).is_claim());
+        assert!(score("工作人员完成了6.3兆帕管道充氢测试。", None).is_claim());
+        assert!(!score("AI数据开源面临哪些挑战？", None).is_claim());
+        assert!(!score("林咏华说。", None).is_claim());
+        assert!(!score("有专家认为，AI数据开源对深度学习模型的发展意义重大。", None).is_claim());
+        let w = score(
+            "据中信建投最新研报指出，制氢设备价格稳定在700万元/套-800万元/套的合理价格区间。",
+            None,
+        );
+        assert!(w.is_claim());
+        assert!(w.reasons.iter().any(|r| r.contains("中信建投")), "{w:?}");
+        assert!(
+            w.reasons
+                .iter()
+                .any(|r| r.contains("700万元/套-800万元/套")),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn claim_offsets_are_code_points() {
+        let p = "𠮷野家😀称，2023年营收增长12%至389亿元。好吃吗？";
+        let c = suggest(&[p]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        let stop = p.chars().position(|c| c == '。').unwrap() + 1;
+        assert_eq!((c[0].start, c[0].end), (0, stop));
+        assert_eq!(
+            crate::language::sentences::slice_cp(p, c[0].start, c[0].end),
+            c[0].text
+        );
+        assert!(c[0].text.starts_with("𠮷野家😀"));
+    }
+}

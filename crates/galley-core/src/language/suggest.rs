@@ -1,0 +1,579 @@
+//! One suggestion pass over an article or a digest: keywords, topics, sentiment, check-worthy
+//! claims with numeric consistency findings, entities. Results are stored as suggestions
+//! (source `auto`, status `suggested`, reasons kept) in the caller's transaction; nothing is
+//! accepted on the editor's behalf. Decisions already taken (an accepted or rejected topic,
+//! claim span or entity) are kept and not suggested again.
+//!
+//! The editor's decisions go through [`accept_claim`], [`reject_claim`], [`decide_topic`],
+//! [`decide_sentiment`] and [`decide_entity`]; each is written to the audit log.
+
+use std::collections::HashMap;
+
+use jieba_rs::Jieba;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::language::entities::{self, Entity};
+use crate::language::keywords::{self, Keyword};
+use crate::language::sentiment::{self, Sentiment};
+use crate::language::topics::{self, Taxonomy, TopicSuggestion};
+use crate::language::{claims, numbers, sentences};
+use crate::model::{Article, ParagraphKind};
+use crate::store::{
+    article_entities, article_keywords, article_topics, articles, audit, claim_suggestions,
+    claims as claim_store, now, sentiments, user_terms,
+};
+use crate::{Error, Result, Store};
+
+/// How many keywords and topics are kept per article.
+pub const KEYWORDS: usize = 8;
+pub const TOPICS: usize = 5;
+
+/// Everything suggested for one article. Serialises to the `galley suggest --json` shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSuggestions {
+    pub id: i64,
+    pub title: String,
+    /// Best first.
+    pub keywords: Vec<String>,
+    /// Best first.
+    pub topics: Vec<TopicSuggestion>,
+    pub sentiment: Sentiment,
+    /// Best first.
+    pub claims: Vec<ClaimOut>,
+    pub entities: Vec<Entity>,
+    #[serde(skip)]
+    pub keyword_scores: Vec<Keyword>,
+    #[serde(skip)]
+    pub sentences: Vec<SentenceSentiment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimOut {
+    pub text: String,
+    pub score: f64,
+    pub reasons: Vec<String>,
+    /// The stored paragraph's id.
+    pub paragraph: i64,
+    /// Code points into that paragraph's text.
+    pub start: usize,
+    pub end: usize,
+    pub consistency: Vec<numbers::Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceSentiment {
+    pub paragraph: i64,
+    pub start: usize,
+    pub end: usize,
+    pub sentiment: Sentiment,
+}
+
+/// What the analysis needs besides the text: the segmenter (with the user dictionary), the
+/// taxonomy, and the user words with their tags (for entities).
+pub struct Context<'a> {
+    pub jieba: &'a Jieba,
+    pub taxonomy: Taxonomy,
+    pub user_terms: HashMap<String, String>,
+}
+
+impl<'a> Context<'a> {
+    pub fn load(conn: &Connection, jieba: &'a Jieba) -> Result<Context<'a>> {
+        Ok(Context {
+            jieba,
+            taxonomy: Taxonomy::load(conn)?,
+            user_terms: user_terms::list(conn)?
+                .into_iter()
+                .map(|t| (t.word, t.tag.unwrap_or_else(|| "nz".into())))
+                .collect(),
+        })
+    }
+}
+
+/// Analyses one article; stores nothing.
+pub fn analyse_article(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
+    let jieba = cx.jieba;
+    let mut full = article.title.clone();
+    for p in &article.paragraphs {
+        full.push('\n');
+        full.push_str(&p.text);
+    }
+    let keyword_scores = keywords::extract(jieba, &full, KEYWORDS);
+    let body: String = article
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let topics = topics::suggest(&cx.taxonomy, &article.title, &body, TOPICS);
+
+    // Claims and sentiment over lead and body paragraphs (headings are labels, not statements).
+    let text_paras: Vec<&crate::model::Paragraph> = article
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind != ParagraphKind::Heading)
+        .collect();
+    let texts: Vec<&str> = text_paras.iter().map(|p| p.text.as_str()).collect();
+    let claims = claims::suggest(&texts)
+        .into_iter()
+        .map(|c| ClaimOut {
+            text: c.text,
+            score: c.score,
+            reasons: c.reasons,
+            paragraph: text_paras[c.paragraph].id,
+            start: c.start,
+            end: c.end,
+            consistency: c.consistency,
+        })
+        .collect();
+    let mut sentence_sentiments = Vec::new();
+    for p in &text_paras {
+        for s in sentences::split(&p.text) {
+            sentence_sentiments.push(SentenceSentiment {
+                paragraph: p.id,
+                start: s.start,
+                end: s.end,
+                sentiment: sentiment::analyse_sentence(jieba, &s.text),
+            });
+        }
+    }
+    let all: Vec<Sentiment> = sentence_sentiments
+        .iter()
+        .map(|s| s.sentiment.clone())
+        .collect();
+    let sentiment = sentiment::aggregate(&all);
+    let entities = entities::extract(jieba, &full, &cx.user_terms);
+    ArticleSuggestions {
+        id: article.id,
+        title: article.title.clone(),
+        keywords: keyword_scores.iter().map(|k| k.word.clone()).collect(),
+        topics,
+        sentiment,
+        claims,
+        entities,
+        keyword_scores,
+        sentences: sentence_sentiments,
+    }
+}
+
+/// Analyses several articles on all cores (the articles are independent), results in order.
+pub fn analyse_articles(cx: &Context<'_>, articles: &[Article]) -> Vec<ArticleSuggestions> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(articles.len());
+    if threads <= 1 {
+        return articles.iter().map(|a| analyse_article(cx, a)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, ArticleSuggestions)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(a) = articles.get(i) else { break };
+                        out.push((i, analyse_article(cx, a)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("analysis does not panic"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Stores the suggestions of one article, replacing its earlier pending ones. Call inside a
+/// transaction.
+pub fn store_suggestions(conn: &Connection, s: &ArticleSuggestions, actor: &str) -> Result<()> {
+    let at = now();
+    let kws: Vec<(String, f64, String)> = s
+        .keyword_scores
+        .iter()
+        .map(|k| (k.word.clone(), k.score, k.method.clone()))
+        .collect();
+    article_keywords::replace_auto(conn, s.id, &kws, &at)?;
+
+    article_topics::delete_suggested(conn, s.id)?;
+    for t in &s.topics {
+        article_topics::insert_suggested(conn, s.id, t.topic_id, t.score, &t.reasons, actor, &at)?;
+    }
+
+    sentiments::delete_suggested(conn, s.id)?;
+    if !sentiments::article_decided(conn, s.id)? {
+        sentiments::insert_suggested(
+            conn,
+            &sentiments::NewSentiment {
+                article_id: s.id,
+                paragraph_id: None,
+                span: None,
+                label: s.sentiment.label.as_str(),
+                score: s.sentiment.score,
+                reasons: &s.sentiment.reasons,
+                actor,
+                now: &at,
+            },
+        )?;
+    }
+    for x in &s.sentences {
+        sentiments::insert_suggested(
+            conn,
+            &sentiments::NewSentiment {
+                article_id: s.id,
+                paragraph_id: Some(x.paragraph),
+                span: Some((x.start, x.end)),
+                label: x.sentiment.label.as_str(),
+                score: x.sentiment.score,
+                reasons: &x.sentiment.reasons,
+                actor,
+                now: &at,
+            },
+        )?;
+    }
+
+    claim_suggestions::delete_suggested(conn, s.id)?;
+    for (rank, c) in s.claims.iter().enumerate() {
+        if claim_suggestions::decided(conn, c.paragraph, c.start, c.end)? {
+            continue;
+        }
+        let consistency = serde_json::to_value(&c.consistency)?;
+        claim_suggestions::insert(
+            conn,
+            &claim_suggestions::NewClaimSuggestion {
+                article_id: s.id,
+                paragraph_id: c.paragraph,
+                start: c.start,
+                end: c.end,
+                text: &c.text,
+                rank,
+                score: c.score,
+                reasons: &c.reasons,
+                consistency: &consistency,
+                actor,
+                now: &at,
+            },
+        )?;
+    }
+
+    article_entities::delete_suggested(conn, s.id)?;
+    for e in &s.entities {
+        article_entities::insert_suggested(
+            conn,
+            s.id,
+            &e.text,
+            e.kind.as_str(),
+            e.count as i64,
+            &e.reasons,
+            &at,
+        )?;
+    }
+    Ok(())
+}
+
+/// Analyses and stores one article. Call inside a transaction.
+pub fn suggest_article(
+    conn: &Connection,
+    jieba: &Jieba,
+    article_id: i64,
+    actor: &str,
+) -> Result<ArticleSuggestions> {
+    let cx = Context::load(conn, jieba)?;
+    let s = analyse_article(&cx, &articles::get(conn, article_id)?);
+    store_suggestions(conn, &s, actor)?;
+    Ok(s)
+}
+
+/// Analyses and stores every article of a digest, and records the pass in the audit log. Call
+/// inside a transaction (the importer calls it in its own, right after storing the digest).
+pub fn suggest_digest(
+    conn: &Connection,
+    jieba: &Jieba,
+    digest_id: i64,
+    actor: &str,
+) -> Result<Vec<ArticleSuggestions>> {
+    let ids = articles::ids_for_digest(conn, digest_id)?;
+    if ids.is_empty() {
+        // Either no such digest or an empty one: say which.
+        crate::store::digests::list(conn)?
+            .iter()
+            .find(|d| d.id == digest_id)
+            .ok_or(Error::NotFound {
+                entity: "digest",
+                id: digest_id,
+            })?;
+    }
+    let cx = Context::load(conn, jieba)?;
+    let loaded = ids
+        .iter()
+        .map(|&id| articles::get(conn, id))
+        .collect::<Result<Vec<_>>>()?;
+    let out = analyse_articles(&cx, &loaded);
+    for s in &out {
+        store_suggestions(conn, s, actor)?;
+    }
+    audit::record(
+        conn,
+        &now(),
+        &audit::Entry {
+            actor,
+            action: "suggest",
+            entity: "digest",
+            entity_id: Some(digest_id),
+            article_id: None,
+            before: None,
+            after: Some(serde_json::json!({
+                "articles": out.len(),
+                "claims": out.iter().map(|a| a.claims.len()).sum::<usize>(),
+                "topics": out.iter().map(|a| a.topics.len()).sum::<usize>(),
+            })),
+        },
+    )?;
+    Ok(out)
+}
+
+/// [`suggest_digest`] in one write transaction of its own.
+pub fn suggest_digest_in_store(
+    store: &mut Store,
+    jieba: &Jieba,
+    digest_id: i64,
+    actor: &str,
+) -> Result<Vec<ArticleSuggestions>> {
+    store.write(|tx| suggest_digest(tx, jieba, digest_id, actor))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The editor's decisions.
+
+fn record(
+    conn: &Connection,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    id: i64,
+    article_id: i64,
+    (before, after): (serde_json::Value, serde_json::Value),
+) -> Result<()> {
+    audit::record(
+        conn,
+        &now(),
+        &audit::Entry {
+            actor,
+            action,
+            entity,
+            entity_id: Some(id),
+            article_id: Some(article_id),
+            before: Some(before),
+            after: Some(after),
+        },
+    )?;
+    Ok(())
+}
+
+/// Accepts a suggested claim: it becomes a claim span (code-point offsets into the stored
+/// paragraph) with status `unverified`, keeping its score, reasons and consistency findings.
+pub fn accept_claim(
+    conn: &Connection,
+    actor: &str,
+    suggestion_id: i64,
+) -> Result<claim_store::Claim> {
+    let s = claim_suggestions::get(conn, suggestion_id)?;
+    if s.status != "suggested" {
+        return Err(Error::Conflict(format!(
+            "claim suggestion {suggestion_id} is already {}",
+            s.status
+        )));
+    }
+    // The paragraph may have been edited since: the span must still say the same thing.
+    let para: String = conn.query_row(
+        "SELECT text FROM paragraphs WHERE id = ?1",
+        [s.paragraph_id],
+        |r| r.get(0),
+    )?;
+    let current = sentences::slice_cp(&para, s.start as usize, s.end as usize);
+    if current != s.text {
+        return Err(Error::Conflict(format!(
+            "paragraph {} changed since the suggestion; run the suggestions again",
+            s.paragraph_id
+        )));
+    }
+    let at = now();
+    let claim_id = claim_store::insert(
+        conn,
+        &claim_store::NewClaim {
+            article_id: s.article_id,
+            paragraph_id: s.paragraph_id,
+            start: s.start,
+            end: s.end,
+            text: &s.text,
+            source: "auto",
+            status: "unverified",
+            score: Some(s.score),
+            reasons: &s.reasons,
+            consistency: Some(&s.consistency),
+            actor,
+            now: &at,
+        },
+    )?;
+    claim_suggestions::decide(conn, suggestion_id, "accepted", Some(claim_id), actor, &at)?;
+    let claim = claim_store::get(conn, claim_id)?;
+    record(
+        conn,
+        actor,
+        "claim.accept",
+        "claim",
+        claim_id,
+        s.article_id,
+        (
+            serde_json::json!({"suggestion": suggestion_id, "status": "suggested"}),
+            serde_json::to_value(&claim)?,
+        ),
+    )?;
+    Ok(claim)
+}
+
+pub fn reject_claim(conn: &Connection, actor: &str, suggestion_id: i64) -> Result<()> {
+    let s = claim_suggestions::get(conn, suggestion_id)?;
+    if s.status != "suggested" {
+        return Err(Error::Conflict(format!(
+            "claim suggestion {suggestion_id} is already {}",
+            s.status
+        )));
+    }
+    claim_suggestions::decide(conn, suggestion_id, "rejected", None, actor, &now())?;
+    record(
+        conn,
+        actor,
+        "claim.reject",
+        "claim_suggestion",
+        suggestion_id,
+        s.article_id,
+        (
+            serde_json::json!({"status": "suggested", "text": s.text}),
+            serde_json::json!({"status": "rejected"}),
+        ),
+    )
+}
+
+fn check_decision(accept: bool) -> &'static str {
+    if accept {
+        "accepted"
+    } else {
+        "rejected"
+    }
+}
+
+/// Accepts or rejects a suggested topic of an article.
+pub fn decide_topic(
+    conn: &Connection,
+    actor: &str,
+    article_id: i64,
+    topic_id: i64,
+    accept: bool,
+) -> Result<()> {
+    let before = article_topics::get(conn, article_id, topic_id)?.ok_or(Error::NotFound {
+        entity: "topic suggestion",
+        id: topic_id,
+    })?;
+    let status = check_decision(accept);
+    article_topics::set_status(conn, article_id, topic_id, status)?;
+    record(
+        conn,
+        actor,
+        if accept {
+            "topic.accept"
+        } else {
+            "topic.reject"
+        },
+        "article_topic",
+        topic_id,
+        article_id,
+        (
+            serde_json::json!({"code": before.code, "status": before.status}),
+            serde_json::json!({"code": before.code, "status": status}),
+        ),
+    )
+}
+
+/// Accepts or rejects a suggested sentiment row (article level or one sentence).
+pub fn decide_sentiment(
+    conn: &Connection,
+    actor: &str,
+    sentiment_id: i64,
+    accept: bool,
+) -> Result<()> {
+    let (article_id, label, status): (i64, String, String) = conn
+        .query_row(
+            "SELECT article_id, label, status FROM sentiments WHERE id = ?1",
+            [sentiment_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
+                entity: "sentiment",
+                id: sentiment_id,
+            },
+            e => e.into(),
+        })?;
+    let new = check_decision(accept);
+    sentiments::set_status(conn, sentiment_id, new)?;
+    record(
+        conn,
+        actor,
+        if accept {
+            "sentiment.accept"
+        } else {
+            "sentiment.reject"
+        },
+        "sentiment",
+        sentiment_id,
+        article_id,
+        (
+            serde_json::json!({"label": label, "status": status}),
+            serde_json::json!({"label": label, "status": new}),
+        ),
+    )
+}
+
+/// Accepts or rejects a suggested entity.
+pub fn decide_entity(conn: &Connection, actor: &str, entity_id: i64, accept: bool) -> Result<()> {
+    let (article_id, text, status): (i64, String, String) = conn
+        .query_row(
+            "SELECT article_id, text, status FROM article_entities WHERE id = ?1",
+            [entity_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
+                entity: "entity",
+                id: entity_id,
+            },
+            e => e.into(),
+        })?;
+    let new = check_decision(accept);
+    article_entities::set_status(conn, entity_id, new)?;
+    record(
+        conn,
+        actor,
+        if accept {
+            "entity.accept"
+        } else {
+            "entity.reject"
+        },
+        "entity",
+        entity_id,
+        article_id,
+        (
+            serde_json::json!({"text": text, "status": status}),
+            serde_json::json!({"text": text, "status": new}),
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests;

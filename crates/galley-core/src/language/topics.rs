@@ -1,0 +1,388 @@
+//! The topic taxonomy and the topic suggester.
+//!
+//! The taxonomy is seeded by migration 003: the 17 top-level IPTC Media Topics (`medtop:…`) with
+//! zh-CN and English labels, and the desk's own second-level subjects (`desk:…`: artificial
+//! intelligence, autonomous vehicles and transport, energy and hydrogen, consumer electronics and
+//! displays, computing and semiconductors, …) under them. Editors add, rename, re-parent and
+//! retire topics and their trigger words here; every change is in the audit log. Retired
+//! topics are never suggested but stay on the articles that have them.
+//!
+//! Suggestion: each topic has weighted trigger words. A topic's raw score is the sum over its
+//! words of weight × (1 + ln n), n the mentions (a mention in the title counts three times); a
+//! parent also gets half of its best child's. Scores map to 0..1 by raw / (raw + 8); topics
+//! come best first with the words that triggered them.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::store::topics::{self as store, Topic};
+use crate::store::{audit, now};
+use crate::{Error, Result};
+
+/// Every topic with its trigger words, retired ones too.
+pub fn list_topics(conn: &Connection) -> Result<Vec<Topic>> {
+    store::list(conn)
+}
+
+/// The live taxonomy with a matcher over every trigger word.
+pub struct Taxonomy {
+    pub topics: Vec<Topic>,
+    matcher: Option<AhoCorasick>,
+    /// For each pattern: (topic index, weight).
+    patterns: Vec<(usize, f64)>,
+    words: Vec<String>,
+}
+
+impl Taxonomy {
+    pub fn new(topics: Vec<Topic>) -> Taxonomy {
+        let mut words = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, t) in topics.iter().enumerate() {
+            if t.retired_at.is_some() {
+                continue;
+            }
+            for (w, weight) in &t.terms {
+                words.push(w.clone());
+                patterns.push((i, *weight));
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .ok();
+        Taxonomy {
+            topics,
+            matcher,
+            patterns,
+            words,
+        }
+    }
+
+    /// Loads the live taxonomy.
+    pub fn load(conn: &Connection) -> Result<Taxonomy> {
+        Ok(Taxonomy::new(list_topics(conn)?))
+    }
+
+    fn index_of(&self, id: i64) -> Option<usize> {
+        self.topics.iter().position(|t| t.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicSuggestion {
+    #[serde(skip)]
+    pub topic_id: i64,
+    pub code: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub score: f64,
+    pub reasons: Vec<String>,
+}
+
+/// Lowest score suggested.
+pub const MIN_SCORE: f64 = 0.25;
+
+/// Ranked topics for an article, at most `top`.
+pub fn suggest(tax: &Taxonomy, title: &str, text: &str, top: usize) -> Vec<TopicSuggestion> {
+    let Some(m) = &tax.matcher else {
+        return Vec::new();
+    };
+    // Mentions per pattern; overlapping matches so 智能网联 and 网联汽车 both count.
+    let mut counts = vec![0u32; tax.words.len()];
+    for (hay, w) in [(title, 3u32), (text, 1u32)] {
+        for mat in m.find_overlapping_iter(hay) {
+            counts[mat.pattern().as_usize()] += w;
+        }
+    }
+    let n = tax.topics.len();
+    let mut raw = vec![0.0f64; n];
+    let mut why: Vec<Vec<(f64, String)>> = vec![Vec::new(); n];
+    for (p, &c) in counts.iter().enumerate() {
+        if c == 0 {
+            continue;
+        }
+        let (ti, weight) = tax.patterns[p];
+        let contrib = weight * (1.0 + (c as f64).ln());
+        raw[ti] += contrib;
+        why[ti].push((contrib, format!("{}×{}", tax.words[p], c)));
+    }
+    // Parents get half of their best child.
+    let own = raw.clone();
+    for (i, t) in tax.topics.iter().enumerate() {
+        if let Some(pi) = t.parent_id.and_then(|p| tax.index_of(p)) {
+            let half = own[i] * 0.5;
+            if half > 0.0 && raw[pi] < own[pi] + half {
+                raw[pi] = own[pi] + half;
+                why[pi].retain(|(_, r)| !r.starts_with("via "));
+                why[pi].push((half, format!("via {}", t.label_en)));
+            }
+        }
+    }
+    let mut out: Vec<TopicSuggestion> = tax
+        .topics
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.retired_at.is_none() && raw[*i] > 0.0)
+        .map(|(i, t)| {
+            let mut reasons = why[i].clone();
+            reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
+            TopicSuggestion {
+                topic_id: t.id,
+                code: t.code.clone(),
+                label_zh: t.label_zh.clone(),
+                label_en: t.label_en.clone(),
+                score: ((raw[i] / (raw[i] + 8.0)) * 1000.0).round() / 1000.0,
+                reasons: reasons.into_iter().take(6).map(|(_, r)| r).collect(),
+            }
+        })
+        .filter(|s| s.score >= MIN_SCORE)
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
+    out.truncate(top);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing the taxonomy. Each function takes the connection of an open transaction.
+
+fn audit_topic(
+    conn: &Connection,
+    actor: &str,
+    action: &str,
+    id: i64,
+    before: Option<&Topic>,
+    after: Option<&Topic>,
+) -> Result<()> {
+    audit::record(
+        conn,
+        &now(),
+        &audit::Entry {
+            actor,
+            action,
+            entity: "topic",
+            entity_id: Some(id),
+            article_id: None,
+            before: before.map(serde_json::to_value).transpose()?,
+            after: after.map(serde_json::to_value).transpose()?,
+        },
+    )?;
+    Ok(())
+}
+
+fn by_code(conn: &Connection, code: &str) -> Result<Topic> {
+    store::by_code(conn, code)?.ok_or_else(|| Error::Invalid(format!("no topic with code {code}")))
+}
+
+/// Adds a topic under `parent_code` (or at the top) with optional trigger words.
+pub fn add_topic(
+    conn: &Connection,
+    actor: &str,
+    code: &str,
+    parent_code: Option<&str>,
+    label_zh: &str,
+    label_en: &str,
+    terms: &[(String, f64)],
+) -> Result<Topic> {
+    if code.trim().is_empty() || label_zh.trim().is_empty() || label_en.trim().is_empty() {
+        return Err(Error::Invalid(
+            "a topic needs a code and both labels".into(),
+        ));
+    }
+    if store::by_code(conn, code)?.is_some() {
+        return Err(Error::Conflict(format!("topic {code} already exists")));
+    }
+    let parent = parent_code.map(|p| by_code(conn, p)).transpose()?;
+    let id = store::insert(conn, code, parent.map(|p| p.id), label_zh, label_en)?;
+    for (t, w) in terms {
+        store::upsert_term(conn, id, t, *w)?;
+    }
+    let t = store::get(conn, id)?;
+    audit_topic(conn, actor, "topic.add", id, None, Some(&t))?;
+    Ok(t)
+}
+
+pub fn rename_topic(
+    conn: &Connection,
+    actor: &str,
+    code: &str,
+    label_zh: &str,
+    label_en: &str,
+) -> Result<Topic> {
+    let before = by_code(conn, code)?;
+    store::rename(conn, before.id, label_zh, label_en)?;
+    let after = store::get(conn, before.id)?;
+    audit_topic(
+        conn,
+        actor,
+        "topic.rename",
+        before.id,
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Moves a topic under another (or to the top with `None`); refuses cycles.
+pub fn reparent_topic(
+    conn: &Connection,
+    actor: &str,
+    code: &str,
+    parent_code: Option<&str>,
+) -> Result<Topic> {
+    let before = by_code(conn, code)?;
+    let parent = parent_code.map(|p| by_code(conn, p)).transpose()?;
+    if let Some(p) = &parent {
+        // Walk up from the new parent: meeting the topic itself would make a cycle.
+        let mut cur = Some(p.id);
+        while let Some(id) = cur {
+            if id == before.id {
+                return Err(Error::Invalid(format!(
+                    "{code} cannot go under {}: that is inside it",
+                    p.code
+                )));
+            }
+            cur = store::get(conn, id)?.parent_id;
+        }
+    }
+    store::set_parent(conn, before.id, parent.map(|p| p.id))?;
+    let after = store::get(conn, before.id)?;
+    audit_topic(
+        conn,
+        actor,
+        "topic.reparent",
+        before.id,
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Retires a topic: no longer suggested, kept on old annotations. `restore` brings it back.
+pub fn retire_topic(conn: &Connection, actor: &str, code: &str, restore: bool) -> Result<Topic> {
+    let before = by_code(conn, code)?;
+    let at = if restore { None } else { Some(now()) };
+    store::set_retired(conn, before.id, at.as_deref())?;
+    let after = store::get(conn, before.id)?;
+    let action = if restore {
+        "topic.restore"
+    } else {
+        "topic.retire"
+    };
+    audit_topic(conn, actor, action, before.id, Some(&before), Some(&after))?;
+    Ok(after)
+}
+
+/// Adds a trigger word (or changes its weight); weight 0 removes it.
+pub fn set_topic_term(
+    conn: &Connection,
+    actor: &str,
+    code: &str,
+    term: &str,
+    weight: f64,
+) -> Result<Topic> {
+    let before = by_code(conn, code)?;
+    if weight <= 0.0 {
+        store::delete_term(conn, before.id, term)?;
+    } else {
+        store::upsert_term(conn, before.id, term, weight)?;
+    }
+    let after = store::get(conn, before.id)?;
+    audit_topic(
+        conn,
+        actor,
+        "topic.term",
+        before.id,
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn the_seed_has_the_17_iptc_top_level_topics_and_desk_subjects() {
+        let store = Store::open_in_memory().unwrap();
+        let topics = store::list(store.conn()).unwrap();
+        let top: Vec<&Topic> = topics
+            .iter()
+            .filter(|t| t.code.starts_with("medtop:"))
+            .collect();
+        assert_eq!(top.len(), 17);
+        assert!(top.iter().all(|t| t.parent_id.is_none()));
+        let ai = topics
+            .iter()
+            .find(|t| t.code == "desk:artificial-intelligence")
+            .unwrap();
+        assert_eq!(ai.label_zh, "人工智能");
+        let st = topics.iter().find(|t| t.code == "medtop:13000000").unwrap();
+        assert_eq!(ai.parent_id, Some(st.id));
+        assert_eq!(st.label_en, "science and technology");
+    }
+
+    #[test]
+    fn suggestions_rank_the_specific_topic_first_with_trigger_words() {
+        let store = Store::open_in_memory().unwrap();
+        let tax = Taxonomy::load(store.conn()).unwrap();
+        let s = suggest(
+            &tax,
+            "我国首次高压力纯氢管道试验成功",
+            "氢能是国家能源体系的重要组成部分。制氢设备价格降低。",
+            5,
+        );
+        assert_eq!(s[0].code, "desk:energy", "{s:#?}");
+        assert!(
+            s[0].reasons.iter().any(|r| r.starts_with("纯氢×")),
+            "{s:#?}"
+        );
+        assert!(s.iter().any(|t| t.code == "medtop:04000000"), "{s:#?}");
+    }
+
+    #[test]
+    fn edit_rename_reparent_retire_with_audit() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| {
+                add_topic(
+                    tx,
+                    "ed",
+                    "desk:quantum",
+                    Some("medtop:13000000"),
+                    "量子",
+                    "quantum",
+                    &[("量子".into(), 3.0)],
+                )?;
+                rename_topic(tx, "ed", "desk:quantum", "量子科技", "quantum technology")?;
+                let err =
+                    reparent_topic(tx, "ed", "medtop:13000000", Some("desk:quantum")).unwrap_err();
+                assert_eq!(err.code(), "invalid_input");
+                reparent_topic(tx, "ed", "desk:quantum", Some("medtop:04000000"))?;
+                retire_topic(tx, "ed", "desk:quantum", false)?;
+                Ok(())
+            })
+            .unwrap();
+        let t = by_code(store.conn(), "desk:quantum").unwrap();
+        assert_eq!(t.label_zh, "量子科技");
+        assert!(t.retired_at.is_some());
+        let tax = Taxonomy::load(store.conn()).unwrap();
+        assert!(suggest(&tax, "量子", "量子量子量子", 5)
+            .iter()
+            .all(|s| s.code != "desk:quantum"));
+        let log = audit::recent(store.conn(), 10).unwrap();
+        let actions: Vec<&str> = log.iter().map(|r| r.action.as_str()).collect();
+        assert_eq!(
+            actions,
+            [
+                "topic.retire",
+                "topic.reparent",
+                "topic.rename",
+                "topic.add"
+            ]
+        );
+    }
+}

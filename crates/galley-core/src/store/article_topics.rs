@@ -1,0 +1,105 @@
+//! Table `article_topics`: topics of an article, suggested (source `auto`) or set by an editor.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleTopic {
+    pub article_id: i64,
+    pub topic_id: i64,
+    pub code: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub source: String,
+    pub status: String,
+    pub score: Option<f64>,
+    pub reasons: Vec<String>,
+    pub retired: bool,
+}
+
+/// Drops the pending suggestions of an article (decided rows stay).
+pub fn delete_suggested(conn: &Connection, article_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM article_topics WHERE article_id = ?1 AND status = 'suggested' AND source = 'auto'",
+    )?
+    .execute([article_id])?;
+    Ok(())
+}
+
+/// Inserts a suggestion unless the editor already decided on that topic. Returns whether it was stored.
+pub fn insert_suggested(
+    conn: &Connection,
+    article_id: i64,
+    topic_id: i64,
+    score: f64,
+    reasons: &[String],
+    actor: &str,
+    now: &str,
+) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO article_topics (article_id, topic_id, source, status, score, reasons, created_by, created_at)
+             VALUES (?1, ?2, 'auto', 'suggested', ?3, ?4, ?5, ?6)
+             ON CONFLICT (article_id, topic_id) DO NOTHING",
+        )?
+        .execute(params![
+            article_id,
+            topic_id,
+            score,
+            serde_json::to_string(reasons)?,
+            actor,
+            now
+        ])?;
+    Ok(n > 0)
+}
+
+pub fn get(conn: &Connection, article_id: i64, topic_id: i64) -> Result<Option<ArticleTopic>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE at.article_id = ?1 AND at.topic_id = ?2"
+        ))?
+        .query_row(params![article_id, topic_id], from_row)
+        .optional()?)
+}
+
+pub fn set_status(conn: &Connection, article_id: i64, topic_id: i64, status: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE article_topics SET status = ?3 WHERE article_id = ?1 AND topic_id = ?2",
+        )?
+        .execute(params![article_id, topic_id, status])?
+        > 0)
+}
+
+const SELECT: &str = "SELECT at.article_id, at.topic_id, t.code, t.label_zh, t.label_en, at.source,
+        at.status, at.score, at.reasons, t.retired_at IS NOT NULL
+        FROM article_topics at JOIN topics t ON t.id = at.topic_id";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleTopic> {
+    let reasons: Option<String> = r.get(8)?;
+    Ok(ArticleTopic {
+        article_id: r.get(0)?,
+        topic_id: r.get(1)?,
+        code: r.get(2)?,
+        label_zh: r.get(3)?,
+        label_en: r.get(4)?,
+        source: r.get(5)?,
+        status: r.get(6)?,
+        score: r.get(7)?,
+        reasons: reasons
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default(),
+        retired: r.get(9)?,
+    })
+}
+
+/// Topics of an article, best score first.
+pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<ArticleTopic>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE at.article_id = ?1 ORDER BY at.score DESC NULLS LAST, t.code"
+    ))?;
+    let rows = stmt.query_map([article_id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

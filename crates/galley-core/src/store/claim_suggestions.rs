@@ -1,0 +1,134 @@
+//! Table `claim_suggestions`: check-worthy sentences awaiting the editor's decision.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimSuggestionRow {
+    pub id: i64,
+    pub article_id: i64,
+    pub paragraph_id: i64,
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    pub rank: i64,
+    pub score: f64,
+    pub reasons: Vec<String>,
+    pub consistency: serde_json::Value,
+    pub status: String,
+    pub claim_id: Option<i64>,
+}
+
+pub struct NewClaimSuggestion<'a> {
+    pub article_id: i64,
+    pub paragraph_id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub rank: usize,
+    pub score: f64,
+    pub reasons: &'a [String],
+    pub consistency: &'a serde_json::Value,
+    pub actor: &'a str,
+    pub now: &'a str,
+}
+
+pub fn delete_suggested(conn: &Connection, article_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM claim_suggestions WHERE article_id = ?1 AND status = 'suggested'",
+    )?
+    .execute([article_id])?;
+    Ok(())
+}
+
+/// Whether the editor already decided on this exact span.
+pub fn decided(conn: &Connection, paragraph_id: i64, start: usize, end: usize) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM claim_suggestions WHERE paragraph_id = ?1 AND start = ?2 AND end = ?3
+             AND status != 'suggested'",
+        )?
+        .query_row(params![paragraph_id, start as i64, end as i64], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+pub fn insert(conn: &Connection, c: &NewClaimSuggestion<'_>) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO claim_suggestions (article_id, paragraph_id, start, end, text, rank, score,
+             reasons, consistency, status, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'suggested', ?10, ?11)",
+    )?
+    .execute(params![
+        c.article_id,
+        c.paragraph_id,
+        c.start as i64,
+        c.end as i64,
+        c.text,
+        c.rank as i64,
+        c.score,
+        serde_json::to_string(c.reasons)?,
+        c.consistency.to_string(),
+        c.actor,
+        c.now
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+const SELECT: &str = "SELECT id, article_id, paragraph_id, start, end, text, rank, score, reasons,
+        consistency, status, claim_id FROM claim_suggestions";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimSuggestionRow> {
+    let reasons: String = r.get(8)?;
+    let consistency: String = r.get(9)?;
+    Ok(ClaimSuggestionRow {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        paragraph_id: r.get(2)?,
+        start: r.get(3)?,
+        end: r.get(4)?,
+        text: r.get(5)?,
+        rank: r.get(6)?,
+        score: r.get(7)?,
+        reasons: serde_json::from_str(&reasons).unwrap_or_default(),
+        consistency: serde_json::from_str(&consistency).unwrap_or(serde_json::Value::Null),
+        status: r.get(10)?,
+        claim_id: r.get(11)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<ClaimSuggestionRow> {
+    conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            entity: "claim suggestion",
+            id,
+        })
+}
+
+/// Suggestions of an article, best first.
+pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<ClaimSuggestionRow>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE article_id = ?1 ORDER BY rank, id"))?;
+    let rows = stmt.query_map([article_id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn decide(
+    conn: &Connection,
+    id: i64,
+    status: &str,
+    claim_id: Option<i64>,
+    actor: &str,
+    now: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE claim_suggestions SET status = ?2, claim_id = ?3, decided_by = ?4, decided_at = ?5
+         WHERE id = ?1",
+    )?
+    .execute(params![id, status, claim_id, actor, now])?;
+    Ok(())
+}

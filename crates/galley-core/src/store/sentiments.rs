@@ -1,0 +1,103 @@
+//! Table `sentiments`: the tone of an article (paragraph NULL) and of its sentences
+//! (paragraph and code-point span).
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredSentiment {
+    pub id: i64,
+    pub paragraph_id: Option<i64>,
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub label: String,
+    pub score: f64,
+    pub source: String,
+    pub status: String,
+    pub reasons: Vec<String>,
+}
+
+pub struct NewSentiment<'a> {
+    pub article_id: i64,
+    pub paragraph_id: Option<i64>,
+    pub span: Option<(usize, usize)>,
+    pub label: &'a str,
+    pub score: f64,
+    pub reasons: &'a [String],
+    pub actor: &'a str,
+    pub now: &'a str,
+}
+
+pub fn delete_suggested(conn: &Connection, article_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM sentiments WHERE article_id = ?1 AND status = 'suggested' AND source = 'auto'",
+    )?
+    .execute([article_id])?;
+    Ok(())
+}
+
+pub fn insert_suggested(conn: &Connection, s: &NewSentiment<'_>) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO sentiments (article_id, paragraph_id, start, end, label, score, source, status,
+                                 reasons, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'auto', 'suggested', ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        s.article_id,
+        s.paragraph_id,
+        s.span.map(|x| x.0 as i64),
+        s.span.map(|x| x.1 as i64),
+        s.label,
+        s.score.clamp(-1.0, 1.0),
+        serde_json::to_string(s.reasons)?,
+        s.actor,
+        s.now
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Whether the article-level sentiment was already decided by an editor.
+pub fn article_decided(conn: &Connection, article_id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM sentiments WHERE article_id = ?1 AND paragraph_id IS NULL
+         AND status != 'suggested'",
+        [article_id],
+        |r| r.get::<_, i64>(0),
+    )? > 0)
+}
+
+pub fn set_status(conn: &Connection, id: i64, status: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("UPDATE sentiments SET status = ?2 WHERE id = ?1")?
+        .execute(params![id, status])?
+        > 0)
+}
+
+/// Article-level row first, then sentences in order.
+pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredSentiment>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.paragraph_id, s.start, s.end, s.label, s.score, s.source, s.status, s.reasons
+         FROM sentiments s LEFT JOIN paragraphs p ON p.id = s.paragraph_id
+         WHERE s.article_id = ?1
+         ORDER BY s.paragraph_id IS NOT NULL, p.position, s.start, s.id",
+    )?;
+    let rows = stmt.query_map([article_id], |r| {
+        let reasons: Option<String> = r.get(8)?;
+        Ok(StoredSentiment {
+            id: r.get(0)?,
+            paragraph_id: r.get(1)?,
+            start: r.get(2)?,
+            end: r.get(3)?,
+            label: r.get(4)?,
+            score: r.get(5)?,
+            source: r.get(6)?,
+            status: r.get(7)?,
+            reasons: reasons
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
