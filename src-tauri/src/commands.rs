@@ -1,7 +1,11 @@
 //! Tauri commands: each a few lines over galley-core. `async` runs them off the main thread.
 
+use galley_core::annotate::queue::{self, QueueFilter, QueueItem};
+use galley_core::annotate::view::{self, Annotations};
+use galley_core::annotate::{self as annotations, Annotation};
 use galley_core::edit::{self, history, Change, Edit};
 use galley_core::import::{self, Options, OwnedInput, Report};
+use galley_core::language::{suggest, topics};
 use galley_core::model::{Article, Digest};
 use galley_core::store::audit::{self, Record};
 use galley_core::store::browse::{self, ArticleFilter, ArticlePage};
@@ -25,7 +29,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         apply_edit,
         undo,
         redo,
-        article_history
+        article_history,
+        annotate,
+        article_annotations,
+        review_queue,
+        list_topics
     ]
 }
 
@@ -84,16 +92,37 @@ pub fn get_article(state: State<'_, AppState>, id: i64) -> CmdResult<Article> {
 #[tauri::command(async)]
 pub fn load_sample(state: State<'_, AppState>) -> CmdResult<Report> {
     let jieba = state.jieba();
+    let actor = state.actor().unwrap_or_else(|_| "galley".into());
     let opts = Options {
-        actor: state.actor().unwrap_or_else(|_| "galley".into()),
+        actor: actor.clone(),
         ..Options::default()
     };
-    Ok(import::import(
-        &mut *state.store()?,
-        jieba,
-        &galley_core::sample::input(),
-        &opts,
-    )?)
+    let mut store = state.store()?;
+    let report = import::import(&mut store, jieba, &galley_core::sample::input(), &opts)?;
+    draft_suggestions(&mut store, jieba, &report, &actor);
+    Ok(report)
+}
+
+/// Drafts the suggestions of a newly stored digest. They are only suggestions: a failure here
+/// is logged and leaves the import as it is.
+fn draft_suggestions(
+    store: &mut galley_core::Store,
+    jieba: &jieba_rs::Jieba,
+    report: &Report,
+    actor: &str,
+) {
+    if report.status != import::Status::Imported
+        || report
+            .format
+            .is_some_and(import::InputFormat::carries_annotations)
+    {
+        return;
+    }
+    if let Some(digest) = report.digest_id {
+        if let Err(e) = suggest::suggest_digest_in_store(store, jieba, digest, actor) {
+            tracing::warn!("no suggestions for digest {digest}: {e}");
+        }
+    }
 }
 
 /// What happened to one file of an import from the window.
@@ -142,7 +171,11 @@ pub fn import_paths(
     };
     let jieba = state.jieba();
     let mut store = state.store()?;
+    let mut imported = Vec::new();
     import::import_stream(&mut store, jieba, inputs, &opts, |file, result| {
+        if let Ok(r) = &result {
+            imported.push(r.clone());
+        }
         let (report, error) = match result {
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e.into())),
@@ -159,6 +192,9 @@ pub fn import_paths(
         };
         let _ = app.emit("import-progress", progress);
     });
+    for report in &imported {
+        draft_suggestions(&mut store, jieba, report, &opts.actor);
+    }
     Ok(outcomes)
 }
 
@@ -213,4 +249,33 @@ pub fn article_history(state: State<'_, AppState>, article_id: i64) -> CmdResult
         r.after = None;
     }
     Ok(records)
+}
+
+#[tauri::command(async)]
+pub fn annotate(state: State<'_, AppState>, annotation: Annotation) -> CmdResult<Change> {
+    let actor = state.actor()?;
+    let jieba = state.jieba();
+    Ok(annotations::apply(
+        &mut *state.store()?,
+        jieba,
+        &actor,
+        &annotation,
+    )?)
+}
+
+#[tauri::command(async)]
+pub fn article_annotations(state: State<'_, AppState>, article_id: i64) -> CmdResult<Annotations> {
+    Ok(view::annotations(state.store()?.conn(), article_id)?)
+}
+
+#[tauri::command(async)]
+pub fn review_queue(state: State<'_, AppState>, filter: QueueFilter) -> CmdResult<Vec<QueueItem>> {
+    Ok(queue::queue(state.store()?.conn(), &filter, 500)?)
+}
+
+#[tauri::command(async)]
+pub fn list_topics(
+    state: State<'_, AppState>,
+) -> CmdResult<Vec<galley_core::store::topics::Topic>> {
+    Ok(topics::list_topics(state.store()?.conn())?)
 }

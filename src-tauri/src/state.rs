@@ -46,9 +46,16 @@ impl AppState {
         Ok(m.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
-    /// The shared segmenter, built on first use (never on the main thread: commands are async).
+    /// The shared segmenter with the editors' own words, built on first use (never on the main
+    /// thread: commands are async). Call it before taking the store.
     pub fn jieba(&self) -> &Jieba {
-        self.jieba.get_or_init(galley_core::language::segmenter)
+        self.jieba.get_or_init(|| {
+            let with_terms = self
+                .store()
+                .ok()
+                .and_then(|s| galley_core::language::dictionary::segmenter(s.conn()).ok());
+            with_terms.unwrap_or_else(galley_core::language::segmenter)
+        })
     }
 
     pub fn user(&self) -> Option<Person> {

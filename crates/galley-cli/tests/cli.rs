@@ -347,3 +347,26 @@ fn folders_and_other_formats() {
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r[0]["articles"][0]["title"], "强制为 Markdown");
 }
+
+#[test]
+fn import_drafts_suggestions_unless_told_not_to() {
+    let topics = |env: &Env| -> usize {
+        let doc: serde_json::Value =
+            serde_json::from_slice(&env.galley(&["export"]).stdout).unwrap();
+        doc["digests"][0]["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["topics"].as_array().unwrap().len())
+            .sum()
+    };
+    let env = Env::new();
+    assert!(env.galley(&["import", SAMPLE]).status.success());
+    assert!(topics(&env) >= 5, "every article has suggested topics");
+    let bare = Env::new();
+    assert!(bare
+        .galley(&["import", "--no-suggest", SAMPLE])
+        .status
+        .success());
+    assert_eq!(topics(&bare), 0);
+}

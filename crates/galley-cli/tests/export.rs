@@ -71,7 +71,7 @@ impl Env {
     /// The sample digest and a second one with tricky text, annotated with SQL.
     fn annotated() -> Env {
         let env = Env::new();
-        env.ok(&["import", SAMPLE]);
+        env.ok(&["import", "--no-suggest", SAMPLE]);
         let conn = rusqlite::Connection::open(env.db()).unwrap();
         let first: i64 = conn
             .query_row(

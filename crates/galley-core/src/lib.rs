@@ -3,6 +3,7 @@
 //! Nothing here knows about Tauri or HTTP; every piece is testable headless with an
 //! in-memory store (`Store::open_in_memory`).
 
+pub mod annotate;
 pub mod edit;
 pub mod error;
 pub mod export;

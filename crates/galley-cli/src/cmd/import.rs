@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use galley_core::import::{self, InputFormat, Options, OwnedInput, Report, Status};
-use galley_core::language::segmenter;
+use galley_core::language::suggest;
 use galley_core::Error;
 
 use super::{Failure, Outcome};
@@ -32,6 +32,9 @@ pub struct Args {
     /// Show what would be imported; store nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Do not draft suggestions (topics, sentiment, claims) for the imported articles.
+    #[arg(long)]
+    no_suggest: bool,
     /// Print the reports as JSON.
     #[arg(long)]
     json: bool,
@@ -91,7 +94,7 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
     } else {
         ctx.open()?
     };
-    let jieba = segmenter();
+    let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
     let opts = Options {
         name: args.name,
         date: args.date,
@@ -127,6 +130,22 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
             }
         },
     );
+    // Editors never start from a blank article: draft suggestions for what was stored.
+    if !args.no_suggest && !args.dry_run {
+        let drafted = |r: &&Report| {
+            r.status == Status::Imported && !r.format.is_some_and(InputFormat::carries_annotations)
+        };
+        for r in reports.iter().filter(drafted) {
+            if let Some(digest) = r.digest_id {
+                if let Err(e) =
+                    suggest::suggest_digest_in_store(&mut store, &jieba, digest, &ctx.user)
+                {
+                    eprintln!("galley: no suggestions for digest {digest}: {e}");
+                    failed = true;
+                }
+            }
+        }
+    }
     if args.json {
         let out = serde_json::to_string_pretty(&reports).map_err(Error::from)?;
         println!("{out}");

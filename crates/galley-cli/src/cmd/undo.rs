@@ -1,7 +1,6 @@
 //! `galley undo` and `galley redo`: walk the change history (kept in the database).
 
 use galley_core::edit::history;
-use galley_core::language::segmenter;
 use galley_core::Error;
 
 use super::Outcome;
@@ -16,11 +15,15 @@ pub struct UndoArgs {}
 pub struct RedoArgs {}
 
 pub fn undo(ctx: &Context, _: UndoArgs) -> Outcome {
-    report(history::undo(&mut ctx.open()?, &segmenter(), &ctx.user))
+    let mut store = ctx.open()?;
+    let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
+    report(history::undo(&mut store, &jieba, &ctx.user))
 }
 
 pub fn redo(ctx: &Context, _: RedoArgs) -> Outcome {
-    report(history::redo(&mut ctx.open()?, &segmenter(), &ctx.user))
+    let mut store = ctx.open()?;
+    let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
+    report(history::redo(&mut store, &jieba, &ctx.user))
 }
 
 fn report(result: galley_core::Result<galley_core::edit::Change>) -> Outcome {

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use super::snapshot::{self, DigestSnapshot};
 use super::{Change, Edit};
+use crate::annotate::snapshot::{self as annotations, ArticleAnnotations};
 use crate::store::{audit, now};
 use crate::{Error, Result, Store};
 
@@ -16,12 +17,25 @@ pub(super) fn payload(snapshot: &DigestSnapshot, edit: &Edit) -> Value {
     json!({ "kind": "digest_structure", "edit": edit, "snapshot": snapshot })
 }
 
-fn snapshot_of(record: &audit::Record, side: &Option<Value>) -> Result<DigestSnapshot> {
-    let value = side
-        .as_ref()
-        .filter(|v| v["kind"] == "digest_structure")
-        .ok_or_else(|| Error::Conflict(format!("change {} cannot be reverted", record.id)))?;
-    Ok(serde_json::from_value(value["snapshot"].clone())?)
+/// The state an undoable entry can put back: a digest's structure (fix-ups) or an article's
+/// annotations.
+enum Target {
+    Digest(DigestSnapshot),
+    Article(ArticleAnnotations),
+}
+
+fn target_of(record: &audit::Record, side: &Option<Value>) -> Result<Target> {
+    let value = side.as_ref().ok_or_else(|| cannot(record))?;
+    let snap = value["snapshot"].clone();
+    match value["kind"].as_str() {
+        Some("digest_structure") => Ok(Target::Digest(serde_json::from_value(snap)?)),
+        Some("article_annotations") => Ok(Target::Article(serde_json::from_value(snap)?)),
+        _ => Err(cannot(record)),
+    }
+}
+
+fn cannot(record: &audit::Record) -> Error {
+    Error::Conflict(format!("change {} cannot be reverted", record.id))
 }
 
 /// Reverts the newest change still done. [`Error::NothingTo`] when there is none.
@@ -48,8 +62,33 @@ fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Resu
         };
         let record = record.ok_or(Error::NothingTo(name))?;
         let (target, state) = match dir {
-            Direction::Undo => (snapshot_of(&record, &record.before)?, "undone"),
-            Direction::Redo => (snapshot_of(&record, &record.after)?, "done"),
+            Direction::Undo => (target_of(&record, &record.before)?, "undone"),
+            Direction::Redo => (target_of(&record, &record.after)?, "done"),
+        };
+        let target = match target {
+            Target::Digest(d) => d,
+            Target::Article(a) => {
+                let current = annotations::capture(tx, a.article_id)?;
+                annotations::restore(tx, &a)?;
+                audit::set_undo_state(tx, record.id, state)?;
+                let entry = audit::Entry {
+                    actor,
+                    action: name,
+                    entity: "audit_log",
+                    entity_id: Some(record.id),
+                    article_id: Some(a.article_id),
+                    before: Some(json!({ "kind": "article_annotations", "of": record.action, "snapshot": current })),
+                    after: Some(json!({ "kind": "article_annotations", "of": record.action, "snapshot": a })),
+                };
+                let audit_id = audit::record_reversal(tx, &now(), &entry, record.id)?;
+                let digest_id = record.digest_id.unwrap_or_default();
+                return Ok(Change {
+                    audit_id,
+                    action: format!("{name} {}", record.action),
+                    digest_id,
+                    article_id: Some(a.article_id),
+                });
+            }
         };
         let current = snapshot::capture(tx, target.digest_id)?;
         // The article to show afterwards: the recorded one if it still exists, else the one

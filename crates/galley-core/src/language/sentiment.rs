@@ -76,8 +76,8 @@ impl Model {
     }
 }
 
-/// Whether sentiment segmentation uses jieba's HMM for unknown words. Off: twice as fast, and
-/// the character bigrams already cover unknown words. Training and inference must agree.
+/// Whether sentiment segmentation uses jieba's HMM for unknown words. Off: the character
+/// bigrams already cover unknown words. Training and inference must agree.
 pub const SEGMENT_HMM: bool = false;
 
 /// The shipped model, parsed on first use.
@@ -330,14 +330,25 @@ fn lookup<'a>(lex: &HashMap<&'static str, f32>, w: &'a str) -> Option<(&'a str, 
     if let Some(&p) = lex.get(w) {
         return Some((w, p));
     }
-    if w.chars().count() < 3 {
+    let bounds: Vec<usize> = w
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(w.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    if !(3..=8).contains(&n) {
         return None;
     }
-    LEXICON
-        .iter()
-        .filter(|(k, _)| k.chars().count() >= 2 && w.contains(k))
-        .max_by_key(|(k, _)| k.len())
-        .map(|&(k, p)| (&w[w.find(k).expect("contained")..][..k.len()], p))
+    // Longest first: every inner substring of two or more characters.
+    for len in (2..n).rev() {
+        for start in 0..=n - len {
+            let sub = &w[bounds[start]..bounds[start + len]];
+            if let Some(&p) = lex.get(sub) {
+                return Some((sub, p));
+            }
+        }
+    }
+    None
 }
 
 fn degree(word: &str) -> Option<f32> {
@@ -373,7 +384,11 @@ fn is_cjk(c: char) -> bool {
 /// `b:` character bigrams of CJK runs. Deduplicated (the model is binarised).
 pub fn features(jieba: &Jieba, text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
-    let tokens: Vec<&str> = jieba.cut(&lower, SEGMENT_HMM).iter().map(|t| t.word).collect();
+    let tokens: Vec<&str> = jieba
+        .cut(&lower, SEGMENT_HMM)
+        .iter()
+        .map(|t| t.word)
+        .collect();
     features_from_tokens(&tokens, &lower)
 }
 
@@ -594,7 +609,11 @@ pub fn is_positive(jieba: &Jieba, text: &str) -> bool {
 /// (combined log-odds, model log-odds, lexicon result).
 pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
     let lower = text.to_lowercase();
-    let tokens: Vec<&str> = jieba.cut(&lower, SEGMENT_HMM).iter().map(|t| t.word).collect();
+    let tokens: Vec<&str> = jieba
+        .cut(&lower, SEGMENT_HMM)
+        .iter()
+        .map(|t| t.word)
+        .collect();
     let (m, _) = fast_logit(&tokens, &lower);
     let lex = lexicon_score_tokens(tokens.iter().copied());
     (m + MODEL.lexicon_weight * lex.score, m, lex)
@@ -634,7 +653,11 @@ pub const POLAR: f64 = 0.35;
 /// Sentiment of one sentence.
 pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
     let lower = text.to_lowercase();
-    let tokens: Vec<&str> = jieba.cut(&lower, SEGMENT_HMM).iter().map(|t| t.word).collect();
+    let tokens: Vec<&str> = jieba
+        .cut(&lower, SEGMENT_HMM)
+        .iter()
+        .map(|t| t.word)
+        .collect();
     let (model, feats) = fast_logit(&tokens, &lower);
     let lex = lexicon_score_tokens(tokens.iter().copied());
     // Review-trained odds are damped for news: the lexicon has to agree for a strong label.
@@ -780,7 +803,11 @@ mod tests {
             "一般般",
         ] {
             let lower = text.to_lowercase();
-            let tokens: Vec<&str> = jieba().cut(&lower, SEGMENT_HMM).iter().map(|t| t.word).collect();
+            let tokens: Vec<&str> = jieba()
+                .cut(&lower, SEGMENT_HMM)
+                .iter()
+                .map(|t| t.word)
+                .collect();
             let slow = MODEL.logit(&features_from_tokens(&tokens, &lower));
             let (fast, _) = fast_logit(&tokens, &lower);
             assert!((slow - fast).abs() < 1e-4, "{text}: {slow} vs {fast}");

@@ -48,6 +48,26 @@ pub fn record_undoable(conn: &Connection, at: &str, e: &Entry<'_>, digest_id: i6
     insert(conn, at, e, Some(digest_id), Some("done"), None)
 }
 
+/// Turns an entry already written (by the language layer's decisions) into an undoable change
+/// of `digest_id` with the given states; drops whatever could be redone.
+pub fn make_undoable(
+    conn: &Connection,
+    id: i64,
+    digest_id: i64,
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE audit_log SET undo_state = 'dropped' WHERE undo_state = 'undone'",
+        [],
+    )?;
+    conn.execute(
+        "UPDATE audit_log SET digest_id = ?2, undo_state = 'done', before = ?3, after = ?4 WHERE id = ?1",
+        params![id, digest_id, before.to_string(), after.to_string()],
+    )?;
+    Ok(())
+}
+
 /// Records an undo or redo of entry `reverts`.
 pub fn record_reversal(conn: &Connection, at: &str, e: &Entry<'_>, reverts: i64) -> Result<i64> {
     insert(conn, at, e, None, None, Some(reverts))

@@ -36,6 +36,15 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
+    /// Whether the input brings its own annotations (a Galley export, Label Studio, doccano):
+    /// those are restored, not drafted again.
+    pub fn carries_annotations(self) -> bool {
+        matches!(
+            self,
+            InputFormat::GalleyExport | InputFormat::LabelStudio | InputFormat::Doccano
+        )
+    }
+
     pub fn parse(s: &str) -> Option<InputFormat> {
         Some(match s {
             "page" | "text" | "txt" => InputFormat::Page,
