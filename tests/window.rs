@@ -64,6 +64,7 @@ impl Desktop {
             Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
         });
         let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -73,6 +74,10 @@ impl Desktop {
             ])
             .env("DISPLAY", &display)
             .env("GALLEY_USER", "e2e")
+            // A webview profile of its own (local storage: theme, language) for every test.
+            .env("XDG_DATA_HOME", dir.path().join("xdg-data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("xdg-config"))
+            .env("XDG_CACHE_HOME", dir.path().join("xdg-cache"))
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -409,6 +414,90 @@ fn article_text_is_shown_as_text_and_never_runs() {
         assert_eq!(pwned, serde_json::Value::Bool(true), "no markup from article text became elements or ran");
         assert!(c.get_alert_text().await.is_err(), "no alert is open");
         desktop.screenshot(&c, "untrusted-text").await;
+        c.close().await.unwrap();
+    });
+}
+
+#[test]
+fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "赵编辑", Role::Editor);
+    let page = desktop.dir.path().join("emoji.md");
+    std::fs::write(
+        &page,
+        "# 𠮷野家😀开新店\n\n😀𠮷野家今天在北京开了第100家店，同比增长20%。\n\n据新华社\n",
+    )
+    .unwrap();
+    let db = desktop.db();
+    runtime().block_on(async {
+        let c = desktop.open(&["--sample-if-empty"]).await;
+        find(&c, "#list .vrow.selected").await;
+        // Suggestions were drafted on import: T accepts the first suggested topic.
+        find(&c, "#topics .chip-suggested").await;
+        press(&c, 't').await;
+        find(&c, "#topics .chip-accepted").await;
+        let accepted = db_count(&db, "article_topics WHERE status = 'accepted'");
+        assert_eq!(accepted, 1);
+        // C accepts the first suggested claim: a span of the stored paragraph, unverified.
+        find(&c, "#claim-suggestions .claim-item").await;
+        press(&c, 'c').await;
+        find(&c, "#claims .claim-item").await;
+        assert_eq!(db_count(&db, "claims WHERE status = 'unverified' AND source = 'auto'"), 1);
+        assert!(!texts(&c, "#article-body .claim-unverified").await.is_empty(), "the span is drawn in the reader");
+        desktop.screenshot(&c, "annotate").await;
+
+        // Select 𠮷野家 in a paragraph that starts with an emoji, press M: code points 1..4.
+        let script = format!("window.__TAURI__.core.invoke('import_paths', {{ paths: [{:?}] }})", page.display().to_string());
+        c.execute(&script, vec![]).await.unwrap();
+        wait_for(&c, "#list-count", "6 篇").await;
+        find(&c, "#list .vrow").await.click().await.unwrap();
+        wait_for(&c, "#article-title", "𠮷野家😀开新店").await;
+        c.execute(
+            "const p = [...document.querySelectorAll('#article-body .para')].find(e => e.textContent.includes('𠮷野家'));
+             const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+             for (let n; (n = w.nextNode()); ) {
+               const i = n.data.indexOf('𠮷野家');
+               if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + '𠮷野家'.length);
+                             getSelection().removeAllRanges(); getSelection().addRange(r); break; }
+             }",
+            vec![],
+        )
+        .await
+        .unwrap();
+        find(&c, "#mark-claim").await;
+        press(&c, 'm').await;
+        wait_for(&c, "#claims .claim-item .claim-text", "𠮷野家").await;
+        let span: String = db_string(&db, "SELECT start || '-' || end || ' ' || text FROM claims WHERE source = 'editor'");
+        assert_eq!(span, "1-4 𠮷野家", "offsets are code points of the stored paragraph");
+
+        // The review queue: J/K, 3 = verified, E for evidence, Enter saves and goes on.
+        press(&c, 'r').await;
+        find(&c, "#queue .queue-item.selected").await;
+        assert_eq!(texts(&c, "#queue .queue-item").await.len(), 2);
+        let first: i64 = find(&c, "#queue .queue-item.selected").await.attr("data-claim").await.unwrap().unwrap().parse().unwrap();
+        press(&c, 'j').await;
+        press(&c, 'k').await;
+        press(&c, '3').await;
+        wait_for(&c, "#verdict-statuses .current", "3 已证实").await;
+        press(&c, 'e').await;
+        let url = find(&c, "#evidence-url").await;
+        url.send_keys("https://www.gov.cn/xinwen/2023-06/25/content.htm").await.unwrap();
+        find(&c, "#evidence-note").await.send_keys("官方发布").await.unwrap();
+        desktop.screenshot(&c, "review").await;
+        find(&c, "#evidence-note").await.send_keys("\u{E007}").await.unwrap();
+        wait_until_async(|| async { db_count(&db, "claims WHERE status = 'verified'") == 1 }).await;
+        let verdict = db_string(&db, &format!("SELECT status || ' ' || rating || ' ' || rating_value || ' ' || reviewer FROM claims WHERE id = {first}"));
+        assert_eq!(verdict, "verified 属实 5 赵编辑");
+        assert_eq!(db_string(&db, &format!("SELECT url FROM evidence WHERE claim_id = {first}")), "https://www.gov.cn/xinwen/2023-06/25/content.htm");
+        assert_eq!(texts(&c, "#queue .queue-item").await.len(), 1, "the verified claim left the queue");
+
+        // Undo takes the verdict back (the claim returns to the queue); redo gives it again.
+        chord(&c, &["\u{E009}"], 'z').await;
+        wait_until_async(|| async { db_count(&db, "claims WHERE status = 'verified'") == 0 }).await;
+        chord(&c, &["\u{E009}", "\u{E008}"], 'z').await;
+        wait_until_async(|| async { db_count(&db, "claims WHERE status = 'verified'") == 1 }).await;
         c.close().await.unwrap();
     });
 }

@@ -42,6 +42,10 @@ export const api = {
   undo: () => call("undo"),
   redo: () => call("redo"),
   history: (articleId) => call("article_history", { articleId }),
+  annotate: (annotation) => call("annotate", { annotation }),
+  annotations: (articleId) => call("article_annotations", { articleId }),
+  reviewQueue: (filter) => call("review_queue", { filter }),
+  topics: () => call("list_topics"),
   onImportProgress: (handler) => on("import-progress", handler),
   onFilesDropped: (handler) => on("tauri://drag-drop", (p) => handler(p.paths ?? [])),
 };

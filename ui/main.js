@@ -3,13 +3,19 @@ import { el, clear, $ } from "./dom.js";
 import { t, setLang, currentLang, actionLabel } from "./i18n.js";
 import { ArticleList } from "./list.js";
 import { renderArticle, showWelcome, showPlaceholder } from "./reader.js";
+import { renderAnnotations, topicOptions } from "./annotations.js";
+import { ReviewQueue } from "./review.js";
+import { selectedSpan } from "./spans.js";
 
 const STATES = ["new", "annotated", "in_review", "approved"];
 
 const app = {
   info: null,
   article: null, // the article in the reader
+  annotations: null, // its annotations
   list: null,
+  mode: "edit", // or "review"
+  queue: null,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -154,12 +160,53 @@ function showReport(outcomes) {
 // Article, panel
 
 async function openArticle(item) {
-  const article = await api.article(item.id);
+  const [article, annotations] = await Promise.all([api.article(item.id), api.annotations(item.id)]);
   app.article = article;
-  renderArticle(article, { terms: app.list.terms, actions: fixups });
+  app.annotations = annotations;
+  renderArticle(article, { terms: app.list.terms, claims: annotations.claims, actions: fixups });
   $("#panel").hidden = false;
   renderReviewState(article);
+  renderAnnotations(annotations, annotate);
   await renderHistory(article.id);
+}
+
+/** Applies an annotation change to the article in the reader, then redraws it. */
+function annotate(annotation) {
+  return guarded(async () => {
+    await api.annotate(annotation);
+    await openArticle(app.article);
+    await app.list.refresh();
+  });
+}
+
+/** M: the selected text of one paragraph becomes a claim. */
+function markSelection() {
+  if (!app.article) return;
+  const span = selectedSpan((id) => app.article.paragraphs.find((p) => p.id === id)?.text);
+  $("#mark-claim").hidden = true;
+  if (!span) return;
+  window.getSelection()?.removeAllRanges();
+  return annotate({ op: "add_claim", paragraph_id: span.paragraphId, start: span.start, end: span.end });
+}
+
+function acceptFirstTopic() {
+  const tp = app.annotations?.topics.find((x) => x.status === "suggested");
+  if (tp) return annotate({ op: "decide_topic", article_id: app.article.id, topic_id: tp.topic_id, accept: true });
+}
+
+function acceptFirstClaim() {
+  const c = app.annotations?.claim_suggestions[0];
+  if (c) return annotate({ op: "accept_claim", suggestion_id: c.id });
+}
+
+async function setMode(mode) {
+  app.mode = mode;
+  $("#editor").hidden = mode !== "edit";
+  $("#review").hidden = mode !== "review";
+  $("#mode-edit").classList.toggle("current", mode === "edit");
+  $("#mode-review").classList.toggle("current", mode === "review");
+  if (mode === "review") await app.queue.load();
+  else if (app.article) await openArticle(app.article);
 }
 
 function renderReviewState(article) {
@@ -203,6 +250,10 @@ async function edit(change) {
 }
 
 async function afterChange(result) {
+  if (app.mode === "review") {
+    await app.queue.load(app.queue.items[app.queue.at]?.claim_id ?? null);
+    return;
+  }
   await app.list.refresh();
   const id = result.article_id ?? app.article?.id;
   if (id != null) await app.list.reselect(id);
@@ -320,6 +371,7 @@ async function refilter() {
 
 async function start() {
   applyI18n();
+  app.queue.fillStatuses();
   const info = (app.info = await api.appInfo());
   $("#user").title = info.db_path;
   let user = info.user;
@@ -336,6 +388,8 @@ async function start() {
   if (app.list.total) await app.list.select(0);
   else showPlaceholder();
 }
+
+app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓") });
 
 app.list = new ArticleList($("#list"), {
   onSelect: (item) => guarded(() => openArticle(item)),
@@ -369,6 +423,7 @@ $("#toggle-lang").addEventListener("click", () =>
   guarded(async () => {
     setLang(currentLang() === "en" ? "zh" : "en");
     applyI18n();
+    app.queue.fillStatuses();
     showUser(app.info?.user ?? null);
     await loadDigests();
     await app.list.refresh();
@@ -376,6 +431,42 @@ $("#toggle-lang").addEventListener("click", () =>
   }),
 );
 $("#show-keys").addEventListener("click", () => $("#keys-dialog").showModal());
+$("#mode-edit").addEventListener("click", () => guarded(() => setMode("edit")));
+$("#mode-review").addEventListener("click", () => guarded(() => setMode("review")));
+$("#mark-claim").addEventListener("mousedown", (e) => e.preventDefault()); // keep the selection
+$("#mark-claim").addEventListener("click", () => markSelection());
+document.addEventListener("selectionchange", () => {
+  const sel = window.getSelection();
+  const button = $("#mark-claim");
+  if (app.mode !== "edit" || !sel || sel.isCollapsed || !sel.rangeCount) {
+    button.hidden = true;
+    return;
+  }
+  const node = sel.getRangeAt(0).startContainer;
+  const para = (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest(".para");
+  if (!para) {
+    button.hidden = true;
+    return;
+  }
+  const rect = sel.getRangeAt(0).getBoundingClientRect();
+  button.style.left = `${Math.round(rect.left)}px`;
+  button.style.top = `${Math.round(rect.bottom + 6)}px`;
+  button.hidden = false;
+});
+$("#add-topic").addEventListener("click", () =>
+  guarded(async () => {
+    const options = await topicOptions();
+    const code = await prompt(t().addTopic, options[0]?.value ?? "", options);
+    if (code) await annotate({ op: "add_topic", article_id: app.article.id, code });
+  }),
+);
+$("#note-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const body = $("#note-text").value.trim();
+  if (!body || !app.article) return;
+  $("#note-text").value = "";
+  annotate({ op: "add_note", article_id: app.article.id, body });
+});
 $("#edit-title").addEventListener("click", () =>
   guarded(async () => {
     const title = await prompt(t().editTitle, app.article.title);
@@ -402,6 +493,10 @@ const typing = (t) => t instanceof HTMLElement && (t.isContentEditable || ["INPU
 
 document.addEventListener("keydown", (e) => {
   if (document.querySelector("dialog[open]")) return; // dialogs handle their own keys
+  if (app.mode === "review" && reviewKey(e)) {
+    e.preventDefault();
+    return;
+  }
   if (e.key === "Escape" && e.target === $("#search")) {
     $("#search").value = "";
     $("#search").blur();
@@ -420,9 +515,34 @@ document.addEventListener("keydown", (e) => {
   else if (key === "s") guarded(() => stepReviewState(e.shiftKey ? -1 : 1));
   else if (key === "h") $("#history").scrollIntoView({ block: "nearest" });
   else if (key === "i") guarded(() => runImport(null));
+  else if (key === "t" && app.mode === "edit") acceptFirstTopic();
+  else if (key === "c" && app.mode === "edit") acceptFirstClaim();
+  else if (key === "m" && app.mode === "edit") markSelection();
+  else if (key === "r") guarded(() => setMode(app.mode === "edit" ? "review" : "edit"));
   else return;
   e.preventDefault();
 });
+
+/** The review queue's keys; true when the key was the queue's. */
+function reviewKey(e) {
+  const inEvidence = e.target instanceof HTMLElement && e.target.closest("#evidence-form");
+  if (e.key === "Enter" && (inEvidence || !typing(e.target))) {
+    app.queue.save();
+    return true;
+  }
+  if (e.key === "Escape" && inEvidence) {
+    e.target.blur();
+    return true;
+  }
+  if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return false;
+  const key = e.key.toLowerCase();
+  if (key === "j" || e.key === "ArrowDown") app.queue.move(1);
+  else if (key === "k" || e.key === "ArrowUp") app.queue.move(-1);
+  else if (/^[1-5]$/.test(e.key)) app.queue.stage(Number(e.key) - 1);
+  else if (key === "e") app.queue.focusEvidence();
+  else return false;
+  return true;
+}
 
 applyTheme(localStorage.getItem("galley.theme") ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
 setLang(currentLang());

@@ -3,12 +3,13 @@
 import { el, clear, $ } from "./dom.js";
 import { t } from "./i18n.js";
 import { highlight } from "./list.js";
+import { renderParagraph } from "./spans.js";
 
 /**
  * Renders `article` into the reader. `actions` has the fix-up callbacks:
  * split(paragraph), setRole(paragraph, role), moveTo(paragraph) .
  */
-export function renderArticle(article, { terms = [], actions }) {
+export function renderArticle(article, { terms = [], claims = [], actions }) {
   const s = t();
   $("#welcome").hidden = true;
   $("#placeholder").hidden = true;
@@ -22,7 +23,7 @@ export function renderArticle(article, { terms = [], actions }) {
   article.paragraphs.forEach((p, i) => {
     const tag = p.kind === "heading" ? "h2" : "p";
     const text = el(tag, { class: `para para-${p.kind}`, dataset: { id: p.id, pos: i } });
-    highlight(text, p.text, terms);
+    renderParagraph(text, p.text, claims.filter((c) => c.paragraph_id === p.id), terms);
     const tools = el(
       "span",
       { class: "para-tools" },

@@ -226,6 +226,46 @@ fn main() {
     );
 
     let jieba = galley_core::language::segmenter();
+    if let Ok(path) = std::env::var("DUMP_TOKENS") {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+        let mut rows: Vec<(String, bool, u64)> = data
+            .iter()
+            .map(|(t, y)| (t.clone(), *y, bucket(t)))
+            .collect();
+        for (name, b) in [
+            ("sentiment-news-dev.tsv", 100),
+            ("sentiment-news-test.tsv", 101),
+        ] {
+            for l in std::fs::read_to_string(assets.join(name)).unwrap().lines() {
+                if let Some((y, t)) = l.split_once('\t') {
+                    rows.push((t.to_owned(), y == "pos", b));
+                }
+            }
+        }
+        for (t, y, b) in &rows {
+            let lower = t.to_lowercase();
+            let toks: Vec<String> = jieba
+                .cut(&lower, galley_core::language::sentiment::SEGMENT_HMM)
+                .iter()
+                .map(|w| w.word.trim().replace(' ', "_"))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let (z, m, l) = galley_core::language::sentiment::combined_logit(&jieba, t);
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                *y as u8,
+                b,
+                t.replace(['\t', '\r', '\n'], " "),
+                toks.join(" "),
+                l.score,
+                m,
+                z
+            )
+            .unwrap();
+        }
+        return;
+    }
     let feats: Vec<Vec<String>> = data.iter().map(|(t, _)| features(&jieba, t)).collect();
     let lex: Vec<f32> = data
         .iter()

@@ -1,0 +1,138 @@
+// The reviewers' queue: claims waiting for a verdict, across digests. Keyboard flow: J/K to
+// move, 1–5 for the verdict, E for evidence, Enter to save and go to the next.
+
+import { api } from "./api.js";
+import { el, clear, $ } from "./dom.js";
+import { t } from "./i18n.js";
+import { codePointToUtf16 } from "./offsets.js";
+
+/** What the verdict each number key gives implies as a rating, unless the reviewer picks one. */
+const DEFAULT_RATING = { verified: "属实", false: "不实", undetermined: "无法证实" };
+
+export class ReviewQueue {
+  constructor({ onError, onSaved }) {
+    this.items = [];
+    this.at = -1;
+    this.staged = null; // the verdict chosen for the current claim
+    this.onError = onError;
+    this.onSaved = onSaved;
+    $("#verdict-save").addEventListener("click", () => this.save());
+    $("#queue-status").addEventListener("change", () => this.load().catch(onError));
+  }
+
+  fillStatuses() {
+    const s = t();
+    const select = $("#queue-status");
+    const chosen = select.value;
+    clear(select).append(
+      el("option", { value: "" }, s.allOpen),
+      ...Object.keys(s.statuses).filter((k) => k !== "suggested").map((k) => el("option", { value: k }, s.statuses[k])),
+    );
+    select.value = chosen;
+    const rating = $("#verdict-rating");
+    clear(rating).append(el("option", { value: "" }, s.noRating), ...s.ratings.map((r) => el("option", { value: r }, r)));
+  }
+
+  async load(keepId = null) {
+    const status = $("#queue-status").value || null;
+    this.items = await api.reviewQueue({ status });
+    $("#queue-count").textContent = t().articles(this.items.length).replace("篇", "条");
+    const list = clear($("#queue"));
+    this.items.forEach((item, i) => {
+      const li = el(
+        "li",
+        { class: "queue-item", dataset: { claim: item.claim_id } },
+        el("span", { class: `badge badge-${item.status}` }, t().statuses[item.status] ?? item.status),
+        " ",
+        el("span", { class: "claim-text" }, item.text),
+        el("div", { class: "muted small" }, `${item.article_title} · ${item.digest_name}`),
+      );
+      li.addEventListener("click", () => this.show(i));
+      list.append(li);
+    });
+    const next = keepId == null ? 0 : Math.max(0, this.items.findIndex((x) => x.claim_id === keepId));
+    $("#queue-empty").hidden = this.items.length > 0;
+    $("#verdict").hidden = this.items.length === 0;
+    if (this.items.length) this.show(Math.min(next, this.items.length - 1));
+  }
+
+  show(i) {
+    if (i < 0 || i >= this.items.length) return;
+    this.at = i;
+    const s = t();
+    const item = this.items[i];
+    for (const li of document.querySelectorAll(".queue-item")) li.classList.toggle("selected", Number(li.dataset.claim) === item.claim_id);
+    document.querySelector(".queue-item.selected")?.scrollIntoView({ block: "nearest" });
+    $("#verdict-article").textContent = `${item.article_title} · ${item.digest_name}`;
+    // The claim in its paragraph (offsets are code points).
+    const text = item.paragraph_text;
+    const [a, b] = [codePointToUtf16(text, item.start), codePointToUtf16(text, item.end)];
+    clear($("#verdict-context")).append(text.slice(0, a), el("mark", { class: "claim-focus" }, text.slice(a, b)), text.slice(b));
+    const findings = clear($("#verdict-findings"));
+    const list = Array.isArray(item.consistency) ? item.consistency : [];
+    if (list.length) findings.append(el("h3", {}, s.findings));
+    for (const f of list) {
+      const ok = f.status === "consistent";
+      findings.append(el("p", { class: ok ? "finding ok" : "finding bad" }, `${ok ? "✓" : "⚠"} ${f.check ?? ""} ${f.detail ?? ""}`));
+    }
+    this.staged = null;
+    this.renderStatuses(item.status);
+    $("#verdict-rating").value = item.rating ?? "";
+    for (const id of ["#evidence-url", "#evidence-quote", "#evidence-note"]) $(id).value = "";
+    clear($("#verdict-evidence")).append(
+      ...item.evidence.map((e) => el("li", {}, [e.url, e.quote, e.note].filter(Boolean).join(" · "), el("span", { class: "muted" }, ` — ${e.added_by}`))),
+    );
+  }
+
+  renderStatuses(current) {
+    const s = t();
+    const box = clear($("#verdict-statuses"));
+    s.verdictKeys.forEach((k, i) => {
+      const b = el("button", { type: "button", class: `status-btn ${k === (this.staged ?? current) ? "current" : ""}`, dataset: { status: k } }, `${i + 1} ${s.statuses[k]}`);
+      b.addEventListener("click", () => this.stage(i));
+      box.append(b);
+    });
+  }
+
+  /** Number key `i + 1`: chooses the verdict (saved with Enter). */
+  stage(i) {
+    const item = this.items[this.at];
+    const status = t().verdictKeys[i];
+    if (!item || !status) return;
+    this.staged = status;
+    if (!$("#verdict-rating").value && DEFAULT_RATING[status]) $("#verdict-rating").value = DEFAULT_RATING[status];
+    this.renderStatuses(item.status);
+  }
+
+  focusEvidence() {
+    $("#evidence-url").focus();
+  }
+
+  move(step) {
+    this.show(Math.min(this.items.length - 1, Math.max(0, this.at + step)));
+  }
+
+  /** Saves the evidence typed and the verdict chosen, then goes to the next claim. */
+  async save() {
+    const item = this.items[this.at];
+    if (!item) return;
+    try {
+      const url = $("#evidence-url").value.trim();
+      const quote = $("#evidence-quote").value.trim();
+      const note = $("#evidence-note").value.trim();
+      if (url || quote || note) {
+        await api.annotate({ op: "add_evidence", claim_id: item.claim_id, url: url || null, quote: quote || null, note: note || null });
+      }
+      const rating = $("#verdict-rating").value || null;
+      if (this.staged || rating !== (item.rating ?? null)) {
+        await api.annotate({ op: "set_verdict", claim_id: item.claim_id, status: this.staged ?? item.status, rating, rating_value: null });
+      }
+      const next = this.items[this.at + 1]?.claim_id ?? null;
+      document.activeElement?.blur?.();
+      await this.load(next);
+      this.onSaved?.();
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+}
