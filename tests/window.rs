@@ -447,6 +447,11 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
         assert_eq!(db_count(&db, "claims WHERE status = 'unverified' AND source = 'auto'"), 1);
         assert!(!texts(&c, "#article-body .claim-unverified").await.is_empty(), "the span is drawn in the reader");
         desktop.screenshot(&c, "annotate").await;
+        // The list filters on claim status and topic.
+        c.execute("const s = document.querySelector('#filter-claims'); s.value = 'unverified'; s.dispatchEvent(new Event('change'));", vec![]).await.unwrap();
+        wait_for(&c, "#list-count", "1 篇").await;
+        c.execute("const s = document.querySelector('#filter-claims'); s.value = ''; s.dispatchEvent(new Event('change'));", vec![]).await.unwrap();
+        wait_for(&c, "#list-count", "5 篇").await;
 
         // Select 𠮷野家 in a paragraph that starts with an emoji, press M: code points 1..4.
         let script = format!("window.__TAURI__.core.invoke('import_paths', {{ paths: [{:?}] }})", page.display().to_string());
@@ -498,6 +503,21 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
         wait_until_async(|| async { db_count(&db, "claims WHERE status = 'verified'") == 0 }).await;
         chord(&c, &["\u{E009}", "\u{E008}"], 'z').await;
         wait_until_async(|| async { db_count(&db, "claims WHERE status = 'verified'") == 1 }).await;
+
+        // Export what the window shows, as its export dialog does once a place is chosen.
+        let out = desktop.dir.path().join("verified.json");
+        let script = format!(
+            "return window.__TAURI__.core.invoke('export_to', {{ request: {{ format: 'json', filter: {{ claim_statuses: ['verified'] }} }}, path: {:?} }})",
+            out.display().to_string()
+        );
+        let written = c.execute(&script, vec![]).await.unwrap();
+        assert_eq!(written[0], serde_json::Value::String(out.display().to_string()));
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(doc["schema"], "galley.export/1");
+        let claims: Vec<&serde_json::Value> = doc["digests"].as_array().unwrap().iter()
+            .flat_map(|d| d["articles"].as_array().unwrap()).flat_map(|a| a["claims"].as_array().unwrap()).collect();
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0]["status"], "verified");
         c.close().await.unwrap();
     });
 }

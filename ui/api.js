@@ -46,6 +46,8 @@ export const api = {
   annotations: (articleId) => call("article_annotations", { articleId }),
   reviewQueue: (filter) => call("review_queue", { filter }),
   topics: () => call("list_topics"),
+  exportTo: (request, path) => call("export_to", { request, path }),
+  pickAndExport: (request) => call("pick_and_export", { request }),
   onImportProgress: (handler) => on("import-progress", handler),
   onFilesDropped: (handler) => on("tauri://drag-drop", (p) => handler(p.paths ?? [])),
 };

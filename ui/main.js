@@ -49,6 +49,26 @@ async function guarded(fn) {
 // ---------------------------------------------------------------------------------------------
 // Language, theme
 
+async function fillFilters() {
+  const s = t();
+  const en = currentLang() === "en";
+  const keep = (sel, fill) => {
+    const chosen = sel.value;
+    fill(clear(sel));
+    sel.value = chosen;
+  };
+  const topics = await api.topics();
+  keep($("#filter-topic"), (sel) =>
+    sel.append(el("option", { value: "" }, s.anyTopic), ...topics.filter((x) => !x.retired_at).map((x) => el("option", { value: x.code }, en ? x.label_en : x.label_zh))),
+  );
+  keep($("#filter-sentiment"), (sel) =>
+    sel.append(el("option", { value: "" }, s.anySentiment), ...Object.entries(s.sentimentLabels).map(([k, v]) => el("option", { value: k }, v))),
+  );
+  keep($("#filter-claims"), (sel) =>
+    sel.append(el("option", { value: "" }, s.anyClaims), ...Object.entries(s.statuses).filter(([k]) => k !== "suggested").map(([k, v]) => el("option", { value: k }, v))),
+  );
+}
+
 function applyI18n() {
   const s = t();
   for (const n of document.querySelectorAll("[data-i18n]")) n.textContent = s[n.dataset.i18n];
@@ -179,15 +199,28 @@ function annotate(annotation) {
   });
 }
 
-/** M: the selected text of one paragraph becomes a claim. */
-function markSelection() {
+/** M: the selected text of one paragraph becomes a claim; Shift+M moves the ends of the
+ * claim last clicked (in the reader or the panel) to the selection. */
+function markSelection(adjust = false) {
   if (!app.article) return;
   const span = selectedSpan((id) => app.article.paragraphs.find((p) => p.id === id)?.text);
   $("#mark-claim").hidden = true;
   if (!span) return;
   window.getSelection()?.removeAllRanges();
+  const claim = app.annotations?.claims.find((c) => c.id === app.activeClaim);
+  if (adjust && claim && claim.paragraph_id === span.paragraphId) {
+    return annotate({ op: "adjust_claim", claim_id: claim.id, start: span.start, end: span.end });
+  }
   return annotate({ op: "add_claim", paragraph_id: span.paragraphId, start: span.start, end: span.end });
 }
+
+// Clicking a claim (its span in the reader or its line in the panel) makes it the one Shift+M adjusts.
+document.addEventListener("click", (e) => {
+  const hit = e.target instanceof Element && e.target.closest("[data-claim]");
+  if (!hit) return;
+  app.activeClaim = Number(hit.dataset.claim);
+  for (const n of document.querySelectorAll("[data-claim]")) n.classList.toggle("active", Number(n.dataset.claim) === app.activeClaim);
+});
 
 function acceptFirstTopic() {
   const tp = app.annotations?.topics.find((x) => x.status === "suggested");
@@ -342,6 +375,9 @@ function currentFilter() {
   return {
     digest_id: digest ? Number(digest) : null,
     review_state: state || null,
+    topic: $("#filter-topic").value || null,
+    sentiment: $("#filter-sentiment").value || null,
+    claim_status: $("#filter-claims").value || null,
     text: text || null,
   };
 }
@@ -373,6 +409,7 @@ async function start() {
   applyI18n();
   app.queue.fillStatuses();
   const info = (app.info = await api.appInfo());
+  await fillFilters();
   $("#user").title = info.db_path;
   let user = info.user;
   if (!user) user = await askProfile();
@@ -415,6 +452,24 @@ $("#search").addEventListener("input", () => {
 });
 $("#filter-state").addEventListener("change", () => guarded(refilter));
 $("#filter-digest").addEventListener("change", () => guarded(refilter));
+for (const id of ["#filter-topic", "#filter-sentiment", "#filter-claims"]) $(id).addEventListener("change", () => guarded(refilter));
+$("#export").addEventListener("click", () => $("#export-dialog").showModal());
+$("#export-dialog").addEventListener("close", () => {
+  if ($("#export-dialog").returnValue !== "ok") return;
+  guarded(async () => {
+    const digest = app.article?.digest_id;
+    const request = {
+      format: $("#export-format").value,
+      filter: {
+        digest_ids: $("#export-digest-only").checked && digest ? [digest] : [],
+        review_states: $("#export-approved").checked ? ["approved"] : [],
+        claim_statuses: $("#export-verified").checked ? ["verified"] : [],
+      },
+    };
+    const files = await api.pickAndExport(request);
+    if (files.length) toast(t().exported(files.length));
+  });
+});
 $("#import").addEventListener("click", () => guarded(() => runImport(null)));
 $("#undo").addEventListener("click", () => undoRedo("undo"));
 $("#redo").addEventListener("click", () => undoRedo("redo"));
@@ -424,6 +479,7 @@ $("#toggle-lang").addEventListener("click", () =>
     setLang(currentLang() === "en" ? "zh" : "en");
     applyI18n();
     app.queue.fillStatuses();
+    await fillFilters();
     showUser(app.info?.user ?? null);
     await loadDigests();
     await app.list.refresh();
@@ -517,7 +573,7 @@ document.addEventListener("keydown", (e) => {
   else if (key === "i") guarded(() => runImport(null));
   else if (key === "t" && app.mode === "edit") acceptFirstTopic();
   else if (key === "c" && app.mode === "edit") acceptFirstClaim();
-  else if (key === "m" && app.mode === "edit") markSelection();
+  else if (key === "m" && app.mode === "edit") markSelection(e.shiftKey);
   else if (key === "r") guarded(() => setMode(app.mode === "edit" ? "review" : "edit"));
   else return;
   e.preventDefault();

@@ -33,7 +33,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         annotate,
         article_annotations,
         review_queue,
-        list_topics
+        list_topics,
+        export_to,
+        pick_and_export
     ]
 }
 
@@ -278,4 +280,45 @@ pub fn list_topics(
     state: State<'_, AppState>,
 ) -> CmdResult<Vec<galley_core::store::topics::Topic>> {
     Ok(topics::list_topics(state.store()?.conn())?)
+}
+
+/// Writes an export to `path` (for CSV, a folder gets both tables). Returns the files written.
+#[tauri::command(async)]
+pub fn export_to(
+    state: State<'_, AppState>,
+    request: galley_core::export::Request,
+    path: String,
+) -> CmdResult<Vec<String>> {
+    let written =
+        galley_core::export::to_path(&*state.store()?, &request, std::path::Path::new(&path))?;
+    Ok(written.iter().map(|p| p.display().to_string()).collect())
+}
+
+/// Asks where to save (a folder for CSV, a file otherwise), then exports there.
+#[tauri::command(async)]
+pub fn pick_and_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: galley_core::export::Request,
+) -> CmdResult<Vec<String>> {
+    use galley_core::export::Format;
+    use tauri_plugin_dialog::DialogExt;
+    let dialog = app.dialog().file();
+    let picked = if request.format == Format::Csv {
+        dialog.blocking_pick_folder()
+    } else {
+        let ext = request.format.extension();
+        dialog
+            .set_file_name(format!("galley-export.{ext}"))
+            .add_filter(ext, &[ext])
+            .blocking_save_file()
+    };
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(Vec::new());
+    };
+    let mut path = path.display().to_string();
+    if request.format == Format::Csv && !path.ends_with('/') {
+        path.push('/');
+    }
+    export_to(state, request, path)
 }

@@ -376,12 +376,9 @@ fn is_clause_break(word: &str) -> bool {
     })
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
 /// Model features of a text: `w:` words, `n:` words inside a negation scope, `p:` word pairs,
-/// `b:` character bigrams of CJK runs. Deduplicated (the model is binarised).
+/// `c:` / `b:` / `t:` character 1-, 2- and 3-grams (whitespace removed). Deduplicated (the model
+/// is binarised).
 pub fn features(jieba: &Jieba, text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = jieba
@@ -427,13 +424,16 @@ pub fn features_from_tokens(tokens: &[&str], lower: &str) -> Vec<String> {
     for pair in words.windows(2) {
         out.push(format!("p:{}|{}", pair[0], pair[1]));
     }
-    let chars: Vec<char> = lower.chars().collect();
-    for pair in chars.windows(2) {
-        if is_cjk(pair[0]) && is_cjk(pair[1]) {
-            let mut s = String::with_capacity(8);
-            s.push_str("b:");
-            s.push(pair[0]);
-            s.push(pair[1]);
+    // Character 1-, 2- and 3-grams of the text without whitespace.
+    let chars: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    for i in 0..chars.len() {
+        for (n, prefix) in [(1, "c:"), (2, "b:"), (3, "t:")] {
+            if i + n > chars.len() {
+                break;
+            }
+            let mut s = String::with_capacity(2 + 4 * n);
+            s.push_str(prefix);
+            s.extend(&chars[i..i + n]);
             out.push(s);
         }
     }
@@ -498,18 +498,17 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
         buf.push_str(pair[1]);
         look(&buf, &mut hits);
     }
-    let mut prev: Option<char> = None;
-    for c in lower.chars() {
-        if let Some(p) = prev {
-            if is_cjk(p) && is_cjk(c) {
-                buf.clear();
-                buf.push_str("b:");
-                buf.push(p);
-                buf.push(c);
-                look(&buf, &mut hits);
+    let chars: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    for i in 0..chars.len() {
+        for (n, prefix) in [(1, "c:"), (2, "b:"), (3, "t:")] {
+            if i + n > chars.len() {
+                break;
             }
+            buf.clear();
+            buf.push_str(prefix);
+            buf.extend(&chars[i..i + n]);
+            look(&buf, &mut hits);
         }
-        prev = Some(c);
     }
     hits.sort_unstable();
     hits.dedup();
