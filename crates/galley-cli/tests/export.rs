@@ -6,15 +6,15 @@
 //! Needs `python3` with `pyld` and LibreOffice's `soffice` (installed by `scripts/setup.sh
 //! --test`); a test that needs one that is missing fails and says so.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
 
 use serde_json::Value;
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../galley-core/assets/tmt-digest-2023-06.txt"
-);
 const SCHEMA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../docs/galley.export.schema.json"
@@ -24,45 +24,7 @@ const EXPAND: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/jsonld/expand.p
 const TRICKY_TITLE: &str = "=HYPERLINK(\"http://x\",\"点我\")";
 const TRICKY_PARAGRAPH: &str = "吉𠮷野家😀说：\"价格\"上涨，30%\n第二行";
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("galley.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn galley(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_galley"))
-            .args(args)
-            .env("GALLEY_DB", self.db())
-            .env("GALLEY_USER", "tester")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> Output {
-        let out = self.galley(args);
-        assert!(
-            out.status.success(),
-            "galley {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
-    }
-
     fn sql(&self, sql: &str) {
         let conn = rusqlite::Connection::open(self.db()).unwrap();
         conn.execute_batch(sql).unwrap();
@@ -161,14 +123,6 @@ impl Env {
         .unwrap();
         env
     }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 fn python3(args: &[&str]) -> Output {

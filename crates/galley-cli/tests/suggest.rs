@@ -1,47 +1,10 @@
 //! `galley suggest`, `galley dict` and `galley topics` as a user runs them.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../galley-core/assets/tmt-digest-2023-06.txt"
-);
-
-struct Env {
-    dir: tempfile::TempDir,
-}
+use common::*;
 
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("galley.db")
-    }
-
-    fn galley(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_galley"))
-            .args(args)
-            .env("GALLEY_DB", self.db())
-            .env("GALLEY_USER", "tester")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.galley(args);
-        assert!(
-            o.status.success(),
-            "galley {args:?} failed: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
-
     fn count(&self, sql: &str) -> i64 {
         let c = rusqlite::Connection::open(self.db()).unwrap();
         c.query_row(sql, [], |r| r.get(0)).unwrap()
@@ -51,8 +14,8 @@ impl Env {
 #[test]
 fn suggest_json_has_the_documented_shape_and_stores_suggestions_only() {
     let env = Env::new();
-    env.ok(&["import", SAMPLE]);
-    let out = env.ok(&["suggest", "--json"]);
+    env.ok_text(&["import", SAMPLE]);
+    let out = env.ok_text(&["suggest", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let articles = v["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 5, "{out}");
@@ -141,7 +104,7 @@ fn suggest_json_has_the_documented_shape_and_stores_suggestions_only() {
     );
     // One article only; running again replaces pending suggestions rather than piling up.
     let before = env.count("SELECT count(*) FROM claim_suggestions");
-    let one = env.ok(&["suggest", "--article", "1", "--json"]);
+    let one = env.ok_text(&["suggest", "--article", "1", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&one).unwrap();
     assert_eq!(v["articles"].as_array().unwrap().len(), 1);
     assert_eq!(env.count("SELECT count(*) FROM claim_suggestions"), before);
@@ -150,8 +113,8 @@ fn suggest_json_has_the_documented_shape_and_stores_suggestions_only() {
 #[test]
 fn suggest_text_output_and_errors() {
     let env = Env::new();
-    env.ok(&["import", SAMPLE]);
-    let out = env.ok(&["suggest", "--digest", "1"]);
+    env.ok_text(&["import", SAMPLE]);
+    let out = env.ok_text(&["suggest", "--digest", "1"]);
     assert!(
         out.contains("topic") && out.contains("claim") && out.contains("sentiment:"),
         "{out}"
@@ -168,10 +131,12 @@ fn suggest_text_output_and_errors() {
 #[test]
 fn dictionary_words_are_stored_applied_and_audited() {
     let env = Env::new();
-    env.ok(&["import", SAMPLE]);
-    let out = env.ok(&["dict", "add", "萝卜快跑", "--tag", "nz"]);
+    env.ok_text(&["import", SAMPLE]);
+    let out = env.ok_text(&["dict", "add", "萝卜快跑", "--tag", "nz"]);
     assert!(out.contains("re-segmented 1 article"), "{out}");
-    assert!(env.ok(&["dict", "list"]).contains("萝卜快跑\tnz\ttester"));
+    assert!(env
+        .ok_text(&["dict", "list"])
+        .contains("萝卜快跑\tnz\ttester"));
     let o = env.galley(&["dict", "add", "萝卜快跑"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
@@ -179,16 +144,16 @@ fn dictionary_words_are_stored_applied_and_audited() {
         1
     );
     // The word is an entity of the article now.
-    let out = env.ok(&["suggest", "--json"]);
+    let out = env.ok_text(&["suggest", "--json"]);
     assert!(out.contains("\"萝卜快跑\""), "{out}");
-    env.ok(&["dict", "remove", "萝卜快跑"]);
-    assert_eq!(env.ok(&["dict", "list"]), "");
+    env.ok_text(&["dict", "remove", "萝卜快跑"]);
+    assert_eq!(env.ok_text(&["dict", "list"]), "");
 }
 
 #[test]
 fn topics_can_be_listed_added_renamed_moved_and_retired() {
     let env = Env::new();
-    let list = env.ok(&["topics", "list"]);
+    let list = env.ok_text(&["topics", "list"]);
     assert!(
         list.contains("medtop:13000000\t科学与技术\tscience and technology"),
         "{list}"
@@ -197,7 +162,7 @@ fn topics_can_be_listed_added_renamed_moved_and_retired() {
         list.contains("  desk:artificial-intelligence\t人工智能"),
         "{list}"
     );
-    env.ok(&[
+    env.ok_text(&[
         "topics",
         "add",
         "desk:quantum",
@@ -210,7 +175,7 @@ fn topics_can_be_listed_added_renamed_moved_and_retired() {
         "--term",
         "量子:3",
     ]);
-    env.ok(&[
+    env.ok_text(&[
         "topics",
         "rename",
         "desk:quantum",
@@ -219,17 +184,17 @@ fn topics_can_be_listed_added_renamed_moved_and_retired() {
         "--en",
         "quantum technology",
     ]);
-    env.ok(&[
+    env.ok_text(&[
         "topics",
         "move",
         "desk:quantum",
         "--parent",
         "medtop:04000000",
     ]);
-    let out = env.ok(&["topics", "retire", "desk:quantum"]);
+    let out = env.ok_text(&["topics", "retire", "desk:quantum"]);
     assert!(out.contains("(retired)"), "{out}");
     let v: serde_json::Value =
-        serde_json::from_str(&env.ok(&["topics", "list", "--json"])).unwrap();
+        serde_json::from_str(&env.ok_text(&["topics", "list", "--json"])).unwrap();
     let q = v
         .as_array()
         .unwrap()

@@ -649,6 +649,9 @@ pub struct Sentiment {
 /// A score at or above this magnitude is polar; below it, neutral.
 pub const POLAR: f64 = 0.35;
 
+/// A sentence's score is tanh(log-odds / this).
+const SCORE_SCALE: f64 = 2.0;
+
 /// Sentiment of one sentence.
 pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
     let lower = text.to_lowercase();
@@ -659,9 +662,9 @@ pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
         .collect();
     let (model, feats) = fast_logit(&tokens, &lower);
     let lex = lexicon_score_tokens(tokens.iter().copied());
-    // Review-trained odds are damped for news: the lexicon has to agree for a strong label.
-    let combined = 0.5 * model + MODEL.lexicon_weight * lex.score;
-    let score = (combined as f64 / 3.0).tanh();
+    // The same log-odds as [`is_positive`], so the score's sign is the binary decision.
+    let combined = model + MODEL.lexicon_weight * lex.score;
+    let score = (combined as f64 / SCORE_SCALE).tanh();
     let label = if lex.reasons.is_empty() && score.abs() < 0.6 {
         // Nothing evaluative in the words: a plain factual sentence.
         Label::Neutral
