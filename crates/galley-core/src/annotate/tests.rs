@@ -143,16 +143,16 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
     )
     .unwrap();
     let view = annotations(store.conn(), article.id).unwrap();
-    assert_eq!(view.claims[0].text, "𠮷野家");
+    assert_eq!(view.claims[0].claim.text, "𠮷野家");
     assert_eq!(
         (
-            view.claims[0].status.as_str(),
-            view.claims[0].source.as_str()
+            view.claims[0].claim.status.as_str(),
+            view.claims[0].claim.source.as_str()
         ),
         ("unverified", "editor")
     );
     assert_eq!(c.article_id, Some(article.id));
-    let claim = view.claims[0].id;
+    let claim = view.claims[0].claim.id;
     apply(
         &mut store,
         j(),
@@ -165,7 +165,9 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
     )
     .unwrap();
     assert_eq!(
-        annotations(store.conn(), article.id).unwrap().claims[0].text,
+        annotations(store.conn(), article.id).unwrap().claims[0]
+            .claim
+            .text,
         "😀𠮷野家今天在北京开了第100家店"
     );
     for (start, end) in [(5, 5), (-1, 3), (0, 99)] {
@@ -230,10 +232,10 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
     let v = &annotations(store.conn(), article.id).unwrap().claims[0];
     assert_eq!(
         (
-            v.status.as_str(),
-            v.rating.as_deref(),
-            v.rating_value,
-            v.reviewer.as_deref()
+            v.claim.status.as_str(),
+            v.claim.rating.as_deref(),
+            v.claim.rating_value,
+            v.claim.reviewer.as_deref()
         ),
         ("verified", Some("属实"), Some(5), Some("审核员"))
     );
@@ -268,7 +270,11 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
     undo(&mut store, j(), "ed").unwrap();
     let back = &annotations(store.conn(), article.id).unwrap().claims[0];
     assert_eq!(
-        (back.id, back.status.as_str(), back.evidence.len()),
+        (
+            back.claim.id,
+            back.claim.status.as_str(),
+            back.evidence.len()
+        ),
         (claim, "verified", 1)
     );
     let err = apply(
@@ -305,7 +311,12 @@ fn accepting_a_suggested_claim_makes_a_span_of_the_stored_paragraph() {
     )
     .unwrap();
     let view = annotations(store.conn(), ids[3]).unwrap();
-    let claim = view.claims.iter().find(|c| c.text == s.text).unwrap();
+    let claim = &view
+        .claims
+        .iter()
+        .find(|c| c.claim.text == s.text)
+        .unwrap()
+        .claim;
     let para = store
         .article(ids[3])
         .unwrap()

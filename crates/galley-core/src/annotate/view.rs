@@ -4,7 +4,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::store::{
-    article_entities, article_keywords, article_topics, claim_suggestions, sentiments,
+    article_entities, article_keywords, article_topics, claim_suggestions, claims, sentiments,
 };
 use crate::Result;
 
@@ -18,22 +18,11 @@ pub struct Evidence {
     pub added_at: String,
 }
 
+/// A claim with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimView {
-    pub id: i64,
-    pub paragraph_id: i64,
-    /// Code points into the paragraph's text.
-    pub start: i64,
-    pub end: i64,
-    pub text: String,
-    pub source: String,
-    pub status: String,
-    pub rating: Option<String>,
-    pub rating_value: Option<i64>,
-    pub reviewer: Option<String>,
-    pub reviewed_at: Option<String>,
-    pub reasons: Vec<String>,
-    pub consistency: serde_json::Value,
+    #[serde(flatten)]
+    pub claim: claims::Claim,
     pub evidence: Vec<Evidence>,
 }
 
@@ -61,38 +50,15 @@ pub struct Annotations {
 }
 
 pub fn annotations(conn: &Connection, article_id: i64) -> Result<Annotations> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, paragraph_id, start, end, text, source, status, rating, rating_value, reviewer, reviewed_at,
-                coalesce(reasons, '[]'), consistency
-         FROM claims WHERE article_id = ?1 ORDER BY paragraph_id, start",
-    )?;
-    let mut claims: Vec<ClaimView> = stmt
-        .query_map([article_id], |r| {
-            let reasons: String = r.get(11)?;
-            let consistency: Option<String> = r.get(12)?;
+    let claims = claims::list(conn, article_id)?
+        .into_iter()
+        .map(|claim| {
             Ok(ClaimView {
-                id: r.get(0)?,
-                paragraph_id: r.get(1)?,
-                start: r.get(2)?,
-                end: r.get(3)?,
-                text: r.get(4)?,
-                source: r.get(5)?,
-                status: r.get(6)?,
-                rating: r.get(7)?,
-                rating_value: r.get(8)?,
-                reviewer: r.get(9)?,
-                reviewed_at: r.get(10)?,
-                reasons: serde_json::from_str(&reasons).unwrap_or_default(),
-                consistency: consistency
-                    .and_then(|c| serde_json::from_str(&c).ok())
-                    .unwrap_or(serde_json::Value::Null),
-                evidence: Vec::new(),
+                evidence: evidence(conn, claim.id)?,
+                claim,
             })
-        })?
-        .collect::<Result<_, _>>()?;
-    for c in &mut claims {
-        c.evidence = evidence(conn, c.id)?;
-    }
+        })
+        .collect::<Result<Vec<_>>>()?;
     let notes = conn
         .prepare_cached(
             "SELECT id, body, author, created_at FROM notes WHERE article_id = ?1 ORDER BY id",

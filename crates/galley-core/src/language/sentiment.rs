@@ -24,8 +24,11 @@ const MODEL_TSV: &str = include_str!("../../assets/language/sentiment-model.tsv"
 
 pub struct Model {
     bias: f32,
-    /// How much the lexicon score adds to the log-odds (chosen on the validation split).
+    /// How much the lexicon score of review words adds to the log-odds (chosen on the
+    /// validation split and the news development set).
     pub lexicon_weight: f32,
+    /// How much the lexicon score of news tone words adds to the log-odds.
+    pub news_weight: f32,
     weights: HashMap<&'static str, f32>,
 }
 
@@ -33,6 +36,7 @@ impl Model {
     fn parse(tsv: &'static str) -> Model {
         let mut bias = 0.0;
         let mut lexicon_weight = LEXICON_WEIGHT;
+        let mut news_weight = None;
         let mut weights = HashMap::with_capacity(tsv.len() / 12);
         for line in tsv.lines() {
             let Some((k, v)) = line.split_once('\t') else {
@@ -43,6 +47,8 @@ impl Model {
                 bias = v;
             } else if k == "#lexicon_weight" {
                 lexicon_weight = v;
+            } else if k == "#news_weight" {
+                news_weight = Some(v);
             } else {
                 weights.insert(k, v);
             }
@@ -50,8 +56,15 @@ impl Model {
         Model {
             bias,
             lexicon_weight,
+            news_weight: news_weight.unwrap_or(lexicon_weight),
             weights,
         }
+    }
+
+    /// What the lexicon adds to the log-odds: its whole score and the part of it due to news
+    /// tone words, as [`lexicon_parts`] returns them.
+    pub fn lexicon_logit(&self, score: f32, news: f32) -> f32 {
+        self.lexicon_weight * (score - news) + self.news_weight * news
     }
 
     /// Log-odds of positive over negative for a set of (deduplicated) features.
@@ -294,7 +307,11 @@ const LEXICON: &[(&str, f32)] = &[
     ("受欢迎", 1.0),
     ("认可", 0.8),
     ("赞", 1.0),
-    // reviews
+];
+
+/// Evaluative words of reviews: the trained model knows them well, so their lexicon score
+/// weighs less (`Model::lexicon_weight`) than the news tone words above (`Model::news_weight`).
+const REVIEW_LEXICON: &[(&str, f32)] = &[
     ("好", 0.8),
     ("不错", 1.0),
     ("满意", 1.2),
@@ -320,7 +337,7 @@ const LEXICON: &[(&str, f32)] = &[
 
 fn lexicon() -> &'static HashMap<&'static str, f32> {
     static L: LazyLock<HashMap<&'static str, f32>> =
-        LazyLock::new(|| LEXICON.iter().copied().collect());
+        LazyLock::new(|| LEXICON.iter().chain(REVIEW_LEXICON).copied().collect());
     &L
 }
 
@@ -530,10 +547,21 @@ pub fn lexicon_score(jieba: &Jieba, text: &str) -> LexiconScore {
     lexicon_score_tokens(tokens.iter().map(|t| t.word))
 }
 
+/// [`lexicon_parts`] of a text.
+pub fn lexicon_parts_text(jieba: &Jieba, text: &str) -> (LexiconScore, f32) {
+    let tokens = jieba.cut(text, SEGMENT_HMM);
+    lexicon_parts(tokens.iter().map(|t| t.word))
+}
+
 pub fn lexicon_score_tokens<'a>(tokens: impl Iterator<Item = &'a str>) -> LexiconScore {
+    lexicon_parts(tokens).0
+}
+
+/// The lexicon score and the part of it due to news tone words (not [`REVIEW_LEXICON`]).
+pub fn lexicon_parts<'a>(tokens: impl Iterator<Item = &'a str>) -> (LexiconScore, f32) {
     let lex = lexicon();
-    // (clause index, contribution, reason)
-    let mut hits: Vec<(usize, f32, String)> = Vec::new();
+    // (clause index, contribution, reason, a news tone word)
+    let mut hits: Vec<(usize, f32, String, bool)> = Vec::new();
     let mut clause = 0usize;
     let mut contrast_at: Option<usize> = None;
     let mut negated: Option<&str> = None;
@@ -572,18 +600,23 @@ pub fn lexicon_score_tokens<'a>(tokens: impl Iterator<Item = &'a str>) -> Lexico
                 v *= -0.8;
                 why = format!("{n}…{w} (negated {})", if p > 0.0 { "+" } else { "−" });
             }
-            hits.push((clause, v, why));
+            let news = !REVIEW_LEXICON.iter().any(|(r, _)| *r == w);
+            hits.push((clause, v, why, news));
         }
     }
     let mut score = 0.0;
+    let mut news = 0.0;
     let mut reasons = Vec::new();
-    for (c, v, why) in hits {
+    for (c, v, why, is_news) in hits {
         let weight = match contrast_at {
             Some(at) if c < at => 0.6,
             Some(_) => 1.5,
             None => 1.0,
         };
         score += v * weight;
+        if is_news {
+            news += v * weight;
+        }
         reasons.push(why);
     }
     if let Some(at) = contrast_at {
@@ -594,7 +627,7 @@ pub fn lexicon_score_tokens<'a>(tokens: impl Iterator<Item = &'a str>) -> Lexico
             ));
         }
     }
-    LexiconScore { score, reasons }
+    (LexiconScore { score, reasons }, news)
 }
 
 /// How much the lexicon adds to the model's log-odds when the model file does not say.
@@ -614,8 +647,8 @@ pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
         .map(|t| t.word)
         .collect();
     let (m, _) = fast_logit(&tokens, &lower);
-    let lex = lexicon_score_tokens(tokens.iter().copied());
-    (m + MODEL.lexicon_weight * lex.score, m, lex)
+    let (lex, news) = lexicon_parts(tokens.iter().copied());
+    (m + MODEL.lexicon_logit(lex.score, news), m, lex)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -661,9 +694,9 @@ pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
         .map(|t| t.word)
         .collect();
     let (model, feats) = fast_logit(&tokens, &lower);
-    let lex = lexicon_score_tokens(tokens.iter().copied());
+    let (lex, news) = lexicon_parts(tokens.iter().copied());
     // The same log-odds as [`is_positive`], so the score's sign is the binary decision.
-    let combined = model + MODEL.lexicon_weight * lex.score;
+    let combined = model + MODEL.lexicon_logit(lex.score, news);
     let score = (combined as f64 / SCORE_SCALE).tanh();
     let label = if lex.reasons.is_empty() && score.abs() < 0.6 {
         // Nothing evaluative in the words: a plain factual sentence.

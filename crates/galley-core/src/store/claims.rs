@@ -18,6 +18,11 @@ pub struct Claim {
     pub score: Option<f64>,
     pub reasons: Vec<String>,
     pub consistency: Option<serde_json::Value>,
+    /// The reviewer's ClaimReview rating (e.g. 属实) and its numeric value.
+    pub rating: Option<String>,
+    pub rating_value: Option<i64>,
+    pub reviewer: Option<String>,
+    pub reviewed_at: Option<String>,
 }
 
 pub struct NewClaim<'a> {
@@ -59,7 +64,7 @@ pub fn insert(conn: &Connection, c: &NewClaim<'_>) -> Result<i64> {
 }
 
 const SELECT: &str = "SELECT id, article_id, paragraph_id, start, end, text, source, status, score,
-        reasons, consistency FROM claims";
+        reasons, consistency, rating, rating_value, reviewer, reviewed_at FROM claims";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Claim> {
     let reasons: Option<String> = r.get(9)?;
@@ -78,6 +83,10 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Claim> {
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default(),
         consistency: consistency.and_then(|s| serde_json::from_str(&s).ok()),
+        rating: r.get(11)?,
+        rating_value: r.get(12)?,
+        reviewer: r.get(13)?,
+        reviewed_at: r.get(14)?,
     })
 }
 
