@@ -4,13 +4,16 @@
 # Nothing is downloaded from outside the package registries.
 set -euo pipefail
 
+# To build and run (Xvfb: a virtual screen for machines without one).
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   build-essential pkg-config curl ca-certificates
-  fonts-noto-cjk
-  xvfb xauth webkit2gtk-driver imagemagick
-  libreoffice-calc python3 python3-pyld
+  fonts-noto-cjk xvfb xauth
 )
+# To test: WebDriver for the real window, screenshots, and the independent readers of exports.
+if [ "${1:-}" = "--test" ]; then
+  APT_PACKAGES+=(webkit2gtk-driver imagemagick libreoffice-calc python3 python3-pyld)
+fi
 
 sudo_() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
