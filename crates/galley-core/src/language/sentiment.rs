@@ -1104,8 +1104,9 @@ pub fn aggregate(sentences: &[Sentiment]) -> Sentiment {
     } else {
         Label::Neutral
     };
+    // Reasons are shown to Chinese-speaking editors and exported as data: written in Chinese.
     let mut reasons = vec![format!(
-        "{} positive, {} negative, {} neutral sentences",
+        "正面句 {}、负面句 {}、中性句 {}",
         pos.len(),
         neg.len(),
         sentences.len() - polar
