@@ -105,7 +105,7 @@ pub fn load_sample(state: State<'_, AppState>) -> CmdResult<Report> {
     Ok(report)
 }
 
-/// Drafts the suggestions of a newly stored digest. They are only suggestions: a failure here
+/// Drafts the suggestions of what was just imported. They are only suggestions: a failure here
 /// is logged and leaves the import as it is.
 fn draft_suggestions(
     store: &mut galley_core::Store,
@@ -113,17 +113,8 @@ fn draft_suggestions(
     report: &Report,
     actor: &str,
 ) {
-    if report.status != import::Status::Imported
-        || report
-            .format
-            .is_some_and(import::InputFormat::carries_annotations)
-    {
-        return;
-    }
-    if let Some(digest) = report.digest_id {
-        if let Err(e) = suggest::suggest_digest_in_store(store, jieba, digest, actor) {
-            tracing::warn!("no suggestions for digest {digest}: {e}");
-        }
+    if let Err(e) = suggest::suggest_imported(store, jieba, report, actor) {
+        tracing::warn!("no suggestions for {}: {e}", report.name);
     }
 }
 

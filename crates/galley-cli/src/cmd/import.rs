@@ -132,17 +132,10 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
     );
     // Editors never start from a blank article: draft suggestions for what was stored.
     if !args.no_suggest && !args.dry_run {
-        let drafted = |r: &&Report| {
-            r.status == Status::Imported && !r.format.is_some_and(InputFormat::carries_annotations)
-        };
-        for r in reports.iter().filter(drafted) {
-            if let Some(digest) = r.digest_id {
-                if let Err(e) =
-                    suggest::suggest_digest_in_store(&mut store, &jieba, digest, &ctx.user)
-                {
-                    eprintln!("galley: no suggestions for digest {digest}: {e}");
-                    failed = true;
-                }
+        for r in &reports {
+            if let Err(e) = suggest::suggest_imported(&mut store, &jieba, r, &ctx.user) {
+                eprintln!("galley: no suggestions for {}: {e}", r.name);
+                failed = true;
             }
         }
     }

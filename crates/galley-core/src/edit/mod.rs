@@ -334,6 +334,8 @@ fn merge(tx: &Connection, into: i64, from: i64) -> Result<()> {
     let mut ids = paragraph_ids(tx, into)?;
     ids.extend(paragraph_ids(tx, from)?);
     place_paragraphs(tx, into, &ids)?;
+    // The other article's pull quotes follow this one's; they pass through positions far out of
+    // the way so UNIQUE (article, position) holds row by row.
     let quotes = pull_quotes::list(tx, into)?.len() as i64;
     tx.execute(
         "UPDATE pull_quotes SET article_id = ?1, position = position + ?3 + 100000 WHERE article_id = ?2",

@@ -347,6 +347,28 @@ pub fn suggest_digest_in_store(
     store.write(|tx| suggest_digest(tx, jieba, digest_id, actor))
 }
 
+/// Drafts the suggestions of what an import has just stored: a new digest of articles, not one
+/// already stored and not an input that brought its own annotations (a Galley export, Label
+/// Studio, doccano). Returns the digest drafted, if any.
+pub fn suggest_imported(
+    store: &mut Store,
+    jieba: &Jieba,
+    report: &crate::import::Report,
+    actor: &str,
+) -> Result<Option<i64>> {
+    let new_articles = report.status == crate::import::Status::Imported
+        && !report
+            .format
+            .is_some_and(crate::import::InputFormat::carries_annotations);
+    match report.digest_id.filter(|_| new_articles) {
+        Some(digest) => {
+            suggest_digest_in_store(store, jieba, digest, actor)?;
+            Ok(Some(digest))
+        }
+        None => Ok(None),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The editor's decisions.
 

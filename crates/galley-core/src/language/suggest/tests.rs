@@ -321,3 +321,52 @@ fn accept_and_reject_claims_with_audit_and_code_point_offsets() {
         "rejected"
     );
 }
+
+#[test]
+fn only_newly_imported_articles_get_drafted() {
+    use crate::import::{import, Input, Options};
+    let jieba = crate::language::shared_segmenter();
+    let mut store = Store::open_in_memory().unwrap();
+    let opts = Options {
+        actor: "t".into(),
+        ..Options::default()
+    };
+    let count = |s: &Store| -> i64 {
+        s.conn()
+            .query_row("SELECT count(*) FROM article_topics", [], |r| r.get(0))
+            .unwrap()
+    };
+
+    let first = import(&mut store, jieba, &crate::sample::input(), &opts).unwrap();
+    assert_eq!(
+        suggest_imported(&mut store, jieba, &first, "t").unwrap(),
+        first.digest_id
+    );
+    let drafted = count(&store);
+    assert!(drafted > 0);
+
+    // The same page again is not stored again, and nothing is drafted again.
+    let again = import(&mut store, jieba, &crate::sample::input(), &opts).unwrap();
+    assert_eq!(
+        suggest_imported(&mut store, jieba, &again, "t").unwrap(),
+        None
+    );
+
+    // An input that brings its own annotations keeps them as they are.
+    let ls = r#"[{"id": 1, "data": {"text": "今天北京的天气很好。"}, "annotations": []}]"#;
+    let input = Input {
+        what: "ls.json".into(),
+        source_file: Some("ls.json".into()),
+        bytes: ls.as_bytes(),
+    };
+    let labelled = import(&mut store, jieba, &input, &opts).unwrap();
+    assert_eq!(
+        labelled.format,
+        Some(crate::import::InputFormat::LabelStudio)
+    );
+    assert_eq!(
+        suggest_imported(&mut store, jieba, &labelled, "t").unwrap(),
+        None
+    );
+    assert_eq!(count(&store), drafted);
+}
