@@ -1,6 +1,6 @@
 //! Accuracy of the shipped sentiment model on labelled TSV files (`pos|neg<TAB>text`), with the
 //! shipped lexicon weights and a range of news-tone weights around them, and the model's load
-//! time.
+//! time. With `SHOW_WRONG=1` it also prints the lines it gets wrong, with their log-odds.
 //!
 //! ```sh
 //! cargo run --release -p galley-core --example eval_sentiment -- crates/galley-core/assets/language/sentiment-heldout.tsv crates/galley-core/assets/language/sentiment-news-test.tsv
@@ -53,6 +53,13 @@ fn main() {
             })
             .collect();
         let ok = rows.iter().filter(|(y, z, _, _)| (*z >= 0.0) == *y).count();
+        if std::env::var_os("SHOW_WRONG").is_some() {
+            for ((y, z, _, _), t) in rows.iter().zip(&lines) {
+                if (*z >= 0.0) != *y {
+                    println!("  wrong: {} {z:+.2} {t}", if *y { "pos" } else { "neg" });
+                }
+            }
+        }
         println!(
             "{path}: {ok}/{} = {:.4} (shipped)",
             rows.len(),
