@@ -27,9 +27,9 @@
 //! (split into review words and news tone words) is a fixed offset to the log-odds during
 //! training; its two weights, C and the own set's sample weight are chosen on accuracy over
 //! all development lines: review validation, news development
-//! (`assets/language/sentiment-news-dev.tsv`) and own development. The final model is refit on training + validation + the whole own set
-//! and its smallest weights are pruned to keep the file under `MAX_BYTES`. Features seen in
-//! fewer than `MIN_DF` training lines are dropped.
+//! (`assets/language/sentiment-news-dev.tsv`) and own development. The final model is refit
+//! on training + validation + the whole own set and its smallest weights are pruned to keep the
+//! file under `MAX_BYTES`. Features seen in fewer than `MIN_DF` training lines are dropped.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -70,13 +70,20 @@ fn doc(jieba: &jieba_rs::Jieba, text: &str, y: bool) -> Doc {
     (features(jieba, text), y, lex.score - news, news, false)
 }
 
-/// `pos|neg<TAB>text` lines.
-fn read_tsv(jieba: &jieba_rs::Jieba, path: &Path) -> Vec<Doc> {
+/// `pos|neg<TAB>text` lines: (text, positive).
+fn read_labelled(path: &Path) -> Vec<(String, bool)> {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .lines()
         .filter_map(|l| l.split_once('\t'))
-        .map(|(y, t)| doc(jieba, t, y == "pos"))
+        .map(|(y, t)| (t.to_owned(), y == "pos"))
+        .collect()
+}
+
+fn read_tsv(jieba: &jieba_rs::Jieba, path: &Path) -> Vec<Doc> {
+    read_labelled(path)
+        .iter()
+        .map(|(t, y)| doc(jieba, t, *y))
         .collect()
 }
 
@@ -331,18 +338,16 @@ fn main() {
     // Galley's own labelled set (reviews of many kinds and news sentences, written for Galley):
     // 1 in 5 by the same hash is development data for the choices below, the rest is trained
     // on; all of it is in the final fit.
-    let own: Vec<Doc> = read_tsv(&jieba, &assets.join("sentiment-train-galley.tsv"))
-        .into_iter()
-        .map(|(f, y, r, n, _)| (f, y, r, n, true))
-        .collect();
-    let own_texts: Vec<String> = std::fs::read_to_string(assets.join("sentiment-train-galley.tsv"))
-        .unwrap()
-        .lines()
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(_, t)| t.to_owned())
+    let own_lines = read_labelled(&assets.join("sentiment-train-galley.tsv"));
+    let own: Vec<Doc> = own_lines
+        .iter()
+        .map(|(t, y)| {
+            let (f, y, r, n, _) = doc(&jieba, t, *y);
+            (f, y, r, n, true)
+        })
         .collect();
     let (mut own_train, mut own_dev) = (Vec::new(), Vec::new());
-    for (d, t) in own.iter().zip(&own_texts) {
+    for (d, (t, _)) in own.iter().zip(&own_lines) {
         if bucket(t).is_multiple_of(5) {
             own_dev.push(d)
         } else {
