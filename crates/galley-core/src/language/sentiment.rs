@@ -797,10 +797,10 @@ pub fn features(jieba: &Jieba, text: &str) -> Vec<String> {
     features_from_tokens(&tokens, &lower)
 }
 
-/// [`features`] from a segmentation of the lower-cased text.
-pub fn features_from_tokens(tokens: &[&str], lower: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(lower.len() / 2);
-    let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+/// The words the model sees, in order: punctuation dropped, numbers as `<num>`, each with
+/// whether it lies in a negation scope (the three words after a negator, within a clause).
+fn model_words<'a>(tokens: &[&'a str]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::with_capacity(tokens.len());
     let mut neg_scope = 0u8;
     for tok in tokens {
         let w = tok.trim();
@@ -815,22 +815,36 @@ pub fn features_from_tokens(tokens: &[&str], lower: &str) -> Vec<String> {
             continue;
         }
         if w.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            out.push("w:<num>".to_owned());
-            words.push("<num>");
+            out.push(("<num>", false));
             continue;
         }
-        out.push(format!("w:{w}"));
-        words.push(w);
-        if NEGATORS.contains(&w) {
+        let negated = if NEGATORS.contains(&w) {
             neg_scope = 3;
+            false
         } else if neg_scope > 0 {
-            out.push(format!("n:{w}"));
             neg_scope -= 1;
+            true
+        } else {
+            false
+        };
+        out.push((w, negated));
+    }
+    out
+}
+
+/// [`features`] from a segmentation of the lower-cased text.
+pub fn features_from_tokens(tokens: &[&str], lower: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lower.len() / 2);
+    let words = model_words(tokens);
+    for &(w, negated) in &words {
+        out.push(format!("w:{w}"));
+        if negated {
+            out.push(format!("n:{w}"));
         }
     }
     // Word pairs: 不|错, 性价比|高.
     for pair in words.windows(2) {
-        out.push(format!("p:{}|{}", pair[0], pair[1]));
+        out.push(format!("p:{}|{}", pair[0].0, pair[1].0));
     }
     // Character 1-, 2- and 3-grams of the text without whitespace.
     let chars: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
@@ -861,49 +875,25 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
             hits.push(k);
         }
     };
-    let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
-    let mut neg_scope = 0u8;
-    for tok in tokens {
-        let w = tok.trim();
-        if w.is_empty() {
-            continue;
-        }
-        if is_clause_break(w) {
-            neg_scope = 0;
-            continue;
-        }
-        if !w.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let w = if w.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            "<num>"
-        } else {
-            w
-        };
+    let words = model_words(tokens);
+    for &(w, negated) in &words {
         buf.clear();
         buf.push_str("w:");
         buf.push_str(w);
         look(&buf, &mut hits);
-        words.push(w);
-        if w == "<num>" {
-            continue;
-        }
-        if NEGATORS.contains(&w) {
-            neg_scope = 3;
-        } else if neg_scope > 0 {
+        if negated {
             buf.clear();
             buf.push_str("n:");
             buf.push_str(w);
             look(&buf, &mut hits);
-            neg_scope -= 1;
         }
     }
     for pair in words.windows(2) {
         buf.clear();
         buf.push_str("p:");
-        buf.push_str(pair[0]);
+        buf.push_str(pair[0].0);
         buf.push('|');
-        buf.push_str(pair[1]);
+        buf.push_str(pair[1].0);
         look(&buf, &mut hits);
     }
     // Character n-grams: slices of the text without whitespace, looked up by hash; each
