@@ -784,16 +784,21 @@ fn is_clause_break(word: &str) -> bool {
     })
 }
 
+/// The lower-cased text segmented as the model was trained (without jieba's HMM).
+fn model_tokens<'a>(jieba: &Jieba, lower: &'a str) -> Vec<&'a str> {
+    jieba
+        .cut(lower, SEGMENT_HMM)
+        .iter()
+        .map(|t| t.word)
+        .collect()
+}
+
 /// Model features of a text: `w:` words, `n:` words inside a negation scope, `p:` word pairs,
 /// `c:` / `b:` / `t:` character 1-, 2- and 3-grams (whitespace removed). Deduplicated (the model
 /// is binarised).
 pub fn features(jieba: &Jieba, text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
-    let tokens: Vec<&str> = jieba
-        .cut(&lower, SEGMENT_HMM)
-        .iter()
-        .map(|t| t.word)
-        .collect();
+    let tokens = model_tokens(jieba, &lower);
     features_from_tokens(&tokens, &lower)
 }
 
@@ -943,14 +948,12 @@ pub struct LexiconScore {
 /// Lexicon score: tone words, flipped by a preceding negator, scaled by a degree adverb, and
 /// weighted by contrast (clauses before 但/然而 count 0.6, after count 1.5).
 pub fn lexicon_score(jieba: &Jieba, text: &str) -> LexiconScore {
-    let tokens = jieba.cut(text, SEGMENT_HMM);
-    lexicon_score_tokens(tokens.iter().map(|t| t.word))
+    lexicon_score_tokens(model_tokens(jieba, text).into_iter())
 }
 
 /// [`lexicon_parts`] of a text.
 pub fn lexicon_parts_text(jieba: &Jieba, text: &str) -> (LexiconScore, f32) {
-    let tokens = jieba.cut(text, SEGMENT_HMM);
-    lexicon_parts(tokens.iter().map(|t| t.word))
+    lexicon_parts(model_tokens(jieba, text).into_iter())
 }
 
 pub fn lexicon_score_tokens<'a>(tokens: impl Iterator<Item = &'a str>) -> LexiconScore {
@@ -1041,11 +1044,7 @@ pub fn is_positive(jieba: &Jieba, text: &str) -> bool {
 /// (combined log-odds, model log-odds, lexicon result).
 pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
     let lower = text.to_lowercase();
-    let tokens: Vec<&str> = jieba
-        .cut(&lower, SEGMENT_HMM)
-        .iter()
-        .map(|t| t.word)
-        .collect();
+    let tokens = model_tokens(jieba, &lower);
     let (m, _) = fast_logit(&tokens, &lower);
     let (lex, news) = lexicon_parts(tokens.iter().copied());
     (m + MODEL.lexicon_logit(lex.score, news), m, lex)
@@ -1088,11 +1087,7 @@ const SCORE_SCALE: f64 = 2.0;
 /// Sentiment of one sentence.
 pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
     let lower = text.to_lowercase();
-    let tokens: Vec<&str> = jieba
-        .cut(&lower, SEGMENT_HMM)
-        .iter()
-        .map(|t| t.word)
-        .collect();
+    let tokens = model_tokens(jieba, &lower);
     let (model, feats) = fast_logit(&tokens, &lower);
     let (lex, news) = lexicon_parts(tokens.iter().copied());
     // The same log-odds as [`is_positive`], so the score's sign is the binary decision.
@@ -1239,11 +1234,7 @@ mod tests {
             "一般般",
         ] {
             let lower = text.to_lowercase();
-            let tokens: Vec<&str> = jieba()
-                .cut(&lower, SEGMENT_HMM)
-                .iter()
-                .map(|t| t.word)
-                .collect();
+            let tokens = model_tokens(jieba(), &lower);
             let slow = MODEL.logit(&features_from_tokens(&tokens, &lower));
             let (fast, _) = fast_logit(&tokens, &lower);
             assert!((slow - fast).abs() < 1e-4, "{text}: {slow} vs {fast}");
