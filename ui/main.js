@@ -349,7 +349,7 @@ async function importAndShow(paths) {
   showReport(outcomes);
 }
 
-function showProgress({ done, total, file }) {
+function showProgress({ done, total, item: file }) {
   const box = $("#progress");
   if (done >= total && !importing) {
     // An import this window did not start (another part of the app): show its digests.

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use galley_core::{paths, Store};
+use galley_core::{paths, Workspace};
 
 #[derive(Parser)]
 #[command(
@@ -43,21 +43,30 @@ enum Command {
     Suggest(cmd::suggest::Args),
     Dict(cmd::dict::Args),
     Topics(cmd::topics::Args),
+    Search(cmd::search::Args),
+    Annotate(cmd::annotate::Args),
+    Review(cmd::review::Args),
+    Accept(cmd::decide::AcceptArgs),
+    Reject(cmd::decide::RejectArgs),
 }
 
-/// What every verb gets: how to open the store and who is acting.
+/// What every verb gets: how to open the workspace and who is acting.
 pub struct Context {
     db: PathBuf,
-    pub user: String,
+    user: String,
 }
 
 impl Context {
-    pub fn open(&self) -> galley_core::Result<Store> {
-        Store::open(&self.db)
+    /// The workspace of the chosen database, acting as the user.
+    pub fn open(&self) -> galley_core::Result<Workspace> {
+        let mut ws = Workspace::open(&self.db)?;
+        ws.act_as(&self.user);
+        Ok(ws)
     }
 }
 
 fn main() -> ExitCode {
+    cmd::out::quiet_on_closed_pipe();
     let cli = Cli::parse();
     let ctx = Context {
         db: cli.db.unwrap_or_else(paths::default_db_path),
@@ -79,12 +88,17 @@ fn main() -> ExitCode {
         Command::Suggest(args) => cmd::suggest::run(&ctx, args),
         Command::Dict(args) => cmd::dict::run(&ctx, args),
         Command::Topics(args) => cmd::topics::run(&ctx, args),
+        Command::Search(args) => cmd::search::run(&ctx, args),
+        Command::Annotate(args) => cmd::annotate::run(&ctx, args),
+        Command::Review(args) => cmd::review::run(&ctx, args),
+        Command::Accept(args) => cmd::decide::accept(&ctx, args),
+        Command::Reject(args) => cmd::decide::reject(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(cmd::Failure::Reported) => ExitCode::FAILURE,
         Err(cmd::Failure::Error(e)) => {
-            eprintln!("galley: {e}");
+            eprintln!("galley: {}", cmd::out::escape(&e.to_string()));
             ExitCode::FAILURE
         }
     }

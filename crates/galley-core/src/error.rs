@@ -47,6 +47,10 @@ pub enum Error {
     Conflict(String),
     #[error("nothing to {0}")]
     NothingTo(&'static str),
+    #[error("{path} has no files to import (.txt .md .json .jsonl)")]
+    NothingToImport { path: PathBuf },
+    #[error("say who you are first (a name, and in the window a role)")]
+    NoUser,
     #[error("database error: {0}")]
     Database(rusqlite::Error),
     #[error("cannot serialise: {0}")]
@@ -71,6 +75,8 @@ impl Error {
             Error::Invalid(_) => "invalid_input",
             Error::Conflict(_) => "conflict",
             Error::NothingTo(_) => "nothing_to_do",
+            Error::NothingToImport { .. } => "nothing_to_import",
+            Error::NoUser => "no_user",
             Error::Database(_) => "database_error",
             Error::Serialise(_) => "serialise_failed",
         }
@@ -93,5 +99,16 @@ impl From<rusqlite_migration::Error> for Error {
             rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
             other => Error::Migration(other.to_string()),
         }
+    }
+}
+
+/// Front ends receive an error as `{code, message}`.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Error", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
     }
 }

@@ -4,6 +4,7 @@
 //! in-memory store (`Store::open_in_memory`).
 
 pub mod annotate;
+pub mod app;
 pub mod edit;
 pub mod error;
 pub mod export;
@@ -15,5 +16,9 @@ pub mod sample;
 pub mod store;
 pub mod text;
 
+pub use app::Workspace;
 pub use error::{Error, Result};
+
+/// Galley's version, the one `galley --version` and the window's About show.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use store::Store;

@@ -1,10 +1,8 @@
 //! `galley dict`: the user dictionary (words jieba should keep whole: 车路云, 萝卜快跑, 堵俊平).
 
-use galley_core::language::dictionary;
-use galley_core::store::user_terms::{self, UserTerm};
-use galley_core::Error;
+use galley_core::store::user_terms::UserTerm;
 
-use super::Outcome;
+use super::{out, Outcome};
 use crate::Context;
 
 /// Manage the user dictionary applied to segmentation, search and suggestions.
@@ -33,42 +31,27 @@ enum Op {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let mut store = ctx.open()?;
+    let mut ws = ctx.open()?;
     match args.op {
         Op::Add { word, tag } => {
-            let mut jieba = dictionary::segmenter(store.conn())?;
-            let added = store.write(|tx| {
-                dictionary::add_term(tx, &mut jieba, &ctx.user, &word, tag.as_deref())
-            })?;
-            println!(
-                "added {} ({}); re-segmented {} article(s)",
-                added.term.word,
-                added.term.tag.as_deref().unwrap_or("-"),
-                added.resegmented.len()
+            let added = ws.add_word(&word, tag.as_deref())?;
+            let tag = added.tag.as_deref().unwrap_or("-");
+            let line = format!(
+                "added {} ({tag}); re-segmented {} article(s)",
+                added.word, added.resegmented
             );
+            println!("{}", out::escape(&line));
         }
         Op::Remove { word } => {
-            // Build the segmenter without the word, then re-segment with it.
-            let affected = store.write(|tx| {
-                let mut terms = user_terms::list(tx)?;
-                terms.retain(|t| t.word != word);
-                let mut jieba = galley_core::language::segmenter();
-                dictionary::apply(&mut jieba, &terms);
-                dictionary::remove_term(tx, &jieba, &ctx.user, &word)
-            })?;
-            println!("removed {word}; re-segmented {} article(s)", affected.len());
+            let removed = ws.remove_word(&word)?;
+            let line = format!(
+                "removed {}; re-segmented {} article(s)",
+                removed.word, removed.resegmented
+            );
+            println!("{}", out::escape(&line));
         }
-        Op::List { json } => {
-            let terms = user_terms::list(store.conn())?;
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&terms).map_err(Error::from)?
-                );
-            } else {
-                print!("{}", render(&terms));
-            }
-        }
+        Op::List { json: true } => out::json(&ws.words()?)?,
+        Op::List { json: false } => print!("{}", out::escape(&render(&ws.words()?))),
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `galley edit …`: fix-ups of an imported digest, each undoable with `galley undo`.
 
-use galley_core::edit::{self, Change, Edit, Role};
+use galley_core::edit::{Change, Edit, Role};
 
 use super::Outcome;
 use crate::Context;
@@ -100,9 +100,7 @@ impl From<Op> for Edit {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let mut store = ctx.open()?;
-    let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
-    let change = edit::apply(&mut store, &jieba, &ctx.user, &args.op.into())?;
+    let change = ctx.open()?.fix(&args.op.into())?;
     println!("{}", render(&change));
     Ok(())
 }

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use galley_core::app::export::Target;
 use galley_core::export::{self, CsvTable, Filter, Request};
 use galley_core::model::ReviewState;
 use galley_core::Error;
@@ -134,7 +135,7 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
             Error::Invalid("--table and --no-bom apply to --format csv only".into()).into(),
         );
     }
-    let store = ctx.open()?;
+    let ws = ctx.open()?;
     let req = Request {
         format,
         filter: Filter {
@@ -157,7 +158,12 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
     };
     match &args.out {
         Some(path) => {
-            let written = export::to_path(&store, &req, path)?;
+            // `exports/` names a folder even before it exists (and then says it does not).
+            let target = match path.as_os_str().to_string_lossy().ends_with('/') {
+                true => Target::Folder(path),
+                false => Target::Path(path),
+            };
+            let written = ws.export(&req, target)?;
             if written.len() > 1 {
                 for f in written {
                     eprintln!("wrote {}", f.display());
@@ -168,16 +174,9 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
             // Checked before the first byte, so a bad filter prints nothing on stdout.
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());
-            let done = export::write(&store, &req, &mut lock).and_then(|()| {
-                lock.flush()
-                    .map_err(|e| Error::Serialise(serde_json::Error::io(e)))
-            });
-            match done {
-                // The reader went away (`| head`): not a failure of the export.
-                Err(Error::Serialise(e))
-                    if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => {}
-                other => other?,
-            }
+            ws.export(&req, Target::Stream(&mut lock))?;
+            lock.flush()
+                .map_err(|e| Error::Serialise(serde_json::Error::io(e)))?;
         }
     }
     Ok(())

@@ -1,8 +1,6 @@
 //! `galley history`: who changed what, when (the audit log), newest first.
 
-use galley_core::store::audit;
-
-use super::Outcome;
+use super::{out, Outcome};
 use crate::Context;
 
 /// Show the change history, newest first.
@@ -19,16 +17,9 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let store = ctx.open()?;
-    let records = match args.article {
-        Some(id) => audit::for_article(store.conn(), id, args.limit)?,
-        None => audit::recent(store.conn(), args.limit)?,
-    };
+    let records = ctx.open()?.history(args.article, args.limit, args.json)?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&records).map_err(galley_core::Error::from)?
-        );
+        out::json(&records)?;
     } else {
         for r in &records {
             let state = r
@@ -40,10 +31,11 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
                 .article_id
                 .map(|a| format!(" article {a}"))
                 .unwrap_or_default();
-            println!(
+            let line = format!(
                 "{}\t{}\t{}\t{}{target}{state}",
                 r.id, r.at, r.actor, r.action
             );
+            println!("{}", out::escape(&line));
         }
     }
     Ok(())

@@ -3,11 +3,11 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use galley_core::import::{self, InputFormat, Options, OwnedInput, Report, Status};
-use galley_core::language::suggest;
-use galley_core::Error;
+use galley_core::app::import::{FileOutcome, ImportOptions, Source};
+use galley_core::import::{InputFormat, Report, Status};
+use galley_core::{Error, Workspace};
 
-use super::{Failure, Outcome};
+use super::{out, Failure, Outcome};
 use crate::Context;
 
 /// Import digest pages: PDF-extracted page text, Markdown, JSON or JSON Lines, in UTF-8,
@@ -64,97 +64,48 @@ impl From<FormatArg> for InputFormat {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let mut files = Vec::new();
-    let mut failed = false;
-    for path in &args.files {
-        if path.as_os_str() == "-" {
-            files.push(path.clone());
-            continue;
-        }
-        match import::collect_files(path) {
-            Ok(found) if found.is_empty() => {
-                eprintln!(
-                    "galley: {} has no files to import (.txt .md .json .jsonl)",
-                    path.display()
-                );
-                failed = true;
-            }
-            Ok(found) => files.extend(found),
-            Err(e) => {
-                eprintln!("galley: {e}");
-                failed = true;
-            }
-        }
-    }
-    if files.len() > 1 && args.name.is_some() {
-        return Err(Error::Invalid("--name applies to one file at a time".into()).into());
-    }
-    let mut store = if args.dry_run {
-        galley_core::Store::open_in_memory()?
-    } else {
-        ctx.open()?
-    };
-    let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
-    let opts = Options {
+    let sources = args
+        .files
+        .iter()
+        .map(|p| match p.as_os_str() == "-" {
+            true => read_stdin(),
+            false => Ok(Source::Path(p.clone())),
+        })
+        .collect::<galley_core::Result<Vec<_>>>()?;
+    let opts = ImportOptions {
         name: args.name,
         date: args.date,
         encoding: args.encoding,
-        dry_run: args.dry_run,
-        actor: ctx.user.clone(),
         format: args.format.map(Into::into),
+        dry_run: args.dry_run,
+        no_suggest: args.no_suggest,
     };
-    let mut reports = Vec::new();
-    // Files are read and rebuilt on a second thread while the previous one is stored.
-    let inputs = files.iter().map(|path| {
-        let input = if path.as_os_str() == "-" {
-            read_stdin().map(|bytes| OwnedInput {
-                what: "standard input".into(),
-                source_file: None,
-                bytes,
-            })
-        } else {
-            OwnedInput::read(path)
-        };
-        (path.display().to_string(), input)
-    });
-    import::import_stream(
-        &mut store,
-        &jieba,
-        inputs,
-        &opts,
-        |_, result| match result {
-            Ok(report) => reports.push(report),
-            Err(e) => {
-                eprintln!("galley: {e}");
-                failed = true;
-            }
-        },
-    );
-    // Editors never start from a blank article: draft suggestions for what was stored.
-    if !args.no_suggest && !args.dry_run {
-        for r in &reports {
-            if let Err(e) = suggest::suggest_imported(&mut store, &jieba, r, &ctx.user) {
-                eprintln!("galley: no suggestions for {}: {e}", r.name);
-                failed = true;
-            }
+    let mut ws = match args.dry_run {
+        true => Workspace::open_in_memory()?,
+        false => ctx.open()?,
+    };
+    let outcomes = ws.import(&sources, &opts, |_, _| {})?;
+    for o in &outcomes {
+        let problem = o.error.as_ref().map(ToString::to_string);
+        if let Some(why) = problem.as_ref().or(o.suggest_error.as_ref()) {
+            eprintln!("galley: {}", out::escape(why));
         }
     }
+    let reports: Vec<&Report> = outcomes.iter().filter_map(|o| o.report.as_ref()).collect();
     if args.json {
-        let out = serde_json::to_string_pretty(&reports).map_err(Error::from)?;
-        println!("{out}");
+        out::json(&reports)?;
     } else {
         for r in &reports {
-            print!("{}", render(r));
+            print!("{}", out::escape(&render(r)));
         }
     }
-    if failed {
-        Err(Failure::Reported)
-    } else {
-        Ok(())
+    match outcomes.iter().any(FileOutcome::is_failure) {
+        true => Err(Failure::Reported),
+        false => Ok(()),
     }
 }
 
-fn read_stdin() -> galley_core::Result<Vec<u8>> {
+fn read_stdin() -> galley_core::Result<Source> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
@@ -162,7 +113,10 @@ fn read_stdin() -> galley_core::Result<Vec<u8>> {
             path: "-".into(),
             source,
         })?;
-    Ok(bytes)
+    Ok(Source::Bytes {
+        what: "standard input".into(),
+        bytes,
+    })
 }
 
 /// The human-readable report of one import.

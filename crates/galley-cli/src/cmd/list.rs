@@ -1,8 +1,8 @@
 //! `galley list`: digests and their articles, one line each.
 
-use galley_core::model::{ArticleSummary, Digest};
+use galley_core::app::Listing;
 
-use super::Outcome;
+use super::{out, Outcome};
 use crate::Context;
 
 /// List digests and their articles.
@@ -13,32 +13,14 @@ pub struct Args {
     json: bool,
 }
 
-#[derive(serde::Serialize)]
-pub struct Listing {
-    digest: Digest,
-    articles: Vec<ArticleSummary>,
-}
-
-pub fn collect(store: &galley_core::Store) -> galley_core::Result<Vec<Listing>> {
-    store
-        .digests()?
-        .into_iter()
-        .map(|digest| {
-            let articles = store.articles(digest.id)?;
-            Ok(Listing { digest, articles })
-        })
-        .collect()
-}
-
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let listing = collect(&ctx.open()?)?;
+    let listing = ctx.open()?.listing()?;
     if args.json {
-        let out = serde_json::to_string_pretty(&listing).map_err(galley_core::Error::from)?;
-        println!("{out}");
+        out::json(&listing)?;
     } else if listing.is_empty() {
         println!("no digests yet: galley import FILE");
     } else {
-        print!("{}", render(&listing));
+        print!("{}", out::escape(&render(&listing)));
     }
     Ok(())
 }

@@ -1,9 +1,14 @@
+pub mod annotate;
+pub mod decide;
 pub mod dict;
 pub mod edit;
 pub mod export;
 pub mod history;
 pub mod import;
 pub mod list;
+pub mod out;
+pub mod review;
+pub mod search;
 pub mod show;
 pub mod suggest;
 pub mod topics;

@@ -2,7 +2,7 @@
 
 use galley_core::model::Article;
 
-use super::Outcome;
+use super::{out, Outcome};
 use crate::Context;
 
 /// Show an article: title, source, numbered paragraphs with their ids and roles, pull quotes.
@@ -17,12 +17,9 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Outcome {
     let article = ctx.open()?.article(args.article)?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&article).map_err(galley_core::Error::from)?
-        );
+        out::json(&article)?;
     } else {
-        print!("{}", render(&article));
+        print!("{}", out::escape(&render(&article)));
     }
     Ok(())
 }

@@ -1,11 +1,10 @@
 //! `galley suggest`: run the language suggestion pass (keywords, topics, sentiment, check-worthy
 //! claims, entities) and store the results as suggestions for the editor.
 
-use galley_core::language::{dictionary, suggest as core, suggest::ArticleSuggestions};
-use galley_core::store::articles;
-use galley_core::{Error, Store};
+use galley_core::app::language::Scope;
+use galley_core::language::suggest::ArticleSuggestions;
 
-use super::Outcome;
+use super::{out, Outcome};
 use crate::Context;
 
 /// Suggest keywords, topics, sentiment, claims and entities; stored as suggestions, never accepted.
@@ -27,40 +26,21 @@ pub struct Report {
     pub articles: Vec<ArticleSuggestions>,
 }
 
-/// Runs the pass in one write transaction.
-pub fn compute(store: &mut Store, user: &str, args: &Args) -> galley_core::Result<Report> {
-    let jieba = dictionary::segmenter(store.conn())?;
-    let digests: Vec<i64> = match (args.article, args.digest) {
-        (Some(_), _) => Vec::new(),
-        (None, Some(d)) => vec![d],
-        (None, None) => store.digests()?.iter().map(|d| d.id).collect(),
-    };
-    let article = args.article;
-    store.write(|tx| {
-        let mut out = Vec::new();
-        if let Some(id) = article {
-            articles::get(tx, id)?;
-            out.push(core::suggest_article(tx, &jieba, id, user)?);
-        }
-        for d in digests {
-            out.extend(core::suggest_digest(tx, &jieba, d, user)?);
-        }
-        Ok(Report { articles: out })
-    })
-}
-
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let mut store = ctx.open()?;
-    let report = compute(&mut store, &ctx.user, &args)?;
+    let scope = match (args.article, args.digest) {
+        (Some(a), _) => Scope::Article(a),
+        (None, Some(d)) => Scope::Digest(d),
+        (None, None) => Scope::All,
+    };
+    let report = Report {
+        articles: ctx.open()?.suggest(scope)?,
+    };
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(Error::from)?
-        );
+        out::json(&report)?;
     } else if report.articles.is_empty() {
         println!("no articles: galley import FILE");
     } else {
-        print!("{}", render(&report));
+        print!("{}", out::escape(&render(&report)));
     }
     Ok(())
 }

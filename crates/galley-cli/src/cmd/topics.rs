@@ -1,10 +1,10 @@
 //! `galley topics`: the topic taxonomy (IPTC Media Topics and the desk's own subjects).
 
-use galley_core::language::topics as core;
+use galley_core::app::language::TaxonomyChange;
 use galley_core::store::topics::Topic;
 use galley_core::Error;
 
-use super::Outcome;
+use super::{out, Outcome};
 use crate::Context;
 
 /// List and edit topics: add, rename, move, retire, trigger words.
@@ -75,60 +75,56 @@ fn parse_term(t: &str) -> galley_core::Result<(String, f64)> {
     }
 }
 
+impl Op {
+    /// The taxonomy change this asks for; `None` for `list`.
+    fn change(self) -> galley_core::Result<Option<TaxonomyChange>> {
+        Ok(Some(match self {
+            Op::List { .. } => return Ok(None),
+            Op::Add {
+                code,
+                zh,
+                en,
+                parent,
+                terms,
+            } => TaxonomyChange::Add {
+                code,
+                zh,
+                en,
+                parent,
+                terms: terms
+                    .iter()
+                    .map(|t| parse_term(t))
+                    .collect::<Result<_, _>>()?,
+            },
+            Op::Rename { code, zh, en } => TaxonomyChange::Rename { code, zh, en },
+            Op::Move { code, parent, .. } => TaxonomyChange::Move { code, parent },
+            Op::Retire { code, restore } => TaxonomyChange::Retire { code, restore },
+            Op::Term { code, word, weight } => TaxonomyChange::Term { code, word, weight },
+        }))
+    }
+}
+
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let mut store = ctx.open()?;
-    let user = ctx.user.as_str();
-    let changed = match args.op {
-        Op::List { json } => {
-            let topics = store.write(|tx| core::list_topics(tx))?;
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&topics).map_err(Error::from)?
-                );
-            } else {
-                print!("{}", render(&topics));
-            }
-            return Ok(());
-        }
-        Op::Add {
-            code,
-            zh,
-            en,
-            parent,
-            terms,
-        } => {
-            let terms = terms
-                .iter()
-                .map(|t| parse_term(t))
-                .collect::<galley_core::Result<Vec<_>>>()?;
-            store
-                .write(|tx| core::add_topic(tx, user, &code, parent.as_deref(), &zh, &en, &terms))?
-        }
-        Op::Rename { code, zh, en } => {
-            store.write(|tx| core::rename_topic(tx, user, &code, &zh, &en))?
-        }
-        Op::Move { code, parent, .. } => {
-            store.write(|tx| core::reparent_topic(tx, user, &code, parent.as_deref()))?
-        }
-        Op::Retire { code, restore } => {
-            store.write(|tx| core::retire_topic(tx, user, &code, restore))?
-        }
-        Op::Term { code, word, weight } => {
-            store.write(|tx| core::set_topic_term(tx, user, &code, &word, weight))?
-        }
+    let mut ws = ctx.open()?;
+    let json = matches!(args.op, Op::List { json: true });
+    let Some(change) = args.op.change()? else {
+        let topics = ws.topics()?;
+        return match json {
+            true => out::json(&topics),
+            false => out::text(&render(&topics)),
+        };
     };
-    println!(
-        "{} {} / {}{}",
-        changed.code,
-        changed.label_zh,
-        changed.label_en,
-        if changed.retired_at.is_some() {
-            " (retired)"
-        } else {
-            ""
-        }
+    let changed = ws.change_taxonomy(&change)?;
+    let retired = if changed.retired_at.is_some() {
+        " (retired)"
+    } else {
+        ""
+    };
+    let line = format!(
+        "{} {} / {}{retired}",
+        changed.code, changed.label_zh, changed.label_en
     );
+    println!("{}", out::escape(&line));
     Ok(())
 }
 

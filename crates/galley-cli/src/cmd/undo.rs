@@ -1,6 +1,5 @@
 //! `galley undo` and `galley redo`: walk the change history (kept in the database).
 
-use galley_core::edit::history;
 use galley_core::Error;
 
 use super::Outcome;
@@ -15,15 +14,11 @@ pub struct UndoArgs {}
 pub struct RedoArgs {}
 
 pub fn undo(ctx: &Context, _: UndoArgs) -> Outcome {
-    let mut store = ctx.open()?;
-    let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
-    report(history::undo(&mut store, &jieba, &ctx.user))
+    report(ctx.open()?.undo())
 }
 
 pub fn redo(ctx: &Context, _: RedoArgs) -> Outcome {
-    let mut store = ctx.open()?;
-    let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
-    report(history::redo(&mut store, &jieba, &ctx.user))
+    report(ctx.open()?.redo())
 }
 
 fn report(result: galley_core::Result<galley_core::edit::Change>) -> Outcome {

@@ -2,7 +2,7 @@
 //!
 //! Every format takes the same [`Filter`] and streams: articles are read from the database one
 //! at a time and written as they are read, so memory does not grow with the export.
-//! [`write`] writes one stream, [`to_path`] writes a file (or, for CSV, a folder) atomically.
+//! [`write`] writes one stream, [`to_file`] a file and [`to_folder`] a CSV folder, atomically.
 //! This is the API the desktop export dialog calls.
 
 pub mod annotations;
@@ -186,42 +186,59 @@ fn write_selection(
     }
 }
 
-/// Writes the export to `path` atomically (a temporary file beside it, renamed into place: a
-/// failed export leaves nothing behind). For CSV, when `path` is an existing folder (or ends in
-/// `/`), both `articles.csv` and `claims.csv` are written into it; each is atomic. Returns the
-/// files written.
-pub fn to_path(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBuf>> {
-    let sel = select(store.conn(), &req.filter)?;
-    let is_dir = path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/');
-    if is_dir && req.format != Format::Csv {
-        return Err(Error::Write {
-            path: path.to_owned(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                format!(
-                    "is a folder; only CSV writes a folder (give a file for {})",
-                    req.format.as_str()
-                ),
+/// Writes the export to the file `path` atomically (a temporary file beside it, renamed into
+/// place: a failed export leaves nothing behind). Returns the file written.
+pub fn to_file(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        return Err(write_error(
+            path,
+            std::io::ErrorKind::IsADirectory,
+            format!(
+                "is a folder; only CSV writes a folder (give a file for {})",
+                req.format.as_str()
             ),
-        });
+        ));
     }
-    if is_dir {
-        if !path.is_dir() {
-            return Err(Error::Write {
-                path: path.to_owned(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
-            });
-        }
-        let mut written = Vec::new();
-        for table in [CsvTable::Articles, CsvTable::Claims] {
-            let file = path.join(table.file_name());
-            write_atomically(&file, |w| write_selection(store, req, &sel, table, w))?;
-            written.push(file);
-        }
-        return Ok(written);
-    }
+    let sel = select(store.conn(), &req.filter)?;
     write_atomically(path, |w| write_selection(store, req, &sel, req.table, w))?;
     Ok(vec![path.to_owned()])
+}
+
+/// Writes a CSV export into the existing folder `path`: `articles.csv` and `claims.csv`, each
+/// atomically. Returns the files written.
+pub fn to_folder(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBuf>> {
+    if req.format != Format::Csv {
+        return Err(write_error(
+            path,
+            std::io::ErrorKind::IsADirectory,
+            format!(
+                "is a folder; only CSV writes a folder (give a file for {})",
+                req.format.as_str()
+            ),
+        ));
+    }
+    if !path.is_dir() {
+        return Err(write_error(
+            path,
+            std::io::ErrorKind::NotFound,
+            "no such folder".into(),
+        ));
+    }
+    let sel = select(store.conn(), &req.filter)?;
+    let mut written = Vec::new();
+    for table in [CsvTable::Articles, CsvTable::Claims] {
+        let file = path.join(table.file_name());
+        write_atomically(&file, |w| write_selection(store, req, &sel, table, w))?;
+        written.push(file);
+    }
+    Ok(written)
+}
+
+fn write_error(path: &Path, kind: std::io::ErrorKind, msg: String) -> Error {
+    Error::Write {
+        path: path.to_owned(),
+        source: std::io::Error::new(kind, msg),
+    }
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place.

@@ -1,0 +1,48 @@
+//! Fixing a digest's structure, and walking the change history.
+
+use super::Workspace;
+use crate::edit::{self, history, Change, Edit};
+use crate::store::audit::{self, Record};
+use crate::Result;
+
+impl Workspace {
+    /// Applies one fix-up (merge, split, move, role, title, source, review state) in one
+    /// transaction, audited and undoable. Bad input changes nothing.
+    pub fn fix(&mut self, e: &Edit) -> Result<Change> {
+        let jieba = self.segmenter()?;
+        let actor = self.actor()?.to_owned();
+        edit::apply(&mut self.store, &jieba, &actor, e)
+    }
+
+    /// Reverts the newest change still done (fix-ups and annotations alike).
+    pub fn undo(&mut self) -> Result<Change> {
+        let jieba = self.segmenter()?;
+        let actor = self.actor()?.to_owned();
+        history::undo(&mut self.store, &jieba, &actor)
+    }
+
+    /// Re-applies the change undone last.
+    pub fn redo(&mut self) -> Result<Change> {
+        let jieba = self.segmenter()?;
+        let actor = self.actor()?.to_owned();
+        history::redo(&mut self.store, &jieba, &actor)
+    }
+
+    /// Who changed what, when: newest first, of one article or of everything. With
+    /// `states`, each record keeps the states before and after (large); without, they are
+    /// left out.
+    pub fn history(&self, article: Option<i64>, limit: i64, states: bool) -> Result<Vec<Record>> {
+        let conn = self.store.conn();
+        let mut records = match article {
+            Some(id) => audit::for_article(conn, id, limit)?,
+            None => audit::recent(conn, limit)?,
+        };
+        if !states {
+            for r in &mut records {
+                r.before = None;
+                r.after = None;
+            }
+        }
+        Ok(records)
+    }
+}

@@ -1,0 +1,243 @@
+//! Importing: files, folders, standard input or the bundled sample, each input one digest in
+//! its own transaction, then the first draft of suggestions for what was stored.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::Workspace;
+use crate::import::{self, InputFormat, OwnedInput, Report};
+use crate::language::suggest;
+use crate::{Error, Result, Store};
+
+/// Where an import reads from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file, or a folder whose importable files are all read.
+    Path(PathBuf),
+    /// The bundled sample digest page.
+    Sample,
+    /// Bytes already read (standard input, a paste), named `what` in messages.
+    Bytes {
+        /// How the input is named in messages and reports.
+        what: String,
+        /// The text.
+        bytes: Vec<u8>,
+    },
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Digest name; default: the file name without its extension. One input only.
+    pub name: Option<String>,
+    /// Issue date (`YYYY-MM-DD` or `YYYY-MM`); default: found in the file name.
+    pub date: Option<String>,
+    /// Encoding label overriding detection.
+    pub encoding: Option<String>,
+    /// Layout of the input; default: from the extension, else sniffed from the text.
+    pub format: Option<InputFormat>,
+    /// Parse and report; store nothing (the import runs against a private in-memory store).
+    pub dry_run: bool,
+    /// Do not draft suggestions for the new digests.
+    pub no_suggest: bool,
+}
+
+/// What happened to one input.
+#[derive(Debug, Serialize)]
+pub struct FileOutcome {
+    /// The input as named in messages (a path, `standard input`, the sample).
+    pub file: String,
+    /// The report, when the input was read and parsed.
+    pub report: Option<Report>,
+    /// Why it failed, when it did.
+    pub error: Option<Error>,
+    /// Why no suggestions were drafted for a stored digest (they stay possible later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggest_error: Option<String>,
+}
+
+impl FileOutcome {
+    fn failed(file: String, error: Error) -> FileOutcome {
+        FileOutcome {
+            file,
+            report: None,
+            error: Some(error),
+            suggest_error: None,
+        }
+    }
+
+    /// Whether the input failed, or its suggestions could not be drafted.
+    pub fn is_failure(&self) -> bool {
+        self.error.is_some() || self.suggest_error.is_some()
+    }
+}
+
+/// Progress of a long verb, given to the caller's sink after each step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress<'a> {
+    /// Steps done so far.
+    pub done: usize,
+    /// Steps in all, when known.
+    pub total: usize,
+    /// What the last step was about (a file name).
+    pub item: &'a str,
+}
+
+impl Workspace {
+    /// Imports every input (folders expanded), one digest per input, each in its own
+    /// transaction, and drafts suggestions for the new digests unless asked not to. One
+    /// outcome per input, in order; `progress` hears of each as it is done. A failed input
+    /// stores nothing and does not stop the others.
+    pub fn import(
+        &mut self,
+        sources: &[Source],
+        opts: &ImportOptions,
+        mut progress: impl FnMut(Progress<'_>, &FileOutcome),
+    ) -> Result<Vec<FileOutcome>> {
+        let (inputs, mut outcomes) = expand(sources);
+        if inputs.len() > 1 && opts.name.is_some() {
+            return Err(Error::Invalid(
+                "a digest name applies to one file at a time".into(),
+            ));
+        }
+        let core_opts = self.core_options(opts)?;
+        let jieba = self.segmenter()?;
+        let mut dry_store;
+        let store = if opts.dry_run {
+            dry_store = Store::open_in_memory()?;
+            &mut dry_store
+        } else {
+            &mut self.store
+        };
+        let total = inputs.len() + outcomes.len();
+        let reads = inputs.iter().map(|i| (i.name(), i.read()));
+        import::import_stream(store, &jieba, reads, &core_opts, |file, result| {
+            outcomes.push(match result {
+                Ok(report) => FileOutcome {
+                    file: file.to_owned(),
+                    report: Some(report),
+                    error: None,
+                    suggest_error: None,
+                },
+                Err(e) => FileOutcome::failed(file.to_owned(), e),
+            });
+            let step = Progress {
+                done: outcomes.len(),
+                total,
+                item: file,
+            };
+            progress(step, outcomes.last().expect("just pushed"));
+        });
+        // Editors never start from a blank article: draft suggestions for what was stored.
+        if !opts.no_suggest && !opts.dry_run {
+            for outcome in &mut outcomes {
+                outcome.suggest_error = draft(store, &jieba, outcome, &core_opts.actor);
+            }
+        }
+        Ok(outcomes)
+    }
+
+    /// Imports the bundled sample digest page (with suggestions).
+    pub fn load_sample(&mut self) -> Result<FileOutcome> {
+        let opts = ImportOptions::default();
+        let mut outcomes = self.import(&[Source::Sample], &opts, |_, _| {})?;
+        let mut outcome = outcomes.pop().expect("one input, one outcome");
+        match outcome.error.take() {
+            Some(e) => Err(e),
+            None => Ok(outcome),
+        }
+    }
+
+    fn core_options(&self, opts: &ImportOptions) -> Result<import::Options> {
+        Ok(import::Options {
+            name: opts.name.clone(),
+            date: opts.date.clone(),
+            encoding: opts.encoding.clone(),
+            dry_run: opts.dry_run,
+            // A dry run stores nothing, so it needs nobody to act.
+            actor: match opts.dry_run {
+                true => self.actor.clone().unwrap_or_default(),
+                false => self.actor()?.to_owned(),
+            },
+            format: opts.format,
+        })
+    }
+}
+
+/// Drafts the suggestions of what was just stored; the reason when that failed.
+fn draft(
+    store: &mut Store,
+    jieba: &jieba_rs::Jieba,
+    outcome: &FileOutcome,
+    actor: &str,
+) -> Option<String> {
+    let report = outcome.report.as_ref()?;
+    suggest::suggest_imported(store, jieba, report, actor)
+        .err()
+        .map(|e| format!("no suggestions for {}: {e}", report.name))
+}
+
+/// One input after folders are expanded.
+enum Input<'a> {
+    File(PathBuf),
+    Sample,
+    Bytes { what: &'a str, bytes: &'a [u8] },
+}
+
+impl Input<'_> {
+    fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Sample => crate::sample::input().what,
+            Input::Bytes { what, .. } => (*what).to_owned(),
+        }
+    }
+
+    fn read(&self) -> Result<OwnedInput> {
+        match self {
+            Input::File(p) => OwnedInput::read(p),
+            Input::Sample => {
+                let sample = crate::sample::input();
+                Ok(OwnedInput {
+                    what: sample.what,
+                    source_file: sample.source_file,
+                    bytes: sample.bytes.to_vec(),
+                })
+            }
+            Input::Bytes { what, bytes } => Ok(OwnedInput {
+                what: (*what).to_owned(),
+                source_file: None,
+                bytes: bytes.to_vec(),
+            }),
+        }
+    }
+}
+
+/// Expands folders into their files; a path that cannot be listed, or a folder with nothing to
+/// import, becomes a failed outcome.
+fn expand(sources: &[Source]) -> (Vec<Input<'_>>, Vec<FileOutcome>) {
+    let mut inputs = Vec::new();
+    let mut failed = Vec::new();
+    for s in sources {
+        match s {
+            Source::Sample => inputs.push(Input::Sample),
+            Source::Bytes { what, bytes } => inputs.push(Input::Bytes { what, bytes }),
+            Source::Path(p) => match files_of(p) {
+                Ok(files) => inputs.extend(files.into_iter().map(Input::File)),
+                Err(e) => failed.push(FileOutcome::failed(p.display().to_string(), e)),
+            },
+        }
+    }
+    (inputs, failed)
+}
+
+fn files_of(path: &Path) -> Result<Vec<PathBuf>> {
+    let files = import::collect_files(path)?;
+    if files.is_empty() {
+        return Err(Error::NothingToImport {
+            path: path.to_owned(),
+        });
+    }
+    Ok(files)
+}

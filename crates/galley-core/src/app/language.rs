@@ -1,0 +1,185 @@
+//! The suggestion pass and the desk's own words.
+
+use serde::Serialize;
+
+use super::Workspace;
+use crate::language::suggest::{self, ArticleSuggestions};
+use crate::language::{dictionary, segmenter};
+use crate::store::user_terms::{self, UserTerm};
+use crate::store::{articles, digests};
+use crate::{Error, Result};
+
+/// Which articles a suggestion pass covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Every article of every digest.
+    #[default]
+    All,
+    /// One digest's articles.
+    Digest(i64),
+    /// One article.
+    Article(i64),
+}
+
+/// A word added to the dictionary, and how many articles were segmented again.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordChange {
+    /// The word.
+    pub word: String,
+    /// Its part-of-speech tag, if given.
+    pub tag: Option<String>,
+    /// Articles whose search words were rebuilt.
+    pub resegmented: usize,
+}
+
+impl Workspace {
+    /// Drafts keywords, topics, sentiment, claims and entities again for a scope, in one
+    /// transaction. They stay suggestions until someone decides.
+    pub fn suggest(&mut self, scope: Scope) -> Result<Vec<ArticleSuggestions>> {
+        let jieba = self.segmenter()?;
+        let actor = self.actor()?.to_owned();
+        let digest_ids: Vec<i64> = match scope {
+            Scope::Article(_) => Vec::new(),
+            Scope::Digest(d) => vec![d],
+            Scope::All => self.store.digests()?.iter().map(|d| d.id).collect(),
+        };
+        self.store.write(|tx| {
+            let mut out = Vec::new();
+            if let Scope::Article(id) = scope {
+                articles::get(tx, id)?;
+                out.push(suggest::suggest_article(tx, &jieba, id, &actor)?);
+            }
+            for d in digest_ids {
+                out.extend(suggest::suggest_digest(tx, &jieba, d, &actor)?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// The desk's own words, kept whole by segmentation, search and suggestions.
+    pub fn words(&self) -> Result<Vec<UserTerm>> {
+        user_terms::list(self.store.conn())
+    }
+
+    /// Adds a word (with an optional POS tag: nr, nt, ns, nz, n…); the articles containing it
+    /// are segmented again.
+    pub fn add_word(&mut self, word: &str, tag: Option<&str>) -> Result<WordChange> {
+        let actor = self.actor()?.to_owned();
+        let mut jieba = dictionary::segmenter(self.store.conn())?;
+        let added = self
+            .store
+            .write(|tx| dictionary::add_term(tx, &mut jieba, &actor, word, tag))?;
+        self.forget_segmenter();
+        Ok(WordChange {
+            word: added.term.word,
+            tag: added.term.tag,
+            resegmented: added.resegmented.len(),
+        })
+    }
+
+    /// Removes a word; the articles containing it are segmented again without it.
+    pub fn remove_word(&mut self, word: &str) -> Result<WordChange> {
+        let actor = self.actor()?.to_owned();
+        let affected = self.store.write(|tx| {
+            let mut terms = user_terms::list(tx)?;
+            terms.retain(|t| t.word != word);
+            let mut jieba = segmenter();
+            dictionary::apply(&mut jieba, &terms);
+            dictionary::remove_term(tx, &jieba, &actor, word)
+        })?;
+        self.forget_segmenter();
+        Ok(WordChange {
+            word: word.to_owned(),
+            tag: None,
+            resegmented: affected.len(),
+        })
+    }
+
+    /// Fails with [`Error::NotFound`] unless the digest exists.
+    pub fn require_digest(&self, id: i64) -> Result<()> {
+        match digests::list(self.store.conn())?.iter().any(|d| d.id == id) {
+            true => Ok(()),
+            false => Err(Error::NotFound {
+                entity: "digest",
+                id,
+            }),
+        }
+    }
+}
+
+/// A change to the topic taxonomy.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum TaxonomyChange {
+    /// A new topic, under `parent` if given, with trigger words and their weights.
+    Add {
+        /// Its code, e.g. `desk:energy`.
+        code: String,
+        /// Chinese label.
+        zh: String,
+        /// English label.
+        en: String,
+        /// The parent topic's code.
+        parent: Option<String>,
+        /// Trigger words with weights.
+        terms: Vec<(String, f64)>,
+    },
+    /// New labels.
+    Rename {
+        /// The topic.
+        code: String,
+        /// Chinese label.
+        zh: String,
+        /// English label.
+        en: String,
+    },
+    /// Under another topic, or (`None`) at the top.
+    Move {
+        /// The topic.
+        code: String,
+        /// The new parent's code.
+        parent: Option<String>,
+    },
+    /// No longer suggested (kept on old annotations); `restore` undoes it.
+    Retire {
+        /// The topic.
+        code: String,
+        /// Bring it back instead.
+        restore: bool,
+    },
+    /// A trigger word's weight (0 removes it).
+    Term {
+        /// The topic.
+        code: String,
+        /// The word.
+        word: String,
+        /// Its weight.
+        weight: f64,
+    },
+}
+
+impl Workspace {
+    /// Changes the taxonomy in one audited transaction; returns the topic as it now is.
+    pub fn change_taxonomy(&mut self, c: &TaxonomyChange) -> Result<crate::store::topics::Topic> {
+        use crate::language::topics as t;
+        let actor = self.actor()?.to_owned();
+        let a = actor.as_str();
+        self.store.write(|tx| match c {
+            TaxonomyChange::Add {
+                code,
+                zh,
+                en,
+                parent,
+                terms,
+            } => t::add_topic(tx, a, code, parent.as_deref(), zh, en, terms),
+            TaxonomyChange::Rename { code, zh, en } => t::rename_topic(tx, a, code, zh, en),
+            TaxonomyChange::Move { code, parent } => {
+                t::reparent_topic(tx, a, code, parent.as_deref())
+            }
+            TaxonomyChange::Retire { code, restore } => t::retire_topic(tx, a, code, *restore),
+            TaxonomyChange::Term { code, word, weight } => {
+                t::set_topic_term(tx, a, code, word, *weight)
+            }
+        })
+    }
+}

@@ -1,0 +1,247 @@
+//! The façade end to end on an in-memory workspace: what every front end relies on.
+
+use super::export::Target;
+use super::import::{ImportOptions, Source};
+use super::language::Scope;
+use super::review::{BulkDecision, Evidence, SuggestionKind, Verdict};
+use super::*;
+use crate::edit::Edit;
+use crate::export::{Format, Request};
+
+fn sample() -> Workspace {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.act_as("编辑甲");
+    let outcome = ws.load_sample().unwrap();
+    assert!(outcome.suggest_error.is_none(), "{outcome:?}");
+    ws
+}
+
+#[test]
+fn changes_need_someone_acting() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let err = ws.load_sample().unwrap_err();
+    assert_eq!(err.code(), "no_user");
+    assert!(ws.info().unwrap().empty, "nothing stored without a name");
+}
+
+#[test]
+fn the_sample_imports_with_suggestions_and_is_listed() {
+    let ws = sample();
+    let listing = ws.listing().unwrap();
+    assert_eq!(listing.len(), 1);
+    assert_eq!(listing[0].articles.len(), 5);
+    let first = listing[0].articles[0].id;
+    let view = ws.annotations(first).unwrap();
+    assert!(!view.topics.is_empty(), "topics drafted on import");
+    assert!(!view.sentiments.is_empty(), "sentiment drafted on import");
+    assert!(!ws.info().unwrap().empty);
+}
+
+#[test]
+fn a_dry_run_stores_nothing_and_needs_no_name() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let opts = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let out = ws.import(&[Source::Sample], &opts, |_, _| {}).unwrap();
+    assert_eq!(out[0].report.as_ref().unwrap().articles.len(), 5);
+    assert!(ws.info().unwrap().empty);
+}
+
+#[test]
+fn import_reports_progress_per_input_and_failures_per_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# 标题一\n\n正文第一段。\n").unwrap();
+    std::fs::write(dir.path().join("b.md"), "# 标题二\n\n正文第二段。\n").unwrap();
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.act_as("tester");
+    let sources = [
+        Source::Path(dir.path().to_owned()),
+        Source::Path(dir.path().join("missing.txt")),
+    ];
+    let mut steps = Vec::new();
+    let out = ws
+        .import(&sources, &ImportOptions::default(), |p, _| {
+            steps.push((p.done, p.total))
+        })
+        .unwrap();
+    assert_eq!(out.len(), 3);
+    assert_eq!(out.iter().filter(|o| o.error.is_some()).count(), 1);
+    assert_eq!(
+        steps,
+        vec![(2, 3), (3, 3)],
+        "after the failed path, each file"
+    );
+    assert_eq!(ws.digests().unwrap().len(), 2);
+}
+
+#[test]
+fn an_empty_folder_is_a_failed_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.act_as("tester");
+    let out = ws
+        .import(
+            &[Source::Path(dir.path().to_owned())],
+            &ImportOptions::default(),
+            |_, _| {},
+        )
+        .unwrap();
+    assert_eq!(out[0].error.as_ref().unwrap().code(), "nothing_to_import");
+}
+
+#[test]
+fn browse_searches_with_the_segmenter() {
+    let mut ws = sample();
+    let filter = browse::ArticleFilter {
+        text: Some("氢气".into()),
+        ..Default::default()
+    };
+    let page = ws.browse(&filter, 0, 50).unwrap();
+    assert_eq!(page.total, 1, "{page:?}");
+    assert!(page.items[0].title.contains("氢"));
+}
+
+#[test]
+fn fixes_and_annotations_share_one_undo_history() {
+    let mut ws = sample();
+    let a = ws.listing().unwrap()[0].articles[0].id;
+    ws.fix(&Edit::SetTitle {
+        article_id: a,
+        title: "新标题".into(),
+    })
+    .unwrap();
+    ws.annotate(&crate::annotate::Annotation::AddNote {
+        article_id: a,
+        body: "核对数据".into(),
+    })
+    .unwrap();
+    assert_eq!(ws.annotations(a).unwrap().notes.len(), 1);
+    ws.undo().unwrap();
+    assert!(ws.annotations(a).unwrap().notes.is_empty());
+    ws.undo().unwrap();
+    assert_ne!(ws.article(a).unwrap().title, "新标题");
+    ws.redo().unwrap();
+    assert_eq!(ws.article(a).unwrap().title, "新标题");
+    let history = ws.history(Some(a), 10, false).unwrap();
+    assert!(history
+        .iter()
+        .all(|r| r.before.is_none() && r.after.is_none()));
+    assert!(history.iter().any(|r| r.actor == "编辑甲"));
+}
+
+#[test]
+fn bulk_accept_takes_only_what_scores_high_enough() {
+    let mut ws = sample();
+    let digest = ws.digests().unwrap()[0].id;
+    let decision = BulkDecision {
+        kind: SuggestionKind::Topic,
+        accept: true,
+        digest_id: Some(digest),
+        article_id: None,
+        min_score: Some(0.5),
+        code: None,
+    };
+    let done = ws.decide_all(&decision).unwrap();
+    assert!(!done.is_empty());
+    assert!(done.iter().all(|d| d.score.unwrap() >= 0.5));
+    for d in &done {
+        let topics = ws.annotations(d.article_id).unwrap().topics;
+        let t = topics.iter().find(|t| t.code == d.what).unwrap();
+        assert_eq!(t.status, "accepted");
+    }
+    // Nothing left to accept at that score: a second run decides nothing.
+    assert!(ws.decide_all(&decision).unwrap().is_empty());
+}
+
+#[test]
+fn a_verdict_with_evidence_reaches_the_queue() {
+    let mut ws = sample();
+    let digest = ws.digests().unwrap()[0].id;
+    let accepted = ws
+        .decide_all(&BulkDecision {
+            kind: SuggestionKind::Claim,
+            accept: true,
+            digest_id: Some(digest),
+            article_id: None,
+            min_score: None,
+            code: None,
+        })
+        .unwrap();
+    assert!(!accepted.is_empty());
+    let queue = ws.review_queue(&Default::default(), 500).unwrap();
+    assert_eq!(queue.len(), accepted.len());
+    let claim = queue[0].claim_id;
+    let verdict = Verdict {
+        status: "verified".into(),
+        rating: None,
+        evidence: Some(Evidence {
+            url: Some("https://example.org/report".into()),
+            quote: None,
+            note: Some("官方数据".into()),
+        }),
+    };
+    assert_eq!(ws.review(claim, &verdict).unwrap().len(), 2);
+    let queue = ws.review_queue(&Default::default(), 500).unwrap();
+    assert_eq!(
+        queue.len(),
+        accepted.len() - 1,
+        "a verified claim leaves the queue"
+    );
+    let article = ws.store().conn();
+    let rating: String = article
+        .query_row("SELECT rating FROM claims WHERE id = ?1", [claim], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(rating, "属实", "the status implies the rating");
+}
+
+#[test]
+fn export_to_a_stream_and_a_folder() {
+    let mut ws = sample();
+    let mut out = Vec::new();
+    ws.export(&Request::new(Format::Json), Target::Stream(&mut out))
+        .unwrap();
+    assert!(String::from_utf8(out).unwrap().contains("galley.export/1"));
+    let dir = tempfile::tempdir().unwrap();
+    let files = ws
+        .export(&Request::new(Format::Csv), Target::Path(dir.path()))
+        .unwrap();
+    assert_eq!(files.len(), 2);
+    let err = ws
+        .export(&Request::new(Format::Json), Target::Folder(dir.path()))
+        .unwrap_err();
+    assert_eq!(err.code(), "write_failed");
+    ws.suggest(Scope::Digest(ws.digests().unwrap()[0].id))
+        .unwrap();
+}
+
+#[test]
+fn words_change_the_segmenter() {
+    let mut ws = sample();
+    let before = ws.segmenter().unwrap();
+    let change = ws.add_word("车路云", Some("nz")).unwrap();
+    assert_eq!(change.word, "车路云");
+    let after = ws.segmenter().unwrap();
+    assert!(!Arc::ptr_eq(&before, &after), "rebuilt with the new word");
+    assert_eq!(ws.words().unwrap().len(), 1);
+    ws.remove_word("车路云").unwrap();
+    assert!(ws.words().unwrap().is_empty());
+}
+
+#[test]
+fn a_remembered_profile_is_recalled_on_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    {
+        let mut ws = Workspace::open(&db).unwrap();
+        ws.sign_in("审核乙", people::Role::Reviewer).unwrap();
+        ws.remember_profile();
+    }
+    let mut ws = Workspace::open(&db).unwrap();
+    assert!(ws.recall_profile().unwrap());
+    assert_eq!(ws.actor().unwrap(), "审核乙");
+    assert_eq!(ws.user().unwrap().unwrap().role, people::Role::Reviewer);
+}
