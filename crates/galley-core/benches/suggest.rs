@@ -15,7 +15,7 @@ use galley_core::Store;
 fn articles() -> Vec<Article> {
     let gold: serde_json::Value = serde_json::from_str(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/tmt-digest-2023-06.gold.json"
+        "/assets/tmt-digest-2023-06.gold.json"
     )))
     .unwrap();
     let mut pid = 0;

@@ -39,42 +39,6 @@ pub struct GoldParagraph {
     pub text: String,
 }
 
-/// Reads the corpus gold format (`tmt-digest-2023-06.gold.json`) into [`Gold`].
-pub fn corpus_gold(json: &str) -> Gold {
-    let v: serde_json::Value = serde_json::from_str(json).expect("gold is JSON");
-    let furniture = v["page_furniture"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|f| f["text"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    let articles = v["articles"]
-        .as_array()
-        .expect("articles")
-        .iter()
-        .map(|a| GoldArticle {
-            title: a["title"].as_str().expect("title").to_owned(),
-            source_line: a["source_line"].as_str().map(str::to_owned),
-            outlets: serde_json::from_value(a["outlets"].clone()).unwrap_or_default(),
-            paragraphs: serde_json::from_value(a["paragraphs"].clone()).expect("paragraphs"),
-            pull_quotes: a["pull_quotes"]
-                .as_array()
-                .map(|q| {
-                    q.iter()
-                        .filter_map(|q| q["text"].as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
-        .collect();
-    Gold {
-        furniture,
-        articles,
-    }
-}
-
 #[derive(Debug, Default)]
 pub struct Scores {
     pub articles: (usize, usize),
