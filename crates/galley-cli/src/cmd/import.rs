@@ -89,6 +89,12 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
     if files.len() > 1 && args.name.is_some() {
         return Err(Error::Invalid("--name applies to one file at a time".into()).into());
     }
+    let date = args
+        .date
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(Error::from)?;
     let mut store = if args.dry_run {
         galley_core::Store::open_in_memory()?
     } else {
@@ -97,7 +103,7 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
     let jieba = galley_core::language::dictionary::segmenter(store.conn())?;
     let opts = Options {
         name: args.name,
-        date: args.date,
+        date,
         encoding: args.encoding,
         dry_run: args.dry_run,
         actor: ctx.user.clone(),
@@ -175,11 +181,7 @@ pub fn render(r: &Report) -> String {
         Status::AlreadyImported => "already imported as digest",
         Status::DryRun => "would import (dry run)",
     };
-    let date = r
-        .date
-        .as_deref()
-        .map(|d| format!(" [{d}]"))
-        .unwrap_or_default();
+    let date = r.date.map(|d| format!(" [{d}]")).unwrap_or_default();
     let _ = writeln!(s, "{}{date}: {verb}{id}", r.name);
     for w in &r.warnings {
         let _ = writeln!(s, "  warning: {w}");

@@ -12,27 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::edit::Change;
 use crate::language::suggest;
+use crate::model::{ClaimStatus, Origin, Rating, SentimentLabel};
 use crate::store::{audit, claims, now};
 use crate::{Error, Result, Store};
-
-/// Verification statuses: Meedan Check's, plus `unverified` (a claim nobody has looked at).
-pub const STATUSES: &[&str] = &[
-    "unverified",
-    "undetermined",
-    "in_progress",
-    "verified",
-    "false",
-    "not_applicable",
-];
-
-/// ClaimReview textual ratings with their numeric rating (1 worst, 5 best).
-pub const RATINGS: &[(&str, i64)] = &[
-    ("属实", 5),
-    ("部分属实", 3),
-    ("误导", 2),
-    ("不实", 1),
-    ("无法证实", 0),
-];
 
 /// One annotation change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,7 +44,7 @@ pub enum Annotation {
     /// The editor's own judgement of the article's tone.
     SetSentiment {
         article_id: i64,
-        label: String,
+        label: SentimentLabel,
     },
     AcceptClaim {
         suggestion_id: i64,
@@ -88,7 +70,7 @@ pub enum Annotation {
     /// The reviewer's verdict: a status, and a ClaimReview rating (e.g. 属实).
     SetVerdict {
         claim_id: i64,
-        status: String,
+        status: ClaimStatus,
         rating: Option<String>,
         rating_value: Option<i64>,
     },
@@ -304,16 +286,7 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             accept,
         } => suggest::decide_sentiment(tx, actor, *sentiment_id, *accept),
         Annotation::SetSentiment { label, .. } => {
-            let score = match label.as_str() {
-                "positive" => 0.6,
-                "negative" => -0.6,
-                "neutral" | "mixed" => 0.0,
-                other => {
-                    return Err(Error::Invalid(format!(
-                        "unknown sentiment {other:?} (positive, neutral, negative, mixed)"
-                    )))
-                }
-            };
+            let score = label.editor_score();
             // The editor's judgement replaces the article-level ones; sentence rows stay.
             tx.execute(
                 "DELETE FROM sentiments WHERE article_id = ?1 AND paragraph_id IS NULL",
@@ -347,8 +320,8 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
                     start: *start,
                     end: *end,
                     text: quote,
-                    source: "editor",
-                    status: "unverified",
+                    source: Origin::Editor,
+                    status: ClaimStatus::Unverified,
                     score: None,
                     reasons: &[],
                     consistency: None,
@@ -390,10 +363,12 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             rating,
             rating_value,
         } => {
-            if !STATUSES.contains(&status.as_str()) {
+            if !status.is_verdict() {
+                let verdicts: Vec<_> = ClaimStatus::VERDICTS.iter().map(|s| s.as_str()).collect();
                 return Err(Error::Invalid(format!(
-                    "unknown status {status:?} ({})",
-                    STATUSES.join(", ")
+                    "unknown status {:?} ({})",
+                    status.as_str(),
+                    verdicts.join(", ")
                 )));
             }
             let rating = clean(rating);
@@ -402,7 +377,7 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
                     return Err(Error::Invalid(format!("a rating value is 0 to 5, not {v}")))
                 }
                 (_, Some(v)) => Some(*v),
-                (Some(r), None) => RATINGS.iter().find(|(name, _)| name == r).map(|(_, v)| *v),
+                (Some(r), None) => Rating::parse(r).map(Rating::value),
                 (None, None) => None,
             };
             tx.execute(

@@ -5,16 +5,21 @@ use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
 use super::view::{evidence, Evidence};
+use crate::model::ClaimStatus;
 use crate::Result;
 
 /// Statuses that still need a reviewer.
-pub const OPEN: &[&str] = &["unverified", "undetermined", "in_progress"];
+pub const OPEN: &[ClaimStatus] = &[
+    ClaimStatus::Unverified,
+    ClaimStatus::Undetermined,
+    ClaimStatus::InProgress,
+];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QueueFilter {
     /// One status; default: every open one (unverified, undetermined, in progress).
-    pub status: Option<String>,
+    pub status: Option<ClaimStatus>,
     pub digest_id: Option<i64>,
 }
 
@@ -29,7 +34,7 @@ pub struct QueueItem {
     pub start: i64,
     pub end: i64,
     pub text: String,
-    pub status: String,
+    pub status: ClaimStatus,
     pub rating: Option<String>,
     pub reviewer: Option<String>,
     pub consistency: serde_json::Value,
@@ -42,7 +47,7 @@ pub fn queue(conn: &Connection, filter: &QueueFilter, limit: i64) -> Result<Vec<
     match &filter.status {
         Some(s) => {
             wheres.push("c.status = ?".to_owned());
-            args.push(Value::Text(s.clone()));
+            args.push(Value::Text(s.as_str().into()));
         }
         None => wheres.push(format!(
             "c.status IN ({})",

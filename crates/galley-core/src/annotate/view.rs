@@ -3,6 +3,7 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::model::SuggestionStatus;
 use crate::store::{
     article_entities, article_keywords, article_topics, claim_suggestions, claims, sentiments,
 };
@@ -83,7 +84,7 @@ pub fn annotations(conn: &Connection, article_id: i64) -> Result<Annotations> {
         claims,
         claim_suggestions: claim_suggestions::list(conn, article_id)?
             .into_iter()
-            .filter(|s| s.status == "suggested")
+            .filter(|s| s.status == SuggestionStatus::Suggested)
             .collect(),
         entities: article_entities::list(conn, article_id)?,
         notes,

@@ -8,19 +8,8 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Paragraph;
+use crate::model::{ClaimStatus, Paragraph, SentimentLabel, SuggestionStatus};
 use crate::Result;
-
-/// Every claim status the store knows (Meedan Check's plus `suggested` and `unverified`).
-pub const CLAIM_STATUSES: &[&str] = &[
-    "suggested",
-    "unverified",
-    "undetermined",
-    "in_progress",
-    "verified",
-    "false",
-    "not_applicable",
-];
 
 /// A topic of an article: the taxonomy code and labels, and the editor's decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,7 +18,7 @@ pub struct TopicOut {
     pub label_zh: String,
     pub label_en: String,
     /// `accepted`, `suggested` or `rejected`.
-    pub status: String,
+    pub status: SuggestionStatus,
     /// `auto` (suggested by Galley) or `editor`.
     pub source: String,
     pub score: Option<f64>,
@@ -43,10 +32,10 @@ pub struct TopicOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentimentOut {
     /// `positive`, `neutral`, `negative` or `mixed`.
-    pub label: String,
+    pub label: SentimentLabel,
     /// -1 (negative) ..= 1 (positive).
     pub score: f64,
-    pub status: String,
+    pub status: SuggestionStatus,
     pub source: String,
     #[serde(default)]
     pub reasons: Vec<String>,
@@ -61,9 +50,9 @@ pub struct SentenceSentimentOut {
     pub paragraph: usize,
     pub start: Option<i64>,
     pub end: Option<i64>,
-    pub label: String,
+    pub label: SentimentLabel,
     pub score: f64,
-    pub status: String,
+    pub status: SuggestionStatus,
     pub source: String,
     pub created_by: String,
     pub created_at: String,
@@ -104,7 +93,7 @@ pub struct ClaimOut {
     pub start: i64,
     pub end: i64,
     pub text: String,
-    pub status: String,
+    pub status: ClaimStatus,
     pub rating: Option<String>,
     pub rating_value: Option<i64>,
     pub reviewer: Option<String>,
@@ -134,7 +123,7 @@ pub struct EntityOut {
     /// `person`, `organization`, `place` or `other`.
     pub kind: String,
     pub mentions: i64,
-    pub status: String,
+    pub status: SuggestionStatus,
     pub source: String,
 }
 
@@ -190,7 +179,7 @@ pub fn load(
     conn: &Connection,
     article_id: i64,
     paragraphs: &[Paragraph],
-    claim_statuses: &[String],
+    claim_statuses: &[ClaimStatus],
 ) -> Result<Annotations> {
     let mut all = load_many(conn, &[(article_id, paragraphs)], claim_statuses)?;
     Ok(all.pop().unwrap_or_default())
@@ -200,7 +189,7 @@ pub fn load(
 pub fn load_many(
     conn: &Connection,
     articles: &[(i64, &[Paragraph])],
-    claim_statuses: &[String],
+    claim_statuses: &[ClaimStatus],
 ) -> Result<Vec<Annotations>> {
     if articles.is_empty() {
         return Ok(Vec::new());
@@ -261,10 +250,10 @@ pub fn load_many(
                         created_at: r.get(10)?,
                     };
                     // An editor's decision wins over a suggestion; the latest row of a kind wins.
-                    let keep_old = a
-                        .sentiment
-                        .as_ref()
-                        .is_some_and(|old| old.status == "accepted" && s.status != "accepted");
+                    let keep_old = a.sentiment.as_ref().is_some_and(|old| {
+                        old.status == SuggestionStatus::Accepted
+                            && s.status != SuggestionStatus::Accepted
+                    });
                     if !keep_old {
                         a.sentiment = Some(s);
                     }
@@ -298,7 +287,7 @@ pub fn load_many(
          FROM claims WHERE article_id IN ({ids}) ORDER BY id",
         &ids,
         |r| {
-            let status: String = r.get(6)?;
+            let status: ClaimStatus = r.get(6)?;
             if !claim_statuses.is_empty() && !claim_statuses.contains(&status) {
                 return Ok(());
             }

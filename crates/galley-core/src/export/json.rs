@@ -16,7 +16,7 @@ use super::annotations::{
     ClaimOut, EntityOut, NoteOut, SentenceSentimentOut, SentimentOut, TopicOut,
 };
 use super::{load_articles, Filter, FullArticle, Selection};
-use crate::model::{Digest, ParagraphKind, ReviewState, Source};
+use crate::model::{Digest, IssueDate, ParagraphKind, ReviewState, Source};
 use crate::{Error, Result};
 
 pub const SCHEMA: &str = "galley.export/1";
@@ -35,7 +35,7 @@ pub struct Document {
 pub struct DigestOut {
     pub id: i64,
     pub name: String,
-    pub date: Option<String>,
+    pub date: Option<IssueDate>,
     pub source_file: Option<String>,
     pub content_hash: String,
     pub imported_at: String,
@@ -219,6 +219,7 @@ mod tests {
     use super::*;
     use crate::import::{import, Options};
     use crate::language::segmenter;
+    use crate::model::ClaimStatus;
     use crate::Store;
 
     fn export_json(store: &Store, filter: Filter) -> serde_json::Value {
@@ -348,7 +349,7 @@ mod tests {
         let only_false = export_json(
             &store,
             Filter {
-                claim_statuses: vec!["false".into()],
+                claim_statuses: vec![ClaimStatus::False],
                 ..Filter::default()
             },
         );
@@ -386,8 +387,8 @@ mod tests {
         let dated = export_json(
             &store,
             Filter {
-                date_from: Some("2024-01".into()),
-                date_to: Some("2024-01-31".into()),
+                date_from: Some("2024-01".parse().unwrap()),
+                date_to: Some("2024-01-31".parse().unwrap()),
                 ..Filter::default()
             },
         );
@@ -397,8 +398,8 @@ mod tests {
         let june = export_json(
             &store,
             Filter {
-                date_from: Some("2023-06-10".into()),
-                date_to: Some("2023-06-10".into()),
+                date_from: Some("2023-06-10".parse().unwrap()),
+                date_to: Some("2023-06-10".parse().unwrap()),
                 ..Filter::default()
             },
         );
@@ -410,30 +411,19 @@ mod tests {
         let none = select(
             store.conn(),
             &Filter {
-                date_from: Some("2030-01".into()),
+                date_from: Some("2030-01".parse().unwrap()),
                 ..Filter::default()
             },
         )
         .unwrap_err();
         assert_eq!(none.code(), "nothing_to_do");
-        let bad = select(
-            store.conn(),
-            &Filter {
-                claim_statuses: vec!["true".into()],
-                ..Filter::default()
-            },
-        )
-        .unwrap_err();
+        // Unknown statuses and dates are refused where they are read.
+        let bad: Error = "true".parse::<ClaimStatus>().unwrap_err().into();
         assert_eq!(bad.code(), "invalid_input");
-        let bad = select(
-            store.conn(),
-            &Filter {
-                date_to: Some("June".into()),
-                ..Filter::default()
-            },
-        )
-        .unwrap_err();
+        let bad: Error = "June".parse::<IssueDate>().unwrap_err().into();
         assert_eq!(bad.code(), "invalid_input");
+        assert!(bad.to_string().contains("YYYY-MM"), "{bad}");
+        assert!("2023-13-45".parse::<IssueDate>().is_err());
     }
 
     #[test]
@@ -445,7 +435,7 @@ mod tests {
         for filter in [
             Filter::default(),
             Filter {
-                claim_statuses: vec!["verified".into()],
+                claim_statuses: vec![ClaimStatus::Verified],
                 ..Filter::default()
             },
             Filter {

@@ -10,7 +10,7 @@ use jieba_rs::Jieba;
 use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
-use crate::model::{ParsedDigest, Source};
+use crate::model::{IssueDate, ParsedDigest, Source};
 pub use formats::InputFormat;
 
 use crate::store::{articles, audit, digests, furniture, paragraphs, pull_quotes, search};
@@ -30,7 +30,7 @@ pub struct Options {
     /// Digest name; default: the file name without extension.
     pub name: Option<String>,
     /// Issue date (`YYYY-MM-DD` or `YYYY-MM`); default: found in the file name.
-    pub date: Option<String>,
+    pub date: Option<IssueDate>,
     /// Encoding label overriding detection.
     pub encoding: Option<String>,
     /// Parse and report, store nothing.
@@ -64,7 +64,7 @@ pub struct Report {
     /// The stored digest (the earlier one for `AlreadyImported`; `None` for a dry run).
     pub digest_id: Option<i64>,
     pub name: String,
-    pub date: Option<String>,
+    pub date: Option<IssueDate>,
     pub format: Option<InputFormat>,
     pub articles: Vec<ArticleReport>,
     pub furniture: Vec<String>,
@@ -234,10 +234,14 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         .clone()
         .or_else(|| input.source_file.as_deref().map(file_stem))
         .unwrap_or_else(|| input.what.clone());
-    let date = opts
-        .date
-        .clone()
-        .or_else(|| input.source_file.as_deref().and_then(date_in_name));
+    let date = opts.date.or_else(|| {
+        input
+            .source_file
+            .as_deref()
+            .and_then(date_in_name)?
+            .parse()
+            .ok()
+    });
     let (parsed, labels) = match format {
         InputFormat::Page => (parse(&text, jieba), None),
         InputFormat::LabelStudio => {
@@ -384,7 +388,7 @@ pub fn commit(
     Ok(report)
 }
 
-fn empty_report(name: String, date: Option<String>, format: InputFormat) -> Report {
+fn empty_report(name: String, date: Option<IssueDate>, format: InputFormat) -> Report {
     Report {
         status: Status::DryRun,
         digest_id: None,
@@ -429,7 +433,7 @@ fn store_parsed(
         tx,
         &digests::NewDigest {
             name: &report.name,
-            date: report.date.as_deref(),
+            date: report.date,
             source_file,
             content_hash: hash,
             imported_at: &now,

@@ -18,7 +18,7 @@ use crate::language::keywords::{self, Keyword};
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
-use crate::model::{Article, ParagraphKind};
+use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
     article_entities, article_keywords, article_topics, articles, audit, claim_suggestions,
     claims as claim_store, now, sentiments, user_terms,
@@ -213,7 +213,7 @@ pub fn store_suggestions(conn: &Connection, s: &ArticleSuggestions, actor: &str)
                 article_id: s.id,
                 paragraph_id: None,
                 span: None,
-                label: s.sentiment.label.as_str(),
+                label: s.sentiment.label,
                 score: s.sentiment.score,
                 reasons: &s.sentiment.reasons,
                 actor,
@@ -228,7 +228,7 @@ pub fn store_suggestions(conn: &Connection, s: &ArticleSuggestions, actor: &str)
                 article_id: s.id,
                 paragraph_id: Some(x.paragraph),
                 span: Some((x.start, x.end)),
-                label: x.sentiment.label.as_str(),
+                label: x.sentiment.label,
                 score: x.sentiment.score,
                 reasons: &x.sentiment.reasons,
                 actor,
@@ -405,7 +405,7 @@ pub fn accept_claim(
     suggestion_id: i64,
 ) -> Result<claim_store::Claim> {
     let s = claim_suggestions::get(conn, suggestion_id)?;
-    if s.status != "suggested" {
+    if s.status != SuggestionStatus::Suggested {
         return Err(Error::Conflict(format!(
             "claim suggestion {suggestion_id} is already {}",
             s.status
@@ -433,8 +433,8 @@ pub fn accept_claim(
             start: s.start,
             end: s.end,
             text: &s.text,
-            source: "auto",
-            status: "unverified",
+            source: Origin::Auto,
+            status: ClaimStatus::Unverified,
             score: Some(s.score),
             reasons: &s.reasons,
             consistency: Some(&s.consistency),
@@ -442,7 +442,14 @@ pub fn accept_claim(
             now: &at,
         },
     )?;
-    claim_suggestions::decide(conn, suggestion_id, "accepted", Some(claim_id), actor, &at)?;
+    claim_suggestions::decide(
+        conn,
+        suggestion_id,
+        SuggestionStatus::Accepted,
+        Some(claim_id),
+        actor,
+        &at,
+    )?;
     let claim = claim_store::get(conn, claim_id)?;
     record(
         conn,
@@ -461,13 +468,20 @@ pub fn accept_claim(
 
 pub fn reject_claim(conn: &Connection, actor: &str, suggestion_id: i64) -> Result<()> {
     let s = claim_suggestions::get(conn, suggestion_id)?;
-    if s.status != "suggested" {
+    if s.status != SuggestionStatus::Suggested {
         return Err(Error::Conflict(format!(
             "claim suggestion {suggestion_id} is already {}",
             s.status
         )));
     }
-    claim_suggestions::decide(conn, suggestion_id, "rejected", None, actor, &now())?;
+    claim_suggestions::decide(
+        conn,
+        suggestion_id,
+        SuggestionStatus::Rejected,
+        None,
+        actor,
+        &now(),
+    )?;
     record(
         conn,
         actor,
@@ -482,11 +496,11 @@ pub fn reject_claim(conn: &Connection, actor: &str, suggestion_id: i64) -> Resul
     )
 }
 
-fn check_decision(accept: bool) -> &'static str {
+fn check_decision(accept: bool) -> SuggestionStatus {
     if accept {
-        "accepted"
+        SuggestionStatus::Accepted
     } else {
-        "rejected"
+        SuggestionStatus::Rejected
     }
 }
 

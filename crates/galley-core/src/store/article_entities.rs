@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use crate::model::{Origin, SuggestionStatus};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -11,8 +12,8 @@ pub struct StoredEntity {
     pub text: String,
     pub kind: String,
     pub mentions: i64,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: SuggestionStatus,
     pub reasons: Vec<String>,
 }
 
@@ -50,7 +51,7 @@ pub fn insert_suggested(
     Ok(())
 }
 
-pub fn set_status(conn: &Connection, id: i64, status: &str) -> Result<bool> {
+pub fn set_status(conn: &Connection, id: i64, status: SuggestionStatus) -> Result<bool> {
     Ok(conn
         .prepare_cached("UPDATE article_entities SET status = ?2 WHERE id = ?1")?
         .execute(params![id, status])?

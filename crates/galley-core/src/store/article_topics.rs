@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::{Origin, SuggestionStatus};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -12,8 +13,8 @@ pub struct ArticleTopic {
     pub code: String,
     pub label_zh: String,
     pub label_en: String,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: SuggestionStatus,
     pub score: Option<f64>,
     pub reasons: Vec<String>,
     pub retired: bool,
@@ -64,7 +65,12 @@ pub fn get(conn: &Connection, article_id: i64, topic_id: i64) -> Result<Option<A
         .optional()?)
 }
 
-pub fn set_status(conn: &Connection, article_id: i64, topic_id: i64, status: &str) -> Result<bool> {
+pub fn set_status(
+    conn: &Connection,
+    article_id: i64,
+    topic_id: i64,
+    status: SuggestionStatus,
+) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "UPDATE article_topics SET status = ?3 WHERE article_id = ?1 AND topic_id = ?2",

@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::SuggestionStatus;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,7 +18,7 @@ pub struct ClaimSuggestionRow {
     pub score: f64,
     pub reasons: Vec<String>,
     pub consistency: serde_json::Value,
-    pub status: String,
+    pub status: SuggestionStatus,
     pub claim_id: Option<i64>,
 }
 
@@ -120,7 +121,7 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<ClaimSuggestionRow
 pub fn decide(
     conn: &Connection,
     id: i64,
-    status: &str,
+    status: SuggestionStatus,
     claim_id: Option<i64>,
     actor: &str,
     now: &str,

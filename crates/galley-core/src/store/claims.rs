@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::{ClaimStatus, Origin};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -13,8 +14,8 @@ pub struct Claim {
     pub start: i64,
     pub end: i64,
     pub text: String,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: ClaimStatus,
     pub score: Option<f64>,
     pub reasons: Vec<String>,
     pub consistency: Option<serde_json::Value>,
@@ -31,8 +32,8 @@ pub struct NewClaim<'a> {
     pub start: i64,
     pub end: i64,
     pub text: &'a str,
-    pub source: &'a str,
-    pub status: &'a str,
+    pub source: Origin,
+    pub status: ClaimStatus,
     pub score: Option<f64>,
     pub reasons: &'a [String],
     pub consistency: Option<&'a serde_json::Value>,

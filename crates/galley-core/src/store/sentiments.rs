@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use crate::model::{Origin, SentimentLabel, SuggestionStatus};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -12,10 +13,10 @@ pub struct StoredSentiment {
     pub paragraph_id: Option<i64>,
     pub start: Option<i64>,
     pub end: Option<i64>,
-    pub label: String,
+    pub label: SentimentLabel,
     pub score: f64,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: SuggestionStatus,
     pub reasons: Vec<String>,
 }
 
@@ -23,7 +24,7 @@ pub struct NewSentiment<'a> {
     pub article_id: i64,
     pub paragraph_id: Option<i64>,
     pub span: Option<(usize, usize)>,
-    pub label: &'a str,
+    pub label: SentimentLabel,
     pub score: f64,
     pub reasons: &'a [String],
     pub actor: &'a str,
@@ -68,7 +69,7 @@ pub fn article_decided(conn: &Connection, article_id: i64) -> Result<bool> {
     )? > 0)
 }
 
-pub fn set_status(conn: &Connection, id: i64, status: &str) -> Result<bool> {
+pub fn set_status(conn: &Connection, id: i64, status: SuggestionStatus) -> Result<bool> {
     Ok(conn
         .prepare_cached("UPDATE sentiments SET status = ?2 WHERE id = ?1")?
         .execute(params![id, status])?

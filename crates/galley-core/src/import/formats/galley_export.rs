@@ -124,18 +124,13 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn conflict(
-        &mut self,
-        what: impl Into<String>,
-        stored: impl Into<String>,
-        incoming: impl Into<String>,
-    ) {
+    fn conflict(&mut self, what: impl ToString, stored: impl ToString, incoming: impl ToString) {
         self.conflicts.push(Conflict {
             digest: self.digest.clone(),
             article: self.article.clone(),
-            what: what.into(),
-            stored: stored.into(),
-            incoming: incoming.into(),
+            what: what.to_string(),
+            stored: stored.to_string(),
+            incoming: incoming.to_string(),
         });
     }
 }
@@ -187,7 +182,7 @@ fn restore(tx: &Connection, jieba: &Jieba, doc: &Document, opts: &Options) -> Re
         name: single
             .map(|d| d.name.clone())
             .unwrap_or_else(|| format!("{} digests", doc.digests.len())),
-        date: single.and_then(|d| d.date.clone()),
+        date: single.and_then(|d| d.date),
         format: Some(InputFormat::GalleyExport),
         articles: article_reports.into_iter().flatten().collect(),
         furniture: Vec::new(),
@@ -210,7 +205,7 @@ fn restore_digest(
         tx,
         &digests::NewDigest {
             name: &d.name,
-            date: d.date.as_deref(),
+            date: d.date,
             source_file: d.source_file.as_deref(),
             content_hash: &d.content_hash,
             imported_at: &d.imported_at,
@@ -415,7 +410,7 @@ fn merge_annotations(
     for t in &a.topics {
         if let Some(old) = ex.topics.iter().find(|o| o.code == t.code) {
             if old.status != t.status {
-                ctx.conflict(format!("topic {}", t.code), &old.status, &t.status);
+                ctx.conflict(format!("topic {}", t.code), old.status, t.status);
             }
             continue;
         }
@@ -482,8 +477,8 @@ fn merge_annotations(
                         "sentence sentiment ¶{} {:?}..{:?}",
                         s.paragraph, s.start, s.end
                     ),
-                    &old.label,
-                    &s.label,
+                    old.label,
+                    s.label,
                 );
             }
             continue;
@@ -529,7 +524,7 @@ fn merge_annotations(
             Some(old) => {
                 let what = |f: &str| format!("claim {:?} {f}", c.text);
                 if old.status != c.status {
-                    ctx.conflict(what("status"), &old.status, &c.status);
+                    ctx.conflict(what("status"), old.status, c.status);
                 }
                 if old.rating != c.rating {
                     ctx.conflict(what("rating"), show(&old.rating), show(&c.rating));
