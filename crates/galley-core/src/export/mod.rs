@@ -5,7 +5,8 @@
 //! [`write`] writes one stream, [`to_path`] writes a file (or, for CSV, a folder) atomically.
 //! This is the API the desktop export dialog calls.
 
-pub mod annotations;
+/// The annotation rows every format reads (loaded in the store).
+pub use crate::store::export_rows as annotations;
 pub mod claimreview;
 pub mod csv;
 pub mod json;
@@ -15,7 +16,6 @@ pub mod webannotation;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rusqlite::types::Value as Sql;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, ClaimStatus, Digest, IssueDate, ReviewState};
@@ -293,57 +293,11 @@ pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection>
             });
         }
     }
-    let mut sql = String::from("SELECT a.id FROM articles a WHERE a.digest_id = ?1");
-    let mut args: Vec<Sql> = Vec::new();
-    let placeholders = |values: Vec<Sql>, args: &mut Vec<Sql>| -> String {
-        let mut p = Vec::new();
-        for v in values {
-            args.push(v);
-            p.push(format!("?{}", args.len() + 1));
-        }
-        p.join(", ")
+    let criteria = annotations::ArticleCriteria {
+        review_states: &filter.review_states,
+        topics: &filter.topics,
+        claim_statuses: &filter.claim_statuses,
     };
-    if !filter.review_states.is_empty() {
-        let p = placeholders(
-            filter
-                .review_states
-                .iter()
-                .map(|s| Sql::Text(s.as_str().into()))
-                .collect(),
-            &mut args,
-        );
-        sql.push_str(&format!(" AND a.review_state IN ({p})"));
-    }
-    if !filter.topics.is_empty() {
-        let p = placeholders(
-            filter
-                .topics
-                .iter()
-                .map(|s| Sql::Text(s.as_str().to_owned()))
-                .collect(),
-            &mut args,
-        );
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM article_topics at JOIN topics t ON t.id = at.topic_id
-               WHERE at.article_id = a.id AND at.status = 'accepted'
-               AND (t.code IN ({p}) OR t.parent_id IN (SELECT id FROM topics WHERE code IN ({p}))))"
-        ));
-    }
-    if !filter.claim_statuses.is_empty() {
-        let p = placeholders(
-            filter
-                .claim_statuses
-                .iter()
-                .map(|s| Sql::Text(s.as_str().to_owned()))
-                .collect(),
-            &mut args,
-        );
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status IN ({p}))"
-        ));
-    }
-    sql.push_str(" ORDER BY a.position");
-    let mut stmt = conn.prepare(&sql)?;
 
     let mut digests = Vec::new();
     for d in all {
@@ -359,11 +313,7 @@ pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection>
                 continue;
             }
         }
-        let mut params: Vec<Sql> = vec![Sql::Integer(d.id)];
-        params.extend(args.iter().cloned());
-        let ids: Vec<i64> = stmt
-            .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = annotations::article_ids(conn, d.id, &criteria)?;
         if ids.is_empty() && (filter.narrows_articles() || from.is_some() || to.is_some()) {
             continue;
         }

@@ -21,7 +21,7 @@ use crate::language::{claims, numbers, sentences};
 use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
     article_entities, article_keywords, article_topics, articles, audit, claim_suggestions,
-    claims as claim_store, now, sentiments, user_terms,
+    claims as claim_store, now, paragraphs, sentiments, user_terms,
 };
 use crate::{Error, Result, Store};
 
@@ -412,11 +412,8 @@ pub fn accept_claim(
         )));
     }
     // The paragraph may have been edited since: the span must still say the same thing.
-    let para: String = conn.query_row(
-        "SELECT text FROM paragraphs WHERE id = ?1",
-        [s.paragraph_id],
-        |r| r.get(0),
-    )?;
+    let para =
+        paragraphs::text(conn, s.paragraph_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     let current = sentences::slice_cp(&para, s.start as usize, s.end as usize);
     if current != s.text {
         return Err(Error::Conflict(format!(
@@ -543,18 +540,10 @@ pub fn decide_sentiment(
     sentiment_id: i64,
     accept: bool,
 ) -> Result<()> {
-    let (article_id, label, status): (i64, String, String) = conn
-        .query_row(
-            "SELECT article_id, label, status FROM sentiments WHERE id = ?1",
-            [sentiment_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
-                entity: "sentiment",
-                id: sentiment_id,
-            },
-            e => e.into(),
+    let (article_id, label, status) =
+        sentiments::head(conn, sentiment_id)?.ok_or(Error::NotFound {
+            entity: "sentiment",
+            id: sentiment_id,
         })?;
     let new = check_decision(accept);
     sentiments::set_status(conn, sentiment_id, new)?;
@@ -578,18 +567,10 @@ pub fn decide_sentiment(
 
 /// Accepts or rejects a suggested entity.
 pub fn decide_entity(conn: &Connection, actor: &str, entity_id: i64, accept: bool) -> Result<()> {
-    let (article_id, text, status): (i64, String, String) = conn
-        .query_row(
-            "SELECT article_id, text, status FROM article_entities WHERE id = ?1",
-            [entity_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
-                entity: "entity",
-                id: entity_id,
-            },
-            e => e.into(),
+    let (article_id, text, status) =
+        article_entities::head(conn, entity_id)?.ok_or(Error::NotFound {
+            entity: "entity",
+            id: entity_id,
         })?;
     let new = check_decision(accept);
     article_entities::set_status(conn, entity_id, new)?;

@@ -133,3 +133,18 @@ pub fn decide(
     .execute(params![id, status, claim_id, actor, now])?;
     Ok(())
 }
+
+/// The article of a claim suggestion, if it exists.
+pub fn article_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT article_id FROM claim_suggestions WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Forgets the claim a suggestion became (before the claim is deleted).
+pub fn unlink_claim(conn: &Connection, claim_id: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE claim_suggestions SET claim_id = NULL WHERE claim_id = ?1")?
+        .execute([claim_id])?;
+    Ok(())
+}

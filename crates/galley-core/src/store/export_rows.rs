@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
+use rusqlite::types::Value as Sql;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ClaimStatus, Paragraph, SentimentLabel, SuggestionStatus};
+use crate::model::{ClaimStatus, Paragraph, ReviewState, SentimentLabel, SuggestionStatus};
 use crate::Result;
 
 /// A topic of an article: the taxonomy code and labels, and the editor's decision.
@@ -519,4 +520,70 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
         .filter(|id| seen.insert(**id))
         .filter_map(|id| found.remove(id))
         .collect())
+}
+
+/// Which articles of a digest an export takes; every criterion narrows, an empty one does not.
+pub struct ArticleCriteria<'a> {
+    pub review_states: &'a [ReviewState],
+    /// Accepted topic codes (a top-level code also matches its second-level topics).
+    pub topics: &'a [String],
+    pub claim_statuses: &'a [ClaimStatus],
+}
+
+/// The ids of a digest's articles that meet the criteria, in page order.
+pub fn article_ids(conn: &Connection, digest_id: i64, c: &ArticleCriteria<'_>) -> Result<Vec<i64>> {
+    let mut sql = String::from("SELECT a.id FROM articles a WHERE a.digest_id = ?1");
+    let mut args: Vec<Sql> = Vec::new();
+    let placeholders = |values: Vec<Sql>, args: &mut Vec<Sql>| -> String {
+        let mut p = Vec::new();
+        for v in values {
+            args.push(v);
+            p.push(format!("?{}", args.len() + 1));
+        }
+        p.join(", ")
+    };
+    if !c.review_states.is_empty() {
+        let p = placeholders(
+            c.review_states
+                .iter()
+                .map(|s| Sql::Text(s.as_str().into()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(" AND a.review_state IN ({p})"));
+    }
+    if !c.topics.is_empty() {
+        let p = placeholders(
+            c.topics
+                .iter()
+                .map(|s| Sql::Text(s.as_str().to_owned()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM article_topics at JOIN topics t ON t.id = at.topic_id
+               WHERE at.article_id = a.id AND at.status = 'accepted'
+               AND (t.code IN ({p}) OR t.parent_id IN (SELECT id FROM topics WHERE code IN ({p}))))"
+        ));
+    }
+    if !c.claim_statuses.is_empty() {
+        let p = placeholders(
+            c.claim_statuses
+                .iter()
+                .map(|s| Sql::Text(s.as_str().to_owned()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status IN ({p}))"
+        ));
+    }
+    sql.push_str(" ORDER BY a.position");
+    let mut params: Vec<Sql> = vec![Sql::Integer(digest_id)];
+    params.extend(args);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
 }
