@@ -212,3 +212,157 @@ fn the_scanner_finds_sql_and_skips_tests() {
         .collect();
     assert_eq!(sql, vec![1, 3, 5]);
 }
+
+/// The layer of each top-level module: a module may use its own layer's modules only when they
+/// are the same module (or layer 0), and lower layers freely.
+const RANKS: &[(&str, u8)] = &[
+    ("model", 0),
+    ("error", 0),
+    ("text", 0),
+    ("paths", 0),
+    ("store", 1),
+    ("language", 2),
+    ("import", 3),
+    ("export", 3),
+    ("edit", 4),
+    ("annotate", 4),
+    ("sample", 5),
+    ("app", 6),
+];
+
+/// What the crate root re-exports, by the module it comes from.
+const ROOT_ITEMS: &[(&str, &str)] = &[("Error", "error"), ("Result", "error"), ("Store", "store")];
+
+fn rank(module: &str) -> Option<u8> {
+    RANKS.iter().find(|(m, _)| *m == module).map(|(_, r)| *r)
+}
+
+/// The top-level modules named by `crate::…` paths in (non-test) source, with line numbers.
+fn crate_references(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(i) = rest.find("crate::") {
+            let before = &rest[..i];
+            let after = &rest[i + "crate::".len()..];
+            rest = after;
+            // `$crate::` in a macro is the crate too; `some_crate::` is not.
+            if before
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                continue;
+            }
+            if let Some(group) = after.strip_prefix('{') {
+                // `use crate::{a, b::c, D}`: the first segment of each item (may span lines:
+                // only the first line is read, which is enough for rustfmt's layout of the
+                // items that start there).
+                for item in group.split([',', '}']) {
+                    let first: String = item
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if !first.is_empty() {
+                        out.push((n + 1, first));
+                    }
+                }
+            } else {
+                let first: String = after
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                out.push((n + 1, first));
+            }
+        }
+    }
+    // `use crate::{` with its items on the following lines (rustfmt's layout of long lists).
+    let lines: Vec<&str> = text.lines().collect();
+    for (n, line) in lines.iter().enumerate() {
+        if line.trim_end().ends_with("crate::{") {
+            for (k, l) in lines.iter().enumerate().skip(n + 1) {
+                if l.trim_start().starts_with('}') {
+                    break;
+                }
+                for item in l.split(',') {
+                    let first: String = item
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if !first.is_empty() {
+                        out.push((k + 1, first));
+                    }
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(n, m)| {
+            let m = ROOT_ITEMS
+                .iter()
+                .find(|(item, _)| *item == m)
+                .map_or(m.clone(), |(_, module)| (*module).to_owned());
+            (n, m)
+        })
+        .collect()
+}
+
+#[test]
+fn layers_point_down_only() {
+    let mut files = Vec::new();
+    sources(&src(), &mut files);
+    let mut found = Vec::new();
+    for (rel, text) in &files {
+        if is_test_file(rel) || !rel.contains('/') && rel == "lib.rs" {
+            continue;
+        }
+        let own = rel
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_owned();
+        let Some(own_rank) = rank(&own) else {
+            found.push(format!("src/{rel}: module {own:?} has no layer in RANKS"));
+            continue;
+        };
+        for (line, used) in crate_references(&without_test_items(text)) {
+            if used == own {
+                continue;
+            }
+            let Some(used_rank) = rank(&used) else {
+                found.push(format!(
+                    "src/{rel}:{line}: crate::{used} has no layer in RANKS"
+                ));
+                continue;
+            };
+            if used_rank > own_rank || (used_rank == own_rank && own_rank > 0) {
+                found.push(format!(
+                    "src/{rel}:{line}: {own} (layer {own_rank}) uses {used} (layer {used_rank})"
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} reference(s) against the layering (model → store → language → import/export → \
+         edit/annotate → sample → app):\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_reference_reader_sees_grouped_and_root_imports() {
+    let text = "use crate::{Error, Result, Store};\nuse crate::language::x;\n\
+                let a = $crate::model::A;\nuse crate::store::{\n    a,\n    b,\n};\n\
+                let b = some_crate::edit::x;\nuse crate::{\n    edit::Change,\n    Store,\n};\n";
+    let refs: Vec<String> = crate_references(text).into_iter().map(|(_, m)| m).collect();
+    assert_eq!(
+        refs,
+        ["error", "error", "store", "language", "model", "store", "edit", "store"]
+    );
+}

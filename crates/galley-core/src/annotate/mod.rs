@@ -11,9 +11,8 @@ use jieba_rs::Jieba;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::edit::Change;
 use crate::language::suggest;
-use crate::model::{ClaimStatus, Origin, Rating, SentimentLabel, SuggestionStatus};
+use crate::model::{Change, ClaimStatus, Origin, Rating, SentimentLabel, SuggestionStatus};
 use crate::store::{
     article_topics, articles, audit, claim_suggestions, claims, evidence, notes, now, paragraphs,
     sentiments, topics,

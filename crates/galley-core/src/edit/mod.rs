@@ -94,16 +94,7 @@ impl Edit {
     }
 }
 
-/// What a fix-up (or its undo/redo) did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    /// The audit log entry that records it.
-    pub audit_id: i64,
-    pub action: String,
-    pub digest_id: i64,
-    /// The article to show afterwards (e.g. the new one after a split), if any.
-    pub article_id: Option<i64>,
-}
+pub use crate::model::Change;
 
 /// Longest title accepted, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;

@@ -18,6 +18,7 @@ use crate::language::keywords::{self, Keyword};
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
+use crate::model::import_report::{InputFormat, Report, Status};
 use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
     article_entities, article_keywords, article_topics, articles, audit, claim_suggestions,
@@ -353,13 +354,11 @@ pub fn suggest_digest_in_store(
 pub fn suggest_imported(
     store: &mut Store,
     jieba: &Jieba,
-    report: &crate::import::Report,
+    report: &Report,
     actor: &str,
 ) -> Result<Option<i64>> {
-    let new_articles = report.status == crate::import::Status::Imported
-        && !report
-            .format
-            .is_some_and(crate::import::InputFormat::carries_annotations);
+    let new_articles = report.status == Status::Imported
+        && !report.format.is_some_and(InputFormat::carries_annotations);
     match report.digest_id.filter(|_| new_articles) {
         Some(digest) => {
             suggest_digest_in_store(store, jieba, digest, actor)?;

@@ -2,6 +2,8 @@
 //! vocabularies (statuses, labels, ratings) every layer shares.
 
 mod date;
+pub mod document;
+pub mod import_report;
 pub mod vocabulary;
 
 use serde::{Deserialize, Serialize};
@@ -98,4 +100,15 @@ pub struct ArticleDraft {
 pub struct ParagraphDraft {
     pub kind: ParagraphKind,
     pub text: String,
+}
+
+/// What a fix-up or an annotation change (or its undo/redo) did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The audit log entry that records it.
+    pub audit_id: i64,
+    pub action: String,
+    pub digest_id: i64,
+    /// The article to show afterwards (e.g. the new one after a split), if any.
+    pub article_id: Option<i64>,
 }

@@ -3,7 +3,7 @@
 //! review states, paragraph kinds, who made an annotation, and entity kinds.
 //!
 //! Each is an enum whose stored spelling (snake_case, as in the SQL `CHECK`s and the JSON
-//! documents) is given once, in [`vocabulary!`]; serde, SQLite (`ToSql`/`FromSql`),
+//! documents) is given once, in the `vocabulary!` macro; serde, SQLite (`ToSql`/`FromSql`),
 //! `FromStr`/`Display` (for clap and messages) and the `ALL` list all follow from it.
 
 use std::collections::BTreeMap;

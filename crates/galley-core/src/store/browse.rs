@@ -6,8 +6,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
-use crate::language::search_tokens;
 use crate::model::{ClaimStatus, ReviewState, SentimentLabel};
+use crate::text::search_tokens;
 use crate::Result;
 
 /// Which articles to list. Every field narrows the list; an empty filter lists everything.

@@ -7,126 +7,14 @@ use std::collections::HashMap;
 
 use rusqlite::types::Value as Sql;
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
 
-use crate::model::{ClaimStatus, Paragraph, ReviewState, SentimentLabel, SuggestionStatus};
+use crate::model::{ClaimStatus, Paragraph, ReviewState, SuggestionStatus};
 use crate::Result;
 
-/// A topic of an article: the taxonomy code and labels, and the editor's decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TopicOut {
-    pub code: String,
-    pub label_zh: String,
-    pub label_en: String,
-    /// `accepted`, `suggested` or `rejected`.
-    pub status: SuggestionStatus,
-    /// `auto` (suggested by Galley) or `editor`.
-    pub source: String,
-    pub score: Option<f64>,
-    #[serde(default)]
-    pub reasons: Vec<String>,
-    pub created_by: String,
-    pub created_at: String,
-}
-
-/// The tone of the whole article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentimentOut {
-    /// `positive`, `neutral`, `negative` or `mixed`.
-    pub label: SentimentLabel,
-    /// -1 (negative) ..= 1 (positive).
-    pub score: f64,
-    pub status: SuggestionStatus,
-    pub source: String,
-    #[serde(default)]
-    pub reasons: Vec<String>,
-    pub created_by: String,
-    pub created_at: String,
-}
-
-/// The tone of one sentence: a code-point span of one paragraph.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentenceSentimentOut {
-    /// Index into the article's `paragraphs`.
-    pub paragraph: usize,
-    pub start: Option<i64>,
-    pub end: Option<i64>,
-    pub label: SentimentLabel,
-    pub score: f64,
-    pub status: SuggestionStatus,
-    pub source: String,
-    pub created_by: String,
-    pub created_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EvidenceOut {
-    pub url: Option<String>,
-    pub quote: Option<String>,
-    pub note: Option<String>,
-    pub added_by: String,
-    pub added_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NoteOut {
-    pub body: String,
-    pub author: String,
-    pub created_at: String,
-}
-
-/// What the audit log says about a claim.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct HistoryOut {
-    /// Entries in the audit log for this claim.
-    pub changes: i64,
-    pub first_at: Option<String>,
-    pub last_at: Option<String>,
-    pub last_by: Option<String>,
-}
-
-/// A claim: a code-point span `[start, end)` of one paragraph, with its fact-check state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClaimOut {
-    pub id: i64,
-    /// Index into the article's `paragraphs`.
-    pub paragraph: usize,
-    pub start: i64,
-    pub end: i64,
-    pub text: String,
-    pub status: ClaimStatus,
-    pub rating: Option<String>,
-    pub rating_value: Option<i64>,
-    pub reviewer: Option<String>,
-    pub reviewed_at: Option<String>,
-    pub source: String,
-    pub score: Option<f64>,
-    #[serde(default)]
-    pub reasons: Vec<String>,
-    /// Numeric consistency findings (`{check, status, detail}` objects).
-    #[serde(default)]
-    pub consistency: Vec<serde_json::Value>,
-    #[serde(default)]
-    pub evidence: Vec<EvidenceOut>,
-    #[serde(default)]
-    pub notes: Vec<NoteOut>,
-    #[serde(default)]
-    pub history: HistoryOut,
-    pub created_by: String,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// People, organisations and places named in the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EntityOut {
-    pub text: String,
-    /// `person`, `organization`, `place` or `other`.
-    pub kind: String,
-    pub mentions: i64,
-    pub status: SuggestionStatus,
-    pub source: String,
-}
+pub use crate::model::document::{
+    ClaimOut, EntityOut, EvidenceOut, HistoryOut, NoteOut, SentenceSentimentOut, SentimentOut,
+    TopicOut,
+};
 
 /// Everything annotated on one article.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -16,12 +16,11 @@ use std::collections::HashMap;
 
 use jieba_rs::Jieba;
 use rusqlite::Connection;
-use serde::Serialize;
 
-use crate::export::annotations::{self, Annotations, ClaimOut};
-use crate::export::json::{article_hash, ArticleOut, DigestOut, Document, SCHEMA};
 use crate::import::{ArticleReport, Input, InputFormat, Options, Report, Status};
+use crate::model::document::{article_hash, ArticleOut, DigestOut, Document, SCHEMA};
 use crate::model::Paragraph;
+use crate::store::export_rows::{self as annotations, Annotations, ClaimOut};
 use crate::store::{
     article_entities, article_topics, articles, audit, claims, digests, evidence, notes,
     paragraphs, pull_quotes, search, sentiments,
@@ -35,37 +34,7 @@ pub fn looks_like(v: &serde_json::Value) -> bool {
         .is_some_and(|s| s.starts_with("galley.export/"))
 }
 
-/// What happened to one exported digest.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DigestOutcome {
-    pub digest_id: i64,
-    pub name: String,
-    /// `restored` (new), `merged` (something added) or `unchanged`.
-    pub outcome: &'static str,
-    pub articles_added: usize,
-    pub annotations_added: usize,
-    pub conflicts: usize,
-}
-
-/// A value both the database and the file have, differently: the stored one was kept.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Conflict {
-    pub digest: String,
-    pub article: String,
-    pub what: String,
-    pub stored: String,
-    pub incoming: String,
-}
-
-impl std::fmt::Display for Conflict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "conflict in {} / {}: {}: stored {}, file {} (kept the stored value)",
-            self.digest, self.article, self.what, self.stored, self.incoming
-        )
-    }
-}
+pub use crate::model::import_report::{Conflict, DigestOutcome};
 
 fn parse(text: &str) -> Result<Document> {
     let v: serde_json::Value =
