@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ClaimStatus, IssueDate, ParagraphKind, ReviewState, SentimentLabel, Source, SuggestionStatus,
+    ClaimStatus, EntityKind, IssueDate, ParagraphKind, ReviewState, SentimentLabel, Source,
+    SuggestionStatus,
 };
 
 pub const SCHEMA: &str = "galley.export/1";
@@ -189,7 +190,7 @@ pub struct ClaimOut {
 pub struct EntityOut {
     pub text: String,
     /// `person`, `organization`, `place` or `other`.
-    pub kind: String,
+    pub kind: EntityKind,
     pub mentions: i64,
     pub status: SuggestionStatus,
     pub source: String,

@@ -3,14 +3,14 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::model::{Origin, SuggestionStatus};
+use crate::model::{EntityKind, Origin, SuggestionStatus};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredEntity {
     pub id: i64,
     pub text: String,
-    pub kind: String,
+    pub kind: EntityKind,
     pub mentions: i64,
     pub source: Origin,
     pub status: SuggestionStatus,
@@ -84,7 +84,7 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredEntity>> {
 pub struct EntityRow<'a> {
     pub article_id: i64,
     pub text: &'a str,
-    pub kind: &'a str,
+    pub kind: EntityKind,
     pub mentions: i64,
     pub source: &'a str,
     pub status: SuggestionStatus,

@@ -421,7 +421,7 @@ pub fn store(
                     &article_entities::EntityRow {
                         article_id,
                         text: &text,
-                        kind: kind.as_str(),
+                        kind,
                         mentions: 1,
                         source,
                         status,

@@ -588,7 +588,7 @@ fn merge_annotations(
             &article_entities::EntityRow {
                 article_id,
                 text: &e.text,
-                kind: &e.kind,
+                kind: e.kind,
                 mentions: e.mentions,
                 source: &e.source,
                 status: e.status,
