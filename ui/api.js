@@ -46,6 +46,7 @@ export const api = {
   annotations: (articleId) => call("article_annotations", { articleId }),
   reviewQueue: (filter) => call("review_queue", { filter }),
   topics: () => call("list_topics"),
+  vocabulary: () => call("vocabulary"),
   exportTo: (request, path) => call("export_to", { request, path }),
   pickAndExport: (request) => call("pick_and_export", { request }),
   onImportProgress: (handler) => on("import-progress", handler),

@@ -6,6 +6,7 @@ import { renderArticle, showWelcome, showPlaceholder } from "./reader.js";
 import { renderAnnotations, topicOptions } from "./annotations.js";
 import { ReviewQueue } from "./review.js";
 import { selectedSpan } from "./spans.js";
+import { claimStatuses, loadVocabulary, vocabulary } from "./vocabulary.js";
 
 const STATES = ["new", "annotated", "in_review", "approved"];
 
@@ -62,10 +63,10 @@ async function fillFilters() {
     sel.append(el("option", { value: "" }, s.anyTopic), ...topics.filter((x) => !x.retired_at).map((x) => el("option", { value: x.code }, en ? x.label_en : x.label_zh))),
   );
   keep($("#filter-sentiment"), (sel) =>
-    sel.append(el("option", { value: "" }, s.anySentiment), ...Object.entries(s.sentimentLabels).map(([k, v]) => el("option", { value: k }, v))),
+    sel.append(el("option", { value: "" }, s.anySentiment), ...vocabulary().sentiment_labels.map((k) => el("option", { value: k }, s.sentimentLabels[k] ?? k))),
   );
   keep($("#filter-claims"), (sel) =>
-    sel.append(el("option", { value: "" }, s.anyClaims), ...Object.entries(s.statuses).filter(([k]) => k !== "suggested").map(([k, v]) => el("option", { value: k }, v))),
+    sel.append(el("option", { value: "" }, s.anyClaims), ...claimStatuses().map((k) => el("option", { value: k }, s.statuses[k] ?? k))),
   );
 }
 
@@ -406,6 +407,7 @@ async function refilter() {
 // Start
 
 async function start() {
+  await loadVocabulary();
   applyI18n();
   app.queue.fillStatuses();
   const info = (app.info = await api.appInfo());

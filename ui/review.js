@@ -5,9 +5,8 @@ import { api } from "./api.js";
 import { el, clear, $ } from "./dom.js";
 import { t } from "./i18n.js";
 import { codePointToUtf16 } from "./offsets.js";
+import { claimStatuses, defaultRating, ratings, vocabulary } from "./vocabulary.js";
 
-/** What the verdict each number key gives implies as a rating, unless the reviewer picks one. */
-const DEFAULT_RATING = { verified: "属实", false: "不实", undetermined: "无法证实" };
 
 export class ReviewQueue {
   constructor({ onError, onSaved }) {
@@ -26,11 +25,11 @@ export class ReviewQueue {
     const chosen = select.value;
     clear(select).append(
       el("option", { value: "" }, s.allOpen),
-      ...Object.keys(s.statuses).filter((k) => k !== "suggested").map((k) => el("option", { value: k }, s.statuses[k])),
+      ...claimStatuses().map((k) => el("option", { value: k }, s.statuses[k] ?? k)),
     );
     select.value = chosen;
     const rating = $("#verdict-rating");
-    clear(rating).append(el("option", { value: "" }, s.noRating), ...s.ratings.map((r) => el("option", { value: r }, r)));
+    clear(rating).append(el("option", { value: "" }, s.noRating), ...ratings().map((r) => el("option", { value: r }, r)));
   }
 
   async load(keepId = null) {
@@ -87,7 +86,7 @@ export class ReviewQueue {
   renderStatuses(current) {
     const s = t();
     const box = clear($("#verdict-statuses"));
-    s.verdictKeys.forEach((k, i) => {
+    vocabulary().review_keys.forEach((k, i) => {
       const b = el("button", { type: "button", class: `status-btn ${k === (this.staged ?? current) ? "current" : ""}`, dataset: { status: k } }, `${i + 1} ${s.statuses[k]}`);
       b.addEventListener("click", () => this.stage(i));
       box.append(b);
@@ -97,10 +96,10 @@ export class ReviewQueue {
   /** Number key `i + 1`: chooses the verdict (saved with Enter). */
   stage(i) {
     const item = this.items[this.at];
-    const status = t().verdictKeys[i];
+    const status = vocabulary().review_keys[i];
     if (!item || !status) return;
     this.staged = status;
-    if (!$("#verdict-rating").value && DEFAULT_RATING[status]) $("#verdict-rating").value = DEFAULT_RATING[status];
+    if (!$("#verdict-rating").value && defaultRating(status)) $("#verdict-rating").value = defaultRating(status);
     this.renderStatuses(item.status);
   }
 

@@ -9,7 +9,7 @@ use galley_core::app::import::{FileOutcome, ImportOptions, Source};
 use galley_core::app::Info;
 use galley_core::edit::{Change, Edit};
 use galley_core::export::{Format, Request};
-use galley_core::model::{Article, Digest};
+use galley_core::model::{Article, Digest, Vocabulary};
 use galley_core::store::audit::Record;
 use galley_core::store::browse::{ArticleFilter, ArticlePage};
 use galley_core::store::people::{Person, Role};
@@ -38,6 +38,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         article_annotations,
         review_queue,
         list_topics,
+        vocabulary,
         export_to,
         pick_and_export
     ]
@@ -170,6 +171,12 @@ pub fn review_queue(state: State<'_, AppState>, filter: QueueFilter) -> CmdResul
 #[tauri::command(async)]
 pub fn list_topics(state: State<'_, AppState>) -> CmdResult<Vec<Topic>> {
     Ok(state.ws()?.topics()?)
+}
+
+/// The domain's words and the verdict→rating rule, for the UI's menus.
+#[tauri::command(async)]
+pub fn vocabulary(state: State<'_, AppState>) -> CmdResult<Vocabulary> {
+    Ok(state.ws()?.vocabulary())
 }
 
 /// Writes an export to `path` (for CSV, a folder gets both tables). Returns the files written.

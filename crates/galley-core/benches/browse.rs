@@ -53,7 +53,7 @@ fn build() -> (tempfile::TempDir, Store) {
                         tx,
                         &digests::NewDigest {
                             name: &format!("digest {}", i / PER_DIGEST),
-                            date: Some("2023-06"),
+                            date: Some("2023-06".parse().unwrap()),
                             source_file: None,
                             content_hash: &hash,
                             imported_at: "2026-01-01T00:00:00Z",

@@ -1,4 +1,6 @@
-//! Small text predicates shared by import and language code.
+//! Small text helpers shared by every layer: CJK predicates, and the words of the search index.
+
+use jieba_rs::Jieba;
 
 /// CJK ideographs (all planes), CJK punctuation and full-width forms.
 pub fn is_cjk(c: char) -> bool {
@@ -28,6 +30,23 @@ pub fn is_sentence_end(c: char) -> bool {
 /// Number of Unicode scalar values (code points) in `s`: the unit of stored offsets.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
+}
+
+/// Words for the full-text index: jieba's search-mode cut (short words inside long ones too),
+/// lower-cased, punctuation and spaces dropped, joined by single spaces.
+pub fn search_tokens(jieba: &Jieba, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    for token in jieba.cut_for_search(text, true) {
+        let w = token.word.trim();
+        if w.is_empty() || !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 #[cfg(test)]

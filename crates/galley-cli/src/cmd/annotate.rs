@@ -2,7 +2,7 @@
 
 use galley_core::annotate::Annotation;
 use galley_core::edit::Edit;
-use galley_core::model::ReviewState;
+use galley_core::model::{ReviewState, SentimentLabel};
 use galley_core::Workspace;
 
 use super::{edit::render, Outcome};
@@ -22,7 +22,7 @@ enum Op {
     /// Take the topic CODE off ARTICLE.
     RemoveTopic { article: i64, code: String },
     /// Set ARTICLE's sentiment: positive, neutral, negative or mixed.
-    Sentiment { article: i64, label: String },
+    Sentiment { article: i64, label: SentimentLabel },
     /// Mark a claim in ARTICLE: the passage TEXT (its first occurrence), or a paragraph and
     /// code-point offsets.
     Claim {
@@ -45,11 +45,7 @@ enum Op {
     /// Add a note to ARTICLE.
     Note { article: i64, body: String },
     /// Move ARTICLE to a review state: new, annotated, in_review, approved.
-    State {
-        article: i64,
-        #[arg(value_parser = super::search::parse_state)]
-        state: ReviewState,
-    },
+    State { article: i64, state: ReviewState },
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {

@@ -3,9 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use galley_core::app::export::Target;
 use galley_core::export::{self, CsvTable, Filter, Request};
-use galley_core::model::ReviewState;
+use galley_core::model::{ClaimStatus, IssueDate, ReviewState};
 use galley_core::Error;
 
 use super::Outcome;
@@ -63,31 +64,19 @@ impl From<State> for ReviewState {
     }
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum ClaimStatus {
-    Suggested,
-    Unverified,
-    Undetermined,
-    #[value(alias = "in_progress")]
-    InProgress,
-    Verified,
-    False,
-    #[value(alias = "not_applicable")]
-    NotApplicable,
-}
-
-impl ClaimStatus {
-    fn as_str(self) -> &'static str {
-        match self {
-            ClaimStatus::Suggested => "suggested",
-            ClaimStatus::Unverified => "unverified",
-            ClaimStatus::Undetermined => "undetermined",
-            ClaimStatus::InProgress => "in_progress",
-            ClaimStatus::Verified => "verified",
-            ClaimStatus::False => "false",
-            ClaimStatus::NotApplicable => "not_applicable",
+/// `--claim-status`: the model's statuses, spelt with `-` (`in-progress`) or as stored.
+fn claim_status() -> impl clap::builder::TypedValueParser<Value = ClaimStatus> {
+    let values = ClaimStatus::ALL.iter().map(|s| {
+        let dashed: &'static str = Box::leak(s.as_str().replace('_', "-").into_boxed_str());
+        let value = clap::builder::PossibleValue::new(dashed);
+        if dashed == s.as_str() {
+            value
+        } else {
+            value.alias(s.as_str())
         }
-    }
+    });
+    clap::builder::PossibleValuesParser::new(values)
+        .map(|s| s.parse::<ClaimStatus>().expect("a listed claim status"))
 }
 
 /// Export digests with their articles and annotations.
@@ -124,8 +113,13 @@ pub struct Args {
     #[arg(long = "review-state", value_enum, value_name = "STATE")]
     review_states: Vec<State>,
     /// Only articles with a claim in this status, and only those claims (repeatable).
-    #[arg(long = "claim-status", value_enum, value_name = "STATUS")]
+    #[arg(long = "claim-status", value_parser = claim_status(), value_name = "STATUS")]
     claim_statuses: Vec<ClaimStatus>,
+}
+
+/// A `--from`/`--to` date, checked (a bad one is an input error, not a usage error).
+fn date(s: Option<&str>) -> Result<Option<IssueDate>, Error> {
+    Ok(s.map(str::parse).transpose()?)
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
@@ -140,15 +134,11 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         format,
         filter: Filter {
             digest_ids: args.digests,
-            date_from: args.from,
-            date_to: args.to,
+            date_from: date(args.from.as_deref())?,
+            date_to: date(args.to.as_deref())?,
             topics: args.topics,
             review_states: args.review_states.into_iter().map(Into::into).collect(),
-            claim_statuses: args
-                .claim_statuses
-                .into_iter()
-                .map(|s| s.as_str().to_owned())
-                .collect(),
+            claim_statuses: args.claim_statuses,
         },
         table: match args.table {
             Some(Table::Claims) => CsvTable::Claims,

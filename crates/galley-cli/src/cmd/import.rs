@@ -74,7 +74,12 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         .collect::<galley_core::Result<Vec<_>>>()?;
     let opts = ImportOptions {
         name: args.name,
-        date: args.date,
+        date: args
+            .date
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(Error::from)?,
         encoding: args.encoding,
         format: args.format.map(Into::into),
         dry_run: args.dry_run,
@@ -129,11 +134,7 @@ pub fn render(r: &Report) -> String {
         Status::AlreadyImported => "already imported as digest",
         Status::DryRun => "would import (dry run)",
     };
-    let date = r
-        .date
-        .as_deref()
-        .map(|d| format!(" [{d}]"))
-        .unwrap_or_default();
+    let date = r.date.map(|d| format!(" [{d}]")).unwrap_or_default();
     let _ = writeln!(s, "{}{date}: {verb}{id}", r.name);
     for w in &r.warnings {
         let _ = writeln!(s, "  warning: {w}");

@@ -34,7 +34,7 @@ pub fn render(listing: &[Listing]) -> String {
             s,
             "digest {}\t{}\t{}\t{} articles\timported {}",
             d.id,
-            d.date.as_deref().unwrap_or("-"),
+            d.date.map_or_else(|| "-".to_owned(), |d| d.to_string()),
             d.name,
             d.article_count,
             d.imported_at

@@ -3,6 +3,7 @@
 use galley_core::annotate::queue::{QueueFilter, QueueItem};
 use galley_core::annotate::Annotation;
 use galley_core::app::review::{Evidence, Verdict};
+use galley_core::model::ClaimStatus;
 
 use super::{edit::render, out, Outcome};
 use crate::Context;
@@ -20,7 +21,7 @@ enum Op {
     Queue {
         /// Only claims in this status.
         #[arg(long)]
-        status: Option<String>,
+        status: Option<ClaimStatus>,
         /// Only this digest.
         #[arg(long, value_name = "ID")]
         digest: Option<i64>,
@@ -33,7 +34,7 @@ enum Op {
     /// Give CLAIM a verdict: undetermined, in_progress, verified, false, not_applicable.
     Verdict {
         claim: i64,
-        status: String,
+        status: ClaimStatus,
         /// ClaimReview rating (属实, 部分属实, 误导, 不实, 无法证实) [default: the one STATUS implies]
         #[arg(long)]
         rating: Option<String>,

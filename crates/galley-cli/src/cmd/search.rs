@@ -1,6 +1,6 @@
 //! `galley search WORDS`: find articles by their words (segmented like the index), filtered.
 
-use galley_core::model::ReviewState;
+use galley_core::model::{ClaimStatus, ReviewState, SentimentLabel};
 use galley_core::store::browse::{ArticleFilter, ArticlePage};
 
 use super::{out, Outcome};
@@ -16,17 +16,17 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     digest: Option<i64>,
     /// Only articles in this review state (new, annotated, in_review, approved).
-    #[arg(long, value_name = "STATE", value_parser = parse_state)]
+    #[arg(long, value_name = "STATE")]
     review_state: Option<ReviewState>,
     /// Only articles with this topic (accepted or suggested), e.g. desk:energy.
     #[arg(long, value_name = "CODE")]
     topic: Option<String>,
     /// Only articles with this sentiment (positive, neutral, negative, mixed).
     #[arg(long, value_name = "LABEL")]
-    sentiment: Option<String>,
+    sentiment: Option<SentimentLabel>,
     /// Only articles with a claim in this status.
     #[arg(long, value_name = "STATUS")]
-    claim_status: Option<String>,
+    claim_status: Option<ClaimStatus>,
     /// How many to list.
     #[arg(long, default_value_t = 50)]
     limit: i64,
@@ -36,11 +36,6 @@ pub struct Args {
     /// Print as JSON: {total, offset, items, terms}.
     #[arg(long)]
     json: bool,
-}
-
-pub fn parse_state(s: &str) -> Result<ReviewState, String> {
-    ReviewState::parse(&s.replace('-', "_"))
-        .ok_or_else(|| format!("unknown review state {s:?} (new, annotated, in_review, approved)"))
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {

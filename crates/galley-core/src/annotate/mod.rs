@@ -3,36 +3,21 @@
 //! the article's annotations before and after, and undoable with the fix-ups (one history).
 
 pub mod queue;
-pub mod snapshot;
+/// An article's annotations before and after a change (read and restored in the store).
+pub use crate::store::annotation_snapshot as snapshot;
 pub mod view;
 
 use jieba_rs::Jieba;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::edit::Change;
 use crate::language::suggest;
-use crate::store::{audit, claims, now};
+use crate::model::{Change, ClaimStatus, Origin, Rating, SentimentLabel, SuggestionStatus};
+use crate::store::{
+    article_topics, articles, audit, claim_suggestions, claims, evidence, notes, now, paragraphs,
+    sentiments, topics,
+};
 use crate::{Error, Result, Store};
-
-/// Verification statuses: Meedan Check's, plus `unverified` (a claim nobody has looked at).
-pub const STATUSES: &[&str] = &[
-    "unverified",
-    "undetermined",
-    "in_progress",
-    "verified",
-    "false",
-    "not_applicable",
-];
-
-/// ClaimReview textual ratings with their numeric rating (1 worst, 5 best).
-pub const RATINGS: &[(&str, i64)] = &[
-    ("属实", 5),
-    ("部分属实", 3),
-    ("误导", 2),
-    ("不实", 1),
-    ("无法证实", 0),
-];
 
 /// One annotation change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,7 +47,7 @@ pub enum Annotation {
     /// The editor's own judgement of the article's tone.
     SetSentiment {
         article_id: i64,
-        label: String,
+        label: SentimentLabel,
     },
     AcceptClaim {
         suggestion_id: i64,
@@ -88,7 +73,7 @@ pub enum Annotation {
     /// The reviewer's verdict: a status, and a ClaimReview rating (e.g. 属实).
     SetVerdict {
         claim_id: i64,
-        status: String,
+        status: ClaimStatus,
         rating: Option<String>,
         rating_value: Option<i64>,
     },
@@ -130,20 +115,21 @@ impl Annotation {
 pub fn apply(store: &mut Store, _jieba: &Jieba, actor: &str, a: &Annotation) -> Result<Change> {
     store.write(|tx| {
         let article_id = article_of(tx, a)?;
-        let digest_id: i64 = tx.query_row("SELECT digest_id FROM articles WHERE id = ?1", [article_id], |r| r.get(0))?;
+        let digest_id = articles::digest_of(tx, article_id)?.ok_or(Error::NotFound {
+            entity: "article",
+            id: article_id,
+        })?;
         let before = snapshot::capture(tx, article_id)?;
-        let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| r.get(0))?;
+        let last = audit::last_id(tx)?;
         run(tx, actor, a, article_id)?;
         let after = snapshot::capture(tx, article_id)?;
         let at = now();
-        tx.execute("UPDATE articles SET updated_at = ?2 WHERE id = ?1", params![article_id, at])?;
+        articles::touch(tx, article_id, &at)?;
         let payload = |s: &snapshot::ArticleAnnotations| {
             serde_json::json!({ "kind": "article_annotations", "change": a, "snapshot": s })
         };
         // The language layer records its own decisions: that entry becomes the undoable one.
-        let own: Option<i64> = tx
-            .query_row("SELECT id FROM audit_log WHERE id > ?1 ORDER BY id LIMIT 1", [last], |r| r.get(0))
-            .optional()?;
+        let own = audit::first_after(tx, last)?;
         let audit_id = match own {
             Some(id) => {
                 audit::make_undoable(tx, id, digest_id, &payload(&before), &payload(&after))?;
@@ -168,10 +154,8 @@ pub fn apply(store: &mut Store, _jieba: &Jieba, actor: &str, a: &Annotation) -> 
     })
 }
 
-fn one(conn: &Connection, sql: &str, id: i64, entity: &'static str) -> Result<i64> {
-    conn.query_row(sql, [id], |r| r.get(0))
-        .optional()?
-        .ok_or(Error::NotFound { entity, id })
+fn found(id: Option<i64>, entity: &'static str, of: i64) -> Result<i64> {
+    id.ok_or(Error::NotFound { entity, id: of })
 }
 
 fn article_of(tx: &Connection, a: &Annotation) -> Result<i64> {
@@ -180,41 +164,34 @@ fn article_of(tx: &Connection, a: &Annotation) -> Result<i64> {
         | Annotation::AddTopic { article_id, .. }
         | Annotation::RemoveTopic { article_id, .. }
         | Annotation::SetSentiment { article_id, .. }
-        | Annotation::AddNote { article_id, .. } => one(
-            tx,
-            "SELECT id FROM articles WHERE id = ?1",
-            *article_id,
+        | Annotation::AddNote { article_id, .. } => found(
+            articles::exists(tx, *article_id)?.then_some(*article_id),
             "article",
+            *article_id,
         ),
-        Annotation::DecideSentiment { sentiment_id, .. } => one(
-            tx,
-            "SELECT article_id FROM sentiments WHERE id = ?1",
-            *sentiment_id,
+        Annotation::DecideSentiment { sentiment_id, .. } => found(
+            sentiments::head(tx, *sentiment_id)?.map(|h| h.0),
             "sentiment",
+            *sentiment_id,
         ),
         Annotation::AcceptClaim { suggestion_id } | Annotation::RejectClaim { suggestion_id } => {
-            one(
-                tx,
-                "SELECT article_id FROM claim_suggestions WHERE id = ?1",
-                *suggestion_id,
+            found(
+                claim_suggestions::article_of(tx, *suggestion_id)?,
                 "claim suggestion",
+                *suggestion_id,
             )
         }
-        Annotation::AddClaim { paragraph_id, .. } => one(
-            tx,
-            "SELECT article_id FROM paragraphs WHERE id = ?1",
-            *paragraph_id,
+        Annotation::AddClaim { paragraph_id, .. } => found(
+            paragraphs::place(tx, *paragraph_id)?.map(|p| p.0),
             "paragraph",
+            *paragraph_id,
         ),
         Annotation::AdjustClaim { claim_id, .. }
         | Annotation::DeleteClaim { claim_id }
         | Annotation::SetVerdict { claim_id, .. }
-        | Annotation::AddEvidence { claim_id, .. } => one(
-            tx,
-            "SELECT article_id FROM claims WHERE id = ?1",
-            *claim_id,
-            "claim",
-        ),
+        | Annotation::AddEvidence { claim_id, .. } => {
+            found(claims::article_of(tx, *claim_id)?, "claim", *claim_id)
+        }
     }
 }
 
@@ -239,13 +216,7 @@ fn span(text: &str, start: i64, end: i64) -> Result<&str> {
 }
 
 fn paragraph_text(tx: &Connection, paragraph_id: i64) -> Result<String> {
-    tx.query_row(
-        "SELECT text FROM paragraphs WHERE id = ?1",
-        [paragraph_id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
+    paragraphs::text(tx, paragraph_id)?.ok_or(Error::NotFound {
         entity: "paragraph",
         id: paragraph_id,
     })
@@ -267,31 +238,15 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             accept,
         } => suggest::decide_topic(tx, actor, *article_id, *topic_id, *accept),
         Annotation::AddTopic { article_id, code } => {
-            let topic_id: i64 = tx
-                .query_row(
-                    "SELECT id FROM topics WHERE code = ?1 AND retired_at IS NULL",
-                    [code.trim()],
-                    |r| r.get(0),
-                )
-                .optional()?
+            let topic_id = topics::active_id_by_code(tx, code.trim())?
                 .ok_or_else(|| Error::Invalid(format!("no topic with code {code:?}")))?;
-            tx.execute(
-                "INSERT INTO article_topics (article_id, topic_id, source, status, created_by, created_at)
-                 VALUES (?1, ?2, 'editor', 'accepted', ?3, ?4)
-                 ON CONFLICT (article_id, topic_id) DO UPDATE SET status = 'accepted'",
-                params![article_id, topic_id, actor, at],
-            )?;
-            Ok(())
+            article_topics::accept_editor(tx, *article_id, topic_id, actor, &at)
         }
         Annotation::RemoveTopic {
             article_id,
             topic_id,
         } => {
-            let n = tx.execute(
-                "DELETE FROM article_topics WHERE article_id = ?1 AND topic_id = ?2",
-                params![article_id, topic_id],
-            )?;
-            if n == 0 {
+            if !article_topics::delete(tx, *article_id, *topic_id)? {
                 return Err(Error::NotFound {
                     entity: "topic of the article",
                     id: *topic_id,
@@ -304,25 +259,24 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             accept,
         } => suggest::decide_sentiment(tx, actor, *sentiment_id, *accept),
         Annotation::SetSentiment { label, .. } => {
-            let score = match label.as_str() {
-                "positive" => 0.6,
-                "negative" => -0.6,
-                "neutral" | "mixed" => 0.0,
-                other => {
-                    return Err(Error::Invalid(format!(
-                        "unknown sentiment {other:?} (positive, neutral, negative, mixed)"
-                    )))
-                }
-            };
+            let score = label.editor_score();
             // The editor's judgement replaces the article-level ones; sentence rows stay.
-            tx.execute(
-                "DELETE FROM sentiments WHERE article_id = ?1 AND paragraph_id IS NULL",
-                [article_id],
-            )?;
-            tx.execute(
-                "INSERT INTO sentiments (article_id, label, score, source, status, created_by, created_at)
-                 VALUES (?1, ?2, ?3, 'editor', 'accepted', ?4, ?5)",
-                params![article_id, label, score, actor, at],
+            sentiments::delete_article_level(tx, article_id)?;
+            sentiments::insert(
+                tx,
+                &sentiments::SentimentRow {
+                    article_id,
+                    paragraph_id: None,
+                    start: None,
+                    end: None,
+                    label: *label,
+                    score,
+                    source: Origin::Editor.as_str(),
+                    status: SuggestionStatus::Accepted,
+                    reasons: &[],
+                    created_by: actor,
+                    created_at: &at,
+                },
             )?;
             Ok(())
         }
@@ -347,8 +301,8 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
                     start: *start,
                     end: *end,
                     text: quote,
-                    source: "editor",
-                    status: "unverified",
+                    source: Origin::Editor,
+                    status: ClaimStatus::Unverified,
                     score: None,
                     reasons: &[],
                     consistency: None,
@@ -363,26 +317,14 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             start,
             end,
         } => {
-            let paragraph: i64 = tx.query_row(
-                "SELECT paragraph_id FROM claims WHERE id = ?1",
-                [claim_id],
-                |r| r.get(0),
-            )?;
+            let paragraph = claims::paragraph_of(tx, *claim_id)?;
             let text = paragraph_text(tx, paragraph)?;
             let quote = span(&text, *start, *end)?;
-            tx.execute(
-                "UPDATE claims SET start = ?2, end = ?3, text = ?4, updated_at = ?5 WHERE id = ?1",
-                params![claim_id, start, end, quote, at],
-            )?;
-            Ok(())
+            claims::set_span(tx, *claim_id, *start, *end, quote, &at)
         }
         Annotation::DeleteClaim { claim_id } => {
-            tx.execute(
-                "UPDATE claim_suggestions SET claim_id = NULL WHERE claim_id = ?1",
-                [claim_id],
-            )?;
-            tx.execute("DELETE FROM claims WHERE id = ?1", [claim_id])?;
-            Ok(())
+            claim_suggestions::unlink_claim(tx, *claim_id)?;
+            claims::delete(tx, *claim_id)
         }
         Annotation::SetVerdict {
             claim_id,
@@ -390,10 +332,12 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             rating,
             rating_value,
         } => {
-            if !STATUSES.contains(&status.as_str()) {
+            if !status.is_verdict() {
+                let verdicts: Vec<_> = ClaimStatus::VERDICTS.iter().map(|s| s.as_str()).collect();
                 return Err(Error::Invalid(format!(
-                    "unknown status {status:?} ({})",
-                    STATUSES.join(", ")
+                    "unknown status {:?} ({})",
+                    status.as_str(),
+                    verdicts.join(", ")
                 )));
             }
             let rating = clean(rating);
@@ -402,15 +346,20 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
                     return Err(Error::Invalid(format!("a rating value is 0 to 5, not {v}")))
                 }
                 (_, Some(v)) => Some(*v),
-                (Some(r), None) => RATINGS.iter().find(|(name, _)| name == r).map(|(_, v)| *v),
+                (Some(r), None) => Rating::parse(r).map(Rating::value),
                 (None, None) => None,
             };
-            tx.execute(
-                "UPDATE claims SET status = ?2, rating = ?3, rating_value = ?4, reviewer = ?5, reviewed_at = ?6,
-                        updated_at = ?6 WHERE id = ?1",
-                params![claim_id, status, rating, value, actor, at],
-            )?;
-            Ok(())
+            claims::set_verdict(
+                tx,
+                *claim_id,
+                &claims::Verdict {
+                    status: *status,
+                    rating: rating.as_deref(),
+                    rating_value: value,
+                    reviewer: actor,
+                    at: &at,
+                },
+            )
         }
         Annotation::AddEvidence {
             claim_id,
@@ -431,9 +380,16 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
                     )));
                 }
             }
-            tx.execute(
-                "INSERT INTO evidence (claim_id, url, quote, note, added_by, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![claim_id, url, quote, note, actor, at],
+            evidence::insert(
+                tx,
+                &evidence::NewEvidence {
+                    claim_id: *claim_id,
+                    url: url.as_deref(),
+                    quote: quote.as_deref(),
+                    note: note.as_deref(),
+                    added_by: actor,
+                    added_at: &at,
+                },
             )?;
             Ok(())
         }
@@ -442,9 +398,15 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             if body.is_empty() {
                 return Err(Error::Invalid("a note cannot be empty".into()));
             }
-            tx.execute(
-                "INSERT INTO notes (article_id, body, author, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![article_id, body, actor, at],
+            notes::insert(
+                tx,
+                &notes::NewNote {
+                    article_id,
+                    claim_id: None,
+                    body,
+                    author: actor,
+                    created_at: &at,
+                },
             )?;
             Ok(())
         }

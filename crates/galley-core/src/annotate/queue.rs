@@ -1,94 +1,33 @@
 //! The reviewers' queue: claims waiting for a verdict, across digests, oldest first.
 
-use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::view::{evidence, Evidence};
+use crate::model::ClaimStatus;
 use crate::Result;
 
 /// Statuses that still need a reviewer.
-pub const OPEN: &[&str] = &["unverified", "undetermined", "in_progress"];
+pub const OPEN: &[ClaimStatus] = &[
+    ClaimStatus::Unverified,
+    ClaimStatus::Undetermined,
+    ClaimStatus::InProgress,
+];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QueueFilter {
     /// One status; default: every open one (unverified, undetermined, in progress).
-    pub status: Option<String>,
+    pub status: Option<ClaimStatus>,
     pub digest_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QueueItem {
-    pub claim_id: i64,
-    pub article_id: i64,
-    pub article_title: String,
-    pub digest_name: String,
-    pub paragraph_text: String,
-    /// Code points into `paragraph_text`.
-    pub start: i64,
-    pub end: i64,
-    pub text: String,
-    pub status: String,
-    pub rating: Option<String>,
-    pub reviewer: Option<String>,
-    pub consistency: serde_json::Value,
-    pub evidence: Vec<Evidence>,
-}
+pub use crate::store::queue::QueueItem;
 
+/// The claims waiting for a reviewer, oldest first.
 pub fn queue(conn: &Connection, filter: &QueueFilter, limit: i64) -> Result<Vec<QueueItem>> {
-    let mut wheres = Vec::new();
-    let mut args: Vec<Value> = Vec::new();
-    match &filter.status {
-        Some(s) => {
-            wheres.push("c.status = ?".to_owned());
-            args.push(Value::Text(s.clone()));
-        }
-        None => wheres.push(format!(
-            "c.status IN ({})",
-            OPEN.iter()
-                .map(|s| format!("'{s}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
-    if let Some(d) = filter.digest_id {
-        wheres.push("a.digest_id = ?".to_owned());
-        args.push(Value::Integer(d));
-    }
-    args.push(Value::Integer(limit.clamp(1, 5000)));
-    let sql = format!(
-        "SELECT c.id, c.article_id, a.title, d.name, p.text, c.start, c.end, c.text, c.status, c.rating, c.reviewer, c.consistency
-         FROM claims c JOIN articles a ON a.id = c.article_id JOIN digests d ON d.id = a.digest_id
-         JOIN paragraphs p ON p.id = c.paragraph_id
-         WHERE {} ORDER BY c.created_at, c.id LIMIT ?",
-        wheres.join(" AND ")
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut items: Vec<QueueItem> = stmt
-        .query_map(params_from_iter(args.iter()), |r| {
-            let consistency: Option<String> = r.get(11)?;
-            Ok(QueueItem {
-                claim_id: r.get(0)?,
-                article_id: r.get(1)?,
-                article_title: r.get(2)?,
-                digest_name: r.get(3)?,
-                paragraph_text: r.get(4)?,
-                start: r.get(5)?,
-                end: r.get(6)?,
-                text: r.get(7)?,
-                status: r.get(8)?,
-                rating: r.get(9)?,
-                reviewer: r.get(10)?,
-                consistency: consistency
-                    .and_then(|c| serde_json::from_str(&c).ok())
-                    .unwrap_or(serde_json::Value::Null),
-                evidence: Vec::new(),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    for item in &mut items {
-        item.evidence = evidence(conn, item.claim_id)?;
-    }
-    Ok(items)
+    let statuses = match filter.status {
+        Some(s) => vec![s],
+        None => OPEN.to_vec(),
+    };
+    crate::store::queue::claims(conn, &statuses, filter.digest_id, limit)
 }

@@ -4,6 +4,7 @@ use super::*;
 use crate::edit::history::{redo, undo};
 use crate::import::{import, Input, Options};
 use crate::language::shared_segmenter;
+use crate::model::SuggestionStatus;
 
 fn j() -> &'static Jieba {
     shared_segmenter()
@@ -34,7 +35,7 @@ fn topic_and_sentiment_decisions_are_one_undoable_change_each() {
     let (mut store, ids) = sample();
     let view = annotations(store.conn(), ids[2]).unwrap();
     let top = view.topics.first().expect("a topic is suggested").clone();
-    assert_eq!(top.status, "suggested");
+    assert_eq!(top.status, SuggestionStatus::Suggested);
     let log = audit_count(&store);
     apply(
         &mut store,
@@ -56,13 +57,12 @@ fn topic_and_sentiment_decisions_are_one_undoable_change_each() {
             .find(|t| t.topic_id == top.topic_id)
             .unwrap()
             .status
-            .clone()
     };
-    assert_eq!(status(&store), "accepted");
+    assert_eq!(status(&store), SuggestionStatus::Accepted);
     undo(&mut store, j(), "王编辑").unwrap();
-    assert_eq!(status(&store), "suggested");
+    assert_eq!(status(&store), SuggestionStatus::Suggested);
     redo(&mut store, j(), "王编辑").unwrap();
-    assert_eq!(status(&store), "accepted");
+    assert_eq!(status(&store), SuggestionStatus::Accepted);
 
     let sentiment = annotations(store.conn(), ids[2]).unwrap().sentiments[0].clone();
     apply(
@@ -81,7 +81,7 @@ fn topic_and_sentiment_decisions_are_one_undoable_change_each() {
         "王编辑",
         &Annotation::SetSentiment {
             article_id: ids[2],
-            label: "positive".into(),
+            label: SentimentLabel::Positive,
         },
     )
     .unwrap();
@@ -96,16 +96,13 @@ fn topic_and_sentiment_decisions_are_one_undoable_change_each() {
         (back[0].id, back[0].status.as_str()),
         (sentiment.id, "rejected")
     );
-    let err = apply(
-        &mut store,
-        j(),
-        "王编辑",
-        &Annotation::SetSentiment {
-            article_id: ids[2],
-            label: "angry".into(),
-        },
-    )
+    // An unknown label is refused where it is read (the UI's JSON), with the known ones.
+    let err = serde_json::from_value::<Annotation>(serde_json::json!(
+        {"op": "set_sentiment", "article_id": ids[2], "label": "angry"}
+    ))
     .unwrap_err();
+    assert!(err.to_string().contains("positive"), "{err}");
+    let err: crate::Error = "angry".parse::<SentimentLabel>().unwrap_err().into();
     assert_eq!(err.code(), "invalid_input");
 }
 
@@ -223,7 +220,7 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
         "审核员",
         &Annotation::SetVerdict {
             claim_id: claim,
-            status: "verified".into(),
+            status: ClaimStatus::Verified,
             rating: Some("属实".into()),
             rating_value: None,
         },
@@ -247,7 +244,7 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
         queue(
             store.conn(),
             &QueueFilter {
-                status: Some("verified".into()),
+                status: Some(ClaimStatus::Verified),
                 ..Default::default()
             },
             100
@@ -283,12 +280,14 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
         "ed",
         &Annotation::SetVerdict {
             claim_id: claim,
-            status: "probably".into(),
+            status: ClaimStatus::Suggested,
             rating: None,
             rating_value: None,
         },
     )
     .unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    let err: crate::Error = "probably".parse::<ClaimStatus>().unwrap_err().into();
     assert_eq!(err.code(), "invalid_input");
 }
 
@@ -396,7 +395,7 @@ fn notes_topics_of_ones_own_and_one_history_with_fix_ups() {
         .unwrap()
         .topics
         .iter()
-        .any(|t| t.code == code && t.status == "accepted"));
+        .any(|t| t.code == code && t.status == SuggestionStatus::Accepted));
     assert_eq!(
         apply(
             &mut store,
@@ -432,7 +431,7 @@ fn notes_topics_of_ones_own_and_one_history_with_fix_ups() {
         .unwrap()
         .topics
         .iter()
-        .any(|t| t.code == code && t.source == "editor"));
+        .any(|t| t.code == code && t.source == Origin::Editor));
     undo(&mut store, j(), "ed").unwrap();
     assert!(annotations(store.conn(), ids[0]).unwrap().notes.is_empty());
     assert_eq!(

@@ -3,20 +3,15 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::model::SuggestionStatus;
 use crate::store::{
-    article_entities, article_keywords, article_topics, claim_suggestions, claims, sentiments,
+    article_entities, article_keywords, article_topics, claim_suggestions, claims, notes,
+    sentiments,
 };
 use crate::Result;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Evidence {
-    pub id: i64,
-    pub url: Option<String>,
-    pub quote: Option<String>,
-    pub note: Option<String>,
-    pub added_by: String,
-    pub added_at: String,
-}
+pub use crate::store::evidence::Evidence;
+pub use crate::store::notes::Note;
 
 /// A claim with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,14 +19,6 @@ pub struct ClaimView {
     #[serde(flatten)]
     pub claim: claims::Claim,
     pub evidence: Vec<Evidence>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Note {
-    pub id: i64,
-    pub body: String,
-    pub author: String,
-    pub created_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,19 +46,7 @@ pub fn annotations(conn: &Connection, article_id: i64) -> Result<Annotations> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let notes = conn
-        .prepare_cached(
-            "SELECT id, body, author, created_at FROM notes WHERE article_id = ?1 ORDER BY id",
-        )?
-        .query_map([article_id], |r| {
-            Ok(Note {
-                id: r.get(0)?,
-                body: r.get(1)?,
-                author: r.get(2)?,
-                created_at: r.get(3)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let notes = notes::list(conn, article_id)?;
     Ok(Annotations {
         article_id,
         keywords: article_keywords::list(conn, article_id)?,
@@ -83,26 +58,14 @@ pub fn annotations(conn: &Connection, article_id: i64) -> Result<Annotations> {
         claims,
         claim_suggestions: claim_suggestions::list(conn, article_id)?
             .into_iter()
-            .filter(|s| s.status == "suggested")
+            .filter(|s| s.status == SuggestionStatus::Suggested)
             .collect(),
         entities: article_entities::list(conn, article_id)?,
         notes,
     })
 }
 
+/// The evidence of a claim, oldest first.
 pub fn evidence(conn: &Connection, claim_id: i64) -> Result<Vec<Evidence>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, url, quote, note, added_by, added_at FROM evidence WHERE claim_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([claim_id], |r| {
-        Ok(Evidence {
-            id: r.get(0)?,
-            url: r.get(1)?,
-            quote: r.get(2)?,
-            note: r.get(3)?,
-            added_by: r.get(4)?,
-            added_at: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    crate::store::evidence::list(conn, claim_id)
 }

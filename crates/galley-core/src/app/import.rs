@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Workspace;
 use crate::import::{self, InputFormat, OwnedInput, Report};
 use crate::language::suggest;
+use crate::model::IssueDate;
 use crate::{Error, Result, Store};
 
 /// Where an import reads from.
@@ -32,7 +33,7 @@ pub struct ImportOptions {
     /// Digest name; default: the file name without its extension. One input only.
     pub name: Option<String>,
     /// Issue date (`YYYY-MM-DD` or `YYYY-MM`); default: found in the file name.
-    pub date: Option<String>,
+    pub date: Option<IssueDate>,
     /// Encoding label overriding detection.
     pub encoding: Option<String>,
     /// Layout of the input; default: from the extension, else sniffed from the text.
@@ -152,7 +153,7 @@ impl Workspace {
     fn core_options(&self, opts: &ImportOptions) -> Result<import::Options> {
         Ok(import::Options {
             name: opts.name.clone(),
-            date: opts.date.clone(),
+            date: opts.date,
             encoding: opts.encoding.clone(),
             dry_run: opts.dry_run,
             // A dry run stores nothing, so it needs nobody to act.

@@ -204,6 +204,12 @@ impl Workspace {
         queue::queue(self.store.conn(), filter, limit)
     }
 
+    /// The domain's words (claim statuses, ratings, sentiment labels, review states …) and the
+    /// verdict→rating rule, for front ends to build their menus from.
+    pub fn vocabulary(&self) -> crate::model::Vocabulary {
+        crate::model::Vocabulary::get()
+    }
+
     /// The topic taxonomy (IPTC Media Topics and the desk's own subjects).
     pub fn topics(&self) -> Result<Vec<Topic>> {
         crate::language::topics::list_topics(self.store.conn())

@@ -5,13 +5,14 @@ use serde::{Deserialize, Serialize};
 use super::Workspace;
 use crate::annotate::{self, Annotation};
 use crate::edit::Change;
+use crate::model::{ClaimStatus, Rating};
 use crate::Result;
 
 /// A reviewer's verdict on one claim.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     /// The verification status (`verified`, `false`, …).
-    pub status: String,
+    pub status: ClaimStatus,
     /// The ClaimReview rating (属实 …); default: the one the status implies, if any.
     pub rating: Option<String>,
     /// Evidence to add with the verdict.
@@ -82,11 +83,12 @@ impl Workspace {
 
     /// Gives a claim a verdict, with evidence if any. Returns the changes recorded.
     pub fn review(&mut self, claim_id: i64, v: &Verdict) -> Result<Vec<Change>> {
-        let rating = v.rating.clone().or_else(|| default_rating(&v.status));
-        let rating_value = rating.as_deref().and_then(rating_value);
+        let rating =
+            (v.rating.clone()).or_else(|| v.status.default_rating().map(|r| r.as_str().to_owned()));
+        let rating_value = rating.as_deref().and_then(Rating::parse).map(Rating::value);
         let mut changes = vec![self.annotate(&Annotation::SetVerdict {
             claim_id,
-            status: v.status.clone(),
+            status: v.status,
             rating,
             rating_value,
         })?];
@@ -187,7 +189,7 @@ impl Workspace {
                 .sentiments
                 .into_iter()
                 .filter(|s| s.status == "suggested" && above(Some(s.score.abs())))
-                .map(|s| (s.id, s.label, Some(s.score)))
+                .map(|s| (s.id, s.label.to_string(), Some(s.score)))
                 .collect(),
             SuggestionKind::Claim => view
                 .claim_suggestions
@@ -197,24 +199,6 @@ impl Workspace {
                 .collect(),
         })
     }
-}
-
-/// The ClaimReview rating a status implies when the reviewer gives none.
-fn default_rating(status: &str) -> Option<String> {
-    let r = match status {
-        "verified" => "属实",
-        "false" => "不实",
-        "undetermined" => "无法证实",
-        _ => return None,
-    };
-    Some(r.to_owned())
-}
-
-fn rating_value(rating: &str) -> Option<i64> {
-    annotate::RATINGS
-        .iter()
-        .find(|(r, _)| *r == rating)
-        .map(|(_, v)| *v)
 }
 
 /// Where a quoted passage stands in an article: a paragraph and code points in it.

@@ -174,7 +174,7 @@ fn a_verdict_with_evidence_reaches_the_queue() {
     assert_eq!(queue.len(), accepted.len());
     let claim = queue[0].claim_id;
     let verdict = Verdict {
-        status: "verified".into(),
+        status: crate::model::ClaimStatus::Verified,
         rating: None,
         evidence: Some(Evidence {
             url: Some("https://example.org/report".into()),

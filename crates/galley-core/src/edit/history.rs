@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::snapshot::{self, DigestSnapshot};
 use super::{Change, Edit};
-use crate::annotate::snapshot::{self as annotations, ArticleAnnotations};
+use crate::store::annotation_snapshot::{self as annotations, ArticleAnnotations};
 use crate::store::{audit, now};
 use crate::{Error, Result, Store};
 

@@ -3,14 +3,15 @@
 //! digest's structure before and after, and undoable (see [`history`]).
 
 pub mod history;
-pub mod snapshot;
+/// The digest's structure before and after an edit (read and restored in the store).
+pub use crate::store::digest_snapshot as snapshot;
 
 use jieba_rs::Jieba;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ParagraphKind, ReviewState};
-use crate::store::{audit, furniture, now, pull_quotes};
+use crate::store::{articles, audit, furniture, now, paragraphs, pull_quotes};
 use crate::{Error, Result, Store};
 
 /// What a paragraph can be turned into.
@@ -93,16 +94,7 @@ impl Edit {
     }
 }
 
-/// What a fix-up (or its undo/redo) did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    /// The audit log entry that records it.
-    pub audit_id: i64,
-    pub action: String,
-    pub digest_id: i64,
-    /// The article to show afterwards (e.g. the new one after a split), if any.
-    pub article_id: Option<i64>,
-}
+pub use crate::model::Change;
 
 /// Longest title accepted, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -115,16 +107,10 @@ pub fn apply(store: &mut Store, jieba: &Jieba, actor: &str, edit: &Edit) -> Resu
         let (article_id, touched) = run(tx, edit)?;
         let at = now();
         if let Some(id) = article_id {
-            tx.execute(
-                "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
-                params![id, at],
-            )?;
+            articles::touch(tx, id, &at)?;
         }
         for id in &touched {
-            tx.execute(
-                "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
-                params![id, at],
-            )?;
+            articles::touch(tx, *id, &at)?;
             snapshot::reindex(tx, jieba, *id)?;
         }
         let after = snapshot::capture(tx, digest_id)?;
@@ -174,10 +160,7 @@ fn run(tx: &Connection, edit: &Edit) -> Result<(Option<i64>, Vec<i64>)> {
         }
         Edit::SetTitle { article_id, title } => {
             let title = clean_title(title)?;
-            tx.execute(
-                "UPDATE articles SET title = ?2 WHERE id = ?1",
-                params![article_id, title],
-            )?;
+            articles::set_title(tx, *article_id, &title)?;
             Ok((Some(*article_id), vec![*article_id]))
         }
         Edit::SetSource { article_id, line } => {
@@ -185,21 +168,13 @@ fn run(tx: &Connection, edit: &Edit) -> Result<(Option<i64>, Vec<i64>)> {
             Ok((Some(*article_id), vec![*article_id]))
         }
         Edit::SetReviewState { article_id, state } => {
-            let current: String = tx.query_row(
-                "SELECT review_state FROM articles WHERE id = ?1",
-                [article_id],
-                |r| r.get(0),
-            )?;
-            if current == state.as_str() {
+            if articles::state_of(tx, *article_id)? == *state {
                 return Err(Error::Invalid(format!(
                     "article {article_id} is already {}",
                     state.as_str()
                 )));
             }
-            tx.execute(
-                "UPDATE articles SET review_state = ?2 WHERE id = ?1",
-                params![article_id, state.as_str()],
-            )?;
+            articles::set_review_state(tx, *article_id, *state)?;
             Ok((Some(*article_id), vec![]))
         }
     }
@@ -244,13 +219,7 @@ fn digest_of(tx: &Connection, edit: &Edit) -> Result<i64> {
 }
 
 fn article_digest(tx: &Connection, article_id: i64) -> Result<i64> {
-    tx.query_row(
-        "SELECT digest_id FROM articles WHERE id = ?1",
-        [article_id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
+    articles::digest_of(tx, article_id)?.ok_or(Error::NotFound {
         entity: "article",
         id: article_id,
     })
@@ -258,55 +227,25 @@ fn article_digest(tx: &Connection, article_id: i64) -> Result<i64> {
 
 /// (article id, position) of a paragraph.
 fn paragraph_place(tx: &Connection, paragraph_id: i64) -> Result<(i64, i64)> {
-    tx.query_row(
-        "SELECT article_id, position FROM paragraphs WHERE id = ?1",
-        [paragraph_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
+    paragraphs::place(tx, paragraph_id)?.ok_or(Error::NotFound {
         entity: "paragraph",
         id: paragraph_id,
     })
 }
 
 fn paragraph_ids(tx: &Connection, article_id: i64) -> Result<Vec<i64>> {
-    let mut stmt =
-        tx.prepare_cached("SELECT id FROM paragraphs WHERE article_id = ?1 ORDER BY position")?;
-    let ids = stmt.query_map([article_id], |r| r.get(0))?;
-    Ok(ids.collect::<Result<_, _>>()?)
+    paragraphs::ids(tx, article_id)
 }
 
 /// Gives `ids` (all in `article_id` afterwards) the positions 0, 1, 2, … in order.
 fn place_paragraphs(tx: &Connection, article_id: i64, ids: &[i64]) -> Result<()> {
-    let mut park = tx.prepare_cached("UPDATE paragraphs SET position = -id - 1 WHERE id = ?1")?;
-    for id in ids {
-        park.execute([id])?;
-    }
-    let mut set =
-        tx.prepare_cached("UPDATE paragraphs SET article_id = ?2, position = ?3 WHERE id = ?1")?;
-    for (i, id) in ids.iter().enumerate() {
-        set.execute(params![id, article_id, i as i64])?;
-    }
     // Claims follow their paragraph.
-    tx.execute(
-        "UPDATE claims SET article_id = ?1 WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = ?1)",
-        [article_id],
-    )?;
-    Ok(())
+    paragraphs::place_all(tx, article_id, ids)
 }
 
 /// Gives the digest's articles, in `order`, the positions 0, 1, 2, ….
 fn place_articles(tx: &Connection, digest_id: i64, order: &[i64]) -> Result<()> {
-    tx.execute(
-        "UPDATE articles SET position = -id - 1 WHERE digest_id = ?1",
-        [digest_id],
-    )?;
-    let mut set = tx.prepare_cached("UPDATE articles SET position = ?2 WHERE id = ?1")?;
-    for (i, id) in order.iter().enumerate() {
-        set.execute(params![id, i as i64])?;
-    }
-    Ok(())
+    articles::set_order(tx, digest_id, order)
 }
 
 fn article_order(tx: &Connection, digest_id: i64) -> Result<Vec<i64>> {
@@ -314,13 +253,7 @@ fn article_order(tx: &Connection, digest_id: i64) -> Result<Vec<i64>> {
 }
 
 fn has_annotations(tx: &Connection, article_id: i64) -> Result<bool> {
-    Ok(tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM article_topics WHERE article_id = ?1)
-             OR EXISTS (SELECT 1 FROM sentiments WHERE article_id = ?1)
-             OR EXISTS (SELECT 1 FROM notes WHERE article_id = ?1)",
-        [article_id],
-        |r| r.get(0),
-    )?)
+    articles::has_annotations(tx, article_id)
 }
 
 fn merge(tx: &Connection, into: i64, from: i64) -> Result<()> {
@@ -337,31 +270,17 @@ fn merge(tx: &Connection, into: i64, from: i64) -> Result<()> {
     // The other article's pull quotes follow this one's; they pass through positions far out of
     // the way so UNIQUE (article, position) holds row by row.
     let quotes = pull_quotes::list(tx, into)?.len() as i64;
-    tx.execute(
-        "UPDATE pull_quotes SET article_id = ?1, position = position + ?3 + 100000 WHERE article_id = ?2",
-        params![into, from, quotes],
-    )?;
-    tx.execute(
-        "UPDATE pull_quotes SET position = position - 100000 WHERE article_id = ?1 AND position >= 100000",
-        [into],
-    )?;
+    pull_quotes::move_all(tx, into, from, quotes)?;
     // The merged article keeps its own source; it takes the other's if it had none.
-    let (line, from_line): (Option<String>, Option<String>) = tx.query_row(
-        "SELECT a.source_line, b.source_line FROM articles a, articles b WHERE a.id = ?1 AND b.id = ?2",
-        params![into, from],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (line, from_line) = (
+        articles::source_line(tx, into)?,
+        articles::source_line(tx, from)?,
+    );
     if line.is_none() && from_line.is_some() {
-        tx.execute(
-            "UPDATE articles SET source_line = ?2 WHERE id = ?1",
-            params![into, from_line],
-        )?;
-        tx.execute(
-            "UPDATE article_outlets SET article_id = ?1 WHERE article_id = ?2",
-            params![into, from],
-        )?;
+        articles::set_source_line(tx, into, from_line.as_deref())?;
+        articles::move_outlets(tx, into, from)?;
     }
-    tx.execute("DELETE FROM articles WHERE id = ?1", [from])?;
+    articles::delete(tx, from)?;
     place_articles(tx, digest, &article_order(tx, digest)?)
 }
 
@@ -377,11 +296,8 @@ fn split(tx: &Connection, paragraph_id: i64, title: Option<&str>) -> Result<(i64
     let title = match title {
         Some(t) => clean_title(t)?,
         None => {
-            let text: String = tx.query_row(
-                "SELECT text FROM paragraphs WHERE id = ?1",
-                [paragraph_id],
-                |r| r.get(0),
-            )?;
+            let text =
+                paragraphs::text(tx, paragraph_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
             first_sentence(&text)
         }
     };
@@ -399,21 +315,9 @@ fn split(tx: &Connection, paragraph_id: i64, title: Option<&str>) -> Result<(i64
     )?;
     place_paragraphs(tx, article, keep)?;
     place_paragraphs(tx, new, moved)?;
-    if let Some(kind) = tx
-        .query_row(
-            "SELECT kind FROM paragraphs WHERE id = ?1",
-            [paragraph_id],
-            |r| r.get::<_, String>(0),
-        )
-        .optional()?
-    {
-        // A new article opens with its lead.
-        if kind == ParagraphKind::Body.as_str() {
-            tx.execute(
-                "UPDATE paragraphs SET kind = 'lead' WHERE id = ?1",
-                [paragraph_id],
-            )?;
-        }
+    // A new article opens with its lead.
+    if paragraphs::kind(tx, paragraph_id)? == Some(ParagraphKind::Body) {
+        paragraphs::set_kind(tx, paragraph_id, ParagraphKind::Lead)?;
     }
     let mut order: Vec<i64> = article_order(tx, digest)?
         .into_iter()
@@ -465,11 +369,7 @@ fn move_paragraph(
 }
 
 fn ensure_no_claims(tx: &Connection, paragraph_id: i64, what: &str) -> Result<()> {
-    let claims: i64 = tx.query_row(
-        "SELECT count(*) FROM claims WHERE paragraph_id = ?1",
-        [paragraph_id],
-        |r| r.get(0),
-    )?;
+    let claims = crate::store::claims::count_for_paragraph(tx, paragraph_id)?;
     if claims > 0 {
         return Err(Error::Conflict(format!(
             "paragraph {paragraph_id} has {claims} claim(s); remove them before making it {what}"
@@ -488,10 +388,7 @@ fn set_role(tx: &Connection, paragraph_id: i64, role: Role) -> Result<i64> {
         Role::PullQuote | Role::Furniture => None,
     };
     if let Some(kind) = kind {
-        tx.execute(
-            "UPDATE paragraphs SET kind = ?2 WHERE id = ?1",
-            params![paragraph_id, kind.as_str()],
-        )?;
+        paragraphs::set_kind(tx, paragraph_id, kind)?;
         return Ok(article);
     }
     let what = if role == Role::PullQuote {
@@ -500,11 +397,7 @@ fn set_role(tx: &Connection, paragraph_id: i64, role: Role) -> Result<i64> {
         "page furniture"
     };
     ensure_no_claims(tx, paragraph_id, what)?;
-    let text: String = tx.query_row(
-        "SELECT text FROM paragraphs WHERE id = ?1",
-        [paragraph_id],
-        |r| r.get(0),
-    )?;
+    let text = paragraphs::text(tx, paragraph_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     if role == Role::PullQuote {
         let n = pull_quotes::list(tx, article)?.len() as i64;
         pull_quotes::insert(tx, article, n, &text)?;
@@ -513,7 +406,7 @@ fn set_role(tx: &Connection, paragraph_id: i64, role: Role) -> Result<i64> {
         let n = furniture::list(tx, digest)?.len() as i64;
         furniture::insert(tx, digest, n, &text)?;
     }
-    tx.execute("DELETE FROM paragraphs WHERE id = ?1", [paragraph_id])?;
+    paragraphs::delete(tx, paragraph_id)?;
     let rest = paragraph_ids(tx, article)?;
     place_paragraphs(tx, article, &rest)?;
     Ok(article)
@@ -523,21 +416,8 @@ fn set_source(tx: &Connection, article_id: i64, line: Option<&str>) -> Result<()
     article_digest(tx, article_id)?;
     let line = line.map(str::trim).filter(|l| !l.is_empty());
     let outlets = line.map(outlets_in).unwrap_or_default();
-    tx.execute(
-        "UPDATE articles SET source_line = ?2 WHERE id = ?1",
-        params![article_id, line],
-    )?;
-    tx.execute(
-        "DELETE FROM article_outlets WHERE article_id = ?1",
-        [article_id],
-    )?;
-    for (i, o) in outlets.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO article_outlets (article_id, position, name) VALUES (?1, ?2, ?3)",
-            params![article_id, i as i64, o],
-        )?;
-    }
-    Ok(())
+    articles::set_source_line(tx, article_id, line)?;
+    articles::set_outlets(tx, article_id, &outlets)
 }
 
 /// The outlets a source line names: as the importer reads them, else the `《…》` titles in it.

@@ -12,20 +12,20 @@ use serde_json::{json, Value};
 
 use super::annotations::ClaimOut;
 use super::{for_each_article, Filter, FullArticle, Selection};
-use crate::model::Digest;
+use crate::model::{ClaimStatus, Digest, Rating};
 use crate::Result;
 
 pub const CONTEXT: &str = "https://schema.org";
 
 /// Whether a claim has a verdict to publish.
 pub fn has_verdict(c: &ClaimOut) -> bool {
-    matches!(c.status.as_str(), "verified" | "false") || c.rating.is_some()
+    matches!(c.status, ClaimStatus::Verified | ClaimStatus::False) || c.rating.is_some()
 }
 
 fn rating(c: &ClaimOut) -> (i64, String) {
-    let (value, name) = match c.status.as_str() {
-        "verified" => (5, "属实"),
-        "false" => (1, "不实"),
+    let (value, name) = match c.status {
+        ClaimStatus::Verified => (Rating::True.value(), Rating::True.as_str()),
+        ClaimStatus::False => (Rating::False.value(), Rating::False.as_str()),
         _ => (3, "待定"),
     };
     (

@@ -8,9 +8,8 @@ use std::io::Write;
 
 use rusqlite::Connection;
 
-use super::annotations::CLAIM_STATUSES;
 use super::{for_each_article, CsvTable, Filter, FullArticle, Selection};
-use crate::model::Digest;
+use crate::model::{ClaimStatus, Digest, SuggestionStatus};
 use crate::{Error, Result};
 
 /// The UTF-8 byte order mark.
@@ -121,11 +120,15 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 fn article_row(d: &Digest, f: &FullArticle) -> Vec<String> {
     let a = &f.article;
     let n = &f.annotations;
-    let accepted: Vec<_> = n.topics.iter().filter(|t| t.status == "accepted").collect();
+    let accepted: Vec<_> = n
+        .topics
+        .iter()
+        .filter(|t| t.status == SuggestionStatus::Accepted)
+        .collect();
     let suggested: Vec<_> = n
         .topics
         .iter()
-        .filter(|t| t.status == "suggested")
+        .filter(|t| t.status == SuggestionStatus::Suggested)
         .collect();
     let mut row = vec![
         d.id.to_string(),
@@ -159,7 +162,7 @@ fn article_row(d: &Digest, f: &FullArticle) -> Vec<String> {
         ),
         n.sentiment
             .as_ref()
-            .map(|s| s.label.clone())
+            .map(|s| s.label.to_string())
             .unwrap_or_default(),
         // A number we format ourselves (possibly negative): not a formula.
         n.sentiment
@@ -168,7 +171,7 @@ fn article_row(d: &Digest, f: &FullArticle) -> Vec<String> {
             .unwrap_or_default(),
         n.claims.len().to_string(),
     ];
-    for status in CLAIM_STATUSES {
+    for status in ClaimStatus::ALL {
         row.push(
             n.claims
                 .iter()
@@ -211,7 +214,7 @@ fn claim_rows(d: &Digest, f: &FullArticle) -> Vec<Vec<String>> {
                 c.start.to_string(),
                 c.end.to_string(),
                 neutralise(&c.text),
-                c.status.clone(),
+                c.status.to_string(),
                 neutralise(&opt(&c.rating)),
                 opt(&c.rating_value),
                 neutralise(&opt(&c.reviewer)),

@@ -9,89 +9,18 @@ use std::io::Write;
 
 use rusqlite::Connection;
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::annotations::BATCH;
-use super::annotations::{
-    ClaimOut, EntityOut, NoteOut, SentenceSentimentOut, SentimentOut, TopicOut,
-};
 use super::{load_articles, Filter, FullArticle, Selection};
-use crate::model::{Digest, ParagraphKind, ReviewState, Source};
+use crate::model::Digest;
 use crate::{Error, Result};
-
-pub const SCHEMA: &str = "galley.export/1";
-
 /// The JSON Schema of the document (also in `docs/galley.export.schema.json`).
 pub const JSON_SCHEMA: &str = include_str!("../../../../docs/galley.export.schema.json");
 
-/// The whole document, for readers (the importer, tests). Writers stream instead.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Document {
-    pub schema: String,
-    pub digests: Vec<DigestOut>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DigestOut {
-    pub id: i64,
-    pub name: String,
-    pub date: Option<String>,
-    pub source_file: Option<String>,
-    pub content_hash: String,
-    pub imported_at: String,
-    pub articles: Vec<ArticleOut>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ArticleOut {
-    pub id: i64,
-    pub title: String,
-    pub source: Source,
-    pub paragraphs: Vec<ParagraphOut>,
-    pub pull_quotes: Vec<PullQuoteOut>,
-    #[serde(default)]
-    pub topics: Vec<TopicOut>,
-    #[serde(default)]
-    pub sentiment: Option<SentimentOut>,
-    #[serde(default)]
-    pub claims: Vec<ClaimOut>,
-    pub review_state: ReviewState,
-    pub confidence: Option<f64>,
-    pub updated_at: String,
-    // Added in the annotation release (additive).
-    #[serde(default)]
-    pub sentence_sentiments: Vec<SentenceSentimentOut>,
-    #[serde(default)]
-    pub notes: Vec<NoteOut>,
-    #[serde(default)]
-    pub entities: Vec<EntityOut>,
-    /// SHA-256 (hex) of the article's title and paragraph texts: how imports recognise it.
-    #[serde(default)]
-    pub content_hash: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ParagraphOut {
-    pub kind: ParagraphKind,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PullQuoteOut {
-    pub text: String,
-}
-
-/// SHA-256 (hex) of an article's title and paragraphs, one per line.
-pub fn article_hash<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a str>) -> String {
-    use sha2::{Digest as _, Sha256};
-    let mut h = Sha256::new();
-    h.update(title.trim().as_bytes());
-    for p in paragraphs {
-        h.update(b"\n");
-        h.update(p.trim().as_bytes());
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::model::document::{
+    article_hash, ArticleOut, DigestOut, Document, ParagraphOut, PullQuoteOut, SCHEMA,
+};
 
 impl From<FullArticle> for ArticleOut {
     fn from(f: FullArticle) -> ArticleOut {
@@ -219,6 +148,7 @@ mod tests {
     use super::*;
     use crate::import::{import, Options};
     use crate::language::segmenter;
+    use crate::model::{ClaimStatus, IssueDate, ReviewState};
     use crate::Store;
 
     fn export_json(store: &Store, filter: Filter) -> serde_json::Value {
@@ -348,7 +278,7 @@ mod tests {
         let only_false = export_json(
             &store,
             Filter {
-                claim_statuses: vec!["false".into()],
+                claim_statuses: vec![ClaimStatus::False],
                 ..Filter::default()
             },
         );
@@ -386,8 +316,8 @@ mod tests {
         let dated = export_json(
             &store,
             Filter {
-                date_from: Some("2024-01".into()),
-                date_to: Some("2024-01-31".into()),
+                date_from: Some("2024-01".parse().unwrap()),
+                date_to: Some("2024-01-31".parse().unwrap()),
                 ..Filter::default()
             },
         );
@@ -397,8 +327,8 @@ mod tests {
         let june = export_json(
             &store,
             Filter {
-                date_from: Some("2023-06-10".into()),
-                date_to: Some("2023-06-10".into()),
+                date_from: Some("2023-06-10".parse().unwrap()),
+                date_to: Some("2023-06-10".parse().unwrap()),
                 ..Filter::default()
             },
         );
@@ -410,30 +340,19 @@ mod tests {
         let none = select(
             store.conn(),
             &Filter {
-                date_from: Some("2030-01".into()),
+                date_from: Some("2030-01".parse().unwrap()),
                 ..Filter::default()
             },
         )
         .unwrap_err();
         assert_eq!(none.code(), "nothing_to_do");
-        let bad = select(
-            store.conn(),
-            &Filter {
-                claim_statuses: vec!["true".into()],
-                ..Filter::default()
-            },
-        )
-        .unwrap_err();
+        // Unknown statuses and dates are refused where they are read.
+        let bad: Error = "true".parse::<ClaimStatus>().unwrap_err().into();
         assert_eq!(bad.code(), "invalid_input");
-        let bad = select(
-            store.conn(),
-            &Filter {
-                date_to: Some("June".into()),
-                ..Filter::default()
-            },
-        )
-        .unwrap_err();
+        let bad: Error = "June".parse::<IssueDate>().unwrap_err().into();
         assert_eq!(bad.code(), "invalid_input");
+        assert!(bad.to_string().contains("YYYY-MM"), "{bad}");
+        assert!("2023-13-45".parse::<IssueDate>().is_err());
     }
 
     #[test]
@@ -445,7 +364,7 @@ mod tests {
         for filter in [
             Filter::default(),
             Filter {
-                claim_statuses: vec!["verified".into()],
+                claim_statuses: vec![ClaimStatus::Verified],
                 ..Filter::default()
             },
             Filter {

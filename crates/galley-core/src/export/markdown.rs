@@ -8,7 +8,7 @@ use std::io::Write;
 use rusqlite::Connection;
 
 use super::{for_each_article, Filter, FullArticle, Selection};
-use crate::model::{Digest, ParagraphKind};
+use crate::model::{Digest, ParagraphKind, SuggestionStatus};
 use crate::Result;
 
 /// Escapes Markdown syntax in one line of text.
@@ -37,39 +37,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn status_zh(status: &str) -> &'static str {
-    match status {
-        "suggested" => "建议核查",
-        "unverified" => "未核实",
-        "undetermined" => "无法确定",
-        "in_progress" => "核查中",
-        "verified" => "属实",
-        "false" => "不实",
-        "not_applicable" => "不适用",
-        _ => "未知",
-    }
-}
-
-fn review_zh(state: &str) -> &'static str {
-    match state {
-        "new" => "新导入",
-        "annotated" => "已标注",
-        "in_review" => "审核中",
-        "approved" => "已通过",
-        _ => "未知",
-    }
-}
-
-fn sentiment_zh(label: &str) -> &'static str {
-    match label {
-        "positive" => "正面",
-        "negative" => "负面",
-        "neutral" => "中性",
-        "mixed" => "复杂",
-        _ => "未知",
-    }
-}
-
 fn digest_heading(d: &Digest) -> String {
     let mut s = format!("## {}", escape(&d.name));
     if let Some(date) = &d.date {
@@ -91,9 +58,9 @@ pub fn article(number: usize, f: &FullArticle) -> String {
     let topics: Vec<String> = n
         .topics
         .iter()
-        .filter(|t| t.status != "rejected")
+        .filter(|t| t.status != SuggestionStatus::Rejected)
         .map(|t| {
-            let mark = if t.status == "suggested" {
+            let mark = if t.status == SuggestionStatus::Suggested {
                 "（建议）"
             } else {
                 ""
@@ -105,13 +72,9 @@ pub fn article(number: usize, f: &FullArticle) -> String {
         meta.push(format!("话题：{}", topics.join("、")));
     }
     if let Some(sent) = &n.sentiment {
-        meta.push(format!(
-            "情感：{}（{:+.2}）",
-            sentiment_zh(&sent.label),
-            sent.score
-        ));
+        meta.push(format!("情感：{}（{:+.2}）", sent.label.zh(), sent.score));
     }
-    meta.push(format!("审核：{}", review_zh(a.review_state.as_str())));
+    meta.push(format!("审核：{}", a.review_state.zh()));
     s.push_str(&format!("*{}*\n\n", meta.join(" · ")));
     for p in &a.paragraphs {
         match p.kind {
@@ -125,7 +88,7 @@ pub fn article(number: usize, f: &FullArticle) -> String {
     if !n.claims.is_empty() {
         s.push_str("**核查**\n\n");
         for c in &n.claims {
-            let mut verdict = status_zh(&c.status).to_owned();
+            let mut verdict = c.status.zh().to_owned();
             if let Some(r) = c.rating.as_deref().filter(|r| *r != verdict) {
                 verdict = format!("{verdict}：{}", escape(r));
             }

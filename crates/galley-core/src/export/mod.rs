@@ -5,7 +5,8 @@
 //! [`write`] writes one stream, [`to_file`] a file and [`to_folder`] a CSV folder, atomically.
 //! This is the API the desktop export dialog calls.
 
-pub mod annotations;
+/// The annotation rows every format reads (loaded in the store).
+pub use crate::store::export_rows as annotations;
 pub mod claimreview;
 pub mod csv;
 pub mod json;
@@ -15,12 +16,9 @@ pub mod webannotation;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rusqlite::types::Value as Sql;
 use serde::{Deserialize, Serialize};
 
-pub use annotations::CLAIM_STATUSES;
-
-use crate::model::{Article, Digest, ReviewState};
+use crate::model::{Article, ClaimStatus, Digest, IssueDate, ReviewState};
 use crate::{Error, Result, Store};
 
 /// What to export. Every criterion narrows; an empty one does not.
@@ -32,9 +30,9 @@ pub struct Filter {
     /// Digests whose issue date is on or after this (`YYYY-MM-DD` or `YYYY-MM`). A digest dated
     /// only by month counts from the first to the last day of that month. Undated digests are
     /// left out when a date bound is given.
-    pub date_from: Option<String>,
+    pub date_from: Option<IssueDate>,
     /// Digests whose issue date is on or before this.
-    pub date_to: Option<String>,
+    pub date_to: Option<IssueDate>,
     /// Articles with one of these topic codes accepted (a top-level code also matches its
     /// second-level topics: `medtop:13000000` matches `desk:space`).
     pub topics: Vec<String>,
@@ -42,7 +40,7 @@ pub struct Filter {
     pub review_states: Vec<ReviewState>,
     /// Articles with at least one claim in one of these statuses; only those claims are
     /// exported.
-    pub claim_statuses: Vec<String>,
+    pub claim_statuses: Vec<ClaimStatus>,
 }
 
 impl Filter {
@@ -295,24 +293,8 @@ impl Selection {
 /// Checks the filter and finds what it selects, before anything is written. A filter that
 /// matches nothing is an error ([`Error::NothingTo`]); an unknown digest is [`Error::NotFound`].
 pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection> {
-    let from = filter
-        .date_from
-        .as_deref()
-        .map(|d| bound(d, "01"))
-        .transpose()?;
-    let to = filter
-        .date_to
-        .as_deref()
-        .map(|d| bound(d, "31"))
-        .transpose()?;
-    for s in &filter.claim_statuses {
-        if !CLAIM_STATUSES.contains(&s.as_str()) {
-            return Err(Error::Invalid(format!(
-                "unknown claim status {s:?} (one of {})",
-                CLAIM_STATUSES.join(", ")
-            )));
-        }
-    }
+    let from = filter.date_from.map(IssueDate::first_day);
+    let to = filter.date_to.map(IssueDate::last_day);
     for code in &filter.topics {
         if crate::store::topics::by_code(conn, code)?.is_none() {
             return Err(Error::Invalid(format!("unknown topic code {code:?}")));
@@ -328,53 +310,11 @@ pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection>
             });
         }
     }
-    let mut sql = String::from("SELECT a.id FROM articles a WHERE a.digest_id = ?1");
-    let mut args: Vec<Sql> = Vec::new();
-    let placeholders = |values: Vec<Sql>, args: &mut Vec<Sql>| -> String {
-        let mut p = Vec::new();
-        for v in values {
-            args.push(v);
-            p.push(format!("?{}", args.len() + 1));
-        }
-        p.join(", ")
+    let criteria = annotations::ArticleCriteria {
+        review_states: &filter.review_states,
+        topics: &filter.topics,
+        claim_statuses: &filter.claim_statuses,
     };
-    if !filter.review_states.is_empty() {
-        let p = placeholders(
-            filter
-                .review_states
-                .iter()
-                .map(|s| Sql::Text(s.as_str().into()))
-                .collect(),
-            &mut args,
-        );
-        sql.push_str(&format!(" AND a.review_state IN ({p})"));
-    }
-    if !filter.topics.is_empty() {
-        let p = placeholders(
-            filter.topics.iter().map(|s| Sql::Text(s.clone())).collect(),
-            &mut args,
-        );
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM article_topics at JOIN topics t ON t.id = at.topic_id
-               WHERE at.article_id = a.id AND at.status = 'accepted'
-               AND (t.code IN ({p}) OR t.parent_id IN (SELECT id FROM topics WHERE code IN ({p}))))"
-        ));
-    }
-    if !filter.claim_statuses.is_empty() {
-        let p = placeholders(
-            filter
-                .claim_statuses
-                .iter()
-                .map(|s| Sql::Text(s.clone()))
-                .collect(),
-            &mut args,
-        );
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status IN ({p}))"
-        ));
-    }
-    sql.push_str(" ORDER BY a.position");
-    let mut stmt = conn.prepare(&sql)?;
 
     let mut digests = Vec::new();
     for d in all {
@@ -382,22 +322,15 @@ pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection>
             continue;
         }
         if from.is_some() || to.is_some() {
-            let Some(date) = d.date.as_deref() else {
+            let Some(date) = d.date else {
                 continue;
             };
-            let (lo, hi) = match (bound(date, "01"), bound(date, "31")) {
-                (Ok(lo), Ok(hi)) => (lo, hi),
-                _ => continue,
-            };
+            let (lo, hi) = (date.first_day(), date.last_day());
             if from.as_ref().is_some_and(|f| hi < *f) || to.as_ref().is_some_and(|t| lo > *t) {
                 continue;
             }
         }
-        let mut params: Vec<Sql> = vec![Sql::Integer(d.id)];
-        params.extend(args.iter().cloned());
-        let ids: Vec<i64> = stmt
-            .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = annotations::article_ids(conn, d.id, &criteria)?;
         if ids.is_empty() && (filter.narrows_articles() || from.is_some() || to.is_some()) {
             continue;
         }
@@ -410,20 +343,6 @@ pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection>
         ));
     }
     Ok(sel)
-}
-
-/// `YYYY-MM-DD`, or `YYYY-MM` completed with `day`, as a comparable string.
-fn bound(date: &str, day: &str) -> Result<String> {
-    let b = date.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let ok_month = b.len() >= 7 && digits(0..4) && b[4] == b'-' && digits(5..7);
-    match b.len() {
-        7 if ok_month => Ok(format!("{date}-{day}")),
-        10 if ok_month && b[7] == b'-' && digits(8..10) => Ok(date.to_owned()),
-        _ => Err(Error::Invalid(format!(
-            "date {date:?} is not YYYY-MM-DD or YYYY-MM"
-        ))),
-    }
 }
 
 /// An article with its annotations, as every format reads it.

@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 
 use super::annotations::ClaimOut;
 use super::{for_each_article, Filter, FullArticle, Selection};
+use crate::model::SuggestionStatus;
 use crate::Result;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -112,7 +113,11 @@ pub fn annotations(f: &FullArticle) -> Vec<Value> {
     let a = &f.article;
     let n = &f.annotations;
     let mut out: Vec<Value> = n.claims.iter().map(|c| claim(f, c)).collect();
-    for t in n.topics.iter().filter(|t| t.status == "accepted") {
+    for t in n
+        .topics
+        .iter()
+        .filter(|t| t.status == SuggestionStatus::Accepted)
+    {
         let mut body = vec![
             json!({"type": "TextualBody", "purpose": "classifying", "value": t.code}),
             json!({"type": "TextualBody", "purpose": "tagging", "value": t.label_zh, "language": "zh"}),
@@ -136,7 +141,11 @@ pub fn annotations(f: &FullArticle) -> Vec<Value> {
             "target": {"source": article_iri(a.id)},
         }));
     }
-    if let Some(s) = n.sentiment.as_ref().filter(|s| s.status == "accepted") {
+    if let Some(s) = n
+        .sentiment
+        .as_ref()
+        .filter(|s| s.status == SuggestionStatus::Accepted)
+    {
         out.push(json!({
             "id": format!("urn:galley:article:{}:sentiment", a.id),
             "type": "Annotation",
@@ -151,7 +160,7 @@ pub fn annotations(f: &FullArticle) -> Vec<Value> {
     for (i, s) in n
         .sentence_sentiments
         .iter()
-        .filter(|s| s.status == "accepted")
+        .filter(|s| s.status == SuggestionStatus::Accepted)
         .enumerate()
     {
         let text = a

@@ -7,10 +7,9 @@ pub mod page;
 use std::path::{Path, PathBuf};
 
 use jieba_rs::Jieba;
-use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
-use crate::model::{ParsedDigest, Source};
+use crate::model::{IssueDate, ParsedDigest};
 pub use formats::InputFormat;
 
 use crate::store::{articles, audit, digests, furniture, paragraphs, pull_quotes, search};
@@ -30,7 +29,7 @@ pub struct Options {
     /// Digest name; default: the file name without extension.
     pub name: Option<String>,
     /// Issue date (`YYYY-MM-DD` or `YYYY-MM`); default: found in the file name.
-    pub date: Option<String>,
+    pub date: Option<IssueDate>,
     /// Encoding label overriding detection.
     pub encoding: Option<String>,
     /// Parse and report, store nothing.
@@ -48,45 +47,7 @@ pub const MAX_LINE_CHARS: usize = 20_000;
 /// File extensions imported from a folder.
 pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json", "jsonl", "ndjson"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Imported,
-    /// The same text was imported before; nothing was stored.
-    AlreadyImported,
-    /// `--dry-run`: parsed, nothing stored.
-    DryRun,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    pub status: Status,
-    /// The stored digest (the earlier one for `AlreadyImported`; `None` for a dry run).
-    pub digest_id: Option<i64>,
-    pub name: String,
-    pub date: Option<String>,
-    pub format: Option<InputFormat>,
-    pub articles: Vec<ArticleReport>,
-    pub furniture: Vec<String>,
-    pub warnings: Vec<String>,
-    /// A Galley export: what happened to each digest (restored, merged, unchanged).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub digests: Vec<formats::galley_export::DigestOutcome>,
-    /// A Galley export merged into digests already stored: values that differ (kept as stored).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub conflicts: Vec<formats::galley_export::Conflict>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleReport {
-    pub id: Option<i64>,
-    pub title: String,
-    pub paragraphs: usize,
-    pub pull_quotes: usize,
-    pub source: Source,
-    pub confidence: f64,
-    pub warnings: Vec<String>,
-}
+pub use crate::model::import_report::{ArticleReport, Report, Status};
 
 /// Reads and imports one file.
 pub fn import_file(
@@ -234,10 +195,14 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         .clone()
         .or_else(|| input.source_file.as_deref().map(file_stem))
         .unwrap_or_else(|| input.what.clone());
-    let date = opts
-        .date
-        .clone()
-        .or_else(|| input.source_file.as_deref().and_then(date_in_name));
+    let date = opts.date.or_else(|| {
+        input
+            .source_file
+            .as_deref()
+            .and_then(date_in_name)?
+            .parse()
+            .ok()
+    });
     let (parsed, labels) = match format {
         InputFormat::Page => (parse(&text, jieba), None),
         InputFormat::LabelStudio => {
@@ -384,7 +349,7 @@ pub fn commit(
     Ok(report)
 }
 
-fn empty_report(name: String, date: Option<String>, format: InputFormat) -> Report {
+fn empty_report(name: String, date: Option<IssueDate>, format: InputFormat) -> Report {
     Report {
         status: Status::DryRun,
         digest_id: None,
@@ -429,7 +394,7 @@ fn store_parsed(
         tx,
         &digests::NewDigest {
             name: &report.name,
-            date: report.date.as_deref(),
+            date: report.date,
             source_file,
             content_hash: hash,
             imported_at: &now,

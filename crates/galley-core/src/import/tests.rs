@@ -20,7 +20,10 @@ fn imports_the_sample_page_in_one_digest() {
     let report = import(&mut store, jieba(), &crate::sample::input(), &opts()).unwrap();
     assert_eq!(report.status, Status::Imported);
     assert_eq!(report.name, "tmt-digest-2023-06");
-    assert_eq!(report.date.as_deref(), Some("2023-06"));
+    assert_eq!(
+        report.date.map(|d| d.to_string()).as_deref(),
+        Some("2023-06")
+    );
     let digests = store.digests().unwrap();
     assert_eq!(digests.len(), 1);
     assert_eq!(

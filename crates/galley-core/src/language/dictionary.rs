@@ -80,7 +80,7 @@ pub fn add_term(
     jieba.add_word(word, None, tag);
     let resegmented = user_terms::articles_containing(conn, word)?;
     for &id in &resegmented {
-        crate::edit::snapshot::reindex(conn, jieba, id)?;
+        crate::store::digest_snapshot::reindex(conn, jieba, id)?;
     }
     audit::record(
         conn,
@@ -112,7 +112,7 @@ pub fn remove_term(
     user_terms::delete(conn, word)?;
     let affected = user_terms::articles_containing(conn, word)?;
     for &id in &affected {
-        crate::edit::snapshot::reindex(conn, rebuilt, id)?;
+        crate::store::digest_snapshot::reindex(conn, rebuilt, id)?;
     }
     audit::record(
         conn,

@@ -7,25 +7,9 @@ use std::collections::HashMap;
 use jieba_rs::Jieba;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    Person,
-    Organization,
-    Place,
-    Other,
-}
+pub use crate::model::EntityKind;
 
 impl EntityKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Place => "place",
-            EntityKind::Other => "other",
-        }
-    }
-
     /// From a jieba POS tag (nr, nt, ns, nz) or a dictionary tag.
     pub fn from_tag(tag: &str) -> Option<EntityKind> {
         Some(match tag {

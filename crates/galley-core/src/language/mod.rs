@@ -35,22 +35,7 @@ pub fn cp_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 
-/// Words for the full-text index: jieba's search-mode cut (short words inside long ones too),
-/// lower-cased, punctuation and spaces dropped, joined by single spaces.
-pub fn search_tokens(jieba: &Jieba, text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 2);
-    for token in jieba.cut_for_search(text, true) {
-        let w = token.word.trim();
-        if w.is_empty() || !w.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
+pub use crate::text::search_tokens;
 
 #[cfg(test)]
 mod tests {

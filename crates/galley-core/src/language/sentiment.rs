@@ -1050,25 +1050,8 @@ pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
     (m + MODEL.lexicon_logit(lex.score, news), m, lex)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Label {
-    Positive,
-    Neutral,
-    Negative,
-    Mixed,
-}
-
-impl Label {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Positive => "positive",
-            Label::Neutral => "neutral",
-            Label::Negative => "negative",
-            Label::Mixed => "mixed",
-        }
-    }
-}
+/// The tone of a text: [`crate::model::SentimentLabel`].
+pub use crate::model::SentimentLabel as Label;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sentiment {

@@ -18,10 +18,11 @@ use crate::language::keywords::{self, Keyword};
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
-use crate::model::{Article, ParagraphKind};
+use crate::model::import_report::{InputFormat, Report, Status};
+use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
     article_entities, article_keywords, article_topics, articles, audit, claim_suggestions,
-    claims as claim_store, now, sentiments, user_terms,
+    claims as claim_store, now, paragraphs, sentiments, user_terms,
 };
 use crate::{Error, Result, Store};
 
@@ -213,7 +214,7 @@ pub fn store_suggestions(conn: &Connection, s: &ArticleSuggestions, actor: &str)
                 article_id: s.id,
                 paragraph_id: None,
                 span: None,
-                label: s.sentiment.label.as_str(),
+                label: s.sentiment.label,
                 score: s.sentiment.score,
                 reasons: &s.sentiment.reasons,
                 actor,
@@ -228,7 +229,7 @@ pub fn store_suggestions(conn: &Connection, s: &ArticleSuggestions, actor: &str)
                 article_id: s.id,
                 paragraph_id: Some(x.paragraph),
                 span: Some((x.start, x.end)),
-                label: x.sentiment.label.as_str(),
+                label: x.sentiment.label,
                 score: x.sentiment.score,
                 reasons: &x.sentiment.reasons,
                 actor,
@@ -353,13 +354,11 @@ pub fn suggest_digest_in_store(
 pub fn suggest_imported(
     store: &mut Store,
     jieba: &Jieba,
-    report: &crate::import::Report,
+    report: &Report,
     actor: &str,
 ) -> Result<Option<i64>> {
-    let new_articles = report.status == crate::import::Status::Imported
-        && !report
-            .format
-            .is_some_and(crate::import::InputFormat::carries_annotations);
+    let new_articles = report.status == Status::Imported
+        && !report.format.is_some_and(InputFormat::carries_annotations);
     match report.digest_id.filter(|_| new_articles) {
         Some(digest) => {
             suggest_digest_in_store(store, jieba, digest, actor)?;
@@ -405,18 +404,15 @@ pub fn accept_claim(
     suggestion_id: i64,
 ) -> Result<claim_store::Claim> {
     let s = claim_suggestions::get(conn, suggestion_id)?;
-    if s.status != "suggested" {
+    if s.status != SuggestionStatus::Suggested {
         return Err(Error::Conflict(format!(
             "claim suggestion {suggestion_id} is already {}",
             s.status
         )));
     }
     // The paragraph may have been edited since: the span must still say the same thing.
-    let para: String = conn.query_row(
-        "SELECT text FROM paragraphs WHERE id = ?1",
-        [s.paragraph_id],
-        |r| r.get(0),
-    )?;
+    let para =
+        paragraphs::text(conn, s.paragraph_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     let current = sentences::slice_cp(&para, s.start as usize, s.end as usize);
     if current != s.text {
         return Err(Error::Conflict(format!(
@@ -433,8 +429,8 @@ pub fn accept_claim(
             start: s.start,
             end: s.end,
             text: &s.text,
-            source: "auto",
-            status: "unverified",
+            source: Origin::Auto,
+            status: ClaimStatus::Unverified,
             score: Some(s.score),
             reasons: &s.reasons,
             consistency: Some(&s.consistency),
@@ -442,7 +438,14 @@ pub fn accept_claim(
             now: &at,
         },
     )?;
-    claim_suggestions::decide(conn, suggestion_id, "accepted", Some(claim_id), actor, &at)?;
+    claim_suggestions::decide(
+        conn,
+        suggestion_id,
+        SuggestionStatus::Accepted,
+        Some(claim_id),
+        actor,
+        &at,
+    )?;
     let claim = claim_store::get(conn, claim_id)?;
     record(
         conn,
@@ -461,13 +464,20 @@ pub fn accept_claim(
 
 pub fn reject_claim(conn: &Connection, actor: &str, suggestion_id: i64) -> Result<()> {
     let s = claim_suggestions::get(conn, suggestion_id)?;
-    if s.status != "suggested" {
+    if s.status != SuggestionStatus::Suggested {
         return Err(Error::Conflict(format!(
             "claim suggestion {suggestion_id} is already {}",
             s.status
         )));
     }
-    claim_suggestions::decide(conn, suggestion_id, "rejected", None, actor, &now())?;
+    claim_suggestions::decide(
+        conn,
+        suggestion_id,
+        SuggestionStatus::Rejected,
+        None,
+        actor,
+        &now(),
+    )?;
     record(
         conn,
         actor,
@@ -482,11 +492,11 @@ pub fn reject_claim(conn: &Connection, actor: &str, suggestion_id: i64) -> Resul
     )
 }
 
-fn check_decision(accept: bool) -> &'static str {
+fn check_decision(accept: bool) -> SuggestionStatus {
     if accept {
-        "accepted"
+        SuggestionStatus::Accepted
     } else {
-        "rejected"
+        SuggestionStatus::Rejected
     }
 }
 
@@ -529,18 +539,10 @@ pub fn decide_sentiment(
     sentiment_id: i64,
     accept: bool,
 ) -> Result<()> {
-    let (article_id, label, status): (i64, String, String) = conn
-        .query_row(
-            "SELECT article_id, label, status FROM sentiments WHERE id = ?1",
-            [sentiment_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
-                entity: "sentiment",
-                id: sentiment_id,
-            },
-            e => e.into(),
+    let (article_id, label, status) =
+        sentiments::head(conn, sentiment_id)?.ok_or(Error::NotFound {
+            entity: "sentiment",
+            id: sentiment_id,
         })?;
     let new = check_decision(accept);
     sentiments::set_status(conn, sentiment_id, new)?;
@@ -564,18 +566,10 @@ pub fn decide_sentiment(
 
 /// Accepts or rejects a suggested entity.
 pub fn decide_entity(conn: &Connection, actor: &str, entity_id: i64, accept: bool) -> Result<()> {
-    let (article_id, text, status): (i64, String, String) = conn
-        .query_row(
-            "SELECT article_id, text, status FROM article_entities WHERE id = ?1",
-            [entity_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
-                entity: "entity",
-                id: entity_id,
-            },
-            e => e.into(),
+    let (article_id, text, status) =
+        article_entities::head(conn, entity_id)?.ok_or(Error::NotFound {
+            entity: "entity",
+            id: entity_id,
         })?;
     let new = check_decision(accept);
     article_entities::set_status(conn, entity_id, new)?;

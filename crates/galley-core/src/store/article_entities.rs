@@ -1,18 +1,19 @@
 //! Table `article_entities`: people, organisations and places of an article.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::{EntityKind, Origin, SuggestionStatus};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredEntity {
     pub id: i64,
     pub text: String,
-    pub kind: String,
+    pub kind: EntityKind,
     pub mentions: i64,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: SuggestionStatus,
     pub reasons: Vec<String>,
 }
 
@@ -50,7 +51,7 @@ pub fn insert_suggested(
     Ok(())
 }
 
-pub fn set_status(conn: &Connection, id: i64, status: &str) -> Result<bool> {
+pub fn set_status(conn: &Connection, id: i64, status: SuggestionStatus) -> Result<bool> {
     Ok(conn
         .prepare_cached("UPDATE article_entities SET status = ?2 WHERE id = ?1")?
         .execute(params![id, status])?
@@ -77,4 +78,52 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredEntity>> {
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// An entity with every stored column, as an importer writes it.
+pub struct EntityRow<'a> {
+    pub article_id: i64,
+    pub text: &'a str,
+    pub kind: EntityKind,
+    pub mentions: i64,
+    pub source: &'a str,
+    pub status: SuggestionStatus,
+    pub created_at: &'a str,
+}
+
+/// Adds the entity unless the article has it already; returns how many rows were added.
+pub fn insert(conn: &Connection, e: &EntityRow<'_>) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO article_entities (article_id, text, kind, mentions, source, status, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            e.article_id,
+            e.text,
+            e.kind,
+            e.mentions,
+            e.source,
+            e.status,
+            e.created_at
+        ])?)
+}
+
+/// One more mention of an entity: added with one mention, or counted.
+pub fn add_mention(conn: &Connection, e: &EntityRow<'_>) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO article_entities (article_id, text, kind, mentions, source, status, created_at)
+         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)
+         ON CONFLICT (article_id, text, kind) DO UPDATE SET mentions = mentions + 1",
+    )?
+    .execute(params![e.article_id, e.text, e.kind, e.source, e.status, e.created_at])?;
+    Ok(())
+}
+
+/// The article, text and status of one entity.
+pub fn head(conn: &Connection, id: i64) -> Result<Option<(i64, String, SuggestionStatus)>> {
+    Ok(conn
+        .prepare_cached("SELECT article_id, text, status FROM article_entities WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
 }

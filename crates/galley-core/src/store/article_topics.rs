@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::{Origin, SuggestionStatus};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -12,8 +13,8 @@ pub struct ArticleTopic {
     pub code: String,
     pub label_zh: String,
     pub label_en: String,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: SuggestionStatus,
     pub score: Option<f64>,
     pub reasons: Vec<String>,
     pub retired: bool,
@@ -64,7 +65,12 @@ pub fn get(conn: &Connection, article_id: i64, topic_id: i64) -> Result<Option<A
         .optional()?)
 }
 
-pub fn set_status(conn: &Connection, article_id: i64, topic_id: i64, status: &str) -> Result<bool> {
+pub fn set_status(
+    conn: &Connection,
+    article_id: i64,
+    topic_id: i64,
+    status: SuggestionStatus,
+) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "UPDATE article_topics SET status = ?3 WHERE article_id = ?1 AND topic_id = ?2",
@@ -102,4 +108,66 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<ArticleTopic>> {
     ))?;
     let rows = stmt.query_map([article_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A topic of an article with every stored column, as an importer writes it.
+pub struct TopicRow<'a> {
+    pub article_id: i64,
+    pub topic_id: i64,
+    pub source: &'a str,
+    pub status: SuggestionStatus,
+    pub score: Option<f64>,
+    /// Stored as NULL when empty.
+    pub reasons: &'a [String],
+    pub created_by: &'a str,
+    pub created_at: &'a str,
+}
+
+/// Adds the topic unless the article has it already; returns how many rows were added.
+pub fn insert(conn: &Connection, t: &TopicRow<'_>) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO article_topics (article_id, topic_id, source, status, score, reasons,
+                                         created_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            t.article_id,
+            t.topic_id,
+            t.source,
+            t.status,
+            t.score,
+            if t.reasons.is_empty() {
+                None
+            } else {
+                Some(serde_json::to_string(t.reasons)?)
+            },
+            t.created_by,
+            t.created_at
+        ])?)
+}
+
+/// The editor's own topic: accepted, whether it was suggested before or not.
+pub fn accept_editor(
+    conn: &Connection,
+    article_id: i64,
+    topic_id: i64,
+    actor: &str,
+    now: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO article_topics (article_id, topic_id, source, status, created_by, created_at)
+         VALUES (?1, ?2, 'editor', 'accepted', ?3, ?4)
+         ON CONFLICT (article_id, topic_id) DO UPDATE SET status = 'accepted'",
+    )?
+    .execute(params![article_id, topic_id, actor, now])?;
+    Ok(())
+}
+
+/// Takes a topic off an article; whether it had it.
+pub fn delete(conn: &Connection, article_id: i64, topic_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("DELETE FROM article_topics WHERE article_id = ?1 AND topic_id = ?2")?
+        .execute(params![article_id, topic_id])?
+        > 0)
 }

@@ -127,6 +127,134 @@ pub fn get(conn: &Connection, id: i64) -> Result<Article> {
     })
 }
 
+/// The digest of an article, if the article exists.
+pub fn digest_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT digest_id FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+pub fn touch(conn: &Connection, id: i64, now: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET updated_at = ?2 WHERE id = ?1")?
+        .execute(params![id, now])?;
+    Ok(())
+}
+
+pub fn set_title(conn: &Connection, id: i64, title: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET title = ?2 WHERE id = ?1")?
+        .execute(params![id, title])?;
+    Ok(())
+}
+
+pub fn title(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT title FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+pub fn state_of(conn: &Connection, id: i64) -> Result<ReviewState> {
+    Ok(conn
+        .prepare_cached("SELECT review_state FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+pub fn set_review_state(conn: &Connection, id: i64, state: ReviewState) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET review_state = ?2 WHERE id = ?1")?
+        .execute(params![id, state])?;
+    Ok(())
+}
+
+/// Sets the review state and the time of the last change (as restored from an export).
+pub fn restore_state(
+    conn: &Connection,
+    id: i64,
+    state: ReviewState,
+    updated_at: &str,
+) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET review_state = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, state, updated_at])?;
+    Ok(())
+}
+
+/// A new article that was given annotations becomes `annotated`.
+pub fn mark_annotated_if_new(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE articles SET review_state = 'annotated' WHERE id = ?1 AND review_state = 'new'",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+pub fn source_line(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT source_line FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+pub fn set_source_line(conn: &Connection, id: i64, line: Option<&str>) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET source_line = ?2 WHERE id = ?1")?
+        .execute(params![id, line])?;
+    Ok(())
+}
+
+/// Replaces the outlets named by an article's source line.
+pub fn set_outlets(conn: &Connection, id: i64, outlets: &[String]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM article_outlets WHERE article_id = ?1")?
+        .execute([id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO article_outlets (article_id, position, name) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, o) in outlets.iter().enumerate() {
+        insert.execute(params![id, i as i64, o])?;
+    }
+    Ok(())
+}
+
+/// Gives `from`'s outlets to `into`.
+pub fn move_outlets(conn: &Connection, into: i64, from: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE article_outlets SET article_id = ?1 WHERE article_id = ?2")?
+        .execute(params![into, from])?;
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM articles WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Puts a digest's articles in this order (positions 0, 1, …).
+pub fn set_order(conn: &Connection, digest_id: i64, order: &[i64]) -> Result<()> {
+    // Out of the way first, so UNIQUE (digest, position) holds row by row.
+    conn.prepare_cached("UPDATE articles SET position = -id - 1 WHERE digest_id = ?1")?
+        .execute([digest_id])?;
+    let mut set = conn.prepare_cached("UPDATE articles SET position = ?2 WHERE id = ?1")?;
+    for (i, id) in order.iter().enumerate() {
+        set.execute(params![id, i as i64])?;
+    }
+    Ok(())
+}
+
+/// Whether an article has topics, a sentiment or notes.
+pub fn has_annotations(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM article_topics WHERE article_id = ?1)
+             OR EXISTS (SELECT 1 FROM sentiments WHERE article_id = ?1)
+             OR EXISTS (SELECT 1 FROM notes WHERE article_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -162,3 +162,23 @@ pub fn for_article(conn: &Connection, article_id: i64, limit: i64) -> Result<Vec
     let rows = stmt.query_map(params![article_id, limit], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The id of the latest entry (0 when the log is empty).
+pub fn last_id(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// The first entry recorded after `id`, if any.
+pub fn first_after(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM audit_log WHERE id > ?1 ORDER BY id LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

@@ -6,8 +6,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
-use crate::language::search_tokens;
-use crate::model::ReviewState;
+use crate::model::{ClaimStatus, ReviewState, SentimentLabel};
+use crate::text::search_tokens;
 use crate::Result;
 
 /// Which articles to list. Every field narrows the list; an empty filter lists everything.
@@ -19,9 +19,9 @@ pub struct ArticleFilter {
     /// A topic code (e.g. `medtop:13000000`), accepted or suggested (not rejected).
     pub topic: Option<String>,
     /// An article sentiment label (`positive`, `neutral`, `negative`, `mixed`), not rejected.
-    pub sentiment: Option<String>,
+    pub sentiment: Option<SentimentLabel>,
     /// Articles with at least one claim in this status.
-    pub claim_status: Option<String>,
+    pub claim_status: Option<ClaimStatus>,
     /// Words to find (segmented with jieba like the index); all must occur.
     pub text: Option<String>,
 }
@@ -113,11 +113,11 @@ pub fn query(
             "EXISTS (SELECT 1 FROM sentiments se WHERE se.article_id = a.id
                      AND se.paragraph_id IS NULL AND se.label = ? AND se.status <> 'rejected')",
         );
-        args.push(Value::Text(label.clone()));
+        args.push(Value::Text(label.as_str().into()));
     }
     if let Some(status) = &filter.claim_status {
         wheres.push("EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = ?)");
-        args.push(Value::Text(status.clone()));
+        args.push(Value::Text(status.as_str().into()));
     }
     let where_sql = if wheres.is_empty() {
         String::new()
@@ -323,11 +323,11 @@ mod tests {
         .unwrap();
         for filter in [
             ArticleFilter {
-                claim_status: Some("verified".into()),
+                claim_status: Some(ClaimStatus::Verified),
                 ..Default::default()
             },
             ArticleFilter {
-                sentiment: Some("negative".into()),
+                sentiment: Some(SentimentLabel::Negative),
                 ..Default::default()
             },
             ArticleFilter {
@@ -345,7 +345,7 @@ mod tests {
         }
         assert_eq!(
             f(ArticleFilter {
-                claim_status: Some("false".into()),
+                claim_status: Some(ClaimStatus::False),
                 ..Default::default()
             })
             .total,

@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::SuggestionStatus;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,7 +18,7 @@ pub struct ClaimSuggestionRow {
     pub score: f64,
     pub reasons: Vec<String>,
     pub consistency: serde_json::Value,
-    pub status: String,
+    pub status: SuggestionStatus,
     pub claim_id: Option<i64>,
 }
 
@@ -120,7 +121,7 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<ClaimSuggestionRow
 pub fn decide(
     conn: &Connection,
     id: i64,
-    status: &str,
+    status: SuggestionStatus,
     claim_id: Option<i64>,
     actor: &str,
     now: &str,
@@ -130,5 +131,20 @@ pub fn decide(
          WHERE id = ?1",
     )?
     .execute(params![id, status, claim_id, actor, now])?;
+    Ok(())
+}
+
+/// The article of a claim suggestion, if it exists.
+pub fn article_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT article_id FROM claim_suggestions WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Forgets the claim a suggestion became (before the claim is deleted).
+pub fn unlink_claim(conn: &Connection, claim_id: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE claim_suggestions SET claim_id = NULL WHERE claim_id = ?1")?
+        .execute([claim_id])?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::{ClaimStatus, Origin};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -13,8 +14,8 @@ pub struct Claim {
     pub start: i64,
     pub end: i64,
     pub text: String,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: ClaimStatus,
     pub score: Option<f64>,
     pub reasons: Vec<String>,
     pub consistency: Option<serde_json::Value>,
@@ -31,8 +32,8 @@ pub struct NewClaim<'a> {
     pub start: i64,
     pub end: i64,
     pub text: &'a str,
-    pub source: &'a str,
-    pub status: &'a str,
+    pub source: Origin,
+    pub status: ClaimStatus,
     pub score: Option<f64>,
     pub reasons: &'a [String],
     pub consistency: Option<&'a serde_json::Value>,
@@ -106,4 +107,134 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<Claim>> {
     ))?;
     let rows = stmt.query_map([article_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A claim with every stored column, as an importer restores it.
+pub struct ClaimRow<'a> {
+    pub article_id: i64,
+    pub paragraph_id: i64,
+    pub start: i64,
+    pub end: i64,
+    pub text: &'a str,
+    pub source: &'a str,
+    pub status: ClaimStatus,
+    pub score: Option<f64>,
+    /// Stored as NULL when empty.
+    pub reasons: &'a [String],
+    pub rating: Option<&'a str>,
+    pub rating_value: Option<i64>,
+    pub reviewer: Option<&'a str>,
+    pub reviewed_at: Option<&'a str>,
+    /// Stored as NULL when empty.
+    pub consistency: &'a [serde_json::Value],
+    pub created_by: &'a str,
+    pub created_at: &'a str,
+    pub updated_at: &'a str,
+}
+
+pub fn insert_row(conn: &Connection, c: &ClaimRow<'_>) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO claims (article_id, paragraph_id, start, end, text, source, status,
+                             score, reasons, rating, rating_value, reviewer, reviewed_at,
+                             consistency, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        c.article_id,
+        c.paragraph_id,
+        c.start,
+        c.end,
+        c.text,
+        c.source,
+        c.status,
+        c.score,
+        json_or_null(c.reasons)?,
+        c.rating,
+        c.rating_value,
+        c.reviewer,
+        c.reviewed_at,
+        json_or_null(c.consistency)?,
+        c.created_by,
+        c.created_at,
+        c.updated_at
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The article of a claim, if the claim exists.
+pub fn article_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT article_id FROM claims WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn paragraph_of(conn: &Connection, id: i64) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT paragraph_id FROM claims WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// Moves a claim's ends (code points) and stores the text they now hold.
+pub fn set_span(
+    conn: &Connection,
+    id: i64,
+    start: i64,
+    end: i64,
+    text: &str,
+    now: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE claims SET start = ?2, end = ?3, text = ?4, updated_at = ?5 WHERE id = ?1",
+    )?
+    .execute(params![id, start, end, text, now])?;
+    Ok(())
+}
+
+/// The reviewer's verdict on a claim.
+pub struct Verdict<'a> {
+    pub status: ClaimStatus,
+    pub rating: Option<&'a str>,
+    pub rating_value: Option<i64>,
+    pub reviewer: &'a str,
+    pub at: &'a str,
+}
+
+pub fn set_verdict(conn: &Connection, id: i64, v: &Verdict<'_>) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE claims SET status = ?2, rating = ?3, rating_value = ?4, reviewer = ?5, reviewed_at = ?6,
+                updated_at = ?6 WHERE id = ?1",
+    )?
+    .execute(params![id, v.status, v.rating, v.rating_value, v.reviewer, v.at])?;
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM claims WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+pub fn count_for_paragraph(conn: &Connection, paragraph_id: i64) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM claims WHERE paragraph_id = ?1")?
+        .query_row([paragraph_id], |r| r.get(0))?)
+}
+
+/// Claims follow their paragraphs into `article_id`.
+pub fn follow_paragraphs(conn: &Connection, article_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE claims SET article_id = ?1 WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE article_id = ?1)",
+    )?
+    .execute([article_id])?;
+    Ok(())
+}
+
+/// A JSON list, or NULL when empty.
+fn json_or_null<T: serde::Serialize>(v: &[T]) -> Result<Option<String>> {
+    Ok(if v.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(v)?)
+    })
 }

@@ -2,12 +2,12 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::model::Digest;
+use crate::model::{Digest, IssueDate};
 use crate::Result;
 
 pub struct NewDigest<'a> {
     pub name: &'a str,
-    pub date: Option<&'a str>,
+    pub date: Option<IssueDate>,
     pub source_file: Option<&'a str>,
     pub content_hash: &'a str,
     pub imported_at: &'a str,
@@ -31,7 +31,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Digest> {
     Ok(Digest {
         id: r.get(0)?,
         name: r.get(1)?,
-        date: r.get(2)?,
+        // A date stored before dates were checked is read as unknown.
+        date: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
         source_file: r.get(3)?,
         content_hash: r.get(4)?,
         imported_at: r.get(5)?,
@@ -70,7 +71,7 @@ mod tests {
     fn new(hash: &str, date: Option<&'static str>) -> NewDigest<'static> {
         NewDigest {
             name: "page",
-            date,
+            date: date.map(|d| d.parse().unwrap()),
             source_file: Some("page.txt"),
             content_hash: Box::leak(hash.to_owned().into_boxed_str()),
             imported_at: "2026-01-01T00:00:00Z",
@@ -86,7 +87,15 @@ mod tests {
         let n = insert(c, &new("h3", None)).unwrap();
         let ids: Vec<i64> = list(c).unwrap().iter().map(|d| d.id).collect();
         assert_eq!(ids, vec![b, a, n]);
-        assert_eq!(get(c, a).unwrap().unwrap().date.as_deref(), Some("2023-05"));
+        assert_eq!(
+            get(c, a)
+                .unwrap()
+                .unwrap()
+                .date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2023-05")
+        );
         assert_eq!(find_by_hash(c, "h2").unwrap().unwrap().id, b);
         assert!(find_by_hash(c, "nope").unwrap().is_none());
         assert_eq!(count(c).unwrap(), 3);

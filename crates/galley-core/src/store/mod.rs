@@ -1,8 +1,12 @@
 //! The SQLite store: one connection, WAL, foreign keys on, migrations at open.
 //!
-//! One module per table. Table modules take a `&Connection` so the same functions work
-//! inside a transaction (a `Transaction` derefs to `Connection`).
+//! Every SQL statement of the crate is here (tests aside; `tests/layering.rs` checks it). One
+//! module per table; reads across tables are in a module named for what they read
+//! (`browse`, `queue`, `export_rows`, `digest_snapshot`, `annotation_snapshot`). Functions take
+//! a `&Connection` so the same functions work inside a transaction (a `Transaction` derefs to
+//! `Connection`).
 
+pub mod annotation_snapshot;
 pub mod article_entities;
 pub mod article_keywords;
 pub mod article_topics;
@@ -11,11 +15,16 @@ pub mod audit;
 pub mod browse;
 pub mod claim_suggestions;
 pub mod claims;
+pub mod digest_snapshot;
 pub mod digests;
+pub mod evidence;
+pub mod export_rows;
 pub mod furniture;
+pub mod notes;
 pub mod paragraphs;
 pub mod people;
 pub mod pull_quotes;
+pub mod queue;
 pub mod schema;
 pub mod search;
 pub mod sentiments;

@@ -25,3 +25,17 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<PullQuote>> {
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Appends `from`'s pull quotes to `into`'s (which has `into_count` of them).
+pub fn move_all(conn: &Connection, into: i64, from: i64, into_count: i64) -> Result<()> {
+    // Through positions far out of the way, so UNIQUE (article, position) holds row by row.
+    conn.prepare_cached(
+        "UPDATE pull_quotes SET article_id = ?1, position = position + ?3 + 100000 WHERE article_id = ?2",
+    )?
+    .execute(params![into, from, into_count])?;
+    conn.prepare_cached(
+        "UPDATE pull_quotes SET position = position - 100000 WHERE article_id = ?1 AND position >= 100000",
+    )?
+    .execute([into])?;
+    Ok(())
+}

@@ -49,4 +49,115 @@ mod tests {
             .unwrap();
         insta::assert_snapshot!(schema.join("\n\n"));
     }
+
+    /// Every value of every vocabulary is accepted by the `CHECK` of its column, so the Rust
+    /// enums and the SQL cannot drift apart.
+    #[test]
+    fn every_vocabulary_value_passes_its_sql_check() {
+        use crate::model::{
+            ClaimStatus, EntityKind, Origin, ParagraphKind, ReviewState, SentimentLabel,
+            SuggestionStatus,
+        };
+        use rusqlite::params;
+
+        let store = crate::Store::open_in_memory().unwrap();
+        let c = store.conn();
+        let t = "2026-01-01T00:00:00Z";
+        c.execute(
+            "INSERT INTO digests (name, content_hash, imported_at) VALUES ('d', 'h', ?1)",
+            [t],
+        )
+        .unwrap();
+        let digest = c.last_insert_rowid();
+        c.execute(
+            "INSERT INTO articles (digest_id, position, title, updated_at) VALUES (?1, 0, 'a', ?2)",
+            params![digest, t],
+        )
+        .unwrap();
+        let article = c.last_insert_rowid();
+        for state in ReviewState::ALL {
+            c.execute(
+                "UPDATE articles SET review_state = ?2 WHERE id = ?1",
+                params![article, state],
+            )
+            .unwrap_or_else(|e| panic!("review state {state}: {e}"));
+        }
+        for (i, kind) in ParagraphKind::ALL.iter().enumerate() {
+            c.execute(
+                "INSERT INTO paragraphs (article_id, position, kind, text) VALUES (?1, ?2, ?3, 'p')",
+                params![article, i as i64, kind],
+            )
+            .unwrap_or_else(|e| panic!("paragraph kind {kind}: {e}"));
+        }
+        let paragraph = c.last_insert_rowid();
+        for status in ClaimStatus::ALL {
+            for source in Origin::ALL {
+                c.execute(
+                    "INSERT INTO claims (article_id, paragraph_id, start, end, text, source, status,
+                                         created_by, created_at, updated_at)
+                     VALUES (?1, ?2, 0, 1, 'p', ?3, ?4, 't', ?5, ?5)",
+                    params![article, paragraph, source, status, t],
+                )
+                .unwrap_or_else(|e| panic!("claim status {status}, source {source}: {e}"));
+            }
+        }
+        for label in SentimentLabel::ALL {
+            for status in SuggestionStatus::ALL {
+                for source in Origin::ALL {
+                    c.execute(
+                        "INSERT INTO sentiments (article_id, label, score, source, status, created_by, created_at)
+                         VALUES (?1, ?2, 0, ?3, ?4, 't', ?5)",
+                        params![article, label, source, status, t],
+                    )
+                    .unwrap_or_else(|e| panic!("sentiment {label} {status} {source}: {e}"));
+                }
+            }
+        }
+        for (i, status) in SuggestionStatus::ALL.iter().enumerate() {
+            c.execute(
+                "INSERT INTO topics (code, label_zh, label_en) VALUES (?1, 'z', 'e')",
+                [format!("test:{i}")],
+            )
+            .unwrap();
+            let topic = c.last_insert_rowid();
+            for (j, source) in Origin::ALL.iter().enumerate() {
+                if j > 0 {
+                    c.execute("DELETE FROM article_topics WHERE topic_id = ?1", [topic])
+                        .unwrap();
+                }
+                c.execute(
+                    "INSERT INTO article_topics (article_id, topic_id, source, status, created_by, created_at)
+                     VALUES (?1, ?2, ?3, ?4, 't', ?5)",
+                    params![article, topic, source, status, t],
+                )
+                .unwrap_or_else(|e| panic!("topic status {status} {source}: {e}"));
+            }
+            c.execute(
+                "INSERT INTO claim_suggestions (article_id, paragraph_id, start, end, text, rank, score,
+                     reasons, consistency, status, created_by, created_at)
+                 VALUES (?1, ?2, 0, 1, 'p', 0, 0, '[]', '[]', ?3, 't', ?4)",
+                params![article, paragraph, status, t],
+            )
+            .unwrap_or_else(|e| panic!("claim suggestion status {status}: {e}"));
+        }
+        for (i, kind) in EntityKind::ALL.iter().enumerate() {
+            for (j, status) in SuggestionStatus::ALL.iter().enumerate() {
+                for source in Origin::ALL {
+                    c.execute(
+                        "INSERT INTO article_entities (article_id, text, kind, mentions, source, status, created_at)
+                         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
+                        params![article, format!("e{i}{j}{source}"), kind, source, status, t],
+                    )
+                    .unwrap_or_else(|e| panic!("entity {kind} {status} {source}: {e}"));
+                }
+            }
+        }
+        // And the CHECKs do refuse what is not in a vocabulary.
+        assert!(c
+            .execute(
+                "UPDATE claims SET status = 'probably' WHERE article_id = ?1",
+                [article]
+            )
+            .is_err());
+    }
 }

@@ -4,7 +4,7 @@ use jieba_rs::Jieba;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::language::search_tokens;
+use crate::text::search_tokens;
 use crate::Result;
 
 /// Replaces the index row of one article.

@@ -1,9 +1,10 @@
 //! Table `sentiments`: the tone of an article (paragraph NULL) and of its sentences
 //! (paragraph and code-point span).
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::model::{Origin, SentimentLabel, SuggestionStatus};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -12,10 +13,10 @@ pub struct StoredSentiment {
     pub paragraph_id: Option<i64>,
     pub start: Option<i64>,
     pub end: Option<i64>,
-    pub label: String,
+    pub label: SentimentLabel,
     pub score: f64,
-    pub source: String,
-    pub status: String,
+    pub source: Origin,
+    pub status: SuggestionStatus,
     pub reasons: Vec<String>,
 }
 
@@ -23,7 +24,7 @@ pub struct NewSentiment<'a> {
     pub article_id: i64,
     pub paragraph_id: Option<i64>,
     pub span: Option<(usize, usize)>,
-    pub label: &'a str,
+    pub label: SentimentLabel,
     pub score: f64,
     pub reasons: &'a [String],
     pub actor: &'a str,
@@ -68,7 +69,7 @@ pub fn article_decided(conn: &Connection, article_id: i64) -> Result<bool> {
     )? > 0)
 }
 
-pub fn set_status(conn: &Connection, id: i64, status: &str) -> Result<bool> {
+pub fn set_status(conn: &Connection, id: i64, status: SuggestionStatus) -> Result<bool> {
     Ok(conn
         .prepare_cached("UPDATE sentiments SET status = ?2 WHERE id = ?1")?
         .execute(params![id, status])?
@@ -100,4 +101,67 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredSentiment>> 
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A sentiment row with every stored column, as the editor or an importer writes it.
+pub struct SentimentRow<'a> {
+    pub article_id: i64,
+    /// `None`: the whole article.
+    pub paragraph_id: Option<i64>,
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub label: SentimentLabel,
+    pub score: f64,
+    pub source: &'a str,
+    pub status: SuggestionStatus,
+    /// Stored as NULL when empty.
+    pub reasons: &'a [String],
+    pub created_by: &'a str,
+    pub created_at: &'a str,
+}
+
+pub fn insert(conn: &Connection, s: &SentimentRow<'_>) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO sentiments (article_id, paragraph_id, start, end, label, score, source,
+                                     status, reasons, created_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            s.article_id,
+            s.paragraph_id,
+            s.start,
+            s.end,
+            s.label,
+            s.score.clamp(-1.0, 1.0),
+            s.source,
+            s.status,
+            json_or_null(s.reasons)?,
+            s.created_by,
+            s.created_at
+        ])?)
+}
+
+/// Deletes the article-level rows (the sentence rows stay).
+pub fn delete_article_level(conn: &Connection, article_id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM sentiments WHERE article_id = ?1 AND paragraph_id IS NULL")?
+        .execute([article_id])?;
+    Ok(())
+}
+
+/// The article, label and status of one sentiment row.
+pub fn head(conn: &Connection, id: i64) -> Result<Option<(i64, SentimentLabel, SuggestionStatus)>> {
+    Ok(conn
+        .prepare_cached("SELECT article_id, label, status FROM sentiments WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// A JSON list, or NULL when empty.
+fn json_or_null<T: serde::Serialize>(v: &[T]) -> Result<Option<String>> {
+    Ok(if v.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(v)?)
+    })
 }

@@ -147,3 +147,30 @@ pub fn delete_term(conn: &Connection, topic_id: i64, term: &str) -> Result<bool>
         .execute(params![topic_id, term])?
         > 0)
 }
+
+/// The id of the topic with this code.
+pub fn id_by_code(conn: &Connection, code: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM topics WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?)
+}
+
+/// The id of the topic in use (not retired) with this code.
+pub fn active_id_by_code(conn: &Connection, code: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM topics WHERE code = ?1 AND retired_at IS NULL")?
+        .query_row([code], |r| r.get(0))
+        .optional()?)
+}
+
+/// The topic whose code, Chinese label or English label (any case) is `value`; a code first.
+pub fn find(conn: &Connection, value: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM topics WHERE code = ?1 OR label_zh = ?1 OR lower(label_en) = lower(?1)
+             ORDER BY code = ?1 DESC LIMIT 1",
+        )?
+        .query_row([value], |r| r.get(0))
+        .optional()?)
+}

@@ -12,9 +12,15 @@
 //!
 //! Labels from people are stored as accepted editor annotations; predictions as suggestions.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use crate::model::{ArticleDraft, ParagraphDraft, ParagraphKind, Source};
+use crate::model::{
+    ArticleDraft, ClaimStatus, EntityKind, Origin, ParagraphDraft, ParagraphKind, SentimentLabel,
+    Source, SuggestionStatus,
+};
+use crate::store::{
+    article_entities, article_topics, articles, claims, paragraphs, sentiments, topics,
+};
 use crate::Result;
 
 /// How a tool counts offsets into a text.
@@ -242,9 +248,9 @@ fn first_sentence(line: &str) -> String {
 /// What a label means to Galley.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Meaning {
-    Sentiment(&'static str),
-    Claim(&'static str),
-    Entity(&'static str),
+    Sentiment(SentimentLabel),
+    Claim(ClaimStatus),
+    Entity(EntityKind),
     Unknown,
 }
 
@@ -252,46 +258,40 @@ pub fn meaning(label: &str) -> Meaning {
     let l = label.trim().to_lowercase();
     match l.as_str() {
         "positive" | "pos" | "正面" | "积极" | "褒义" | "正向" => {
-            Meaning::Sentiment("positive")
+            Meaning::Sentiment(SentimentLabel::Positive)
         }
         "negative" | "neg" | "负面" | "消极" | "贬义" | "负向" => {
-            Meaning::Sentiment("negative")
+            Meaning::Sentiment(SentimentLabel::Negative)
         }
-        "neutral" | "中性" | "中立" => Meaning::Sentiment("neutral"),
-        "mixed" | "复杂" | "混合" => Meaning::Sentiment("mixed"),
+        "neutral" | "中性" | "中立" => Meaning::Sentiment(SentimentLabel::Neutral),
+        "mixed" | "复杂" | "混合" => Meaning::Sentiment(SentimentLabel::Mixed),
         "claim" | "claims" | "声明" | "断言" | "核查" | "待核查" | "check-worthy"
-        | "checkworthy" | "unverified" | "未核实" => Meaning::Claim("unverified"),
-        "verified" | "true" | "属实" | "真实" => Meaning::Claim("verified"),
-        "false" | "不实" | "虚假" | "错误" => Meaning::Claim("false"),
-        "undetermined" | "无法确定" | "存疑" => Meaning::Claim("undetermined"),
-        "in_progress" | "in progress" | "核查中" => Meaning::Claim("in_progress"),
-        "not_applicable" | "not applicable" | "不适用" => Meaning::Claim("not_applicable"),
-        "per" | "person" | "人名" | "人物" => Meaning::Entity("person"),
-        "org" | "organization" | "organisation" | "机构" | "组织" | "组织机构" => {
-            Meaning::Entity("organization")
+        | "checkworthy" | "unverified" | "未核实" => Meaning::Claim(ClaimStatus::Unverified),
+        "verified" | "true" | "属实" | "真实" => Meaning::Claim(ClaimStatus::Verified),
+        "false" | "不实" | "虚假" | "错误" => Meaning::Claim(ClaimStatus::False),
+        "undetermined" | "无法确定" | "存疑" => Meaning::Claim(ClaimStatus::Undetermined),
+        "in_progress" | "in progress" | "核查中" => Meaning::Claim(ClaimStatus::InProgress),
+        "not_applicable" | "not applicable" | "不适用" => {
+            Meaning::Claim(ClaimStatus::NotApplicable)
         }
-        "loc" | "gpe" | "location" | "place" | "地名" | "地点" => Meaning::Entity("place"),
-        "misc" | "其他" => Meaning::Entity("other"),
+        "per" | "person" | "人名" | "人物" => Meaning::Entity(EntityKind::Person),
+        "org" | "organization" | "organisation" | "机构" | "组织" | "组织机构" => {
+            Meaning::Entity(EntityKind::Organization)
+        }
+        "loc" | "gpe" | "location" | "place" | "地名" | "地点" => {
+            Meaning::Entity(EntityKind::Place)
+        }
+        "misc" | "其他" => Meaning::Entity(EntityKind::Other),
         _ => Meaning::Unknown,
     }
 }
 
-fn sentiment_score(label: &str) -> f64 {
+fn sentiment_score(label: SentimentLabel) -> f64 {
     match label {
-        "positive" => 1.0,
-        "negative" => -1.0,
-        _ => 0.0,
+        SentimentLabel::Positive => 1.0,
+        SentimentLabel::Negative => -1.0,
+        SentimentLabel::Neutral | SentimentLabel::Mixed => 0.0,
     }
-}
-
-fn topic_id(conn: &Connection, value: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT id FROM topics WHERE code = ?1 OR label_zh = ?1 OR lower(label_en) = lower(?1)
-             ORDER BY code = ?1 DESC LIMIT 1",
-        )?
-        .query_row([value.trim()], |r| r.get(0))
-        .optional()?)
 }
 
 /// Stores an article's labels; returns warnings for labels Galley has no place for.
@@ -305,14 +305,11 @@ pub fn store(
 ) -> Result<Vec<String>> {
     let mut warnings = Vec::new();
     let (source, status) = if labels.by_people {
-        ("editor", "accepted")
+        (Origin::Editor.as_str(), SuggestionStatus::Accepted)
     } else {
-        ("auto", "suggested")
+        (Origin::Auto.as_str(), SuggestionStatus::Suggested)
     };
-    let paragraph_ids: Vec<(i64, String)> = conn
-        .prepare_cached("SELECT id, text FROM paragraphs WHERE article_id = ?1 ORDER BY position")?
-        .query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let paragraph_ids = paragraphs::texts(conn, article_id)?;
     let mut stored = 0;
     for (control, value) in &labels.choices {
         let is_sentiment_control = {
@@ -321,33 +318,42 @@ pub fn store(
         };
         match meaning(value) {
             Meaning::Sentiment(label) => {
-                conn.prepare_cached(
-                    "INSERT INTO sentiments (article_id, paragraph_id, label, score, source, status,
-                                             created_by, created_at)
-                     VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![
-                    article_id,
-                    label,
-                    sentiment_score(label),
-                    source,
-                    status,
-                    actor,
-                    now
-                ])?;
+                sentiments::insert(
+                    conn,
+                    &sentiments::SentimentRow {
+                        article_id,
+                        paragraph_id: None,
+                        start: None,
+                        end: None,
+                        label,
+                        score: sentiment_score(label),
+                        source,
+                        status,
+                        reasons: &[],
+                        created_by: actor,
+                        created_at: now,
+                    },
+                )?;
                 stored += 1;
             }
             _ if is_sentiment_control => {
                 warnings.push(format!("{where_}: sentiment {value:?} is not one Galley knows (positive, neutral, negative, mixed); skipped"));
             }
-            _ => match topic_id(conn, value)? {
+            _ => match topics::find(conn, value.trim())? {
                 Some(topic) => {
-                    conn.prepare_cached(
-                        "INSERT INTO article_topics (article_id, topic_id, source, status, created_by,
-                                                     created_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-                    )?
-                    .execute(params![article_id, topic, source, status, actor, now])?;
+                    article_topics::insert(
+                        conn,
+                        &article_topics::TopicRow {
+                            article_id,
+                            topic_id: topic,
+                            source,
+                            status,
+                            score: None,
+                            reasons: &[],
+                            created_by: actor,
+                            created_at: now,
+                        },
+                    )?;
                     stored += 1;
                 }
                 None => warnings.push(format!(
@@ -363,55 +369,65 @@ pub fn store(
         let text = slice(ptext, s.start, s.end);
         match meaning(&s.label) {
             Meaning::Sentiment(label) => {
-                conn.prepare_cached(
-                    "INSERT INTO sentiments (article_id, paragraph_id, start, end, label, score, source,
-                                             status, created_by, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )?
-                .execute(params![
-                    article_id,
-                    pid,
-                    s.start as i64,
-                    s.end as i64,
-                    label,
-                    sentiment_score(label),
-                    source,
-                    status,
-                    actor,
-                    now
-                ])?;
+                sentiments::insert(
+                    conn,
+                    &sentiments::SentimentRow {
+                        article_id,
+                        paragraph_id: Some(*pid),
+                        start: Some(s.start as i64),
+                        end: Some(s.end as i64),
+                        label,
+                        score: sentiment_score(label),
+                        source,
+                        status,
+                        reasons: &[],
+                        created_by: actor,
+                        created_at: now,
+                    },
+                )?;
             }
             Meaning::Claim(claim_status) => {
                 let claim_status = if labels.by_people {
                     claim_status
                 } else {
-                    "suggested"
+                    ClaimStatus::Suggested
                 };
-                conn.prepare_cached(
-                    "INSERT INTO claims (article_id, paragraph_id, start, end, text, source, status,
-                                         created_by, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                )?
-                .execute(params![
-                    article_id,
-                    pid,
-                    s.start as i64,
-                    s.end as i64,
-                    text,
-                    source,
-                    claim_status,
-                    actor,
-                    now
-                ])?;
+                claims::insert_row(
+                    conn,
+                    &claims::ClaimRow {
+                        article_id,
+                        paragraph_id: *pid,
+                        start: s.start as i64,
+                        end: s.end as i64,
+                        text: &text,
+                        source,
+                        status: claim_status,
+                        score: None,
+                        reasons: &[],
+                        rating: None,
+                        rating_value: None,
+                        reviewer: None,
+                        reviewed_at: None,
+                        consistency: &[],
+                        created_by: actor,
+                        created_at: now,
+                        updated_at: now,
+                    },
+                )?;
             }
             Meaning::Entity(kind) => {
-                conn.prepare_cached(
-                    "INSERT INTO article_entities (article_id, text, kind, mentions, source, status,
-                                                   created_at)
-                     VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)
-                     ON CONFLICT (article_id, text, kind) DO UPDATE SET mentions = mentions + 1",
-                )?
-                .execute(params![article_id, text, kind, source, status, now])?;
+                article_entities::add_mention(
+                    conn,
+                    &article_entities::EntityRow {
+                        article_id,
+                        text: &text,
+                        kind,
+                        mentions: 1,
+                        source,
+                        status,
+                        created_at: now,
+                    },
+                )?;
             }
             Meaning::Unknown => {
                 warnings.push(format!(
@@ -424,10 +440,7 @@ pub fn store(
         stored += 1;
     }
     if stored > 0 && labels.by_people {
-        conn.prepare_cached(
-            "UPDATE articles SET review_state = 'annotated' WHERE id = ?1 AND review_state = 'new'",
-        )?
-        .execute([article_id])?;
+        articles::mark_annotated_if_new(conn, article_id)?;
     }
     Ok(warnings)
 }

@@ -15,14 +15,16 @@
 use std::collections::HashMap;
 
 use jieba_rs::Jieba;
-use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use rusqlite::Connection;
 
-use crate::export::annotations::{self, Annotations, ClaimOut};
-use crate::export::json::{article_hash, ArticleOut, DigestOut, Document, SCHEMA};
 use crate::import::{ArticleReport, Input, InputFormat, Options, Report, Status};
+use crate::model::document::{article_hash, ArticleOut, DigestOut, Document, SCHEMA};
 use crate::model::Paragraph;
-use crate::store::{articles, audit, digests, paragraphs, pull_quotes, search};
+use crate::store::export_rows::{self as annotations, Annotations, ClaimOut};
+use crate::store::{
+    article_entities, article_topics, articles, audit, claims, digests, evidence, notes,
+    paragraphs, pull_quotes, search, sentiments,
+};
 use crate::{Error, Result, Store};
 
 /// Whether a JSON value is a Galley export (of any version).
@@ -32,37 +34,7 @@ pub fn looks_like(v: &serde_json::Value) -> bool {
         .is_some_and(|s| s.starts_with("galley.export/"))
 }
 
-/// What happened to one exported digest.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DigestOutcome {
-    pub digest_id: i64,
-    pub name: String,
-    /// `restored` (new), `merged` (something added) or `unchanged`.
-    pub outcome: &'static str,
-    pub articles_added: usize,
-    pub annotations_added: usize,
-    pub conflicts: usize,
-}
-
-/// A value both the database and the file have, differently: the stored one was kept.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Conflict {
-    pub digest: String,
-    pub article: String,
-    pub what: String,
-    pub stored: String,
-    pub incoming: String,
-}
-
-impl std::fmt::Display for Conflict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "conflict in {} / {}: {}: stored {}, file {} (kept the stored value)",
-            self.digest, self.article, self.what, self.stored, self.incoming
-        )
-    }
-}
+pub use crate::model::import_report::{Conflict, DigestOutcome};
 
 fn parse(text: &str) -> Result<Document> {
     let v: serde_json::Value =
@@ -124,18 +96,13 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn conflict(
-        &mut self,
-        what: impl Into<String>,
-        stored: impl Into<String>,
-        incoming: impl Into<String>,
-    ) {
+    fn conflict(&mut self, what: impl ToString, stored: impl ToString, incoming: impl ToString) {
         self.conflicts.push(Conflict {
             digest: self.digest.clone(),
             article: self.article.clone(),
-            what: what.into(),
-            stored: stored.into(),
-            incoming: incoming.into(),
+            what: what.to_string(),
+            stored: stored.to_string(),
+            incoming: incoming.to_string(),
         });
     }
 }
@@ -187,7 +154,7 @@ fn restore(tx: &Connection, jieba: &Jieba, doc: &Document, opts: &Options) -> Re
         name: single
             .map(|d| d.name.clone())
             .unwrap_or_else(|| format!("{} digests", doc.digests.len())),
-        date: single.and_then(|d| d.date.clone()),
+        date: single.and_then(|d| d.date),
         format: Some(InputFormat::GalleyExport),
         articles: article_reports.into_iter().flatten().collect(),
         furniture: Vec::new(),
@@ -210,7 +177,7 @@ fn restore_digest(
         tx,
         &digests::NewDigest {
             name: &d.name,
-            date: d.date.as_deref(),
+            date: d.date,
             source_file: d.source_file.as_deref(),
             content_hash: &d.content_hash,
             imported_at: &d.imported_at,
@@ -243,10 +210,7 @@ fn restore_digest(
         search::index_article(tx, jieba, id, &all_text)?;
         let paras = paragraphs::list(tx, id)?;
         added += merge_annotations(tx, id, &paras, a, None, ctx)?;
-        tx.execute(
-            "UPDATE articles SET review_state = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, a.review_state.as_str(), a.updated_at],
-        )?;
+        articles::restore_state(tx, id, a.review_state, &a.updated_at)?;
         reports.push(ArticleReport {
             id: Some(id),
             title: a.title.clone(),
@@ -359,22 +323,10 @@ fn merge_digest(
 }
 
 fn topic_id(tx: &Connection, code: &str, zh: &str, en: &str) -> Result<i64> {
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM topics WHERE code = ?1")?
-        .query_row([code], |r| r.get(0))
-        .optional()?
-    {
+    if let Some(id) = crate::store::topics::id_by_code(tx, code)? {
         return Ok(id);
     }
     crate::store::topics::insert(tx, code, None, zh, en)
-}
-
-fn json_or_null<T: Serialize>(v: &[T]) -> Result<Option<String>> {
-    Ok(if v.is_empty() {
-        None
-    } else {
-        Some(serde_json::to_string(v)?)
-    })
 }
 
 fn show<T: std::fmt::Debug>(v: &Option<T>) -> String {
@@ -415,27 +367,24 @@ fn merge_annotations(
     for t in &a.topics {
         if let Some(old) = ex.topics.iter().find(|o| o.code == t.code) {
             if old.status != t.status {
-                ctx.conflict(format!("topic {}", t.code), &old.status, &t.status);
+                ctx.conflict(format!("topic {}", t.code), old.status, t.status);
             }
             continue;
         }
         let topic = topic_id(tx, &t.code, &t.label_zh, &t.label_en)?;
-        added += tx
-            .prepare_cached(
-                "INSERT INTO article_topics (article_id, topic_id, source, status, score, reasons,
-                                             created_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
+        added += article_topics::insert(
+            tx,
+            &article_topics::TopicRow {
                 article_id,
-                topic,
-                t.source,
-                t.status,
-                t.score,
-                json_or_null(&t.reasons)?,
-                t.created_by,
-                t.created_at
-            ])?;
+                topic_id: topic,
+                source: &t.source,
+                status: t.status,
+                score: t.score,
+                reasons: &t.reasons,
+                created_by: &t.created_by,
+                created_at: &t.created_at,
+            },
+        )?;
     }
 
     if let Some(s) = &a.sentiment {
@@ -447,22 +396,22 @@ fn merge_annotations(
             ),
             Some(_) => {}
             None => {
-                added += tx
-                    .prepare_cached(
-                        "INSERT INTO sentiments (article_id, paragraph_id, label, score, source,
-                                                 status, reasons, created_by, created_at)
-                         VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    )?
-                    .execute(params![
+                added += sentiments::insert(
+                    tx,
+                    &sentiments::SentimentRow {
                         article_id,
-                        s.label,
-                        s.score.clamp(-1.0, 1.0),
-                        s.source,
-                        s.status,
-                        json_or_null(&s.reasons)?,
-                        s.created_by,
-                        s.created_at
-                    ])?;
+                        paragraph_id: None,
+                        start: None,
+                        end: None,
+                        label: s.label,
+                        score: s.score,
+                        source: &s.source,
+                        status: s.status,
+                        reasons: &s.reasons,
+                        created_by: &s.created_by,
+                        created_at: &s.created_at,
+                    },
+                )?;
             }
         }
     }
@@ -482,30 +431,28 @@ fn merge_annotations(
                         "sentence sentiment ¶{} {:?}..{:?}",
                         s.paragraph, s.start, s.end
                     ),
-                    &old.label,
-                    &s.label,
+                    old.label,
+                    s.label,
                 );
             }
             continue;
         }
-        added += tx
-            .prepare_cached(
-                "INSERT INTO sentiments (article_id, paragraph_id, start, end, label, score, source,
-                                         status, created_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
+        added += sentiments::insert(
+            tx,
+            &sentiments::SentimentRow {
                 article_id,
-                p.id,
-                s.start,
-                s.end,
-                s.label,
-                s.score.clamp(-1.0, 1.0),
-                s.source,
-                s.status,
-                s.created_by,
-                s.created_at
-            ])?;
+                paragraph_id: Some(p.id),
+                start: s.start,
+                end: s.end,
+                label: s.label,
+                score: s.score,
+                source: &s.source,
+                status: s.status,
+                reasons: &[],
+                created_by: &s.created_by,
+                created_at: &s.created_at,
+            },
+        )?;
     }
 
     for c in &a.claims {
@@ -529,7 +476,7 @@ fn merge_annotations(
             Some(old) => {
                 let what = |f: &str| format!("claim {:?} {f}", c.text);
                 if old.status != c.status {
-                    ctx.conflict(what("status"), &old.status, &c.status);
+                    ctx.conflict(what("status"), old.status, c.status);
                 }
                 if old.rating != c.rating {
                     ctx.conflict(what("rating"), show(&old.rating), show(&c.rating));
@@ -547,34 +494,30 @@ fn merge_annotations(
                 old.id
             }
             None => {
-                tx.prepare_cached(
-                    "INSERT INTO claims (article_id, paragraph_id, start, end, text, source, status,
-                                         score, reasons, rating, rating_value, reviewer, reviewed_at,
-                                         consistency, created_by, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                             ?17)",
-                )?
-                .execute(params![
-                    article_id,
-                    pid,
-                    start as i64,
-                    end as i64,
-                    c.text,
-                    c.source,
-                    c.status,
-                    c.score,
-                    json_or_null(&c.reasons)?,
-                    c.rating,
-                    c.rating_value,
-                    c.reviewer,
-                    c.reviewed_at,
-                    json_or_null(&c.consistency)?,
-                    c.created_by,
-                    c.created_at,
-                    c.updated_at
-                ])?;
+                let id = claims::insert_row(
+                    tx,
+                    &claims::ClaimRow {
+                        article_id,
+                        paragraph_id: pid,
+                        start: start as i64,
+                        end: end as i64,
+                        text: &c.text,
+                        source: &c.source,
+                        status: c.status,
+                        score: c.score,
+                        reasons: &c.reasons,
+                        rating: c.rating.as_deref(),
+                        rating_value: c.rating_value,
+                        reviewer: c.reviewer.as_deref(),
+                        reviewed_at: c.reviewed_at.as_deref(),
+                        consistency: &c.consistency,
+                        created_by: &c.created_by,
+                        created_at: &c.created_at,
+                        updated_at: &c.updated_at,
+                    },
+                )?;
                 added += 1;
-                tx.last_insert_rowid()
+                id
             }
         };
         for e in &c.evidence {
@@ -586,14 +529,17 @@ fn merge_annotations(
             if known || (e.url.is_none() && e.quote.is_none() && e.note.is_none()) {
                 continue;
             }
-            added += tx
-                .prepare_cached(
-                    "INSERT INTO evidence (claim_id, url, quote, note, added_by, added_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?
-                .execute(params![
-                    claim_id, e.url, e.quote, e.note, e.added_by, e.added_at
-                ])?;
+            added += evidence::insert(
+                tx,
+                &evidence::NewEvidence {
+                    claim_id,
+                    url: e.url.as_deref(),
+                    quote: e.quote.as_deref(),
+                    note: e.note.as_deref(),
+                    added_by: &e.added_by,
+                    added_at: &e.added_at,
+                },
+            )?;
         }
         for n in &c.notes {
             if old.is_some_and(|o| {
@@ -603,18 +549,16 @@ fn merge_annotations(
             }) {
                 continue;
             }
-            added += tx
-                .prepare_cached(
-                    "INSERT INTO notes (article_id, claim_id, body, author, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![
+            added += notes::insert(
+                tx,
+                &notes::NewNote {
                     article_id,
-                    claim_id,
-                    n.body,
-                    n.author,
-                    n.created_at
-                ])?;
+                    claim_id: Some(claim_id),
+                    body: &n.body,
+                    author: &n.author,
+                    created_at: &n.created_at,
+                },
+            )?;
         }
     }
 
@@ -626,24 +570,31 @@ fn merge_annotations(
         {
             continue;
         }
-        added += tx
-            .prepare_cached(
-                "INSERT INTO notes (article_id, claim_id, body, author, created_at)
-                 VALUES (?1, NULL, ?2, ?3, ?4)",
-            )?
-            .execute(params![article_id, n.body, n.author, n.created_at])?;
+        added += notes::insert(
+            tx,
+            &notes::NewNote {
+                article_id,
+                claim_id: None,
+                body: &n.body,
+                author: &n.author,
+                created_at: &n.created_at,
+            },
+        )?;
     }
 
     for e in &a.entities {
-        added += tx
-            .prepare_cached(
-                "INSERT INTO article_entities (article_id, text, kind, mentions, source, status,
-                                               created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
-                article_id, e.text, e.kind, e.mentions, e.source, e.status, ctx.now
-            ])?;
+        added += article_entities::insert(
+            tx,
+            &article_entities::EntityRow {
+                article_id,
+                text: &e.text,
+                kind: e.kind,
+                mentions: e.mentions,
+                source: &e.source,
+                status: e.status,
+                created_at: &ctx.now,
+            },
+        )?;
     }
     Ok(added)
 }

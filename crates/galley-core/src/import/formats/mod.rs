@@ -10,41 +10,12 @@ pub mod label_studio;
 pub mod markdown;
 pub mod records;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::{ArticleDraft, ParagraphDraft, ParagraphKind, ParsedDigest, Source};
 use crate::Result;
 
-/// How an input's text is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputFormat {
-    /// Text extracted from a newspaper page (PDF): rebuilt by [`super::page`].
-    Page,
-    /// `#` lines are article titles.
-    Markdown,
-    /// An array of `{title, body | paragraphs}` objects (or `{articles: [...]}`, or one object).
-    Json,
-    /// One `{title, body | paragraphs}` object per line.
-    Jsonl,
-    /// A `galley.export/1` document: digests restored with their annotations.
-    GalleyExport,
-    /// Label Studio's JSON export of a text project (tasks with annotations).
-    LabelStudio,
-    /// doccano's JSONL export (`text` with `label` spans or categories).
-    Doccano,
-}
+pub use crate::model::import_report::InputFormat;
 
 impl InputFormat {
-    /// Whether the input brings its own annotations (a Galley export, Label Studio, doccano):
-    /// those are restored, not drafted again.
-    pub fn carries_annotations(self) -> bool {
-        matches!(
-            self,
-            InputFormat::GalleyExport | InputFormat::LabelStudio | InputFormat::Doccano
-        )
-    }
-
     pub fn parse(s: &str) -> Option<InputFormat> {
         Some(match s {
             "page" | "text" | "txt" => InputFormat::Page,

@@ -24,7 +24,7 @@ fn seed(store: &mut Store) -> (i64, Vec<(String, i64)>) {
                 tx,
                 &digests::NewDigest {
                     name: "tmt-digest-2023-06",
-                    date: Some("2023-06"),
+                    date: Some("2023-06".parse().unwrap()),
                     source_file: None,
                     content_hash: "gold",
                     imported_at: "2023-06-30T00:00:00Z",

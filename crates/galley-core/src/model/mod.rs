@@ -1,65 +1,18 @@
-//! The domain model: what a digest, an article and its parts are.
+//! The domain model: what a digest, an article and its parts are, and the closed
+//! vocabularies (statuses, labels, ratings) every layer shares.
+
+mod date;
+pub mod document;
+pub mod import_report;
+pub mod vocabulary;
 
 use serde::{Deserialize, Serialize};
 
-/// The role of a paragraph inside an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParagraphKind {
-    Lead,
-    Body,
-    Heading,
-}
-
-impl ParagraphKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ParagraphKind::Lead => "lead",
-            ParagraphKind::Body => "body",
-            ParagraphKind::Heading => "heading",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "lead" => ParagraphKind::Lead,
-            "body" => ParagraphKind::Body,
-            "heading" => ParagraphKind::Heading,
-            _ => return None,
-        })
-    }
-}
-
-/// Where an article is in the editorial workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewState {
-    New,
-    Annotated,
-    InReview,
-    Approved,
-}
-
-impl ReviewState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewState::New => "new",
-            ReviewState::Annotated => "annotated",
-            ReviewState::InReview => "in_review",
-            ReviewState::Approved => "approved",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "new" => ReviewState::New,
-            "annotated" => ReviewState::Annotated,
-            "in_review" => ReviewState::InReview,
-            "approved" => ReviewState::Approved,
-            _ => return None,
-        })
-    }
-}
+pub use date::IssueDate;
+pub use vocabulary::{
+    ClaimStatus, EntityKind, Origin, ParagraphKind, ParseError, Rating, RatingEntry, ReviewState,
+    SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
+};
 
 /// A stored digest: one imported page or issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,7 +20,7 @@ pub struct Digest {
     pub id: i64,
     pub name: String,
     /// `YYYY-MM-DD` or `YYYY-MM` when known.
-    pub date: Option<String>,
+    pub date: Option<IssueDate>,
     pub source_file: Option<String>,
     pub content_hash: String,
     pub imported_at: String,
@@ -147,4 +100,15 @@ pub struct ArticleDraft {
 pub struct ParagraphDraft {
     pub kind: ParagraphKind,
     pub text: String,
+}
+
+/// What a fix-up or an annotation change (or its undo/redo) did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The audit log entry that records it.
+    pub audit_id: i64,
+    pub action: String,
+    pub digest_id: i64,
+    /// The article to show afterwards (e.g. the new one after a split), if any.
+    pub article_id: Option<i64>,
 }

@@ -5,138 +5,16 @@
 
 use std::collections::HashMap;
 
+use rusqlite::types::Value as Sql;
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
 
-use crate::model::Paragraph;
+use crate::model::{ClaimStatus, Paragraph, ReviewState, SuggestionStatus};
 use crate::Result;
 
-/// Every claim status the store knows (Meedan Check's plus `suggested` and `unverified`).
-pub const CLAIM_STATUSES: &[&str] = &[
-    "suggested",
-    "unverified",
-    "undetermined",
-    "in_progress",
-    "verified",
-    "false",
-    "not_applicable",
-];
-
-/// A topic of an article: the taxonomy code and labels, and the editor's decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TopicOut {
-    pub code: String,
-    pub label_zh: String,
-    pub label_en: String,
-    /// `accepted`, `suggested` or `rejected`.
-    pub status: String,
-    /// `auto` (suggested by Galley) or `editor`.
-    pub source: String,
-    pub score: Option<f64>,
-    #[serde(default)]
-    pub reasons: Vec<String>,
-    pub created_by: String,
-    pub created_at: String,
-}
-
-/// The tone of the whole article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentimentOut {
-    /// `positive`, `neutral`, `negative` or `mixed`.
-    pub label: String,
-    /// -1 (negative) ..= 1 (positive).
-    pub score: f64,
-    pub status: String,
-    pub source: String,
-    #[serde(default)]
-    pub reasons: Vec<String>,
-    pub created_by: String,
-    pub created_at: String,
-}
-
-/// The tone of one sentence: a code-point span of one paragraph.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentenceSentimentOut {
-    /// Index into the article's `paragraphs`.
-    pub paragraph: usize,
-    pub start: Option<i64>,
-    pub end: Option<i64>,
-    pub label: String,
-    pub score: f64,
-    pub status: String,
-    pub source: String,
-    pub created_by: String,
-    pub created_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EvidenceOut {
-    pub url: Option<String>,
-    pub quote: Option<String>,
-    pub note: Option<String>,
-    pub added_by: String,
-    pub added_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NoteOut {
-    pub body: String,
-    pub author: String,
-    pub created_at: String,
-}
-
-/// What the audit log says about a claim.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct HistoryOut {
-    /// Entries in the audit log for this claim.
-    pub changes: i64,
-    pub first_at: Option<String>,
-    pub last_at: Option<String>,
-    pub last_by: Option<String>,
-}
-
-/// A claim: a code-point span `[start, end)` of one paragraph, with its fact-check state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClaimOut {
-    pub id: i64,
-    /// Index into the article's `paragraphs`.
-    pub paragraph: usize,
-    pub start: i64,
-    pub end: i64,
-    pub text: String,
-    pub status: String,
-    pub rating: Option<String>,
-    pub rating_value: Option<i64>,
-    pub reviewer: Option<String>,
-    pub reviewed_at: Option<String>,
-    pub source: String,
-    pub score: Option<f64>,
-    #[serde(default)]
-    pub reasons: Vec<String>,
-    /// Numeric consistency findings (`{check, status, detail}` objects).
-    #[serde(default)]
-    pub consistency: Vec<serde_json::Value>,
-    #[serde(default)]
-    pub evidence: Vec<EvidenceOut>,
-    #[serde(default)]
-    pub notes: Vec<NoteOut>,
-    #[serde(default)]
-    pub history: HistoryOut,
-    pub created_by: String,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// People, organisations and places named in the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EntityOut {
-    pub text: String,
-    /// `person`, `organization`, `place` or `other`.
-    pub kind: String,
-    pub mentions: i64,
-    pub status: String,
-    pub source: String,
-}
+pub use crate::model::document::{
+    ClaimOut, EntityOut, EvidenceOut, HistoryOut, NoteOut, SentenceSentimentOut, SentimentOut,
+    TopicOut,
+};
 
 /// Everything annotated on one article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -190,7 +68,7 @@ pub fn load(
     conn: &Connection,
     article_id: i64,
     paragraphs: &[Paragraph],
-    claim_statuses: &[String],
+    claim_statuses: &[ClaimStatus],
 ) -> Result<Annotations> {
     let mut all = load_many(conn, &[(article_id, paragraphs)], claim_statuses)?;
     Ok(all.pop().unwrap_or_default())
@@ -200,7 +78,7 @@ pub fn load(
 pub fn load_many(
     conn: &Connection,
     articles: &[(i64, &[Paragraph])],
-    claim_statuses: &[String],
+    claim_statuses: &[ClaimStatus],
 ) -> Result<Vec<Annotations>> {
     if articles.is_empty() {
         return Ok(Vec::new());
@@ -261,10 +139,10 @@ pub fn load_many(
                         created_at: r.get(10)?,
                     };
                     // An editor's decision wins over a suggestion; the latest row of a kind wins.
-                    let keep_old = a
-                        .sentiment
-                        .as_ref()
-                        .is_some_and(|old| old.status == "accepted" && s.status != "accepted");
+                    let keep_old = a.sentiment.as_ref().is_some_and(|old| {
+                        old.status == SuggestionStatus::Accepted
+                            && s.status != SuggestionStatus::Accepted
+                    });
                     if !keep_old {
                         a.sentiment = Some(s);
                     }
@@ -298,7 +176,7 @@ pub fn load_many(
          FROM claims WHERE article_id IN ({ids}) ORDER BY id",
         &ids,
         |r| {
-            let status: String = r.get(6)?;
+            let status: ClaimStatus = r.get(6)?;
             if !claim_statuses.is_empty() && !claim_statuses.contains(&status) {
                 return Ok(());
             }
@@ -530,4 +408,70 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
         .filter(|id| seen.insert(**id))
         .filter_map(|id| found.remove(id))
         .collect())
+}
+
+/// Which articles of a digest an export takes; every criterion narrows, an empty one does not.
+pub struct ArticleCriteria<'a> {
+    pub review_states: &'a [ReviewState],
+    /// Accepted topic codes (a top-level code also matches its second-level topics).
+    pub topics: &'a [String],
+    pub claim_statuses: &'a [ClaimStatus],
+}
+
+/// The ids of a digest's articles that meet the criteria, in page order.
+pub fn article_ids(conn: &Connection, digest_id: i64, c: &ArticleCriteria<'_>) -> Result<Vec<i64>> {
+    let mut sql = String::from("SELECT a.id FROM articles a WHERE a.digest_id = ?1");
+    let mut args: Vec<Sql> = Vec::new();
+    let placeholders = |values: Vec<Sql>, args: &mut Vec<Sql>| -> String {
+        let mut p = Vec::new();
+        for v in values {
+            args.push(v);
+            p.push(format!("?{}", args.len() + 1));
+        }
+        p.join(", ")
+    };
+    if !c.review_states.is_empty() {
+        let p = placeholders(
+            c.review_states
+                .iter()
+                .map(|s| Sql::Text(s.as_str().into()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(" AND a.review_state IN ({p})"));
+    }
+    if !c.topics.is_empty() {
+        let p = placeholders(
+            c.topics
+                .iter()
+                .map(|s| Sql::Text(s.as_str().to_owned()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM article_topics at JOIN topics t ON t.id = at.topic_id
+               WHERE at.article_id = a.id AND at.status = 'accepted'
+               AND (t.code IN ({p}) OR t.parent_id IN (SELECT id FROM topics WHERE code IN ({p}))))"
+        ));
+    }
+    if !c.claim_statuses.is_empty() {
+        let p = placeholders(
+            c.claim_statuses
+                .iter()
+                .map(|s| Sql::Text(s.as_str().to_owned()))
+                .collect(),
+            &mut args,
+        );
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status IN ({p}))"
+        ));
+    }
+    sql.push_str(" ORDER BY a.position");
+    let mut params: Vec<Sql> = vec![Sql::Integer(digest_id)];
+    params.extend(args);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
 }

@@ -8,6 +8,7 @@ use jieba_rs::Jieba;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
+use crate::model::{ParagraphKind, ReviewState};
 use crate::store::furniture::{self, Furniture};
 use crate::store::search;
 use crate::Result;
@@ -29,7 +30,7 @@ pub struct ArticleRow {
     pub title: String,
     pub source_line: Option<String>,
     pub confidence: Option<f64>,
-    pub review_state: String,
+    pub review_state: ReviewState,
     pub updated_at: String,
 }
 
@@ -45,7 +46,7 @@ pub struct ParagraphRow {
     pub id: i64,
     pub article_id: i64,
     pub position: i64,
-    pub kind: String,
+    pub kind: ParagraphKind,
     pub text: String,
 }
 

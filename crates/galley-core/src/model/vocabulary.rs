@@ -1,0 +1,467 @@
+//! The domain's closed vocabularies, defined once: claim statuses, ClaimReview ratings,
+//! sentiment labels, suggestion (topic, sentiment, entity, claim suggestion) statuses,
+//! review states, paragraph kinds, who made an annotation, and entity kinds.
+//!
+//! Each is an enum whose stored spelling (snake_case, as in the SQL `CHECK`s and the JSON
+//! documents) is given once, in the `vocabulary!` macro; serde, SQLite (`ToSql`/`FromSql`),
+//! `FromStr`/`Display` (for clap and messages) and the `ALL` list all follow from it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+/// A value that is not one of a vocabulary's words, or not a date: a one-line message
+/// naming what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError(pub String);
+
+impl ParseError {
+    /// `unknown claim status "x" (one of a, b, c)`.
+    pub fn unknown(what: &str, value: &str, names: &[&str]) -> ParseError {
+        ParseError(format!(
+            "unknown {what} {value:?} (one of {})",
+            names.join(", ")
+        ))
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl From<ParseError> for crate::Error {
+    fn from(e: ParseError) -> crate::Error {
+        crate::Error::Invalid(e.to_string())
+    }
+}
+
+/// Defines a closed vocabulary: `Variant = "stored spelling"`.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($what:literal) {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+        )]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in the documented order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every stored spelling, in the order of [`Self::ALL`].
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+            /// What a value of this vocabulary is called in messages.
+            pub const WHAT: &'static str = $what;
+
+            /// The stored spelling.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// The value with this stored spelling.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::model::vocabulary::ParseError;
+
+            /// The stored spelling; `-` may stand for `_` (`in-progress`), as on a command line.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let t = s.trim();
+                Self::parse(t)
+                    .or_else(|| Self::parse(&t.replace('-', "_")))
+                    .ok_or_else(|| {
+                        $crate::model::vocabulary::ParseError::unknown($what, s, Self::NAMES)
+                    })
+            }
+        }
+
+        /// Compares with a stored spelling (`status == "accepted"`).
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.as_str()
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(rusqlite::types::ToSqlOutput::Borrowed(
+                    rusqlite::types::ValueRef::Text(self.as_str().as_bytes()),
+                ))
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                let s = value.as_str()?;
+                Self::parse(s).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(Box::new(
+                        $crate::model::vocabulary::ParseError::unknown($what, s, Self::NAMES),
+                    ))
+                })
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Where a claim is in fact-checking: Meedan Check's statuses, plus `unverified` (a
+    /// claim nobody has looked at) and `suggested` (allowed by the store, set by no verdict).
+    pub enum ClaimStatus ("claim status") {
+        Suggested = "suggested",
+        Unverified = "unverified",
+        Undetermined = "undetermined",
+        InProgress = "in_progress",
+        Verified = "verified",
+        False = "false",
+        NotApplicable = "not_applicable",
+    }
+}
+
+impl ClaimStatus {
+    /// The status in Chinese, as the readable export prints it.
+    pub const fn zh(self) -> &'static str {
+        match self {
+            ClaimStatus::Suggested => "建议核查",
+            ClaimStatus::Unverified => "未核实",
+            ClaimStatus::Undetermined => "无法确定",
+            ClaimStatus::InProgress => "核查中",
+            ClaimStatus::Verified => "属实",
+            ClaimStatus::False => "不实",
+            ClaimStatus::NotApplicable => "不适用",
+        }
+    }
+
+    /// The statuses a reviewer's verdict can give (every one but `suggested`).
+    /// The verdicts a reviewer gives in the queue, keys 1–5 in this order (Meedan Check's).
+    pub const REVIEW_KEYS: &'static [ClaimStatus] = &[
+        ClaimStatus::Undetermined,
+        ClaimStatus::InProgress,
+        ClaimStatus::Verified,
+        ClaimStatus::False,
+        ClaimStatus::NotApplicable,
+    ];
+
+    pub const VERDICTS: &'static [ClaimStatus] = &[
+        ClaimStatus::Unverified,
+        ClaimStatus::Undetermined,
+        ClaimStatus::InProgress,
+        ClaimStatus::Verified,
+        ClaimStatus::False,
+        ClaimStatus::NotApplicable,
+    ];
+
+    /// The rating a verdict implies when the reviewer picks none: `verified` is 属实,
+    /// `false` 不实, `undetermined` 无法证实; the others imply no rating.
+    pub const fn default_rating(self) -> Option<Rating> {
+        match self {
+            ClaimStatus::Verified => Some(Rating::True),
+            ClaimStatus::False => Some(Rating::False),
+            ClaimStatus::Undetermined => Some(Rating::Unproven),
+            _ => None,
+        }
+    }
+
+    /// Whether a reviewer's verdict may set this status.
+    pub fn is_verdict(self) -> bool {
+        Self::VERDICTS.contains(&self)
+    }
+}
+
+vocabulary! {
+    /// ClaimReview textual ratings (the stored `claims.rating` of a known rating).
+    pub enum Rating ("rating") {
+        True = "属实",
+        PartlyTrue = "部分属实",
+        Misleading = "误导",
+        False = "不实",
+        Unproven = "无法证实",
+    }
+}
+
+impl Rating {
+    /// The ClaimReview numeric rating: 1 worst, 5 best, 0 for 无法证实.
+    pub const fn value(self) -> i64 {
+        match self {
+            Rating::True => 5,
+            Rating::PartlyTrue => 3,
+            Rating::Misleading => 2,
+            Rating::False => 1,
+            Rating::Unproven => 0,
+        }
+    }
+}
+
+vocabulary! {
+    /// The tone of an article or a sentence.
+    pub enum SentimentLabel ("sentiment") {
+        Positive = "positive",
+        Neutral = "neutral",
+        Negative = "negative",
+        Mixed = "mixed",
+    }
+}
+
+impl SentimentLabel {
+    /// The label in Chinese, as the readable export prints it.
+    pub const fn zh(self) -> &'static str {
+        match self {
+            SentimentLabel::Positive => "正面",
+            SentimentLabel::Negative => "负面",
+            SentimentLabel::Neutral => "中性",
+            SentimentLabel::Mixed => "复杂",
+        }
+    }
+
+    /// The score stored with an editor's own judgement of the tone.
+    pub const fn editor_score(self) -> f64 {
+        match self {
+            SentimentLabel::Positive => 0.6,
+            SentimentLabel::Negative => -0.6,
+            SentimentLabel::Neutral | SentimentLabel::Mixed => 0.0,
+        }
+    }
+}
+
+vocabulary! {
+    /// The editor's decision on something Galley suggested: a topic of an article, a
+    /// sentiment, an entity, a check-worthy sentence.
+    pub enum SuggestionStatus ("status") {
+        Suggested = "suggested",
+        Accepted = "accepted",
+        Rejected = "rejected",
+    }
+}
+
+/// The status of a topic of an article (`article_topics.status`).
+pub type TopicStatus = SuggestionStatus;
+
+vocabulary! {
+    /// Who made an annotation: Galley (`auto`) or an editor.
+    pub enum Origin ("source") {
+        Auto = "auto",
+        Editor = "editor",
+    }
+}
+
+vocabulary! {
+    /// What kind of thing a named entity is.
+    pub enum EntityKind ("entity kind") {
+        Person = "person",
+        Organization = "organization",
+        Place = "place",
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// The role of a paragraph inside an article.
+    pub enum ParagraphKind ("paragraph kind") {
+        Lead = "lead",
+        Body = "body",
+        Heading = "heading",
+    }
+}
+
+vocabulary! {
+    /// Where an article is in the editorial workflow.
+    pub enum ReviewState ("review state") {
+        New = "new",
+        Annotated = "annotated",
+        InReview = "in_review",
+        Approved = "approved",
+    }
+}
+
+impl ReviewState {
+    /// The state in Chinese, as the readable export prints it.
+    pub const fn zh(self) -> &'static str {
+        match self {
+            ReviewState::New => "新导入",
+            ReviewState::Annotated => "已标注",
+            ReviewState::InReview => "审核中",
+            ReviewState::Approved => "已通过",
+        }
+    }
+}
+
+/// A rating with its numeric value, as the UI lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RatingEntry {
+    pub rating: Rating,
+    pub value: i64,
+}
+
+/// Every vocabulary and the verdict → rating rule, in one document for the UI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Vocabulary {
+    pub claim_statuses: &'static [ClaimStatus],
+    /// The statuses a verdict can give.
+    pub verdict_statuses: &'static [ClaimStatus],
+    /// The verdicts of the review queue's number keys 1–5, in order.
+    pub review_keys: &'static [ClaimStatus],
+    pub ratings: Vec<RatingEntry>,
+    /// The rating a verdict implies when the reviewer picks none.
+    pub default_ratings: BTreeMap<ClaimStatus, Rating>,
+    pub sentiment_labels: &'static [SentimentLabel],
+    pub review_states: &'static [ReviewState],
+    pub topic_statuses: &'static [TopicStatus],
+    pub suggestion_statuses: &'static [SuggestionStatus],
+    pub paragraph_kinds: &'static [ParagraphKind],
+    pub entity_kinds: &'static [EntityKind],
+    pub sources: &'static [Origin],
+}
+
+impl Vocabulary {
+    pub fn get() -> Vocabulary {
+        Vocabulary {
+            claim_statuses: ClaimStatus::ALL,
+            verdict_statuses: ClaimStatus::VERDICTS,
+            review_keys: ClaimStatus::REVIEW_KEYS,
+            ratings: Rating::ALL
+                .iter()
+                .map(|&rating| RatingEntry {
+                    rating,
+                    value: rating.value(),
+                })
+                .collect(),
+            default_ratings: ClaimStatus::ALL
+                .iter()
+                .filter_map(|&s| s.default_rating().map(|r| (s, r)))
+                .collect(),
+            sentiment_labels: SentimentLabel::ALL,
+            review_states: ReviewState::ALL,
+            topic_statuses: TopicStatus::ALL,
+            suggestion_statuses: SuggestionStatus::ALL,
+            paragraph_kinds: ParagraphKind::ALL,
+            entity_kinds: EntityKind::ALL,
+            sources: Origin::ALL,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_round_trip_through_every_form() {
+        fn check<T>(all: &[T], names: &[&str])
+        where
+            T: Copy
+                + PartialEq
+                + fmt::Debug
+                + fmt::Display
+                + std::str::FromStr
+                + Serialize
+                + serde::de::DeserializeOwned,
+            <T as std::str::FromStr>::Err: fmt::Debug,
+        {
+            assert_eq!(all.len(), names.len());
+            for (v, name) in all.iter().zip(names) {
+                assert_eq!(v.to_string(), *name);
+                assert_eq!(name.parse::<T>().unwrap(), *v);
+                let json = serde_json::to_string(v).unwrap();
+                assert_eq!(json, format!("\"{name}\""));
+                assert_eq!(serde_json::from_str::<T>(&json).unwrap(), *v);
+            }
+        }
+        check(ClaimStatus::ALL, ClaimStatus::NAMES);
+        check(Rating::ALL, Rating::NAMES);
+        check(SentimentLabel::ALL, SentimentLabel::NAMES);
+        check(SuggestionStatus::ALL, SuggestionStatus::NAMES);
+        check(Origin::ALL, Origin::NAMES);
+        check(EntityKind::ALL, EntityKind::NAMES);
+        check(ParagraphKind::ALL, ParagraphKind::NAMES);
+        check(ReviewState::ALL, ReviewState::NAMES);
+        assert_eq!("in-progress".parse(), Ok(ClaimStatus::InProgress));
+        let e = "probably".parse::<ClaimStatus>().unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "unknown claim status \"probably\" (one of suggested, unverified, undetermined, \
+             in_progress, verified, false, not_applicable)"
+        );
+        assert!(ClaimStatus::Verified == "verified" && "false" == ClaimStatus::False);
+    }
+
+    #[test]
+    fn the_vocabulary_document_lists_everything_and_the_verdict_rule() {
+        let v = serde_json::to_value(Vocabulary::get()).unwrap();
+        assert_eq!(v["claim_statuses"].as_array().unwrap().len(), 7);
+        assert_eq!(
+            v["verdict_statuses"],
+            serde_json::json!([
+                "unverified",
+                "undetermined",
+                "in_progress",
+                "verified",
+                "false",
+                "not_applicable"
+            ])
+        );
+        assert_eq!(
+            v["ratings"],
+            serde_json::json!([
+                {"rating": "属实", "value": 5},
+                {"rating": "部分属实", "value": 3},
+                {"rating": "误导", "value": 2},
+                {"rating": "不实", "value": 1},
+                {"rating": "无法证实", "value": 0},
+            ])
+        );
+        // The rule ui/review.js applied on its own: a verdict implies a rating.
+        assert_eq!(
+            v["default_ratings"],
+            serde_json::json!({"undetermined": "无法证实", "verified": "属实", "false": "不实"})
+        );
+        assert_eq!(
+            v["sentiment_labels"],
+            serde_json::json!(["positive", "neutral", "negative", "mixed"])
+        );
+        assert_eq!(
+            v["review_states"],
+            serde_json::json!(["new", "annotated", "in_review", "approved"])
+        );
+        assert_eq!(
+            v["topic_statuses"],
+            serde_json::json!(["suggested", "accepted", "rejected"])
+        );
+        assert_eq!(
+            v["paragraph_kinds"],
+            serde_json::json!(["lead", "body", "heading"])
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Table `notes`: the editors' notes on an article or on one of its claims.
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub id: i64,
+    pub body: String,
+    pub author: String,
+    pub created_at: String,
+}
+
+pub struct NewNote<'a> {
+    pub article_id: i64,
+    /// `None`: a note on the article.
+    pub claim_id: Option<i64>,
+    pub body: &'a str,
+    pub author: &'a str,
+    pub created_at: &'a str,
+}
+
+/// Returns how many rows were added (1).
+pub fn insert(conn: &Connection, n: &NewNote<'_>) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO notes (article_id, claim_id, body, author, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            n.article_id,
+            n.claim_id,
+            n.body,
+            n.author,
+            n.created_at
+        ])?)
+}
+
+/// The notes of an article (its own and its claims'), oldest first.
+pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<Note>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, body, author, created_at FROM notes WHERE article_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([article_id], |r| {
+        Ok(Note {
+            id: r.get(0)?,
+            body: r.get(1)?,
+            author: r.get(2)?,
+            created_at: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,28 @@
+// The domain's words (claim statuses, ratings, sentiment labels, review states) and the
+// verdict→rating rule, as the backend defines them: loaded once at start, never copied here.
+// i18n.js only translates them.
+
+import { api } from "./api.js";
+
+let words = null;
+
+/** Loads the vocabulary from the backend; call once before anything renders a menu. */
+export async function loadVocabulary() {
+  words = await api.vocabulary();
+  return words;
+}
+
+/** The loaded vocabulary: `claim_statuses`, `review_keys`, `ratings`, `default_ratings`, … */
+export function vocabulary() {
+  if (!words) throw new Error("vocabulary not loaded yet");
+  return words;
+}
+
+/** Claim statuses a person can filter by or give (every one but `suggested`). */
+export const claimStatuses = () => vocabulary().claim_statuses.filter((k) => k !== "suggested");
+
+/** The ClaimReview ratings, e.g. 属实, in order. */
+export const ratings = () => vocabulary().ratings.map((r) => r.rating);
+
+/** The rating a verdict implies when the reviewer picks none, or undefined. */
+export const defaultRating = (status) => vocabulary().default_ratings[status];
