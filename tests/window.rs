@@ -101,7 +101,14 @@ impl Desktop {
 
     /// Opens the app window on this desktop's database.
     async fn open(&self, extra_args: &[&str]) -> Client {
-        let mut args = vec!["--db".to_owned(), self.db().display().to_string()];
+        // The tests' pages and exports live in this desktop's folder: allow it, as a person
+        // choosing it in a dialog would.
+        let mut args = vec![
+            "--db".to_owned(),
+            self.db().display().to_string(),
+            "--allow".to_owned(),
+            self.dir.path().display().to_string(),
+        ];
         args.extend(extra_args.iter().map(|s| s.to_string()));
         let caps = json!({
             "browserName": "wry",
@@ -405,6 +412,15 @@ fn article_text_is_shown_as_text_and_never_runs() {
         );
         c.execute(&script, vec![]).await.unwrap();
         wait_for(&c, "#list-count", "6 篇").await;
+        // A path the person did not choose is refused, whatever the page's code asks.
+        let refused = c
+            .execute(
+                "return window.__TAURI__.core.invoke('import_paths', { paths: ['/etc/hostname'] }).then(() => 'imported', (e) => e.code)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(refused, serde_json::json!("not_allowed"));
         let evil = c.find(Locator::XPath("//*[contains(@class,'article-title')][contains(., 'onerror')]")).await.unwrap();
         evil.click().await.unwrap();
         wait_for(&c, "#article-title", "<img src=x onerror=\"window.__pwned=1;alert(1)\">标题").await;

@@ -102,6 +102,9 @@ pub fn import_paths(
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> CmdResult<Vec<FileOutcome>> {
+    for p in &paths {
+        state.grants.check(p.as_ref())?;
+    }
     let sources: Vec<Source> = paths.into_iter().map(|p| Source::Path(p.into())).collect();
     let progress = |p: galley_core::app::import::Progress<'_>, _: &FileOutcome| {
         let _ = app.emit("import-progress", p);
@@ -126,6 +129,7 @@ pub fn pick_and_import(app: AppHandle, state: State<'_, AppState>) -> CmdResult<
         .filter_map(|p| p.into_path().ok())
         .map(|p| p.display().to_string())
         .collect();
+    state.grants.allow(&paths);
     match paths.is_empty() {
         true => Ok(Vec::new()),
         false => import_paths(app.clone(), state, paths),
@@ -186,6 +190,7 @@ pub fn export_to(
     request: Request,
     path: String,
 ) -> CmdResult<Vec<String>> {
+    state.grants.check(path.as_ref())?;
     let written = state.ws()?.export(&request, Target::Path(path.as_ref()))?;
     Ok(written.iter().map(|p| p.display().to_string()).collect())
 }
@@ -200,6 +205,7 @@ pub fn pick_and_export(
     let Some(path) = pick_export_target(&app, request.format) else {
         return Ok(Vec::new());
     };
+    state.grants.allow([&path]);
     export_to(state, request, path.display().to_string())
 }
 

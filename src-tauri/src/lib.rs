@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod grants;
 mod state;
 
 use std::path::PathBuf;
@@ -24,6 +25,10 @@ pub struct Options {
     /// Load the bundled sample digest when the database is empty.
     #[arg(long)]
     pub sample_if_empty: bool,
+    /// Let the window import from or export to PATH (a file, or a folder and what it holds)
+    /// without a dialog; files chosen in a dialog or dropped on the window are allowed anyway.
+    #[arg(long = "allow", value_name = "PATH")]
+    pub allow: Vec<PathBuf>,
 }
 
 pub fn run() {
@@ -37,11 +42,21 @@ pub fn run() {
     let opts = Options::parse();
     let db = opts.db.unwrap_or_else(galley_core::paths::default_db_path);
     let state = state::AppState::new(db, opts.sample_if_empty);
+    state.grants.allow(&opts.allow);
 
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .on_window_event(allow_dropped)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("error while running the Galley window");
+}
+
+/// Files dropped on the window are the person's choice: the window may import them.
+fn allow_dropped(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use tauri::Manager;
+    if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+        window.state::<state::AppState>().grants.allow(paths);
+    }
 }

@@ -6,9 +6,12 @@ use std::sync::{Mutex, MutexGuard};
 use galley_core::Workspace;
 
 use crate::error::{CmdError, CmdResult};
+use crate::grants::Grants;
 
 pub struct AppState {
     pub sample_if_empty: bool,
+    /// The paths the person chose (dialogs, drops, `--allow`).
+    pub grants: Grants,
     workspace: Result<Mutex<Workspace>, CmdError>,
 }
 
@@ -28,6 +31,7 @@ impl AppState {
             });
         AppState {
             sample_if_empty,
+            grants: Grants::default(),
             workspace,
         }
     }

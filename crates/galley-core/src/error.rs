@@ -51,6 +51,10 @@ pub enum Error {
     NothingToImport { path: PathBuf },
     #[error("say who you are first (a name, and in the window a role)")]
     NoUser,
+    #[error("{path} {reason}; not imported")]
+    Skipped { path: PathBuf, reason: String },
+    #[error("{path} {reason}")]
+    NotAFile { path: PathBuf, reason: String },
     #[error("database error: {0}")]
     Database(rusqlite::Error),
     #[error("cannot serialise: {0}")]
@@ -77,6 +81,8 @@ impl Error {
             Error::NothingTo(_) => "nothing_to_do",
             Error::NothingToImport { .. } => "nothing_to_import",
             Error::NoUser => "no_user",
+            Error::Skipped { .. } => "skipped",
+            Error::NotAFile { .. } => "not_a_file",
             Error::Database(_) => "database_error",
             Error::Serialise(_) => "serialise_failed",
         }

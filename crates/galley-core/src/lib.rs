@@ -35,7 +35,7 @@ pub mod text;
 
 pub use app::Workspace;
 pub use error::{Error, Result};
+pub use store::Store;
 
 /// Galley's version, the one `galley --version` and the window's About show.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-pub use store::Store;

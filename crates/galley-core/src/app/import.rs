@@ -224,8 +224,14 @@ fn expand(sources: &[Source]) -> (Vec<Input<'_>>, Vec<FileOutcome>) {
         match s {
             Source::Sample => inputs.push(Input::Sample),
             Source::Bytes { what, bytes } => inputs.push(Input::Bytes { what, bytes }),
-            Source::Path(p) => match files_of(p) {
-                Ok(files) => inputs.extend(files.into_iter().map(Input::File)),
+            Source::Path(p) => match import::files::collect(p) {
+                Ok(found) if found.files.is_empty() && found.skipped.is_empty() => {
+                    failed.push(FileOutcome::failed(p.display().to_string(), nothing_in(p)));
+                }
+                Ok(found) => {
+                    inputs.extend(found.files.into_iter().map(Input::File));
+                    failed.extend(found.skipped.into_iter().map(skipped_outcome));
+                }
                 Err(e) => failed.push(FileOutcome::failed(p.display().to_string(), e)),
             },
         }
@@ -233,12 +239,17 @@ fn expand(sources: &[Source]) -> (Vec<Input<'_>>, Vec<FileOutcome>) {
     (inputs, failed)
 }
 
-fn files_of(path: &Path) -> Result<Vec<PathBuf>> {
-    let files = import::collect_files(path)?;
-    if files.is_empty() {
-        return Err(Error::NothingToImport {
-            path: path.to_owned(),
-        });
+fn nothing_in(path: &Path) -> Error {
+    Error::NothingToImport {
+        path: path.to_owned(),
     }
-    Ok(files)
+}
+
+/// A folder entry passed over (a link out of the folder, a FIFO…), reported as a failed input.
+fn skipped_outcome(e: Error) -> FileOutcome {
+    let file = match &e {
+        Error::Skipped { path, .. } => path.display().to_string(),
+        other => other.to_string(),
+    };
+    FileOutcome::failed(file, e)
 }

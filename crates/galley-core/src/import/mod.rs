@@ -1,15 +1,18 @@
 //! Import: bytes → text → articles → one transaction in the store.
 
+pub mod clean;
 pub mod decode;
+pub mod files;
 pub mod formats;
 pub mod page;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jieba_rs::Jieba;
 use sha2::{Digest as _, Sha256};
 
 use crate::model::{IssueDate, ParsedDigest};
+pub use files::{collect_files, Found};
 pub use formats::InputFormat;
 
 use crate::store::{articles, audit, digests, furniture, paragraphs, pull_quotes, search};
@@ -56,10 +59,7 @@ pub fn import_file(
     path: &Path,
     opts: &Options,
 ) -> Result<Report> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = files::read(path)?;
     let source_file = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let input = Input {
         what: path.display().to_string(),
@@ -87,11 +87,9 @@ pub struct OwnedInput {
 }
 
 impl OwnedInput {
+    /// Reads a file to import (a regular file of at most [`MAX_INPUT_BYTES`]).
     pub fn read(path: &Path) -> Result<OwnedInput> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = files::read(path)?;
         Ok(OwnedInput {
             what: path.display().to_string(),
             source_file: path.file_name().map(|n| n.to_string_lossy().into_owned()),
@@ -190,7 +188,7 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         check_line_lengths(&text, &input.what)?;
     }
     let hash = content_hash(&text);
-    let name = opts
+    let mut name = opts
         .name
         .clone()
         .or_else(|| input.source_file.as_deref().map(file_stem))
@@ -219,6 +217,12 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         return Err(Error::NoArticles {
             what: input.what.clone(),
         });
+    }
+    let mut parsed = clean::finish(parsed, &input.what)?;
+    if clean::name(&mut name) {
+        parsed
+            .warnings
+            .push("control characters removed from the digest name".into());
     }
     let tokens = parsed
         .articles
@@ -462,43 +466,6 @@ fn check_line_lengths(text: &str, what: &str) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The files to import for `path`: the file itself, or a folder's importable files
-/// (by extension, hidden ones skipped), recursively, in name order.
-pub fn collect_files(path: &Path) -> Result<Vec<PathBuf>> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        return Ok(vec![path.to_owned()]);
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|source| Error::Read {
-            path: path.to_owned(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    let mut files = Vec::new();
-    for entry in entries {
-        if entry.is_dir() {
-            files.extend(collect_files(&entry)?);
-        } else if entry
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            files.push(entry);
-        }
-    }
-    Ok(files)
 }
 
 /// SHA-256 of the decoded text, so one page in two encodings is one digest.

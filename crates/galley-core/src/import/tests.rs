@@ -242,27 +242,6 @@ fn gigantic_lines_huge_and_truncated_inputs_are_refused() {
 }
 
 #[test]
-fn folders_are_collected_recursively_in_name_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
-    std::fs::create_dir(p.join("sub")).unwrap();
-    for f in ["b.txt", "a.md", "sub/c.json", ".hidden.txt", "notes.pdf"] {
-        std::fs::write(p.join(f), "x").unwrap();
-    }
-    let names: Vec<String> = collect_files(p)
-        .unwrap()
-        .iter()
-        .map(|f| f.strip_prefix(p).unwrap().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names, vec!["a.md", "b.txt", "sub/c.json"]);
-    assert_eq!(collect_files(&p.join("a.md")).unwrap().len(), 1);
-    assert_eq!(
-        collect_files(&p.join("missing")).unwrap_err().code(),
-        "read_failed"
-    );
-}
-
-#[test]
 fn import_stream_keeps_order_reports_each_failure_and_goes_on() {
     let mut store = Store::open_in_memory().unwrap();
     let page = |n: usize| OwnedInput {
