@@ -413,6 +413,7 @@ async function start() {
   const info = (app.info = await api.appInfo());
   await fillFilters();
   $("#user").title = info.db_path;
+  $("#about").textContent = `Galley ${info.version} · ${info.db_path}`;
   let user = info.user;
   if (!user) user = await askProfile();
   showUser(user);

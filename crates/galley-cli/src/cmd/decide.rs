@@ -76,17 +76,18 @@ fn run(ctx: &Context, args: Args, accept: bool) -> Outcome {
         println!("{}", render(&change));
         return Ok(());
     }
-    let decided = ws.decide_all(&BulkDecision {
+    let decided = ws.decide_all(&bulk(&args, accept))?;
+    out::show(&decided, args.json, |d| render_all(d, accept))
+}
+
+fn bulk(args: &Args, accept: bool) -> BulkDecision {
+    BulkDecision {
         kind: args.kind.into(),
         accept,
         digest_id: args.digest,
         article_id: args.article,
         min_score: args.min_score,
-        code: args.code,
-    })?;
-    match args.json {
-        true => out::json(&decided),
-        false => out::text(&render_all(&decided, accept)),
+        code: args.code.clone(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `galley dict`: the user dictionary (words jieba should keep whole: 车路云, 萝卜快跑, 堵俊平).
 
+use galley_core::app::language::WordChange;
 use galley_core::store::user_terms::UserTerm;
 
 use super::{out, Outcome};
@@ -33,27 +34,22 @@ enum Op {
 pub fn run(ctx: &Context, args: Args) -> Outcome {
     let mut ws = ctx.open()?;
     match args.op {
-        Op::Add { word, tag } => {
-            let added = ws.add_word(&word, tag.as_deref())?;
-            let tag = added.tag.as_deref().unwrap_or("-");
-            let line = format!(
-                "added {} ({tag}); re-segmented {} article(s)",
-                added.word, added.resegmented
-            );
-            println!("{}", out::escape(&line));
-        }
-        Op::Remove { word } => {
-            let removed = ws.remove_word(&word)?;
-            let line = format!(
-                "removed {}; re-segmented {} article(s)",
-                removed.word, removed.resegmented
-            );
-            println!("{}", out::escape(&line));
-        }
-        Op::List { json: true } => out::json(&ws.words()?)?,
-        Op::List { json: false } => print!("{}", out::escape(&render(&ws.words()?))),
+        Op::Add { word, tag } => out::text(&changed("added", &ws.add_word(&word, tag.as_deref())?)),
+        Op::Remove { word } => out::text(&changed("removed", &ws.remove_word(&word)?)),
+        Op::List { json } => out::show(&ws.words()?, json, |t| render(t)),
     }
-    Ok(())
+}
+
+fn changed(verb: &str, c: &WordChange) -> String {
+    let tag = c
+        .tag
+        .as_deref()
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    format!(
+        "{verb} {}{tag}; re-segmented {} article(s)\n",
+        c.word, c.resegmented
+    )
 }
 
 pub fn render(terms: &[UserTerm]) -> String {

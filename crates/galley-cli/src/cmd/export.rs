@@ -1,7 +1,7 @@
 //! `galley export`: the annotated digests as a file, a folder (CSV) or on standard output.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::builder::TypedValueParser as _;
 use galley_core::app::export::Target;
@@ -9,7 +9,7 @@ use galley_core::export::{self, CsvTable, Filter, Request};
 use galley_core::model::{ClaimStatus, IssueDate, ReviewState};
 use galley_core::Error;
 
-use super::Outcome;
+use super::{out, Outcome};
 use crate::Context;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -123,51 +123,62 @@ fn date(s: Option<&str>) -> Result<Option<IssueDate>, Error> {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
+    let req = request(&args)?;
+    let ws = ctx.open()?;
+    match &args.out {
+        Some(path) => report_written(&ws.export(&req, target(path))?),
+        None => to_stdout(&ws, &req),
+    }
+}
+
+fn request(args: &Args) -> galley_core::Result<Request> {
     let format: export::Format = args.format.into();
     if format != export::Format::Csv && (args.table.is_some() || args.no_bom) {
-        return Err(
-            Error::Invalid("--table and --no-bom apply to --format csv only".into()).into(),
-        );
+        return Err(Error::Invalid(
+            "--table and --no-bom apply to --format csv only".into(),
+        ));
     }
-    let ws = ctx.open()?;
-    let req = Request {
+    Ok(Request {
         format,
         filter: Filter {
-            digest_ids: args.digests,
+            digest_ids: args.digests.clone(),
             date_from: date(args.from.as_deref())?,
             date_to: date(args.to.as_deref())?,
-            topics: args.topics,
-            review_states: args.review_states.into_iter().map(Into::into).collect(),
-            claim_statuses: args.claim_statuses,
+            topics: args.topics.clone(),
+            review_states: args.review_states.iter().map(|&s| s.into()).collect(),
+            claim_statuses: args.claim_statuses.clone(),
         },
         table: match args.table {
             Some(Table::Claims) => CsvTable::Claims,
             _ => CsvTable::Articles,
         },
         bom: !args.no_bom,
-    };
-    match &args.out {
-        Some(path) => {
-            // `exports/` names a folder even before it exists (and then says it does not).
-            let target = match path.as_os_str().to_string_lossy().ends_with('/') {
-                true => Target::Folder(path),
-                false => Target::Path(path),
-            };
-            let written = ws.export(&req, target)?;
-            if written.len() > 1 {
-                for f in written {
-                    eprintln!("wrote {}", f.display());
-                }
-            }
-        }
-        None => {
-            // Checked before the first byte, so a bad filter prints nothing on stdout.
-            let stdout = std::io::stdout();
-            let mut lock = std::io::BufWriter::new(stdout.lock());
-            ws.export(&req, Target::Stream(&mut lock))?;
-            lock.flush()
-                .map_err(|e| Error::Serialise(serde_json::Error::io(e)))?;
+    })
+}
+
+/// `exports/` names a folder even before it exists (and then says it does not).
+fn target(path: &Path) -> Target<'_> {
+    match path.as_os_str().to_string_lossy().ends_with('/') {
+        true => Target::Folder(path),
+        false => Target::Path(path),
+    }
+}
+
+fn report_written(written: &[PathBuf]) -> Outcome {
+    if written.len() > 1 {
+        for f in written {
+            eprintln!("wrote {}", out::escape(&f.display().to_string()));
         }
     }
+    Ok(())
+}
+
+/// The export on standard output; checked before the first byte, so a bad filter prints nothing.
+fn to_stdout(ws: &galley_core::Workspace, req: &Request) -> Outcome {
+    let stdout = std::io::stdout();
+    let mut lock = std::io::BufWriter::new(stdout.lock());
+    ws.export(req, Target::Stream(&mut lock))?;
+    lock.flush()
+        .map_err(|e| Error::Serialise(serde_json::Error::io(e)))?;
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! `galley history`: who changed what, when (the audit log), newest first.
 
+use galley_core::store::audit::Record;
+
 use super::{out, Outcome};
 use crate::Context;
 
@@ -18,25 +20,22 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
     let records = ctx.open()?.history(args.article, args.limit, args.json)?;
-    if args.json {
-        out::json(&records)?;
-    } else {
-        for r in &records {
-            let state = r
-                .undo_state
-                .as_deref()
-                .map(|s| format!(" ({s})"))
-                .unwrap_or_default();
-            let target = r
-                .article_id
-                .map(|a| format!(" article {a}"))
-                .unwrap_or_default();
-            let line = format!(
-                "{}\t{}\t{}\t{}{target}{state}",
-                r.id, r.at, r.actor, r.action
-            );
-            println!("{}", out::escape(&line));
-        }
-    }
-    Ok(())
+    out::show(&records, args.json, |rs| rs.iter().map(render).collect())
+}
+
+/// One line per change: id, time, who, what, the article, whether it was undone.
+fn render(r: &Record) -> String {
+    let state = r
+        .undo_state
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    let target = r
+        .article_id
+        .map(|a| format!(" article {a}"))
+        .unwrap_or_default();
+    format!(
+        "{}\t{}\t{}\t{}{target}{state}\n",
+        r.id, r.at, r.actor, r.action
+    )
 }

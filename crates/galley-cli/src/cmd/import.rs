@@ -64,46 +64,48 @@ impl From<FormatArg> for InputFormat {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let sources = args
-        .files
-        .iter()
-        .map(|p| match p.as_os_str() == "-" {
-            true => read_stdin(),
-            false => Ok(Source::Path(p.clone())),
-        })
-        .collect::<galley_core::Result<Vec<_>>>()?;
-    let opts = ImportOptions {
-        name: args.name,
-        date: args
-            .date
-            .as_deref()
-            .map(str::parse)
-            .transpose()
-            .map_err(Error::from)?,
-        encoding: args.encoding,
-        format: args.format.map(Into::into),
-        dry_run: args.dry_run,
-        no_suggest: args.no_suggest,
-    };
+    let sources = sources(&args.files)?;
+    let opts = options(&args)?;
     let mut ws = match args.dry_run {
         true => Workspace::open_in_memory()?,
         false => ctx.open()?,
     };
     let outcomes = ws.import(&sources, &opts, |_, _| {})?;
-    for o in &outcomes {
+    report(&outcomes, args.json)
+}
+
+/// Each file or folder named, `-` being standard input.
+fn sources(files: &[PathBuf]) -> galley_core::Result<Vec<Source>> {
+    files
+        .iter()
+        .map(|p| match p.as_os_str() == "-" {
+            true => read_stdin(),
+            false => Ok(Source::Path(p.clone())),
+        })
+        .collect()
+}
+
+fn options(args: &Args) -> galley_core::Result<ImportOptions> {
+    Ok(ImportOptions {
+        name: args.name.clone(),
+        date: args.date.as_deref().map(str::parse).transpose()?,
+        encoding: args.encoding.clone(),
+        format: args.format.map(Into::into),
+        dry_run: args.dry_run,
+        no_suggest: args.no_suggest,
+    })
+}
+
+/// One line on stderr per failure, the reports on stdout; exit 1 if anything failed.
+fn report(outcomes: &[FileOutcome], json: bool) -> Outcome {
+    for o in outcomes {
         let problem = o.error.as_ref().map(ToString::to_string);
         if let Some(why) = problem.as_ref().or(o.suggest_error.as_ref()) {
             eprintln!("galley: {}", out::escape(why));
         }
     }
     let reports: Vec<&Report> = outcomes.iter().filter_map(|o| o.report.as_ref()).collect();
-    if args.json {
-        out::json(&reports)?;
-    } else {
-        for r in &reports {
-            print!("{}", out::escape(&render(r)));
-        }
-    }
+    out::show(&reports, json, |rs| rs.iter().map(|r| render(r)).collect())?;
     match outcomes.iter().any(FileOutcome::is_failure) {
         true => Err(Failure::Reported),
         false => Ok(()),

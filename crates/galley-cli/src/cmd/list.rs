@@ -14,20 +14,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let listing = ctx.open()?.listing()?;
-    if args.json {
-        out::json(&listing)?;
-    } else if listing.is_empty() {
-        println!("no digests yet: galley import FILE");
-    } else {
-        print!("{}", out::escape(&render(&listing)));
-    }
-    Ok(())
+    out::show(&ctx.open()?.listing()?, args.json, |l| render(l))
 }
 
 pub fn render(listing: &[Listing]) -> String {
     use std::fmt::Write;
     let mut s = String::new();
+    if listing.is_empty() {
+        s.push_str("no digests yet: galley import FILE\n");
+    }
     for l in listing {
         let d = &l.digest;
         let _ = writeln!(

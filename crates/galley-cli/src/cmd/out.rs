@@ -18,10 +18,22 @@ pub fn quiet_on_closed_pipe() {
 }
 
 /// Prints a value as pretty JSON on standard output.
-pub fn json<T: Serialize>(value: &T) -> Outcome {
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Outcome {
     let text = serde_json::to_string_pretty(value).map_err(galley_core::Error::from)?;
     println!("{text}");
     Ok(())
+}
+
+/// Prints a result: as JSON, or rendered for people.
+pub fn show<T: Serialize + ?Sized>(
+    value: &T,
+    json: bool,
+    render: impl FnOnce(&T) -> String,
+) -> Outcome {
+    match json {
+        true => self::json(value),
+        false => text(&render(value)),
+    }
 }
 
 /// Prints text made safe for a terminal ([`escape`]) on standard output.

@@ -86,41 +86,37 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
                 status,
                 digest_id: digest,
             };
-            let items = ws.review_queue(&filter, limit)?;
-            return match json {
-                true => out::json(&items),
-                false => out::text(&render_queue(&items)),
-            };
+            return out::show(&ws.review_queue(&filter, limit)?, json, |i| render_queue(i));
         }
         Op::Verdict {
             claim,
             status,
             rating,
             evidence,
-        } => {
-            let verdict = Verdict {
-                status,
-                rating,
-                evidence: evidence.into_evidence(),
-            };
-            ws.review(claim, &verdict)?
-        }
-        Op::Evidence { claim, evidence } => {
-            let e = evidence.into_evidence().ok_or_else(|| {
-                galley_core::Error::Invalid("give --url, --quote or --note".into())
-            })?;
-            vec![ws.annotate(&Annotation::AddEvidence {
-                claim_id: claim,
-                url: e.url,
-                quote: e.quote,
-                note: e.note,
-            })?]
-        }
+        } => ws.review(claim, &verdict(status, rating, evidence))?,
+        Op::Evidence { claim, evidence } => vec![ws.annotate(&add_evidence(claim, evidence)?)?],
     };
-    for c in changes {
-        println!("{}", render(&c));
+    out::text(&changes.iter().map(|c| render(c) + "\n").collect::<String>())
+}
+
+fn verdict(status: ClaimStatus, rating: Option<String>, evidence: EvidenceArgs) -> Verdict {
+    Verdict {
+        status,
+        rating,
+        evidence: evidence.into_evidence(),
     }
-    Ok(())
+}
+
+fn add_evidence(claim: i64, evidence: EvidenceArgs) -> galley_core::Result<Annotation> {
+    let e = evidence
+        .into_evidence()
+        .ok_or_else(|| galley_core::Error::Invalid("give --url, --quote or --note".into()))?;
+    Ok(Annotation::AddEvidence {
+        claim_id: claim,
+        url: e.url,
+        quote: e.quote,
+        note: e.note,
+    })
 }
 
 pub fn render_queue(items: &[QueueItem]) -> String {

@@ -49,10 +49,7 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         text: Some(words).filter(|w| !w.trim().is_empty()),
     };
     let page = ctx.open()?.browse(&filter, args.offset, args.limit)?;
-    match args.json {
-        true => out::json(&page),
-        false => out::text(&render(&page)),
-    }
+    out::show(&page, args.json, render)
 }
 
 pub fn render(page: &ArticlePage) -> String {

@@ -15,13 +15,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Outcome {
-    let article = ctx.open()?.article(args.article)?;
-    if args.json {
-        out::json(&article)?;
-    } else {
-        print!("{}", out::escape(&render(&article)));
-    }
-    Ok(())
+    out::show(&ctx.open()?.article(args.article)?, args.json, render)
 }
 
 pub fn render(a: &Article) -> String {

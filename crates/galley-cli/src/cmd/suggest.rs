@@ -35,19 +35,15 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
     let report = Report {
         articles: ctx.open()?.suggest(scope)?,
     };
-    if args.json {
-        out::json(&report)?;
-    } else if report.articles.is_empty() {
-        println!("no articles: galley import FILE");
-    } else {
-        print!("{}", out::escape(&render(&report)));
-    }
-    Ok(())
+    out::show(&report, args.json, render)
 }
 
 pub fn render(r: &Report) -> String {
     use std::fmt::Write;
     let mut s = String::new();
+    if r.articles.is_empty() {
+        s.push_str("no articles: galley import FILE\n");
+    }
     for a in &r.articles {
         let _ = writeln!(s, "article {}  {}", a.id, a.title);
         let _ = writeln!(s, "  keywords: {}", a.keywords.join(" "));

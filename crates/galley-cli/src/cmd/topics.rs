@@ -107,25 +107,20 @@ impl Op {
 pub fn run(ctx: &Context, args: Args) -> Outcome {
     let mut ws = ctx.open()?;
     let json = matches!(args.op, Op::List { json: true });
-    let Some(change) = args.op.change()? else {
-        let topics = ws.topics()?;
-        return match json {
-            true => out::json(&topics),
-            false => out::text(&render(&topics)),
-        };
-    };
-    let changed = ws.change_taxonomy(&change)?;
-    let retired = if changed.retired_at.is_some() {
+    match args.op.change()? {
+        None => out::show(&ws.topics()?, json, |t| render(t)),
+        Some(change) => out::text(&changed(&ws.change_taxonomy(&change)?)),
+    }
+}
+
+/// The topic as a change left it.
+fn changed(t: &Topic) -> String {
+    let retired = if t.retired_at.is_some() {
         " (retired)"
     } else {
         ""
     };
-    let line = format!(
-        "{} {} / {}{retired}",
-        changed.code, changed.label_zh, changed.label_en
-    );
-    println!("{}", out::escape(&line));
-    Ok(())
+    format!("{} {} / {}{retired}\n", t.code, t.label_zh, t.label_en)
 }
 
 pub fn render(topics: &[Topic]) -> String {
