@@ -55,6 +55,12 @@ pub enum Error {
     Skipped { path: PathBuf, reason: String },
     #[error("{path} {reason}")]
     NotAFile { path: PathBuf, reason: String },
+    #[error("a person in the role {role} may not {what} here")]
+    Forbidden { role: &'static str, what: String },
+    #[error("the name or the password is wrong, or the account is disabled")]
+    SignInFailed,
+    #[error("sign in first")]
+    NotSignedIn,
     #[error("database error: {0}")]
     Database(rusqlite::Error),
     #[error("cannot serialise: {0}")]
@@ -83,6 +89,9 @@ impl Error {
             Error::NoUser => "no_user",
             Error::Skipped { .. } => "skipped",
             Error::NotAFile { .. } => "not_a_file",
+            Error::Forbidden { .. } => "forbidden",
+            Error::SignInFailed => "sign_in_failed",
+            Error::NotSignedIn => "not_signed_in",
             Error::Database(_) => "database_error",
             Error::Serialise(_) => "serialise_failed",
         }

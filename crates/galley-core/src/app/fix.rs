@@ -1,5 +1,6 @@
 //! Fixing a digest's structure, and walking the change history.
 
+use super::accounts::Permission;
 use super::Workspace;
 use crate::edit::{self, history, Change, Edit};
 use crate::store::audit::{self, Record};
@@ -9,6 +10,7 @@ impl Workspace {
     /// Applies one fix-up (merge, split, move, role, title, source, review state) in one
     /// transaction, audited and undoable. Bad input changes nothing.
     pub fn fix(&mut self, e: &Edit) -> Result<Change> {
+        self.require(Permission::Edit)?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         edit::apply(&mut self.store, &jieba, &actor, e)
@@ -16,6 +18,7 @@ impl Workspace {
 
     /// Reverts the newest change still done (fix-ups and annotations alike).
     pub fn undo(&mut self) -> Result<Change> {
+        self.require_write()?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         history::undo(&mut self.store, &jieba, &actor)
@@ -23,9 +26,16 @@ impl Workspace {
 
     /// Re-applies the change undone last.
     pub fn redo(&mut self) -> Result<Change> {
+        self.require_write()?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         history::redo(&mut self.store, &jieba, &actor)
+    }
+
+    /// Editors and reviewers may undo; read-only people may not.
+    fn require_write(&self) -> Result<()> {
+        self.require(Permission::Edit)
+            .or_else(|_| self.require(Permission::Review))
     }
 
     /// Who changed what, when: newest first, of one article or of everything. With

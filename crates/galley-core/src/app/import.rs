@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::accounts::Permission;
 use super::Workspace;
 use crate::import::{self, InputFormat, OwnedInput, Report};
 use crate::language::suggest;
@@ -96,6 +97,9 @@ impl Workspace {
         opts: &ImportOptions,
         mut progress: impl FnMut(Progress<'_>, &FileOutcome),
     ) -> Result<Vec<FileOutcome>> {
+        if !opts.dry_run {
+            self.require(Permission::Edit)?;
+        }
         let (inputs, mut outcomes) = expand(sources);
         if inputs.len() > 1 && opts.name.is_some() {
             return Err(Error::Invalid(

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::accounts::Permission;
 use super::Workspace;
 use crate::language::suggest::{self, ArticleSuggestions};
 use crate::language::{dictionary, segmenter};
@@ -36,6 +37,7 @@ impl Workspace {
     /// Drafts keywords, topics, sentiment, claims and entities again for a scope, in one
     /// transaction. They stay suggestions until someone decides.
     pub fn suggest(&mut self, scope: Scope) -> Result<Vec<ArticleSuggestions>> {
+        self.require(Permission::Edit)?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         let digest_ids: Vec<i64> = match scope {
@@ -64,6 +66,7 @@ impl Workspace {
     /// Adds a word (with an optional POS tag: nr, nt, ns, nz, n…); the articles containing it
     /// are segmented again.
     pub fn add_word(&mut self, word: &str, tag: Option<&str>) -> Result<WordChange> {
+        self.require(Permission::Edit)?;
         let actor = self.actor()?.to_owned();
         let mut jieba = dictionary::segmenter(self.store.conn())?;
         let added = self
@@ -79,6 +82,7 @@ impl Workspace {
 
     /// Removes a word; the articles containing it are segmented again without it.
     pub fn remove_word(&mut self, word: &str) -> Result<WordChange> {
+        self.require(Permission::Edit)?;
         let actor = self.actor()?.to_owned();
         let affected = self.store.write(|tx| {
             let mut terms = user_terms::list(tx)?;
@@ -161,6 +165,7 @@ pub enum TaxonomyChange {
 impl Workspace {
     /// Changes the taxonomy in one audited transaction; returns the topic as it now is.
     pub fn change_taxonomy(&mut self, c: &TaxonomyChange) -> Result<crate::store::topics::Topic> {
+        self.require(Permission::Edit)?;
         use crate::language::topics as t;
         let actor = self.actor()?.to_owned();
         let a = actor.as_str();

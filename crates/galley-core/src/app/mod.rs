@@ -14,6 +14,7 @@
 //! | [`Workspace::suggest`], [`Workspace::add_word`], [`Workspace::remove_word`] | [`language`] |
 //! | [`Workspace::browse`], [`Workspace::listing`], [`Workspace::article`], … | here |
 
+pub mod accounts;
 pub mod export;
 pub mod fix;
 pub mod import;
@@ -40,6 +41,7 @@ pub struct Workspace {
     store: Store,
     segmenter: Option<Arc<Jieba>>,
     actor: Option<String>,
+    enforce_roles: bool,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -90,6 +92,7 @@ impl Workspace {
             store,
             segmenter: None,
             actor: None,
+            enforce_roles: false,
         }
     }
 

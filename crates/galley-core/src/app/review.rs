@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::accounts::Permission;
 use super::Workspace;
 use crate::annotate::{self, Annotation};
 use crate::edit::Change;
@@ -76,6 +77,10 @@ impl Workspace {
     /// Applies one annotation change (topics, sentiment, claims, verdicts, evidence, notes)
     /// in one transaction, audited and undoable with the fix-ups.
     pub fn annotate(&mut self, a: &Annotation) -> Result<Change> {
+        self.require(match a {
+            Annotation::SetVerdict { .. } | Annotation::AddEvidence { .. } => Permission::Review,
+            _ => Permission::Edit,
+        })?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         annotate::apply(&mut self.store, &jieba, &actor, a)

@@ -237,11 +237,126 @@ fn a_remembered_profile_is_recalled_on_the_next_open() {
     let db = dir.path().join("g.db");
     {
         let mut ws = Workspace::open(&db).unwrap();
-        ws.sign_in("审核乙", people::Role::Reviewer).unwrap();
+        ws.sign_in("审核乙", crate::model::Role::Reviewer).unwrap();
         ws.remember_profile();
     }
     let mut ws = Workspace::open(&db).unwrap();
     assert!(ws.recall_profile().unwrap());
     assert_eq!(ws.actor().unwrap(), "审核乙");
-    assert_eq!(ws.user().unwrap().unwrap().role, people::Role::Reviewer);
+    assert_eq!(
+        ws.user().unwrap().unwrap().role,
+        crate::model::Role::Reviewer
+    );
+}
+
+#[test]
+fn accounts_sign_in_with_argon2_and_sessions_end_when_disabled() {
+    use crate::model::Role;
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let admin = ws
+        .ensure_admin()
+        .unwrap()
+        .expect("first start makes an admin");
+    assert_eq!(admin.person.role, Role::Admin);
+    assert!(ws.ensure_admin().unwrap().is_none(), "only once");
+    let hash = crate::store::people::account(ws.store().conn(), "admin")
+        .unwrap()
+        .unwrap()
+        .password_hash
+        .unwrap();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(!hash.contains(&admin.password));
+
+    ws.enforce_roles();
+    let session = ws.sign_in_with_password("admin", &admin.password).unwrap();
+    let editor = ws.add_user("编辑甲", Role::Editor).unwrap();
+    ws.set_password("编辑甲", Some("长长的新密码12345")).unwrap();
+    assert_eq!(
+        ws.sign_in_with_password("编辑甲", &editor.password)
+            .unwrap_err()
+            .code(),
+        "sign_in_failed",
+        "the one-time password is gone"
+    );
+    let s = ws
+        .sign_in_with_password("编辑甲", "长长的新密码12345")
+        .unwrap();
+    assert_eq!(ws.resume(&s.token).unwrap().person.name, "编辑甲");
+    assert_eq!(
+        ws.users().unwrap_err().code(),
+        "forbidden",
+        "an editor manages no accounts"
+    );
+    ws.resume(&session.token).unwrap();
+    ws.set_disabled("编辑甲", true).unwrap();
+    assert_eq!(ws.resume(&s.token).unwrap_err().code(), "not_signed_in");
+    assert_eq!(
+        ws.sign_in_with_password("编辑甲", "长长的新密码12345")
+            .unwrap_err()
+            .code(),
+        "sign_in_failed"
+    );
+    assert_eq!(
+        ws.sign_in_with_password("nobody", "whatever-password")
+            .unwrap_err()
+            .to_string(),
+        ws.sign_in_with_password("admin", "wrong-password!")
+            .unwrap_err()
+            .to_string(),
+        "the same words whatever went wrong"
+    );
+}
+
+#[test]
+fn roles_decide_what_a_person_may_do_when_enforced() {
+    use crate::annotate::Annotation;
+    use crate::model::{ClaimStatus, Role};
+    let mut ws = sample();
+    ws.enforce_roles();
+    ws.sign_in("审核乙", Role::Reviewer).unwrap();
+    let article = ws.listing().unwrap()[0].articles[0].id;
+    let err = ws
+        .fix(&Edit::SetTitle {
+            article_id: article,
+            title: "改".into(),
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "forbidden");
+    assert_eq!(
+        ws.annotate(&Annotation::AddNote {
+            article_id: article,
+            body: "x".into()
+        })
+        .unwrap_err()
+        .code(),
+        "forbidden"
+    );
+    ws.sign_in("编辑甲", Role::Editor).unwrap();
+    let claim = ws
+        .decide_all(&BulkDecision {
+            kind: SuggestionKind::Claim,
+            accept: true,
+            digest_id: None,
+            article_id: Some(article),
+            min_score: None,
+            code: None,
+        })
+        .unwrap();
+    assert!(!claim.is_empty());
+    let queue = ws.review_queue(&Default::default(), 10).unwrap();
+    let verdict = Verdict {
+        status: ClaimStatus::Verified,
+        rating: None,
+        evidence: None,
+    };
+    assert_eq!(
+        ws.review(queue[0].claim_id, &verdict).unwrap_err().code(),
+        "forbidden",
+        "editors do not give verdicts"
+    );
+    ws.sign_in("审核乙", Role::Reviewer).unwrap();
+    ws.review(queue[0].claim_id, &verdict).unwrap();
+    ws.sign_in("读者", Role::ReadOnly).unwrap();
+    assert!(ws.browse(&Default::default(), 0, 10).unwrap().total > 0);
+    assert_eq!(ws.undo().unwrap_err().code(), "forbidden");
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub use date::IssueDate;
 pub use vocabulary::{
     ClaimStatus, EntityKind, Origin, ParagraphKind, ParseError, Rating, RatingEntry, ReviewState,
-    SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
+    Role, SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
 };
 
 /// A stored digest: one imported page or issue.

@@ -226,6 +226,20 @@ impl Rating {
 }
 
 vocabulary! {
+    /// What a person may do in a shared workspace (the team server enforces it).
+    pub enum Role ("role") {
+        /// Everything, including people's accounts.
+        Admin = "admin",
+        /// Fixes structure and annotates.
+        Editor = "editor",
+        /// Gives verdicts on claims, with evidence.
+        Reviewer = "reviewer",
+        /// Browses and exports.
+        ReadOnly = "read_only",
+    }
+}
+
+vocabulary! {
     /// The tone of an article or a sentence.
     pub enum SentimentLabel ("sentiment") {
         Positive = "positive",
@@ -338,6 +352,8 @@ pub struct Vocabulary {
     pub default_ratings: BTreeMap<ClaimStatus, Rating>,
     pub sentiment_labels: &'static [SentimentLabel],
     pub review_states: &'static [ReviewState],
+    /// What people may be: admin, editor, reviewer, read only.
+    pub roles: &'static [Role],
     pub topic_statuses: &'static [TopicStatus],
     pub suggestion_statuses: &'static [SuggestionStatus],
     pub paragraph_kinds: &'static [ParagraphKind],
@@ -364,6 +380,7 @@ impl Vocabulary {
                 .collect(),
             sentiment_labels: SentimentLabel::ALL,
             review_states: ReviewState::ALL,
+            roles: Role::ALL,
             topic_statuses: TopicStatus::ALL,
             suggestion_statuses: SuggestionStatus::ALL,
             paragraph_kinds: ParagraphKind::ALL,

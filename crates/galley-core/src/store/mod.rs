@@ -28,6 +28,7 @@ pub mod queue;
 pub mod schema;
 pub mod search;
 pub mod sentiments;
+pub mod sessions;
 pub mod topics;
 pub mod user_terms;
 

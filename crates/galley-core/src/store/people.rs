@@ -1,25 +1,12 @@
-//! Table `people`: who uses this database, as an editor or a reviewer.
+//! Table `people`: who uses this database and in which role; for a shared workspace, their
+//! password hash and whether their account is disabled.
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Editor,
-    Reviewer,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Editor => "editor",
-            Role::Reviewer => "reviewer",
-        }
-    }
-}
+pub use crate::model::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -44,29 +31,73 @@ pub fn upsert(conn: &Connection, name: &str, role: Role, now: &str) -> Result<Pe
     conn.execute(
         "INSERT INTO people (name, role, created_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (name) DO UPDATE SET role = excluded.role",
-        params![name, role.as_str(), now],
+        params![name, role, now],
     )?;
     Ok(Person { name, role })
 }
 
+/// A person known to this database, if any.
 pub fn get(conn: &Connection, name: &str) -> Result<Option<Person>> {
+    Ok(account(conn, name)?.map(|a| a.person))
+}
+
+/// A person with what signing in needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// Who and in which role.
+    pub person: Person,
+    /// The Argon2id hash (PHC string) of their password, if they have one.
+    pub password_hash: Option<String>,
+    /// When the account was disabled, if it is.
+    pub disabled_at: Option<String>,
+}
+
+/// A person's account, if they are known.
+pub fn account(conn: &Connection, name: &str) -> Result<Option<Account>> {
     Ok(conn
-        .query_row(
-            "SELECT name, role FROM people WHERE name = ?1",
-            [name],
-            |r| {
-                let role: String = r.get(1)?;
-                Ok(Person {
-                    name: r.get(0)?,
-                    role: if role == "reviewer" {
-                        Role::Reviewer
-                    } else {
-                        Role::Editor
-                    },
-                })
-            },
-        )
+        .prepare_cached(
+            "SELECT name, role, password_hash, disabled_at FROM people WHERE name = ?1",
+        )?
+        .query_row([name], account_row)
         .optional()?)
+}
+
+/// Every account, by name.
+pub fn list(conn: &Connection) -> Result<Vec<Account>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, role, password_hash, disabled_at FROM people ORDER BY name",
+    )?;
+    let rows = stmt.query_map([], account_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
+    Ok(Account {
+        person: Person {
+            name: r.get(0)?,
+            role: r.get(1)?,
+        },
+        password_hash: r.get(2)?,
+        disabled_at: r.get(3)?,
+    })
+}
+
+/// Stores a person's password hash; false when nobody has that name.
+pub fn set_password_hash(conn: &Connection, name: &str, hash: &str) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE people SET password_hash = ?2 WHERE name = ?1",
+        params![name, hash],
+    )?;
+    Ok(n == 1)
+}
+
+/// Disables (with the time) or enables (`None`) an account; false when nobody has that name.
+pub fn set_disabled(conn: &Connection, name: &str, at: Option<&str>) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE people SET disabled_at = ?2 WHERE name = ?1",
+        params![name, at],
+    )?;
+    Ok(n == 1)
 }
 
 #[cfg(test)]
