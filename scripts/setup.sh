@@ -12,7 +12,7 @@ APT_PACKAGES=(
 )
 # To test: WebDriver for the real window, screenshots, and the independent readers of exports.
 if [ "${1:-}" = "--test" ]; then
-  APT_PACKAGES+=(webkit2gtk-driver imagemagick libreoffice-calc python3 python3-pyld)
+  APT_PACKAGES+=(webkit2gtk-driver imagemagick libreoffice-calc python3 python3-pyld chromium chromium-driver)
 fi
 
 sudo_() {

@@ -1,7 +1,11 @@
-// The one place the UI talks to the backend. Everything else imports from here, so the same
-// UI can later be served over HTTP by swapping this module's transport.
+// The one place the UI talks to the backend. Everything else imports from here. In the desktop
+// window the transport is Tauri's IPC; in a browser (galley serve) it is HTTP + JSON with a
+// session cookie and the session's anti-forgery token on every call.
 
 const tauri = window.__TAURI__;
+
+/** "ipc" in the desktop window, "http" in a browser served by `galley serve`. */
+export const transport = tauri?.core?.invoke ? "ipc" : "http";
 
 /** A failed call: `code` is stable (see galley-core's Error::code), `message` is for people. */
 export class ApiError extends Error {
@@ -11,10 +15,22 @@ export class ApiError extends Error {
   }
 }
 
+let csrf = "";
+
+async function http(path, body, method = "POST") {
+  const res = await fetch(path, {
+    method,
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+    body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
+  });
+  if (res.ok) return res;
+  const err = await res.json().catch(() => ({}));
+  throw new ApiError(err.code ?? `http_${res.status}`, err.message ?? res.statusText);
+}
+
 async function call(command, args = {}) {
-  if (!tauri?.core?.invoke) {
-    throw new ApiError("no_backend", "Galley backend is not available in this window.");
-  }
+  if (transport === "http") return (await http(`/api/v1/call/${command}`, args)).json();
   try {
     return await tauri.core.invoke(command, args);
   } catch (e) {
@@ -27,6 +43,34 @@ async function call(command, args = {}) {
 async function on(event, handler) {
   if (!tauri?.event?.listen) return () => {};
   return tauri.event.listen(event, (e) => handler(e.payload));
+}
+
+/** In a browser: who is signed in (remembering the session's token), or null. */
+async function session() {
+  try {
+    const s = await (await http("/api/v1/session", null, "GET")).json();
+    csrf = s.csrf;
+    return s.person;
+  } catch (e) {
+    if (e.code === "not_signed_in") return null;
+    throw e;
+  }
+}
+
+async function logIn(name, password) {
+  const s = await (await http("/api/v1/login", { name, password })).json();
+  csrf = s.csrf;
+  return s.person;
+}
+
+/** In a browser, an export is a download. */
+async function download(request) {
+  const res = await http("/api/v1/export", request);
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement("a"), { href: url, download: `galley-export.${request.format === "markdown" ? "md" : request.format}` });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return [a.download];
 }
 
 export const api = {
@@ -48,7 +92,9 @@ export const api = {
   topics: () => call("list_topics"),
   vocabulary: () => call("vocabulary"),
   exportTo: (request, path) => call("export_to", { request, path }),
-  pickAndExport: (request) => call("pick_and_export", { request }),
+  pickAndExport: (request) => (transport === "http" ? download(request) : call("pick_and_export", { request })),
+  session,
+  logIn,
   onImportProgress: (handler) => on("import-progress", handler),
   onFilesDropped: (handler) => on("tauri://drag-drop", (p) => handler(p.paths ?? [])),
 };

@@ -1,4 +1,4 @@
-import { api } from "./api.js";
+import { api, transport } from "./api.js";
 import { el, clear, $ } from "./dom.js";
 import { t, setLang, currentLang, actionLabel } from "./i18n.js";
 import { ArticleList } from "./list.js";
@@ -8,7 +8,8 @@ import { ReviewQueue } from "./review.js";
 import { selectedSpan } from "./spans.js";
 import { claimStatuses, loadVocabulary, vocabulary } from "./vocabulary.js";
 
-const STATES = ["new", "annotated", "in_review", "approved"];
+/** The review states in workflow order, as the backend defines them. */
+const states = () => vocabulary().review_states;
 
 const app = {
   info: null,
@@ -70,14 +71,20 @@ async function fillFilters() {
   );
 }
 
-function applyI18n() {
+/** The fixed texts of the page, in the chosen language. */
+function applyTexts() {
   const s = t();
   for (const n of document.querySelectorAll("[data-i18n]")) n.textContent = s[n.dataset.i18n];
   for (const n of document.querySelectorAll("[data-i18n-placeholder]")) n.placeholder = s[n.dataset.i18nPlaceholder];
   for (const n of document.querySelectorAll("[data-i18n-title]")) n.title = s[n.dataset.i18nTitle];
+}
+
+function applyI18n() {
+  const s = t();
+  applyTexts();
   const state = $("#filter-state");
   const chosen = state.value;
-  clear(state).append(el("option", { value: "" }, s.allStates), ...STATES.map((k) => el("option", { value: k }, s.state[k])));
+  clear(state).append(el("option", { value: "" }, s.allStates), ...states().map((k) => el("option", { value: k }, s.state[k])));
   state.value = chosen;
   clear($("#keys-table")).append(...s.keys.map(([k, what]) => el("tr", {}, el("td", {}, el("kbd", {}, k)), el("td", {}, what))));
 }
@@ -127,7 +134,7 @@ function askProfile() {
       const name = $("#profile-name").value;
       const role = form.querySelector("input[name=role]:checked").value;
       try {
-        const person = await api.signIn(name, role);
+        const person = transport === "http" ? await api.logIn(name, $("#profile-password").value) : await api.signIn(name, role);
         form.removeEventListener("submit", submit);
         dialog.close();
         resolve(person);
@@ -246,7 +253,7 @@ async function setMode(mode) {
 function renderReviewState(article) {
   const s = t();
   const box = clear($("#review-state"));
-  for (const k of STATES) {
+  for (const k of states()) {
     const b = el("button", { type: "button", class: `state-step ${k === article.review_state ? "current" : ""}`, dataset: { state: k } }, s.state[k]);
     b.addEventListener("click", () => setReviewState(k));
     box.append(b);
@@ -271,8 +278,8 @@ async function setReviewState(state) {
 
 async function stepReviewState(step) {
   if (!app.article) return;
-  const at = STATES.indexOf(app.article.review_state);
-  const next = STATES[at + step];
+  const at = states().indexOf(app.article.review_state);
+  const next = states()[at + step];
   if (next) await setReviewState(next);
 }
 
@@ -407,6 +414,11 @@ async function refilter() {
 // Start
 
 async function start() {
+  if (transport === "http") {
+    applyTexts();
+    document.body.classList.add("team");
+    if (!(await api.session())) await askProfile();
+  }
   await loadVocabulary();
   applyI18n();
   app.queue.fillStatuses();

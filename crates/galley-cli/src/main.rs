@@ -48,6 +48,8 @@ enum Command {
     Review(cmd::review::Args),
     Accept(cmd::decide::AcceptArgs),
     Reject(cmd::decide::RejectArgs),
+    Serve(cmd::serve::Args),
+    User(cmd::user::Args),
 }
 
 /// What every verb gets: how to open the workspace and who is acting.
@@ -58,6 +60,11 @@ pub struct Context {
 
 impl Context {
     /// The workspace of the chosen database, acting as the user.
+    /// The database file.
+    pub fn db(&self) -> &std::path::Path {
+        &self.db
+    }
+
     pub fn open(&self) -> galley_core::Result<Workspace> {
         let mut ws = Workspace::open(&self.db)?;
         ws.act_as(&self.user);
@@ -93,6 +100,8 @@ fn main() -> ExitCode {
         Command::Review(args) => cmd::review::run(&ctx, args),
         Command::Accept(args) => cmd::decide::accept(&ctx, args),
         Command::Reject(args) => cmd::decide::reject(&ctx, args),
+        Command::Serve(args) => cmd::serve::run(&ctx, args),
+        Command::User(args) => cmd::user::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,10 +9,12 @@ pub mod list;
 pub mod out;
 pub mod review;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod suggest;
 pub mod topics;
 pub mod undo;
+pub mod user;
 
 /// How a verb fails.
 pub enum Failure {

@@ -270,7 +270,8 @@ fn accounts_sign_in_with_argon2_and_sessions_end_when_disabled() {
     ws.enforce_roles();
     let session = ws.sign_in_with_password("admin", &admin.password).unwrap();
     let editor = ws.add_user("编辑甲", Role::Editor).unwrap();
-    ws.set_password("编辑甲", Some("长长的新密码12345")).unwrap();
+    ws.set_password("编辑甲", Some("长长的新密码12345"))
+        .unwrap();
     assert_eq!(
         ws.sign_in_with_password("编辑甲", &editor.password)
             .unwrap_err()

@@ -1,0 +1,95 @@
+//! The calls the UI makes, by the same names as the desktop window's commands, each one line
+//! over the façade. The server has already resumed the caller's session, so the façade knows
+//! who acts and checks their role.
+
+use galley_core::annotate::queue::QueueFilter;
+use galley_core::annotate::Annotation;
+use galley_core::edit::Edit;
+use galley_core::store::browse::ArticleFilter;
+use galley_core::{Error, Result, Workspace};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct Query {
+    #[serde(default)]
+    filter: ArticleFilter,
+    offset: i64,
+    limit: i64,
+}
+
+#[derive(Deserialize)]
+struct Id {
+    id: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ArticleId {
+    article_id: i64,
+}
+
+#[derive(Deserialize)]
+struct EditArgs {
+    edit: Edit,
+}
+
+#[derive(Deserialize)]
+struct AnnotationArgs {
+    annotation: Annotation,
+}
+
+#[derive(Deserialize)]
+struct QueueArgs {
+    #[serde(default)]
+    filter: QueueFilter,
+}
+
+/// Runs the call `name` with its JSON arguments; its result as JSON.
+pub fn call(ws: &mut Workspace, name: &str, args: Value) -> Result<Value> {
+    match name {
+        "app_info" => info(ws),
+        "list_digests" => json(ws.digests()?),
+        "query_articles" => {
+            let q: Query = from(args)?;
+            json(ws.browse(&q.filter, q.offset, q.limit)?)
+        }
+        "get_article" => json(ws.article(from::<Id>(args)?.id)?),
+        "article_annotations" => json(ws.annotations(from::<ArticleId>(args)?.article_id)?),
+        "article_history" => {
+            json(ws.history(Some(from::<ArticleId>(args)?.article_id), 200, false)?)
+        }
+        "apply_edit" => json(ws.fix(&from::<EditArgs>(args)?.edit)?),
+        "annotate" => json(ws.annotate(&from::<AnnotationArgs>(args)?.annotation)?),
+        "undo" => json(ws.undo()?),
+        "redo" => json(ws.redo()?),
+        "review_queue" => json(ws.review_queue(&from::<QueueArgs>(args)?.filter, 500)?),
+        "list_topics" => json(ws.topics()?),
+        "vocabulary" => json(ws.vocabulary()),
+        _ => Err(Error::Invalid(format!(
+            "{name} is not a call of the team server"
+        ))),
+    }
+}
+
+/// The workspace's info, naming the database file but not where it is on the server.
+fn info(ws: &Workspace) -> Result<Value> {
+    let mut info = ws.info()?;
+    info.db_path = std::path::Path::new(&info.db_path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut v = serde_json::to_value(info)?;
+    v["sample_if_empty"] = Value::Bool(false);
+    v["team"] = Value::Bool(true);
+    Ok(v)
+}
+
+fn from<T: DeserializeOwned>(args: Value) -> Result<T> {
+    serde_json::from_value(args).map_err(|e| Error::Invalid(format!("bad arguments: {e}")))
+}
+
+fn json<T: Serialize>(value: T) -> Result<Value> {
+    Ok(serde_json::to_value(value)?)
+}

@@ -1,0 +1,92 @@
+//! `galley serve`: one Galley workspace shared by a desk over HTTP.
+//!
+//! The same `ui/` the desktop window shows is served to browsers (embedded in the binary);
+//! `ui/api.js` talks to this server with JSON instead of Tauri's IPC. Every call goes through
+//! the core's façade ([`galley_core::Workspace`]) with roles enforced: the server, not the UI,
+//! decides who may do what.
+//!
+//! | module | what |
+//! | --- | --- |
+//! | [`api`] | the routes: sign-in, sessions, CSRF, the calls |
+//! | [`calls`] | each call's name mapped to a façade verb |
+//! | [`assets`] | the embedded UI and its security headers |
+//! | [`limiter`] | sign-in attempts per name and address |
+
+pub mod api;
+pub mod assets;
+pub mod calls;
+pub mod limiter;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use galley_core::Workspace;
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The database file.
+    pub db: PathBuf,
+    /// Where to listen, e.g. `127.0.0.1:8080`.
+    pub bind: SocketAddr,
+    /// Mark the session cookie `Secure` (when a TLS proxy stands in front).
+    pub secure_cookies: bool,
+}
+
+/// What every request shares: the one workspace (its lock is the single writer queue).
+pub struct Server {
+    ws: Mutex<Workspace>,
+    limiter: limiter::Limiter,
+    secure_cookies: bool,
+}
+
+impl Server {
+    /// A server over an open workspace; roles are enforced from now on.
+    pub fn new(mut ws: Workspace, secure_cookies: bool) -> Arc<Server> {
+        ws.enforce_roles();
+        Arc::new(Server {
+            ws: Mutex::new(ws),
+            limiter: limiter::Limiter::default(),
+            secure_cookies,
+        })
+    }
+
+    /// The workspace; a panic while it was held left SQLite's transaction rolled back.
+    fn ws(&self) -> MutexGuard<'_, Workspace> {
+        self.ws.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Opens the database, makes a first admin if there is none (printing the one-time password
+/// once), and serves until the process ends.
+pub async fn serve(config: Config) -> galley_core::Result<()> {
+    let mut ws = Workspace::open(&config.db)?;
+    if let Some(admin) = ws.ensure_admin()? {
+        eprintln!(
+            "galley serve: first start; sign in as {} with the one-time password {} and change it (galley user passwd {})",
+            admin.person.name, admin.password, admin.person.name
+        );
+    }
+    let app = api::router(Server::new(ws, config.secure_cookies));
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .map_err(|source| galley_core::Error::Write {
+            path: PathBuf::from(config.bind.to_string()),
+            source,
+        })?;
+    eprintln!(
+        "galley serve: {} on http://{}",
+        config.db.display(),
+        config.bind
+    );
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
+    .map_err(|source| galley_core::Error::Write {
+        path: PathBuf::from(config.bind.to_string()),
+        source,
+    })
+}

@@ -1,0 +1,202 @@
+//! The team server in real browsers (Debian's Chromium through chromedriver), as a desk uses
+//! it: an editor and a reviewer sign in in two browsers; the editor tags, the reviewer cannot
+//! change structure; signed-out and forged requests are refused. Screenshots land in
+//! `target/screenshots/`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use galley_core::model::Role;
+use galley_core::Workspace;
+use serde_json::{json, Value};
+
+const EDITOR: (&str, &str) = ("编辑甲", "editor-password-1");
+const REVIEWER: (&str, &str) = ("审核乙", "reviewer-password-1");
+
+/// A server on a free loopback port over a workspace holding the sample and two people.
+fn start_server(dir: &std::path::Path) -> SocketAddr {
+    let mut ws = Workspace::open(&dir.join("team.db")).unwrap();
+    ws.act_as("setup");
+    ws.load_sample().unwrap();
+    for ((name, password), role) in [(EDITOR, Role::Editor), (REVIEWER, Role::Reviewer)] {
+        ws.add_user(name, role).unwrap();
+        ws.set_password(name, Some(password)).unwrap();
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async move {
+            let app = galley_server::api::router(galley_server::Server::new(ws, false));
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+    });
+    addr
+}
+
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_chromedriver() -> Driver {
+    assert!(
+        std::path::Path::new("/usr/bin/chromedriver").exists(),
+        "chromedriver is missing: scripts/setup.sh --test installs chromium and chromium-driver"
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new("/usr/bin/chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Driver { child, port }
+}
+
+async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,800", "--lang=zh-CN",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        },
+    });
+    ClientBuilder::native()
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session with Chromium")
+}
+
+async fn wait_text(c: &Client, css: &str, want: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let now = match c.find(Locator::Css(css)).await {
+            Ok(e) => e.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if now == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{css} shows {now:?}, not {want:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn sign_in(c: &Client, addr: SocketAddr, (name, password): (&str, &str)) {
+    c.goto(&format!("http://{addr}/")).await.unwrap();
+    let name_box = c
+        .wait()
+        .for_element(Locator::Css("#profile-name"))
+        .await
+        .unwrap();
+    name_box.send_keys(name).await.unwrap();
+    c.find(Locator::Css("#profile-password"))
+        .await
+        .unwrap()
+        .send_keys(password)
+        .await
+        .unwrap();
+    c.find(Locator::Css("#profile-save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(c, "#list-count", "5 篇").await;
+}
+
+/// Runs a fetch in the page and returns `[status, code]`.
+async fn page_fetch(c: &Client, script: &str) -> Value {
+    c.execute(script, vec![]).await.unwrap()
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), c.screenshot().await.unwrap()).unwrap();
+}
+
+#[test]
+fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start_server(dir.path());
+    let driver = start_chromedriver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let editor = browser(&driver, &dir.path().join("chrome-editor")).await;
+        // Signed out, the API answers nothing.
+        editor.goto(&format!("http://{addr}/")).await.unwrap();
+        let out = page_fetch(&editor, "return fetch('/api/v1/call/list_digests', {method: 'POST'}).then(r => r.status)").await;
+        assert_eq!(out, json!(401));
+        // A wrong password is refused with one message.
+        let wrong = page_fetch(&editor, "return fetch('/api/v1/login', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({name: '编辑甲', password: 'nope'})}).then(r => r.status)").await;
+        assert_eq!(wrong, json!(401));
+
+        sign_in(&editor, addr, EDITOR).await;
+        let user = editor.find(Locator::Css("#user")).await.unwrap().text().await.unwrap();
+        assert!(user.contains("编辑甲"), "{user}");
+        // The editor accepts the first suggested topic of the selected article with T.
+        editor.find(Locator::Css("#list .vrow")).await.unwrap().click().await.unwrap();
+        editor.wait().for_element(Locator::Css(".chip.chip-suggested")).await.unwrap();
+        let before = editor.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len();
+        editor.find(Locator::Css("body")).await.unwrap().send_keys("t").await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while editor.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len() <= before {
+            assert!(Instant::now() < deadline, "the topic was not accepted");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        screenshot(&editor, "team-editor.png").await;
+
+        // A forged change (no anti-forgery token) is refused, even with the session cookie.
+        let forged = page_fetch(&editor, "return fetch('/api/v1/call/undo', {method: 'POST'}).then(r => r.json()).then(b => b.code)").await;
+        assert_eq!(forged, json!("csrf"));
+
+        let reviewer = browser(&driver, &dir.path().join("chrome-reviewer")).await;
+        sign_in(&reviewer, addr, REVIEWER).await;
+        // The reviewer sees the editor's accepted topic…
+        reviewer.find(Locator::Css("#list .vrow")).await.unwrap().click().await.unwrap();
+        reviewer.wait().for_element(Locator::Css(".chip.chip-accepted")).await.unwrap();
+        // …but may not change structure: the server says 403, whatever the page tries.
+        let refused = page_fetch(&reviewer, "return import('./api.js').then(m => m.api.edit({op: 'set_title', article_id: 1, title: 'x'})).then(() => 'changed', e => e.code)").await;
+        assert_eq!(refused, json!("forbidden"));
+        screenshot(&reviewer, "team-reviewer.png").await;
+        editor.close().await.unwrap();
+        reviewer.close().await.unwrap();
+    });
+}
