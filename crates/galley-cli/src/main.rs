@@ -50,6 +50,7 @@ enum Command {
     Reject(cmd::decide::RejectArgs),
     Serve(cmd::serve::Args),
     User(cmd::user::Args),
+    Backup(cmd::backup::Args),
 }
 
 /// What every verb gets: how to open the workspace and who is acting.
@@ -102,6 +103,7 @@ fn main() -> ExitCode {
         Command::Reject(args) => cmd::decide::reject(&ctx, args),
         Command::Serve(args) => cmd::serve::run(&ctx, args),
         Command::User(args) => cmd::user::run(&ctx, args),
+        Command::Backup(args) => cmd::backup::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -158,3 +158,33 @@ fn a_closed_pipe_ends_quietly() {
         assert!(!err.contains("Broken pipe"), "galley {args:?}: {err}");
     }
 }
+
+#[test]
+fn backup_copies_the_database_while_in_use() {
+    let env = Env::new();
+    sample(&env);
+    let copy = env.path("copy.db");
+    env.ok(&["backup", copy.to_str().unwrap()]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_galley"))
+        .args(["--db", copy.to_str().unwrap(), "list", "--json"])
+        .output()
+        .unwrap();
+    let listing: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listing[0]["articles"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn accounts_for_a_team_server() {
+    let env = Env::new();
+    let added = env.ok_text(&["user", "add", "编辑甲", "--role", "editor"]);
+    assert!(
+        added.starts_with("编辑甲 (editor): one-time password "),
+        "{added}"
+    );
+    env.ok(&["user", "add", "读者", "--role", "read_only"]);
+    env.ok(&["user", "disable", "读者"]);
+    let list = env.ok_text(&["user", "list"]);
+    assert_eq!(list, "编辑甲\teditor\n读者\tread_only (disabled)\n");
+    let bad = env.galley(&["user", "add", "x", "--role", "boss"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

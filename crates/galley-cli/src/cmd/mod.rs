@@ -1,4 +1,5 @@
 pub mod annotate;
+pub mod backup;
 pub mod decide;
 pub mod dict;
 pub mod edit;

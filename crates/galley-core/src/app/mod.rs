@@ -207,6 +207,11 @@ impl Workspace {
         queue::queue(self.store.conn(), filter, limit)
     }
 
+    /// Copies the database to `dest` while it stays in use (SQLite's online backup).
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        self.store.backup(dest)
+    }
+
     /// The domain's words (claim statuses, ratings, sentiment labels, review states …) and the
     /// verdict→rating rule, for front ends to build their menus from.
     pub fn vocabulary(&self) -> crate::model::Vocabulary {

@@ -121,6 +121,27 @@ impl Store {
         Ok(value)
     }
 
+    /// Copies the whole database to `dest` while it stays in use (SQLite's online backup),
+    /// written to a temporary file beside `dest` and renamed into place.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        let dir = dest
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let werr = |source| Error::Write {
+            path: dest.to_owned(),
+            source,
+        };
+        let tmp = tempfile::NamedTempFile::new_in(dir).map_err(werr)?;
+        {
+            let mut to = Connection::open(tmp.path())?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        }
+        tmp.persist(dest).map_err(|e| werr(e.error))?;
+        Ok(())
+    }
+
     pub fn is_empty(&self) -> Result<bool> {
         Ok(digests::count(&self.conn)? == 0)
     }
