@@ -96,5 +96,12 @@ export const api = {
   session,
   logIn,
   onImportProgress: (handler) => on("import-progress", handler),
+  /** In a browser: every change someone makes on the team server, as `{change, by}`. */
+  onChange: (handler) => {
+    if (transport !== "http") return () => {};
+    const events = new EventSource("/api/v1/events");
+    events.addEventListener("change", (e) => handler(JSON.parse(e.data)));
+    return () => events.close();
+  },
   onFilesDropped: (handler) => on("tauri://drag-drop", (p) => handler(p.paths ?? [])),
 };

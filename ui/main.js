@@ -151,6 +151,7 @@ function askProfile() {
 
 function showUser(person) {
   const s = t();
+  app.user = person;
   $("#user").textContent = person ? `${person.name} · ${person.role === "reviewer" ? s.reviewer : s.editor}` : "";
 }
 
@@ -430,6 +431,7 @@ async function start() {
   if (!user) user = await askProfile();
   showUser(user);
   if (info.empty && info.sample_if_empty) await api.loadSample();
+  api.onChange((c) => guarded(() => someoneChanged(c)));
   const digests = await loadDigests();
   await app.list.setFilter(currentFilter());
   if (!digests.length) {
@@ -558,6 +560,14 @@ $("#merge-next").addEventListener("click", () =>
 );
 
 api.onImportProgress(showProgress);
+
+/** Someone else changed the shared workspace: show it without losing one's place. */
+async function someoneChanged({ change, by }) {
+  if (by === app.user?.name) return;
+  if (app.mode === "review") return app.queue.load(app.queue.items[app.queue.at]?.claim_id ?? null);
+  await app.list.refresh();
+  if (app.article && change.article_id === app.article.id) await openArticle({ id: app.article.id });
+}
 api.onFilesDropped((paths) => paths.length && guarded(() => runImport(paths)));
 
 const typing = (t) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));

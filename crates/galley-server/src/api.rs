@@ -8,6 +8,9 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use std::convert::Infallible;
+
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
@@ -18,6 +21,8 @@ use galley_core::export::Request;
 use galley_core::{Error, Workspace};
 use serde::Deserialize;
 use serde_json::{json, Value};
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::StreamExt as _;
 
 use crate::{assets, calls, Server};
 
@@ -34,6 +39,7 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/v1/logout", post(logout))
         .route("/api/v1/call/{name}", post(call))
         .route("/api/v1/export", post(export))
+        .route("/api/v1/events", get(events))
         .fallback(assets::file)
         .layer(middleware::from_fn(assets::secure))
         .with_state(server)
@@ -207,11 +213,32 @@ async fn call(
             serde_json::from_slice(&body).map_err(|e| Error::Invalid(format!("not JSON: {e}")))?
         }
     };
+    let changes = s.changes.clone();
     blocking(s, move |ws| {
-        resume(ws, &token, csrf.as_deref())?;
-        Ok(Json(calls::call(ws, &name, args)?))
+        let session = resume(ws, &token, csrf.as_deref())?;
+        let result = calls::call(ws, &name, args)?;
+        if calls::changes(&name) {
+            // Nobody listening is fine.
+            let _ = changes.send(json!({ "change": result, "by": session.person.name }));
+        }
+        Ok(Json(result))
     })
     .await
+}
+
+/// Server-sent events: every change anyone makes, as `{change, by}`, while the session lives.
+async fn events(
+    State(s): State<Arc<Server>>,
+    jar: CookieJar,
+) -> Result<Sse<impl futures_core::Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    let token = token(&jar)?;
+    let rx = s.changes.subscribe();
+    blocking(s, move |ws| Ok(ws.resume(&token).map(|_| ())?)).await?;
+    let stream = BroadcastStream::new(rx).filter_map(|m| {
+        m.ok()
+            .map(|v| Ok(Event::default().event("change").data(v.to_string())))
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }
 
 /// An export as a download: `POST /api/v1/export` with an export request (one CSV table).

@@ -46,6 +46,11 @@ struct QueueArgs {
     filter: QueueFilter,
 }
 
+/// Whether a call changes the workspace (the others only read).
+pub fn changes(name: &str) -> bool {
+    matches!(name, "apply_edit" | "annotate" | "undo" | "redo")
+}
+
 /// Runs the call `name` with its JSON arguments; its result as JSON.
 pub fn call(ws: &mut Workspace, name: &str, args: Value) -> Result<Value> {
     match name {

@@ -37,6 +37,8 @@ pub struct Config {
 /// What every request shares: the one workspace (its lock is the single writer queue).
 pub struct Server {
     ws: Mutex<Workspace>,
+    /// Every change, as it is made, for the windows that listen (`/api/v1/events`).
+    changes: tokio::sync::broadcast::Sender<serde_json::Value>,
     limiter: limiter::Limiter,
     secure_cookies: bool,
 }
@@ -47,6 +49,7 @@ impl Server {
         ws.enforce_roles();
         Arc::new(Server {
             ws: Mutex::new(ws),
+            changes: tokio::sync::broadcast::channel(256).0,
             limiter: limiter::Limiter::default(),
             secure_cookies,
         })

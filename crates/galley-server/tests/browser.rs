@@ -189,9 +189,16 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
 
         let reviewer = browser(&driver, &dir.path().join("chrome-reviewer")).await;
         sign_in(&reviewer, addr, REVIEWER).await;
-        // The reviewer sees the editor's accepted topic…
         reviewer.find(Locator::Css("#list .vrow")).await.unwrap().click().await.unwrap();
         reviewer.wait().for_element(Locator::Css(".chip.chip-accepted")).await.unwrap();
+        // The editor accepts one more topic: it appears in the reviewer's open window, live.
+        let shown = reviewer.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len();
+        editor.find(Locator::Css("body")).await.unwrap().send_keys("t").await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while reviewer.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len() <= shown {
+            assert!(Instant::now() < deadline, "the editor's change did not reach the reviewer");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         // …but may not change structure: the server says 403, whatever the page tries.
         let refused = page_fetch(&reviewer, "return import('./api.js').then(m => m.api.edit({op: 'set_title', article_id: 1, title: 'x'})).then(() => 'changed', e => e.code)").await;
         assert_eq!(refused, json!("forbidden"));
