@@ -89,25 +89,42 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         true => Workspace::open_in_memory()?,
         false => ctx.open()?,
     };
-    let outcomes = ws.import(&sources, &opts, |_, _| {})?;
-    for o in &outcomes {
-        let problem = o.error.as_ref().map(ToString::to_string);
-        if let Some(why) = problem.as_ref().or(o.suggest_error.as_ref()) {
-            eprintln!("galley: {}", out::escape(why));
+    // Each input is reported as soon as it is stored (before the suggestions are drafted), so
+    // what a killed import stored was said.
+    let mut streamed = 0;
+    let outcomes = ws.import(&sources, &opts, |_, o| {
+        streamed += 1;
+        if let Some(e) = &o.error {
+            eprintln!("galley: {}", out::escape(&e.to_string()));
         }
+        if let (Some(r), false) = (&o.report, args.json) {
+            print_now(&render(r));
+        }
+    })?;
+    // Paths that could not be listed come first and were not streamed.
+    let unlisted = &outcomes[..outcomes.len() - streamed];
+    for e in unlisted.iter().filter_map(|o| o.error.as_ref()) {
+        eprintln!("galley: {}", out::escape(&e.to_string()));
     }
-    let reports: Vec<&Report> = outcomes.iter().filter_map(|o| o.report.as_ref()).collect();
+    for why in outcomes.iter().filter_map(|o| o.suggest_error.as_ref()) {
+        eprintln!("galley: {}", out::escape(why));
+    }
     if args.json {
+        let reports: Vec<&Report> = outcomes.iter().filter_map(|o| o.report.as_ref()).collect();
         out::json(&reports)?;
-    } else {
-        for r in &reports {
-            print!("{}", out::escape(&render(r)));
-        }
     }
     match outcomes.iter().any(FileOutcome::is_failure) {
         true => Err(Failure::Reported),
         false => Ok(()),
     }
+}
+
+/// Prints and flushes at once.
+fn print_now(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out::escape(text).as_bytes());
+    let _ = stdout.flush();
 }
 
 fn read_stdin() -> galley_core::Result<Source> {
