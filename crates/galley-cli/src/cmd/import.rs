@@ -70,8 +70,12 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         true => Workspace::open_in_memory()?,
         false => ctx.open()?,
     };
-    let outcomes = ws.import(&sources, &opts, |_, _| {})?;
-    report(&outcomes, args.json)
+    let mut streamed = 0;
+    let outcomes = ws.import(&sources, &opts, |_, o| {
+        streamed += 1;
+        stored(o, args.json);
+    })?;
+    report(&outcomes, outcomes.len() - streamed, args.json)
 }
 
 /// Each file or folder named, `-` being standard input.
@@ -96,20 +100,45 @@ fn options(args: &Args) -> galley_core::Result<ImportOptions> {
     })
 }
 
-/// One line on stderr per failure, the reports on stdout; exit 1 if anything failed.
-fn report(outcomes: &[FileOutcome], json: bool) -> Outcome {
-    for o in outcomes {
-        let problem = o.error.as_ref().map(ToString::to_string);
-        if let Some(why) = problem.as_ref().or(o.suggest_error.as_ref()) {
-            eprintln!("galley: {}", out::escape(why));
-        }
+/// Each input is reported as soon as it is stored (before the suggestions are drafted), so
+/// what a killed import stored was said.
+fn stored(o: &FileOutcome, json: bool) {
+    if let Some(e) = &o.error {
+        eprintln!("galley: {}", out::escape(&e.to_string()));
     }
-    let reports: Vec<&Report> = outcomes.iter().filter_map(|o| o.report.as_ref()).collect();
-    out::show(&reports, json, |rs| rs.iter().map(|r| render(r)).collect())?;
+    if let (Some(r), false) = (&o.report, json) {
+        print_now(&render(r));
+    }
+}
+
+/// What was not said as it happened (paths that could not be listed come first, suggestions
+/// that could not be drafted), the JSON reports; exit 1 if anything failed.
+fn report(outcomes: &[FileOutcome], unstreamed: usize, json: bool) -> Outcome {
+    for e in outcomes[..unstreamed]
+        .iter()
+        .filter_map(|o| o.error.as_ref())
+    {
+        eprintln!("galley: {}", out::escape(&e.to_string()));
+    }
+    for why in outcomes.iter().filter_map(|o| o.suggest_error.as_ref()) {
+        eprintln!("galley: {}", out::escape(why));
+    }
+    if json {
+        let reports: Vec<&Report> = outcomes.iter().filter_map(|o| o.report.as_ref()).collect();
+        out::json(&reports)?;
+    }
     match outcomes.iter().any(FileOutcome::is_failure) {
         true => Err(Failure::Reported),
         false => Ok(()),
     }
+}
+
+/// Prints at once (a log shows each digest as it is stored, even if the run is killed).
+fn print_now(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out::escape(text).as_bytes());
+    let _ = stdout.flush();
 }
 
 fn read_stdin() -> galley_core::Result<Source> {

@@ -125,14 +125,16 @@ pub fn apply(store: &mut Store, _jieba: &Jieba, actor: &str, a: &Annotation) -> 
         let after = snapshot::capture(tx, article_id)?;
         let at = now();
         articles::touch(tx, article_id, &at)?;
-        let payload = |s: &snapshot::ArticleAnnotations| {
-            serde_json::json!({ "kind": "article_annotations", "change": a, "snapshot": s })
+        // The history keeps the rows the change touched, on each side: not whole snapshots.
+        let (old, new) = snapshot::diff(&before, &after);
+        let payload = |rows: &snapshot::ChangedRows| {
+            serde_json::json!({ "kind": "article_annotation_changes", "change": a, "rows": rows })
         };
         // The language layer records its own decisions: that entry becomes the undoable one.
         let own = audit::first_after(tx, last)?;
         let audit_id = match own {
             Some(id) => {
-                audit::make_undoable(tx, id, digest_id, &payload(&before), &payload(&after))?;
+                audit::make_undoable(tx, id, digest_id, &payload(&old), &payload(&new))?;
                 id
             }
             None => audit::record_undoable(
@@ -144,8 +146,8 @@ pub fn apply(store: &mut Store, _jieba: &Jieba, actor: &str, a: &Annotation) -> 
                     entity: "article",
                     entity_id: Some(article_id),
                     article_id: Some(article_id),
-                    before: Some(payload(&before)),
-                    after: Some(payload(&after)),
+                    before: Some(payload(&old)),
+                    after: Some(payload(&new)),
                 },
                 digest_id,
             )?,

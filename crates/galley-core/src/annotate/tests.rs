@@ -449,3 +449,83 @@ fn notes_topics_of_ones_own_and_one_history_with_fix_ups() {
         "not_found"
     );
 }
+
+/// Bytes the history keeps for the latest change (its states before and after).
+fn last_entry_bytes(store: &Store) -> i64 {
+    store
+        .conn()
+        .query_row(
+            "SELECT length(coalesce(before, '')) + length(coalesce(after, '')) FROM audit_log
+             WHERE undo_state IS NOT NULL ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_save_keeps_what_changed_not_the_whole_article() {
+    let (mut store, ids) = sample();
+    // The article with the most annotations: the whole of it is far more than a change.
+    let article = *ids
+        .iter()
+        .max_by_key(|&&a| {
+            serde_json::to_string(&snapshot::capture(store.conn(), a).unwrap())
+                .unwrap()
+                .len()
+        })
+        .unwrap();
+    let whole = serde_json::to_string(&snapshot::capture(store.conn(), article).unwrap()).unwrap();
+    let view = annotations(store.conn(), article).unwrap();
+    let topic = view.topics[0].topic_id;
+    let para = store.article(article).unwrap().paragraphs[0].clone();
+    let len = para.text.chars().count() as i64;
+    let changes = [
+        Annotation::DecideTopic {
+            article_id: article,
+            topic_id: topic,
+            accept: true,
+        },
+        Annotation::AddClaim {
+            paragraph_id: para.id,
+            start: 0,
+            end: len.min(12),
+        },
+        Annotation::AddNote {
+            article_id: article,
+            body: "核对数据".into(),
+        },
+    ];
+    let mut total = 0;
+    for a in &changes {
+        let before = snapshot::capture(store.conn(), article).unwrap();
+        apply(&mut store, j(), "王编辑", a).unwrap();
+        let after = snapshot::capture(store.conn(), article).unwrap();
+        let bytes = last_entry_bytes(&store);
+        eprintln!(
+            "{}: {bytes} bytes (whole article: {} bytes)",
+            a.action(),
+            whole.len()
+        );
+        assert!(bytes < 1024, "{} kept {bytes} bytes", a.action());
+        total += bytes;
+        // Undo and redo stay exact.
+        undo(&mut store, j(), "王编辑").unwrap();
+        assert_eq!(
+            snapshot::capture(store.conn(), article).unwrap(),
+            before,
+            "undo {a:?}"
+        );
+        redo(&mut store, j(), "王编辑").unwrap();
+        assert_eq!(
+            snapshot::capture(store.conn(), article).unwrap(),
+            after,
+            "redo {a:?}"
+        );
+    }
+    assert!(
+        total < whole.len() as i64,
+        "{total} bytes for three saves, {} for the article",
+        whole.len()
+    );
+}

@@ -10,6 +10,7 @@ use super::Workspace;
 use crate::import::{self, InputFormat, OwnedInput, Report};
 use crate::language::suggest;
 use crate::model::IssueDate;
+use crate::store::pending_suggestions;
 use crate::{Error, Result, Store};
 
 /// Where an import reads from.
@@ -134,11 +135,13 @@ impl Workspace {
             };
             progress(step, outcomes.last().expect("just pushed"));
         });
-        // Editors never start from a blank article: draft suggestions for what was stored.
+        // Editors never start from a blank article: draft suggestions for what was stored,
+        // then for what an interrupted import left without them.
         if !opts.no_suggest && !opts.dry_run {
             for outcome in &mut outcomes {
                 outcome.suggest_error = draft(store, &jieba, outcome, &core_opts.actor);
             }
+            complete_pending(store, &jieba, &core_opts.actor);
         }
         Ok(outcomes)
     }
@@ -166,6 +169,7 @@ impl Workspace {
                 false => self.actor()?.to_owned(),
             },
             format: opts.format,
+            suggest: !opts.no_suggest && !opts.dry_run,
         })
     }
 }
@@ -181,6 +185,20 @@ fn draft(
     suggest::suggest_imported(store, jieba, report, actor)
         .err()
         .map(|e| format!("no suggestions for {}: {e}", report.name))
+}
+
+/// Drafts the suggestions every digest still marked pending waits for (an import killed
+/// after storing it and before its draft was written); a failure is logged and the mark kept.
+fn complete_pending(store: &mut Store, jieba: &jieba_rs::Jieba, actor: &str) {
+    let pending = match pending_suggestions::list(store.conn()) {
+        Ok(p) => p,
+        Err(e) => return tracing::warn!(%e, "cannot list digests waiting for suggestions"),
+    };
+    for digest in pending {
+        if let Err(e) = suggest::draft_digest(store, jieba, digest, actor) {
+            tracing::warn!(digest, %e, "no suggestions for a digest left without them");
+        }
+    }
 }
 
 /// One input after folders are expanded.

@@ -34,28 +34,28 @@ pub struct WordChange {
 }
 
 impl Workspace {
-    /// Drafts keywords, topics, sentiment, claims and entities again for a scope, in one
-    /// transaction. They stay suggestions until someone decides.
+    /// Drafts keywords, topics, sentiment, claims and entities again for a scope. An article
+    /// is one transaction; a digest is analysed with no transaction open and written a few
+    /// articles at a time. They stay suggestions until someone decides.
     pub fn suggest(&mut self, scope: Scope) -> Result<Vec<ArticleSuggestions>> {
         self.require(Permission::Edit)?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         let digest_ids: Vec<i64> = match scope {
-            Scope::Article(_) => Vec::new(),
+            Scope::Article(id) => {
+                return self.store.write(|tx| {
+                    articles::get(tx, id)?;
+                    Ok(vec![suggest::suggest_article(tx, &jieba, id, &actor)?])
+                })
+            }
             Scope::Digest(d) => vec![d],
             Scope::All => self.store.digests()?.iter().map(|d| d.id).collect(),
         };
-        self.store.write(|tx| {
-            let mut out = Vec::new();
-            if let Scope::Article(id) = scope {
-                articles::get(tx, id)?;
-                out.push(suggest::suggest_article(tx, &jieba, id, &actor)?);
-            }
-            for d in digest_ids {
-                out.extend(suggest::suggest_digest(tx, &jieba, d, &actor)?);
-            }
-            Ok(out)
-        })
+        let mut out = Vec::new();
+        for d in digest_ids {
+            out.extend(suggest::draft_digest(&mut self.store, &jieba, d, &actor)?);
+        }
+        Ok(out)
     }
 
     /// The desk's own words, kept whole by segmentation, search and suggestions.

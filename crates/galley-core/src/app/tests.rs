@@ -361,3 +361,85 @@ fn roles_decide_what_a_person_may_do_when_enforced() {
     assert!(ws.browse(&Default::default(), 0, 10).unwrap().total > 0);
     assert_eq!(ws.undo().unwrap_err().code(), "forbidden");
 }
+
+/// The digest's structure and where each claim sits: what a move changes and undo restores.
+fn structure(
+    ws: &Workspace,
+    digest: i64,
+) -> (
+    crate::store::digest_snapshot::DigestSnapshot,
+    Vec<(i64, i64, i64)>,
+) {
+    let snap = crate::store::digest_snapshot::capture(ws.store().conn(), digest).unwrap();
+    let claims = ws
+        .store()
+        .conn()
+        .prepare("SELECT id, article_id, paragraph_id FROM claims ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    (snap, claims)
+}
+
+fn paragraph_ids(ws: &Workspace, article: i64) -> Vec<i64> {
+    ws.article(article)
+        .unwrap()
+        .paragraphs
+        .iter()
+        .map(|p| p.id)
+        .collect()
+}
+
+/// Moves paragraph `p` of `from` to `to` at `j`, checks the order, undoes and checks that
+/// everything is back.
+fn move_and_undo(ws: &mut Workspace, digest: i64, (from, p): (i64, i64), (to, j): (i64, usize)) {
+    let before = structure(ws, digest);
+    let mut want_to: Vec<i64> = paragraph_ids(ws, to)
+        .into_iter()
+        .filter(|&q| q != p)
+        .collect();
+    want_to.insert(j, p);
+    let want_from: Vec<i64> = paragraph_ids(ws, from)
+        .into_iter()
+        .filter(|&q| q != p)
+        .collect();
+    let edit = Edit::MoveParagraph {
+        paragraph_id: p,
+        to_article: to,
+        position: Some(j as i64),
+    };
+    ws.fix(&edit).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+    assert_eq!(paragraph_ids(ws, to), want_to, "{edit:?}");
+    if from != to {
+        assert_eq!(paragraph_ids(ws, from), want_from, "{edit:?}");
+    }
+    ws.undo().unwrap();
+    assert_eq!(structure(ws, digest), before, "undo of {edit:?}");
+}
+
+#[test]
+fn every_paragraph_moves_to_every_position_and_back() {
+    let mut ws = sample();
+    let listing = ws.listing().unwrap();
+    let digest = listing[0].digest.id;
+    let articles: Vec<i64> = listing[0].articles.iter().map(|a| a.id).collect();
+    let mut moves = 0;
+    for (k, &from) in articles.iter().enumerate() {
+        let next = articles[(k + 1) % articles.len()];
+        for p in paragraph_ids(&ws, from) {
+            for j in 0..paragraph_ids(&ws, from).len() {
+                move_and_undo(&mut ws, digest, (from, p), (from, j));
+                moves += 1;
+            }
+            if next != from {
+                for j in 0..=paragraph_ids(&ws, next).len() {
+                    move_and_undo(&mut ws, digest, (from, p), (next, j));
+                    moves += 1;
+                }
+            }
+        }
+    }
+    assert!(moves > 100, "{moves} moves");
+}

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::snapshot::{self, DigestSnapshot};
 use super::{Change, Edit};
-use crate::store::annotation_snapshot::{self as annotations, ArticleAnnotations};
+use crate::store::annotation_snapshot::{self as annotations, ArticleAnnotations, ChangedRows};
 use crate::store::{audit, now};
 use crate::{Error, Result, Store};
 
@@ -17,19 +17,33 @@ pub(super) fn payload(snapshot: &DigestSnapshot, edit: &Edit) -> Value {
     json!({ "kind": "digest_structure", "edit": edit, "snapshot": snapshot })
 }
 
-/// The state an undoable entry can put back: a digest's structure (fix-ups) or an article's
-/// annotations.
+/// The state an undoable entry can put back: a digest's structure (fix-ups), an article's
+/// annotations (entries written before changes were recorded as rows), or the rows an
+/// annotation change touched (`from` as they are now, `to` as they are to be).
 enum Target {
     Digest(DigestSnapshot),
     Article(ArticleAnnotations),
+    Rows { from: ChangedRows, to: ChangedRows },
 }
 
-fn target_of(record: &audit::Record, side: &Option<Value>) -> Result<Target> {
-    let value = side.as_ref().ok_or_else(|| cannot(record))?;
+/// The state to go back to (undo: the `before` side) or forward to (redo: `after`).
+fn target_of(record: &audit::Record, dir: Direction) -> Result<Target> {
+    let (this, other) = match dir {
+        Direction::Undo => (&record.before, &record.after),
+        Direction::Redo => (&record.after, &record.before),
+    };
+    let value = this.as_ref().ok_or_else(|| cannot(record))?;
     let snap = value["snapshot"].clone();
     match value["kind"].as_str() {
         Some("digest_structure") => Ok(Target::Digest(serde_json::from_value(snap)?)),
         Some("article_annotations") => Ok(Target::Article(serde_json::from_value(snap)?)),
+        Some("article_annotation_changes") => {
+            let other = other.as_ref().ok_or_else(|| cannot(record))?;
+            Ok(Target::Rows {
+                from: serde_json::from_value(other["rows"].clone())?,
+                to: serde_json::from_value(value["rows"].clone())?,
+            })
+        }
         _ => Err(cannot(record)),
     }
 }
@@ -61,33 +75,20 @@ fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Resu
             Direction::Redo => (audit::next_redo(tx)?, "redo"),
         };
         let record = record.ok_or(Error::NothingTo(name))?;
-        let (target, state) = match dir {
-            Direction::Undo => (target_of(&record, &record.before)?, "undone"),
-            Direction::Redo => (target_of(&record, &record.after)?, "done"),
+        let state = match dir {
+            Direction::Undo => "undone",
+            Direction::Redo => "done",
         };
-        let target = match target {
+        let target = match target_of(&record, dir)? {
             Target::Digest(d) => d,
             Target::Article(a) => {
                 let current = annotations::capture(tx, a.article_id)?;
                 annotations::restore(tx, &a)?;
-                audit::set_undo_state(tx, record.id, state)?;
-                let entry = audit::Entry {
-                    actor,
-                    action: name,
-                    entity: "audit_log",
-                    entity_id: Some(record.id),
-                    article_id: Some(a.article_id),
-                    before: Some(json!({ "kind": "article_annotations", "of": record.action, "snapshot": current })),
-                    after: Some(json!({ "kind": "article_annotations", "of": record.action, "snapshot": a })),
-                };
-                let audit_id = audit::record_reversal(tx, &now(), &entry, record.id)?;
-                let digest_id = record.digest_id.unwrap_or_default();
-                return Ok(Change {
-                    audit_id,
-                    action: format!("{name} {}", record.action),
-                    digest_id,
-                    article_id: Some(a.article_id),
-                });
+                return revert_annotations(tx, actor, (&record, name, state), (current, a));
+            }
+            Target::Rows { from, to } => {
+                annotations::apply_diff(tx, &from, &to)?;
+                return revert_annotations(tx, actor, (&record, name, state), (from, to));
             }
         };
         let current = snapshot::capture(tx, target.digest_id)?;
@@ -134,5 +135,36 @@ fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Resu
             digest_id: target.digest_id,
             article_id,
         })
+    })
+}
+
+/// Records the undo or redo of an annotation change, whose rows went from `from` to `to`.
+fn revert_annotations(
+    tx: &rusqlite::Connection,
+    actor: &str,
+    (record, name, state): (&audit::Record, &str, &str),
+    (from, to): (ArticleAnnotations, ArticleAnnotations),
+) -> Result<Change> {
+    audit::set_undo_state(tx, record.id, state)?;
+    let article_id = to.article_id;
+    // Whole snapshots (entries of before changes were rows) are recorded as their difference.
+    let (from, to) = annotations::diff(&from, &to);
+    let side =
+        |rows| json!({ "kind": "article_annotation_changes", "of": record.action, "rows": rows });
+    let entry = audit::Entry {
+        actor,
+        action: name,
+        entity: "audit_log",
+        entity_id: Some(record.id),
+        article_id: Some(article_id),
+        before: Some(side(from)),
+        after: Some(side(to)),
+    };
+    let audit_id = audit::record_reversal(tx, &now(), &entry, record.id)?;
+    Ok(Change {
+        audit_id,
+        action: format!("{name} {}", record.action),
+        digest_id: record.digest_id.unwrap_or_default(),
+        article_id: Some(article_id),
     })
 }

@@ -41,6 +41,9 @@ pub struct Options {
     pub actor: String,
     /// Layout of the input; default: from the file extension, else sniffed from the text.
     pub format: Option<InputFormat>,
+    /// Mark a new digest of articles (not one that brought its own annotations) as waiting
+    /// for its suggestions, in the transaction that stores it.
+    pub suggest: bool,
 }
 
 /// Largest input accepted (one digest page is a few tens of KB).
@@ -327,6 +330,9 @@ pub fn commit(
     };
     let (digest_id, ids, label_warnings) = store.write(|tx| {
         let (digest_id, ids) = store_parsed(tx, &stored, opts)?;
+        if opts.suggest && labels.is_none() {
+            crate::store::pending_suggestions::mark(tx, digest_id, &crate::store::now())?;
+        }
         let mut warnings = Vec::new();
         if let Some(labels) = &labels {
             let now = crate::store::now();

@@ -312,10 +312,28 @@ pub struct ClaimSuggestion {
     pub consistency: Vec<numbers::Finding>,
 }
 
+/// The findings (sorted by paragraph and start, none longer than `max_len`) that overlap a
+/// span: found by bisection, so a page of many claims and findings stays linear.
+fn overlapping(
+    findings: &[numbers::Finding],
+    max_len: usize,
+    (paragraph, start, end): (usize, usize, usize),
+) -> Vec<numbers::Finding> {
+    let lowest = (paragraph, start.saturating_sub(max_len));
+    let from = findings.partition_point(|f| (f.paragraph, f.start) < lowest);
+    findings[from..]
+        .iter()
+        .take_while(|f| (f.paragraph, f.start) < (paragraph, end))
+        .filter(|f| f.overlaps(paragraph, start, end))
+        .cloned()
+        .collect()
+}
+
 /// Check-worthy sentences of an article's paragraphs, best first, with the numeric findings
 /// that fall inside each.
 pub fn suggest(paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
     let findings = numbers::check(paragraphs);
+    let max_len = findings.iter().map(|f| f.end - f.start).max().unwrap_or(0);
     let mut out = Vec::new();
     let mut last_person: Option<String> = None;
     for (pi, text) in paragraphs.iter().enumerate() {
@@ -338,11 +356,7 @@ pub fn suggest(paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
             if !w.is_claim() {
                 continue;
             }
-            let consistency: Vec<numbers::Finding> = findings
-                .iter()
-                .filter(|f| f.overlaps(pi, s.start, s.end))
-                .cloned()
-                .collect();
+            let consistency = overlapping(&findings, max_len, (pi, s.start, s.end));
             out.push(ClaimSuggestion {
                 text: s.text.clone(),
                 score: w.score,

@@ -648,9 +648,13 @@ pub fn check(paragraphs: &[&str]) -> Vec<Finding> {
             });
         }
         for s in crate::language::sentences::split(text) {
-            let local: Vec<&Quantity> = qs
+            // Quantities come in text order: the sentence's are found by bisection, not by a
+            // scan of the paragraph's (quadratic on a page that is one long paragraph).
+            let from = qs.partition_point(|q| q.start < s.start);
+            let local: Vec<&Quantity> = qs[from..]
                 .iter()
-                .filter(|q| q.start >= s.start && q.end <= s.end)
+                .take_while(|q| q.start < s.end)
+                .filter(|q| q.end <= s.end)
                 .collect();
             findings.extend(check_shares(pi, &chars, &s.text, s.start, &local));
             findings.extend(check_change(pi, &chars, s.start, s.end, &local));

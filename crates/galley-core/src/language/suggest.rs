@@ -22,7 +22,7 @@ use crate::model::import_report::{InputFormat, Report, Status};
 use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
     article_entities, article_keywords, article_topics, articles, audit, claim_suggestions,
-    claims as claim_store, now, paragraphs, sentiments, user_terms,
+    claims as claim_store, now, paragraphs, pending_suggestions, sentiments, user_terms,
 };
 use crate::{Error, Result, Store};
 
@@ -338,19 +338,21 @@ pub fn suggest_digest(
     Ok(out)
 }
 
-/// [`suggest_digest`] in one write transaction of its own.
+/// [`suggest_digest`] without holding the writer: the articles are analysed with no
+/// transaction open and their suggestions written a few at a time (see [`draft_digest`]).
 pub fn suggest_digest_in_store(
     store: &mut Store,
     jieba: &Jieba,
     digest_id: i64,
     actor: &str,
 ) -> Result<Vec<ArticleSuggestions>> {
-    store.write(|tx| suggest_digest(tx, jieba, digest_id, actor))
+    draft_digest(store, jieba, digest_id, actor)
 }
 
 /// Drafts the suggestions of what an import has just stored: a new digest of articles, not one
 /// already stored and not an input that brought its own annotations (a Galley export, Label
-/// Studio, doccano). Returns the digest drafted, if any.
+/// Studio, doccano); or a digest found again whose draft an interrupted import left undone
+/// (marked pending). Returns the digest drafted, if any.
 pub fn suggest_imported(
     store: &mut Store,
     jieba: &Jieba,
@@ -359,7 +361,11 @@ pub fn suggest_imported(
 ) -> Result<Option<i64>> {
     let new_articles = report.status == Status::Imported
         && !report.format.is_some_and(InputFormat::carries_annotations);
-    match report.digest_id.filter(|_| new_articles) {
+    let pending = match report.digest_id {
+        Some(d) => pending_suggestions::is_pending(store.conn(), d)?,
+        None => false,
+    };
+    match report.digest_id.filter(|_| new_articles || pending) {
         Some(digest) => {
             suggest_digest_in_store(store, jieba, digest, actor)?;
             Ok(Some(digest))
@@ -590,6 +596,9 @@ pub fn decide_entity(conn: &Connection, actor: &str, entity_id: i64, accept: boo
         ),
     )
 }
+
+mod draft;
+pub use draft::draft_digest;
 
 #[cfg(test)]
 mod tests;

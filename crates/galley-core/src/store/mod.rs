@@ -22,6 +22,7 @@ pub mod export_rows;
 pub mod furniture;
 pub mod notes;
 pub mod paragraphs;
+pub mod pending_suggestions;
 pub mod people;
 pub mod pull_quotes;
 pub mod queue;

@@ -87,7 +87,14 @@ pub fn texts(conn: &Connection, article_id: i64) -> Result<Vec<(i64, String)>> {
 }
 
 /// Makes `ids` the paragraphs of `article_id`, in that order; claims follow their paragraph.
+///
+/// Every paragraph of the article and every one of `ids` first goes to a parked position
+/// (`-id - 1`, unique and out of the way), so UNIQUE (article, position) holds row by row. A
+/// paragraph of the article missing from `ids` stays parked until the caller places it
+/// elsewhere (a move or a split places it next).
 pub fn place_all(conn: &Connection, article_id: i64, ids: &[i64]) -> Result<()> {
+    conn.prepare_cached("UPDATE paragraphs SET position = -id - 1 WHERE article_id = ?1")?
+        .execute([article_id])?;
     let mut park = conn.prepare_cached("UPDATE paragraphs SET position = -id - 1 WHERE id = ?1")?;
     for id in ids {
         park.execute([id])?;
