@@ -231,7 +231,13 @@ const RANKS: &[(&str, u8)] = &[
 ];
 
 /// What the crate root re-exports, by the module it comes from.
-const ROOT_ITEMS: &[(&str, &str)] = &[("Error", "error"), ("Result", "error"), ("Store", "store")];
+const ROOT_ITEMS: &[(&str, &str)] = &[
+    ("Error", "error"),
+    ("Result", "error"),
+    ("Store", "store"),
+    ("Workspace", "app"),
+    ("VERSION", "model"),
+];
 
 fn rank(module: &str) -> Option<u8> {
     RANKS.iter().find(|(m, _)| *m == module).map(|(_, r)| *r)
