@@ -77,6 +77,14 @@ fn a_read_only_database_is_listed_and_refuses_changes_in_one_line() {
             !stderr.to_lowercase().contains("sqlite"),
             "{case}: {stderr}"
         );
+        // A change made outside an import transaction names the file too.
+        let dict = galley_as_user(&db, &["dict", "add", "氢能管道"]).unwrap();
+        let stderr = String::from_utf8_lossy(&dict.stderr);
+        assert!(!dict.status.success(), "{case}: dict add took a change");
+        assert!(
+            stderr.contains("read-only") && stderr.contains(db.to_str().unwrap()),
+            "{stderr}"
+        );
     };
     chmod(&db, 0o444);
     check("file 0444");
