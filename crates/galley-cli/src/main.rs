@@ -109,6 +109,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(cmd::Failure::Reported) => ExitCode::FAILURE,
         Err(cmd::Failure::Error(e)) => {
+            // A read-only or full database is named even where the failing call did not know it.
+            let e = e.at_database(&ctx.db);
             eprintln!("galley: {}", cmd::out::escape(&e.to_string()));
             ExitCode::FAILURE
         }

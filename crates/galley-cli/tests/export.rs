@@ -683,7 +683,7 @@ fn bad_requests_get_clear_errors_and_leave_no_file() {
     let out = env.galley(&["export", "--format", "json", "--table", "claims"]);
     assert_eq!(out.status.code(), Some(1));
 
-    // A successful export replaces the file whole and keeps its permissions ordinary.
+    // A successful export replaces the file whole; a new export is private (0600).
     let file = env.path("ok.md");
     env.ok(&[
         "export",
@@ -696,7 +696,7 @@ fn bad_requests_get_clear_errors_and_leave_no_file() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o644);
+        assert_eq!(mode, 0o600);
     }
     no_temp_files(env.dir.path());
 }

@@ -21,9 +21,12 @@ pub enum Error {
     },
     #[error("{what} is empty: there is no text to import")]
     Empty { what: String },
-    #[error("{what} is not text (binary data at byte {offset})")]
+    #[error("{what} is not text (binary data at byte {offset}): import text files only")]
     NotText { what: String, offset: usize },
-    #[error("{what} cannot be decoded as {encoding}: invalid bytes at byte {offset}")]
+    #[error(
+        "{what} cannot be decoded as {encoding}: invalid bytes at byte {offset}; re-save it as \
+         UTF-8 or name its encoding (--encoding gbk, big5, utf-16le …)"
+    )]
     Undecodable {
         what: String,
         encoding: String,
@@ -37,6 +40,10 @@ pub enum Error {
     Locked,
     #[error("the database at {path} cannot be opened: {reason}")]
     Open { path: PathBuf, reason: String },
+    #[error("{}", read_only_message(path))]
+    ReadOnly { path: PathBuf },
+    #[error("{}", disk_full_message(path))]
+    DiskFull { path: PathBuf },
     #[error("the database schema cannot be brought up to date: {0}")]
     Migration(String),
     #[error("{entity} {id} does not exist")]
@@ -80,6 +87,8 @@ impl Error {
             Error::TooLarge { .. } => "too_large",
             Error::Locked => "database_locked",
             Error::Open { .. } => "database_open_failed",
+            Error::ReadOnly { .. } => "database_read_only",
+            Error::DiskFull { .. } => "disk_full",
             Error::Migration(_) => "migration_failed",
             Error::NotFound { .. } => "not_found",
             Error::Invalid(_) => "invalid_input",
@@ -98,11 +107,99 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The same error naming the database file where it is about the database as a whole (a
+    /// read-only or full database is reported with its file).
+    pub fn at_database(self, db: &std::path::Path) -> Error {
+        match self {
+            Error::ReadOnly { path } if path.as_os_str().is_empty() => Error::ReadOnly {
+                path: db.to_owned(),
+            },
+            Error::DiskFull { path } if path.as_os_str().is_empty() => Error::DiskFull {
+                path: db.to_owned(),
+            },
+            other => other,
+        }
+    }
+}
+
+fn which_database(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        "the database".to_owned()
+    } else {
+        format!("the database {}", path.display())
+    }
+}
+
+fn read_only_message(path: &std::path::Path) -> String {
+    format!(
+        "{} is read-only: it can be read but not changed; make the file and its folder writable \
+         (or copy it to a writable place) to change it",
+        which_database(path)
+    )
+}
+
+fn disk_full_message(path: &std::path::Path) -> String {
+    format!(
+        "the disk holding {} is full: nothing was saved; free some space there and try again",
+        which_database(path)
+    )
+}
+
+/// A constraint failure as a sentence for people: which field and what it accepts, never SQL.
+fn constraint_message(sql_message: &str) -> String {
+    let (kind, detail) = sql_message
+        .split_once(" constraint failed: ")
+        .unwrap_or(("", sql_message));
+    // The column: the first name in the detail, without its table (`claims.status`).
+    let field = |d: &str| {
+        d.trim_start_matches("length(")
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .next()
+            .and_then(|name| name.rsplit('.').next())
+            .unwrap_or("")
+            .replace('_', " ")
+    };
+    match kind {
+        "CHECK" if detail.contains(" IN (") => {
+            let accepted: Vec<&str> = detail.split('\'').skip(1).step_by(2).collect();
+            format!(
+                "this {} is not accepted: it must be one of {}",
+                field(detail),
+                accepted.join(", ")
+            )
+        }
+        "CHECK" if detail.starts_with("length(") => {
+            format!("the {} cannot be empty", field(detail))
+        }
+        "CHECK" => format!("the {} is out of range", field(detail)),
+        "NOT NULL" => format!("the {} is missing", field(detail)),
+        "UNIQUE" => format!("this {} already exists", field(detail)),
+        "FOREIGN KEY" => {
+            "it refers to something that does not exist (deleted meanwhile?)".to_owned()
+        }
+        _ => "the value is not accepted".to_owned(),
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Locked,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+                path: PathBuf::new(),
+            },
+            Some(ErrorCode::DiskFull) => Error::DiskFull {
+                path: PathBuf::new(),
+            },
+            Some(ErrorCode::ConstraintViolation) => {
+                let msg = match &e {
+                    rusqlite::Error::SqliteFailure(_, Some(m)) => m.as_str(),
+                    _ => "",
+                };
+                Error::Invalid(constraint_message(msg))
+            }
             _ => Error::Database(e),
         }
     }
@@ -125,5 +222,38 @@ impl serde::Serialize for Error {
         st.serialize_field("code", self.code())?;
         st.serialize_field("message", &self.to_string())?;
         st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constraint_failures_read_as_sentences_without_sql() {
+        let c = rusqlite::Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE claims (status TEXT CHECK (status IN ('unverified', 'verified')),
+                                  name TEXT UNIQUE CHECK (length(name) > 0),
+                                  score REAL CHECK (score >= -1 AND score <= 1))",
+        )
+        .unwrap();
+        let fail = |sql: &str| Error::from(c.execute(sql, []).unwrap_err()).to_string();
+        let status = fail("INSERT INTO claims (status) VALUES ('probably')");
+        assert_eq!(
+            status,
+            "invalid input: this status is not accepted: it must be one of unverified, verified"
+        );
+        assert!(fail("INSERT INTO claims (name) VALUES ('')").contains("name cannot be empty"));
+        assert!(fail("INSERT INTO claims (score) VALUES (7)").contains("score is out of range"));
+        c.execute("INSERT INTO claims (name) VALUES ('a')", [])
+            .unwrap();
+        let unique = fail("INSERT INTO claims (name) VALUES ('a')");
+        assert!(unique.contains("already exists"), "{unique}");
+        for msg in [status, unique] {
+            assert!(
+                !msg.contains("CHECK") && !msg.contains("constraint") && !msg.contains(" IN (")
+            );
+        }
     }
 }

@@ -32,6 +32,43 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Characters that change nothing a reader sees: zero-width space, non-joiner and joiner
+/// (U+200B..U+200D), word joiner (U+2060), and the byte order mark / zero-width no-break space
+/// (U+FEFF).
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The form of a text that content hashes are taken of: NFC, without zero-width characters, so
+/// the same words typed or copied differently hash alike. For hashing only; stored text stays as
+/// written.
+pub fn hash_form(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.chars().filter(|c| !is_zero_width(*c)).nfc().collect()
+}
+
+/// A code-point span `[start, end)` of `s` widened to whole grapheme clusters (user-perceived
+/// characters), so it neither starts nor ends inside a combining sequence or an emoji sequence.
+/// Offsets past the end are cut to the end.
+pub fn snap_to_graphemes(s: &str, start: usize, end: usize) -> (usize, usize) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut bounds = vec![0];
+    let mut at = 0;
+    for g in s.graphemes(true) {
+        at += g.chars().count();
+        bounds.push(at);
+    }
+    let end = end.min(at);
+    let start = bounds
+        .iter()
+        .rev()
+        .find(|b| **b <= start)
+        .copied()
+        .unwrap_or(0);
+    let end = bounds.iter().find(|b| **b >= end).copied().unwrap_or(at);
+    (start.min(end), end)
+}
+
 /// Words for the full-text index: jieba's search-mode cut (short words inside long ones too),
 /// lower-cased, punctuation and spaces dropped, joined by single spaces.
 pub fn search_tokens(jieba: &Jieba, text: &str) -> String {
@@ -68,5 +105,24 @@ mod tests {
     fn counts_code_points_not_bytes_or_utf16_units() {
         assert_eq!(char_len("𠮷野家😀"), 4);
         assert_eq!("𠮷野家😀".encode_utf16().count(), 6);
+    }
+
+    #[test]
+    fn hash_form_is_nfc_without_zero_width_characters() {
+        assert_eq!(hash_form("氢\u{200B}能\u{FEFF}"), "氢能");
+        assert_eq!(hash_form("a\u{200C}b\u{200D}c\u{2060}"), "abc");
+        assert_eq!(hash_form("e\u{301}"), "\u{E9}");
+        assert_eq!(hash_form("\u{E9}"), "\u{E9}");
+    }
+
+    #[test]
+    fn spans_snap_to_grapheme_boundaries() {
+        // "e" + combining acute at 1..3, "家" at 3, a family emoji (ZWJ sequence) at 4..9.
+        let s = "xe\u{301}家👨\u{200D}👩\u{200D}👧";
+        assert_eq!(snap_to_graphemes(s, 2, 3), (1, 3), "a lone combining mark");
+        assert_eq!(snap_to_graphemes(s, 0, 2), (0, 3), "ends inside é");
+        assert_eq!(snap_to_graphemes(s, 3, 4), (3, 4));
+        assert_eq!(snap_to_graphemes(s, 5, 7), (4, 9), "inside the emoji");
+        assert_eq!(snap_to_graphemes(s, 3, 99), (3, 9));
     }
 }

@@ -376,11 +376,7 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
                 ));
             }
             if let Some(u) = &url {
-                if !(u.starts_with("http://") || u.starts_with("https://")) {
-                    return Err(Error::Invalid(format!(
-                        "{u:?} is not a web address (http:// or https://)"
-                    )));
-                }
+                crate::model::web_address::check_web_address(u)?;
             }
             evidence::insert(
                 tx,

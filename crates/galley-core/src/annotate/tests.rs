@@ -214,6 +214,28 @@ fn claims_from_selections_use_code_points_and_survive_undo_with_evidence() {
     )
     .unwrap_err();
     assert_eq!(err.code(), "invalid_input");
+    for url in [
+        "data:text/html,<script>alert(1)</script>",
+        "JAVASCRIPT:alert(1)",
+        "https://",
+    ] {
+        let err = apply(
+            &mut store,
+            j(),
+            "审核员",
+            &Annotation::AddEvidence {
+                claim_id: claim,
+                url: Some(url.into()),
+                quote: Some("引文".into()),
+                note: None,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("only http:// and https://"),
+            "{err}"
+        );
+    }
     apply(
         &mut store,
         j(),

@@ -104,7 +104,13 @@ impl Workspace {
 
     /// Adds (or updates) a person with a role and acts as them from now on.
     pub fn sign_in(&mut self, name: &str, role: Role) -> Result<Person> {
-        let person = people::upsert(self.store.conn(), name, role, &crate::store::now())?;
+        let person =
+            people::upsert(self.store.conn(), name, role, &crate::store::now()).map_err(|e| {
+                match self.store.path() {
+                    Some(db) => e.at_database(db),
+                    None => e,
+                }
+            })?;
         self.actor = Some(person.name.clone());
         Ok(person)
     }

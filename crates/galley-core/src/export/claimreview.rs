@@ -95,7 +95,12 @@ pub fn review(d: &Digest, f: &FullArticle, c: &ClaimOut) -> Value {
     if let Some(r) = &c.reviewer {
         node["author"] = json!({"@type": "Person", "name": r});
     }
-    let urls: Vec<&str> = c.evidence.iter().filter_map(|e| e.url.as_deref()).collect();
+    let urls: Vec<&str> = c
+        .evidence
+        .iter()
+        .filter_map(|e| e.url.as_deref())
+        .filter(|u| crate::model::web_address::is_web_address(u))
+        .collect();
     if !urls.is_empty() {
         node["citation"] = json!(urls);
     }

@@ -1,13 +1,18 @@
 //! CSV: `articles.csv` (one row per article) and `claims.csv` (one row per claim), written with
-//! the `csv` crate. UTF-8 with a byte order mark by default so Excel and WPS show Chinese; text
-//! cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
-//! carriage return) get a leading `'`. Quotes, commas and newlines inside cells are quoted
+//! the `csv` crate. UTF-8 with a byte order mark by default so Excel and WPS show Chinese. Each
+//! row is a `Serialize` struct written by [`RowWriter`], the only writer: every cell a
+//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab, carriage return or
+//! line feed) gets a leading `'`, whatever its column. Quotes, commas and newlines inside cells are quoted
 //! (RFC 4180) and read back unchanged.
+
+mod cells;
 
 use std::io::Write;
 
 use rusqlite::Connection;
+use serde::Serialize;
 
+pub use self::cells::{columns, neutralise, RowWriter};
 use super::{for_each_article, CsvTable, Filter, FullArticle, Selection};
 use crate::model::{ClaimStatus, Digest, SuggestionStatus};
 use crate::{Error, Result};
@@ -15,58 +20,64 @@ use crate::{Error, Result};
 /// The UTF-8 byte order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-pub const ARTICLE_COLUMNS: &[&str] = &[
-    "digest_id",
-    "digest",
-    "digest_date",
-    "article_id",
-    "position",
-    "title",
-    "source",
-    "outlets",
-    "topics",
-    "topic_labels",
-    "suggested_topics",
-    "sentiment",
-    "sentiment_score",
-    "claims",
-    "claims_suggested",
-    "claims_unverified",
-    "claims_undetermined",
-    "claims_in_progress",
-    "claims_verified",
-    "claims_false",
-    "claims_not_applicable",
-    "review_state",
-    "confidence",
-    "updated_at",
-];
+/// One row of `articles.csv`; the field names are the columns.
+#[derive(Debug, Default, Serialize)]
+pub struct ArticleRow {
+    digest_id: i64,
+    digest: String,
+    digest_date: Option<String>,
+    article_id: i64,
+    position: i64,
+    title: String,
+    source: Option<String>,
+    outlets: String,
+    topics: String,
+    topic_labels: String,
+    suggested_topics: String,
+    sentiment: Option<String>,
+    sentiment_score: Option<String>,
+    claims: usize,
+    claims_suggested: usize,
+    claims_unverified: usize,
+    claims_undetermined: usize,
+    claims_in_progress: usize,
+    claims_verified: usize,
+    claims_false: usize,
+    claims_not_applicable: usize,
+    review_state: String,
+    confidence: Option<String>,
+    updated_at: String,
+}
 
-pub const CLAIM_COLUMNS: &[&str] = &[
-    "digest_id",
-    "article_id",
-    "article_title",
-    "claim_id",
-    "paragraph",
-    "start",
-    "end",
-    "sentence",
-    "status",
-    "rating",
-    "rating_value",
-    "reviewer",
-    "reviewed_at",
-    "evidence",
-    "evidence_count",
-    "updated_at",
-];
+/// One row of `claims.csv`; the field names are the columns.
+#[derive(Debug, Default, Serialize)]
+pub struct ClaimRow {
+    digest_id: i64,
+    article_id: i64,
+    article_title: String,
+    claim_id: i64,
+    paragraph: i64,
+    start: i64,
+    end: i64,
+    sentence: String,
+    status: String,
+    rating: Option<String>,
+    rating_value: Option<i64>,
+    reviewer: Option<String>,
+    reviewed_at: Option<String>,
+    evidence: String,
+    evidence_count: usize,
+    updated_at: String,
+}
 
-/// A text cell a spreadsheet would not evaluate: `=1+1` → `'=1+1`.
-pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
-    }
+/// The columns of `articles.csv`.
+pub fn article_columns() -> Vec<&'static str> {
+    columns::<ArticleRow>()
+}
+
+/// The columns of `claims.csv`.
+pub fn claim_columns() -> Vec<&'static str> {
+    columns::<ClaimRow>()
 }
 
 fn csv_err(e: csv::Error) -> Error {
@@ -88,21 +99,19 @@ pub fn write(
     if bom {
         w.write_all(BOM).map_err(super::io)?;
     }
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(w);
-    let header = match table {
-        CsvTable::Articles => ARTICLE_COLUMNS,
-        CsvTable::Claims => CLAIM_COLUMNS,
-    };
-    out.write_record(header).map_err(csv_err)?;
+    let mut out = RowWriter::new(w);
+    match table {
+        CsvTable::Articles => out.header::<ArticleRow>(),
+        CsvTable::Claims => out.header::<ClaimRow>(),
+    }
+    .map_err(csv_err)?;
     for (d, ids) in &sel.digests {
         for_each_article(conn, ids, filter, |a| {
             match table {
-                CsvTable::Articles => out.write_record(article_row(d, &a)).map_err(csv_err)?,
+                CsvTable::Articles => out.row(&article_row(d, &a)).map_err(csv_err)?,
                 CsvTable::Claims => {
                     for row in claim_rows(d, &a) {
-                        out.write_record(row).map_err(csv_err)?;
+                        out.row(&row).map_err(csv_err)?;
                     }
                 }
             }
@@ -113,80 +122,44 @@ pub fn write(
     Ok(())
 }
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(ToString::to_string).unwrap_or_default()
+fn codes<'a>(topics: impl Iterator<Item = &'a str>) -> String {
+    topics.collect::<Vec<_>>().join("; ")
 }
 
-fn article_row(d: &Digest, f: &FullArticle) -> Vec<String> {
+fn article_row(d: &Digest, f: &FullArticle) -> ArticleRow {
     let a = &f.article;
     let n = &f.annotations;
-    let accepted: Vec<_> = n
-        .topics
-        .iter()
-        .filter(|t| t.status == SuggestionStatus::Accepted)
-        .collect();
-    let suggested: Vec<_> = n
-        .topics
-        .iter()
-        .filter(|t| t.status == SuggestionStatus::Suggested)
-        .collect();
-    let mut row = vec![
-        d.id.to_string(),
-        neutralise(&d.name),
-        neutralise(&opt(&d.date)),
-        a.id.to_string(),
-        (a.position + 1).to_string(),
-        neutralise(&a.title),
-        neutralise(&opt(&a.source.line)),
-        neutralise(&a.source.outlets.join("; ")),
-        neutralise(
-            &accepted
-                .iter()
-                .map(|t| t.code.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        neutralise(
-            &accepted
-                .iter()
-                .map(|t| t.label_zh.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        neutralise(
-            &suggested
-                .iter()
-                .map(|t| t.code.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        n.sentiment
-            .as_ref()
-            .map(|s| s.label.to_string())
-            .unwrap_or_default(),
-        // A number we format ourselves (possibly negative): not a formula.
-        n.sentiment
-            .as_ref()
-            .map(|s| format!("{:.2}", s.score))
-            .unwrap_or_default(),
-        n.claims.len().to_string(),
-    ];
-    for status in ClaimStatus::ALL {
-        row.push(
-            n.claims
-                .iter()
-                .filter(|c| c.status == *status)
-                .count()
-                .to_string(),
-        );
+    let with = |s: SuggestionStatus| n.topics.iter().filter(move |t| t.status == s);
+    let count = |s: ClaimStatus| n.claims.iter().filter(|c| c.status == s).count();
+    ArticleRow {
+        digest_id: d.id,
+        digest: d.name.clone(),
+        digest_date: d.date.as_ref().map(ToString::to_string),
+        article_id: a.id,
+        position: a.position + 1,
+        title: a.title.clone(),
+        source: a.source.line.clone(),
+        outlets: a.source.outlets.join("; "),
+        topics: codes(with(SuggestionStatus::Accepted).map(|t| t.code.as_str())),
+        topic_labels: codes(with(SuggestionStatus::Accepted).map(|t| t.label_zh.as_str())),
+        suggested_topics: codes(with(SuggestionStatus::Suggested).map(|t| t.code.as_str())),
+        sentiment: n.sentiment.as_ref().map(|s| s.label.to_string()),
+        sentiment_score: n.sentiment.as_ref().map(|s| format!("{:.2}", s.score)),
+        claims: n.claims.len(),
+        claims_suggested: count(ClaimStatus::Suggested),
+        claims_unverified: count(ClaimStatus::Unverified),
+        claims_undetermined: count(ClaimStatus::Undetermined),
+        claims_in_progress: count(ClaimStatus::InProgress),
+        claims_verified: count(ClaimStatus::Verified),
+        claims_false: count(ClaimStatus::False),
+        claims_not_applicable: count(ClaimStatus::NotApplicable),
+        review_state: a.review_state.as_str().to_owned(),
+        confidence: a.confidence.map(|c| format!("{c:.2}")),
+        updated_at: a.updated_at.clone(),
     }
-    row.push(a.review_state.as_str().to_owned());
-    row.push(a.confidence.map(|c| format!("{c:.2}")).unwrap_or_default());
-    row.push(a.updated_at.clone());
-    row
 }
 
-fn claim_rows(d: &Digest, f: &FullArticle) -> Vec<Vec<String>> {
+fn claim_rows(d: &Digest, f: &FullArticle) -> Vec<ClaimRow> {
     let a = &f.article;
     f.annotations
         .claims
@@ -205,115 +178,27 @@ fn claim_rows(d: &Digest, f: &FullArticle) -> Vec<Vec<String>> {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            vec![
-                d.id.to_string(),
-                a.id.to_string(),
-                neutralise(&a.title),
-                c.id.to_string(),
-                (c.paragraph + 1).to_string(),
-                c.start.to_string(),
-                c.end.to_string(),
-                neutralise(&c.text),
-                c.status.to_string(),
-                neutralise(&opt(&c.rating)),
-                opt(&c.rating_value),
-                neutralise(&opt(&c.reviewer)),
-                opt(&c.reviewed_at),
-                neutralise(&evidence),
-                c.evidence.len().to_string(),
-                c.updated_at.clone(),
-            ]
+            ClaimRow {
+                digest_id: d.id,
+                article_id: a.id,
+                article_title: a.title.clone(),
+                claim_id: c.id,
+                paragraph: c.paragraph as i64 + 1,
+                start: c.start,
+                end: c.end,
+                sentence: c.text.clone(),
+                status: c.status.to_string(),
+                rating: c.rating.clone(),
+                rating_value: c.rating_value,
+                reviewer: c.reviewer.clone(),
+                reviewed_at: c.reviewed_at.clone(),
+                evidence,
+                evidence_count: c.evidence.len(),
+                updated_at: c.updated_at.clone(),
+            }
         })
         .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::testdata::{annotated_store, TRICKY_TITLE};
-    use super::super::{write as export, Format, Request};
-    use super::*;
-
-    fn export_csv(table: CsvTable, bom: bool) -> Vec<u8> {
-        let store = annotated_store();
-        let mut buf = Vec::new();
-        let req = Request {
-            table,
-            bom,
-            ..Request::new(Format::Csv)
-        };
-        export(&store, &req, &mut buf).unwrap();
-        buf
-    }
-
-    fn read(bytes: &[u8]) -> (csv::StringRecord, Vec<csv::StringRecord>) {
-        let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
-        let mut r = csv::Reader::from_reader(body);
-        let header = r.headers().unwrap().clone();
-        let rows = r.records().map(|r| r.unwrap()).collect();
-        (header, rows)
-    }
-
-    #[test]
-    fn neutralises_formula_cells() {
-        assert_eq!(neutralise("=1+1"), "'=1+1");
-        assert_eq!(neutralise("+86 10"), "'+86 10");
-        assert_eq!(neutralise("-2+3"), "'-2+3");
-        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralise("\tx"), "'\tx");
-        assert_eq!(neutralise("\rx"), "'\rx");
-        assert_eq!(neutralise("氢能 = 未来"), "氢能 = 未来");
-        assert_eq!(neutralise(""), "");
-    }
-
-    #[test]
-    fn articles_csv_reads_back_with_the_csv_crate() {
-        let bytes = export_csv(CsvTable::Articles, true);
-        assert!(bytes.starts_with(BOM));
-        let (header, rows) = read(&bytes);
-        assert_eq!(header.iter().collect::<Vec<_>>(), ARTICLE_COLUMNS);
-        assert!(rows.len() > 2);
-        let col = |name: &str| ARTICLE_COLUMNS.iter().position(|c| *c == name).unwrap();
-        let approved = rows
-            .iter()
-            .find(|r| &r[col("review_state")] == "approved")
-            .unwrap();
-        assert_eq!(&approved[col("topics")], "desk:energy");
-        assert_eq!(&approved[col("topic_labels")], "能源与氢能");
-        assert_eq!(&approved[col("suggested_topics")], "medtop:13000000");
-        assert_eq!(&approved[col("sentiment")], "positive");
-        assert_eq!(&approved[col("claims_verified")], "1");
-        let tricky = rows
-            .iter()
-            .find(|r| r[col("title")].contains("HYPERLINK"))
-            .unwrap();
-        assert_eq!(&tricky[col("title")], format!("'{TRICKY_TITLE}"));
-        assert_eq!(&tricky[col("claims_false")], "1");
-        assert_eq!(&tricky[col("claims_unverified")], "1");
-        assert_eq!(&tricky[col("claims")], "2");
-        assert_eq!(&tricky[col("digest_date")], "2024-01-15");
-        assert_eq!(&tricky[col("source")], "据《科技日报》");
-    }
-
-    #[test]
-    fn claims_csv_round_trips_quotes_commas_newlines() {
-        let bytes = export_csv(CsvTable::Claims, false);
-        assert!(!bytes.starts_with(BOM));
-        let (header, rows) = read(&bytes);
-        assert_eq!(header.iter().collect::<Vec<_>>(), CLAIM_COLUMNS);
-        let col = |name: &str| CLAIM_COLUMNS.iter().position(|c| *c == name).unwrap();
-        let f = rows.iter().find(|r| &r[col("status")] == "false").unwrap();
-        assert_eq!(&f[col("sentence")], "野家😀说");
-        assert_eq!(&f[col("start")], "2");
-        assert_eq!(&f[col("end")], "6");
-        assert_eq!(&f[col("rating")], "'-不实,\"误导\"");
-        assert_eq!(&f[col("reviewer")], "'@王编辑");
-        assert_eq!(&f[col("evidence")], "'+1 是假的 | 见\n原文");
-        let v = rows
-            .iter()
-            .find(|r| &r[col("status")] == "verified")
-            .unwrap();
-        assert_eq!(&v[col("rating")], "属实");
-        assert_eq!(&v[col("evidence")], "https://example.org/report | 官方通报");
-        assert_eq!(&v[col("reviewer")], "李编辑");
-    }
-}
+mod tests;

@@ -8,6 +8,7 @@ use std::io::Write;
 use rusqlite::Connection;
 
 use super::{for_each_article, Filter, FullArticle, Selection};
+use crate::model::web_address::is_web_address;
 use crate::model::{Digest, ParagraphKind, SuggestionStatus};
 use crate::Result;
 
@@ -35,6 +36,16 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// An evidence URL: an autolink for an http(s) address, escaped text for anything else (a
+/// `javascript:` URL from an old database is shown, never linked).
+fn link(url: &str) -> String {
+    if is_web_address(url) {
+        format!("<{url}>")
+    } else {
+        escape(&url.replace(':', "\u{FF1A}"))
+    }
 }
 
 fn digest_heading(d: &Digest) -> String {
@@ -107,7 +118,7 @@ pub fn article(number: usize, f: &FullArticle) -> String {
             for e in &c.evidence {
                 let mut parts = Vec::new();
                 if let Some(u) = &e.url {
-                    parts.push(format!("<{}>", u.replace(['<', '>', ' '], "")));
+                    parts.push(link(u));
                 }
                 for t in [&e.quote, &e.note].into_iter().flatten() {
                     parts.push(escape(t));
@@ -182,5 +193,33 @@ mod tests {
         assert!(md.contains("**属实（5/5）**"));
         assert!(md.contains("### 1. \\=HYPERLINK"));
         assert!(md.contains("> 备注（王编辑）：整篇可用"));
+    }
+
+    /// An old database may hold `javascript:` and `data:` evidence links: no output links them.
+    #[test]
+    fn non_web_evidence_links_are_never_linked() {
+        let store = annotated_store();
+        store
+            .conn()
+            .execute_batch(
+                "UPDATE evidence SET url = 'javascript:alert(1)' WHERE rowid % 2 = 0;
+                 UPDATE evidence SET url = 'data:text/html,<script>alert(1)</script>'
+                   WHERE rowid % 2 = 1;",
+            )
+            .unwrap();
+        for format in [Format::Markdown, Format::Claimreview, Format::Webannotation] {
+            let mut buf = Vec::new();
+            export(&store, &Request::new(format), &mut buf).unwrap();
+            let out = String::from_utf8(buf).unwrap();
+            for bad in [
+                "<javascript:",
+                "<data:",
+                "](javascript",
+                "\"javascript:",
+                "\"data:",
+            ] {
+                assert!(!out.contains(bad), "{format:?} has {bad}: {out}");
+            }
+        }
     }
 }

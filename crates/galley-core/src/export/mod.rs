@@ -263,13 +263,12 @@ pub fn write_atomically(
         write(&mut buf)?;
         buf.flush().map_err(werr)?;
     }
-    // A temporary file is private (0600); an export is an ordinary file.
+    // A temporary file is private (0600), and so is a new export; one that replaces a file
+    // keeps that file's mode.
     #[cfg(unix)]
-    {
+    if let Ok(meta) = std::fs::metadata(path) {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)
-            .map(|m| m.permissions().mode() & 0o777)
-            .unwrap_or(0o644);
+        let mode = meta.permissions().mode() & 0o777;
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(werr)?;
@@ -406,3 +405,6 @@ pub(crate) fn io(e: std::io::Error) -> Error {
 
 #[cfg(test)]
 pub(crate) mod testdata;
+
+#[cfg(test)]
+mod tests;

@@ -75,7 +75,11 @@ fn claim(f: &FullArticle, c: &ClaimOut) -> Value {
         }));
     }
     for e in &c.evidence {
-        if let Some(url) = &e.url {
+        if let Some(url) = e
+            .url
+            .as_ref()
+            .filter(|u| crate::model::web_address::is_web_address(u))
+        {
             body.push(json!({"type": "SpecificResource", "source": url, "purpose": "describing"}));
         }
         for t in [&e.quote, &e.note].into_iter().flatten() {

@@ -28,28 +28,36 @@ pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<String> 
                         offset,
                     });
                 }
-                if std::str::from_utf8(bytes).is_ok() {
-                    (UTF_8, bytes)
-                } else {
-                    let mut det = chardetng::EncodingDetector::new();
-                    det.feed(bytes, true);
-                    (det.guess(None, true), bytes)
+                match std::str::from_utf8(bytes) {
+                    Ok(_) => (UTF_8, bytes),
+                    Err(e) if mostly_utf8(bytes) => {
+                        return Err(Error::Undecodable {
+                            what: what.into(),
+                            encoding: UTF_8.name().into(),
+                            offset: e.valid_up_to(),
+                        })
+                    }
+                    Err(_) => {
+                        let mut det = chardetng::EncodingDetector::new();
+                        det.feed(bytes, true);
+                        (det.guess(None, true), bytes)
+                    }
                 }
             }
         },
     };
+    let header = bytes.len() - body.len();
     let text = decode_strict(encoding, body).map_err(|offset| Error::Undecodable {
         what: what.into(),
         encoding: encoding.name().into(),
-        offset: offset + (bytes.len() - body.len()),
+        offset: offset + header,
     })?;
     if let Some(pos) =
         text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
     {
-        let offset = bytes.len().min(pos);
         return Err(Error::NotText {
             what: what.into(),
-            offset,
+            offset: header + encoded_len(encoding, &text[..pos]),
         });
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -57,6 +65,27 @@ pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<String> 
         return Err(Error::Empty { what: what.into() });
     }
     Ok(text)
+}
+
+/// Whether text that is not valid UTF-8 is UTF-8 with a few bad bytes (not a legacy encoding):
+/// at most one malformed sequence in 50 multi-byte characters.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+    let bad = text.chars().filter(|c| *c == '\u{FFFD}').count();
+    let good = text
+        .chars()
+        .filter(|c| !c.is_ascii() && *c != '\u{FFFD}')
+        .count();
+    bad * 50 <= good
+}
+
+/// How many bytes `text` took in `encoding`: the byte offset of what follows it.
+fn encoded_len(encoding: &'static Encoding, text: &str) -> usize {
+    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        text.encode_utf16().count() * 2
+    } else {
+        encoding.encode(text).0.len()
+    }
 }
 
 /// Decodes without replacement; on malformed input returns the byte offset of the bad bytes.
@@ -132,5 +161,40 @@ mod tests {
             decode(TEXT.as_bytes(), "t", Some("klingon")),
             Err(Error::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn a_bad_byte_late_in_utf8_text_is_reported_at_its_real_byte_offset() {
+        let mut bytes = "我国首次高压力纯氢管道试验成功，据科创板日报。\n"
+            .repeat(200)
+            .into_bytes();
+        bytes.truncate(8260); // 118 whole lines of 70 bytes
+        bytes.resize(8294, b'a');
+        bytes.push(0xFF);
+        bytes.extend_from_slice("更多文字。\n".as_bytes());
+        let err = decode(&bytes, "t", None).unwrap_err();
+        assert!(
+            matches!(&err, Error::Undecodable { offset: 8294, encoding, .. } if encoding == "UTF-8"),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("byte 8294"), "{err}");
+    }
+
+    #[test]
+    fn control_characters_are_reported_at_their_byte_offset_in_the_input() {
+        // UTF-8: 试验 is 6 bytes, then BEL.
+        let err = decode("试验\u{7}成功".as_bytes(), "t", None).unwrap_err();
+        assert!(matches!(err, Error::NotText { offset: 6, .. }), "{err:?}");
+        // UTF-16LE with its BOM: 2 + 2 × 2 bytes before the BEL.
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "试验\u{7}成功".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let err = decode(&bytes, "t", None).unwrap_err();
+        assert!(matches!(err, Error::NotText { offset: 6, .. }), "{err:?}");
+        // GBK (forced): two bytes a character.
+        let (gbk, _, _) = encoding_rs::GBK.encode("试验成功\u{7}");
+        let err = decode(&gbk, "t", Some("gbk")).unwrap_err();
+        assert!(matches!(err, Error::NotText { offset: 8, .. }), "{err:?}");
     }
 }

@@ -254,7 +254,8 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
                 paragraphs: a.paragraphs.len(),
                 pull_quotes: a.pull_quotes.len(),
                 source: a.source.clone(),
-                confidence: a.confidence,
+                // As stored (see `store_parsed`).
+                confidence: a.confidence.clamp(0.0, 1.0),
                 warnings: a.warnings.clone(),
             })
             .collect(),
@@ -474,9 +475,11 @@ fn check_line_lengths(text: &str, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// SHA-256 of the decoded text, so one page in two encodings is one digest.
+/// SHA-256 of the decoded text, so one page in two encodings is one digest; taken of the
+/// text's [`hash_form`](crate::text::hash_form), so a zero-width space or another Unicode
+/// normalisation does not make it a new one.
 pub fn content_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.trim().as_bytes());
+    let digest = Sha256::digest(crate::text::hash_form(text).trim().as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -65,6 +65,30 @@ fn importing_the_same_text_twice_stores_it_once_and_says_so() {
 }
 
 #[test]
+fn zero_width_characters_and_normalisation_do_not_defeat_the_dedupe() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "# 标题\n\n咖啡馆（Caf\u{E9}）价格上涨。\n";
+    let first = import(
+        &mut store,
+        jieba(),
+        &named("a.md", text.as_bytes()),
+        &opts(),
+    )
+    .unwrap();
+    let disguised = "# 标\u{200B}题\n\n咖啡馆（Cafe\u{301}\u{200C}\u{FEFF}）价格\u{2060}上涨。\n";
+    let again = import(
+        &mut store,
+        jieba(),
+        &named("b.md", disguised.as_bytes()),
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(again.status, Status::AlreadyImported);
+    assert_eq!(again.digest_id, first.digest_id);
+    assert_eq!(store.digests().unwrap().len(), 1);
+}
+
+#[test]
 fn dry_run_stores_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let o = Options {

@@ -68,14 +68,16 @@ pub struct PullQuoteOut {
     pub text: String,
 }
 
-/// SHA-256 (hex) of an article's title and paragraphs, one per line.
+/// SHA-256 (hex) of an article's title and paragraphs, one per line, each in its
+/// [`hash_form`](crate::text::hash_form).
 pub fn article_hash<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a str>) -> String {
+    use crate::text::hash_form;
     use sha2::{Digest as _, Sha256};
     let mut h = Sha256::new();
-    h.update(title.trim().as_bytes());
+    h.update(hash_form(title).trim().as_bytes());
     for p in paragraphs {
         h.update(b"\n");
-        h.update(p.trim().as_bytes());
+        h.update(hash_form(p).trim().as_bytes());
     }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -5,6 +5,7 @@ mod date;
 pub mod document;
 pub mod import_report;
 pub mod vocabulary;
+pub mod web_address;
 
 use serde::{Deserialize, Serialize};
 

@@ -33,6 +33,8 @@ pub mod sessions;
 pub mod topics;
 pub mod user_terms;
 
+mod private;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -57,22 +59,65 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// A new database file is created private (0600, and SQLite gives its `-wal` and `-shm`
+    /// the same mode), in a folder created 0700 when Galley creates it. A database that cannot
+    /// be opened for writing (a read-only file or folder) is opened read-only: reads work and
+    /// every change fails with [`Error::ReadOnly`].
     pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |reason: String| Error::Open {
+            path: path.to_owned(),
+            reason,
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::Open {
-                path: path.to_owned(),
-                reason: e.to_string(),
-            })?;
+            private::create_dir(dir).map_err(|e| open_err(e.to_string()))?;
         }
+        let created = private::create_file(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::Open {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
-        Self::init(conn, Some(path.to_owned()))
+        let opened = Connection::open_with_flags(path, flags)
+            .map_err(Error::from)
+            .and_then(|conn| Self::init(conn, Some(path.to_owned())));
+        match opened {
+            Err(e) if read_only(&e) && path.is_file() => Self::open_read_only(path),
+            Err(e) => Err(match created {
+                Err(c) if !path.exists() => open_err(format!("it cannot be created: {c}")),
+                _ => e.at_database(path),
+            }),
+            ok => ok,
+        }
+    }
+
+    /// Opens the database at `path` for reading only (SQLite's `immutable` mode when even its
+    /// journal cannot be read in place, as in a read-only folder).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let open = |uri: String| {
+            let conn = Connection::open_with_flags(uri, flags)?;
+            conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+            conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))?;
+            Ok::<_, Error>(conn)
+        };
+        let conn = open(private::uri(path, "mode=ro"))
+            .or_else(|_| open(private::uri(path, "immutable=1")))
+            .map_err(|e| open_error(&Some(path.to_owned()), e))?;
+        if schema::migrations().pending_migrations(&conn)? > 0 {
+            return Err(Error::Open {
+                path: path.to_owned(),
+                reason: "it is read-only and was made by an older Galley: make it writable once \
+                         so Galley can bring it up to date"
+                    .into(),
+            });
+        }
+        tracing::debug!(?path, "opened database read-only");
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+        })
     }
 
     /// A private in-memory database, for tests and dry runs.
@@ -114,12 +159,19 @@ impl Store {
     /// Runs `f` in one write transaction (taken at once, so a concurrent writer is
     /// reported before any work is done); commits on `Ok`, rolls back on `Err`.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let path = self.path.clone().unwrap_or_default();
+        let run = |conn: &mut Connection| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run(&mut self.conn).map_err(|e: Error| e.at_database(&path))
+    }
+
+    /// Whether changes to this database fail (it was opened read-only).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
     }
 
     /// Copies the whole database to `dest` while it stays in use (SQLite's online backup),
@@ -160,8 +212,23 @@ impl Store {
     }
 }
 
-fn open_error(path: &Option<PathBuf>, e: rusqlite::Error) -> Error {
-    match Error::from(e) {
+/// Whether opening failed because the database or its folder cannot be written.
+fn read_only(e: &Error) -> bool {
+    match e {
+        Error::ReadOnly { .. } => true,
+        Error::Open { reason, .. } | Error::Migration(reason) => {
+            reason.contains("readonly") || reason.contains("read-only")
+        }
+        Error::Database(e) => matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ffi::ErrorCode::CannotOpen | rusqlite::ffi::ErrorCode::ReadOnly)
+        ),
+        _ => false,
+    }
+}
+
+fn open_error(path: &Option<PathBuf>, e: impl Into<Error>) -> Error {
+    match e.into() {
         Error::Database(e) => Error::Open {
             path: path.clone().unwrap_or_else(|| PathBuf::from(":memory:")),
             reason: e.to_string(),
@@ -240,5 +307,131 @@ mod tests {
         a.set_busy_timeout(Duration::from_millis(50)).unwrap();
         let err = a.write(|_| Ok(())).unwrap_err();
         assert!(matches!(err, Error::Locked), "{err:?}");
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_database_and_its_folder_are_private_an_existing_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let before = mode(dir.path());
+        let path = dir.path().join("data/galley/galley.db");
+        let mut store = Store::open(&path).unwrap();
+        store
+            .write(|tx| Ok(tx.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1)")?))
+            .unwrap();
+        assert_eq!(mode(&path), 0o600);
+        for side in ["galley.db-wal", "galley.db-shm"] {
+            assert_eq!(mode(&path.with_file_name(side)), 0o600, "{side}");
+        }
+        assert_eq!(mode(&dir.path().join("data")), 0o700);
+        assert_eq!(mode(&dir.path().join("data/galley")), 0o700);
+        drop(store);
+        let shared = dir.path().join("shared.db");
+        std::fs::write(&shared, "").unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o640)).unwrap();
+        Store::open(&shared).unwrap();
+        assert_eq!(mode(&shared), 0o640);
+        assert_eq!(
+            mode(dir.path()),
+            before,
+            "an existing folder keeps its mode"
+        );
+    }
+
+    #[test]
+    fn a_full_disk_names_the_database_and_says_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        let mut store = Store::open(&path).unwrap();
+        let pages: i64 = store
+            .conn()
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        store
+            .conn()
+            .pragma_update(None, "max_page_count", pages)
+            .unwrap();
+        let err = store
+            .write(|tx| {
+                tx.execute_batch(
+                    "CREATE TABLE big (x); INSERT INTO big SELECT randomblob(4096)
+                     FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+                     WHERE i < 100) SELECT i FROM n);",
+                )?;
+                Ok(())
+            })
+            .unwrap_err();
+        assert_eq!(err.code(), "disk_full", "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains(&path.display().to_string()), "{msg}");
+        assert!(msg.contains("free some space"), "{msg}");
+    }
+
+    #[test]
+    fn a_read_only_database_can_be_read_and_refuses_changes_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        let mut store = Store::open(&path).unwrap();
+        store
+            .write(|tx| {
+                digests::insert(
+                    tx,
+                    &digests::NewDigest {
+                        name: "周报",
+                        date: None,
+                        source_file: None,
+                        content_hash: "h",
+                        imported_at: "2024-01-15T08:00:00Z",
+                    },
+                )
+            })
+            .unwrap();
+        drop(store);
+        let mut ro = Store::open_read_only(&path).unwrap();
+        assert!(ro.is_read_only());
+        assert_eq!(ro.digests().unwrap().len(), 1);
+        let err = ro
+            .write(|tx| Ok(tx.execute_batch("DELETE FROM digests")?))
+            .unwrap_err();
+        assert_eq!(err.code(), "database_read_only", "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains(&path.display().to_string()) && msg.contains("writable"));
+        assert!(!msg.contains('\n'));
+    }
+
+    /// What a person without write access sees (root writes anyway: there, the parts that need
+    /// a non-root user are skipped and say so).
+    #[cfg(unix)]
+    #[test]
+    fn a_mode_0444_file_or_a_read_only_folder_opens_read_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("db");
+        let path = folder.join("g.db");
+        Store::open(&path).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        if std::fs::OpenOptions::new().write(true).open(&path).is_err() {
+            let store = Store::open(&path).unwrap();
+            assert!(store.is_read_only());
+            assert!(store.is_empty().unwrap());
+        } else {
+            eprintln!("SKIPPED part: this user can write a 0444 file (root)");
+        }
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+        if std::fs::File::create(folder.join("probe")).is_err() {
+            let store = Store::open(&path).unwrap();
+            assert!(store.is_read_only());
+            assert!(store.digests().unwrap().is_empty());
+        } else {
+            eprintln!("SKIPPED part: this user can write a read-only folder (root)");
+        }
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 }

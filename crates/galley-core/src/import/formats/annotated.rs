@@ -191,9 +191,18 @@ pub fn article(
                 s.label
             ));
         }
+        let (start, end) = crate::text::snap_to_graphemes(line, a - ls, end);
+        if (start, end) != (a - ls, (b - ls).min(len)) {
+            warnings.push(format!(
+                "{where_}: span {:?} ({}) started or ended inside a character; widened to {:?}",
+                slice(text, a, b),
+                s.label,
+                slice(line, start, end)
+            ));
+        }
         out.push(Span {
             paragraph: i,
-            start: a - ls,
+            start,
             end,
             label: s.label.clone(),
         });

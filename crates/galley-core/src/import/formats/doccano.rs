@@ -181,4 +181,27 @@ mod tests {
             p.warnings
         );
     }
+
+    #[test]
+    fn spans_inside_a_combining_sequence_are_widened_to_whole_characters() {
+        // "Cafe\u{301}" is 5 code points: the acute accent (4) combines with the e (3).
+        let jsonl = concat!(
+            r#"{"text": "Cafe\u0301 说价格上涨。", "label": [[4, 5, "CLAIM"], [0, 4, "ORG"]]}"#,
+            "\n"
+        );
+        let (p, labels) = parse(jsonl).unwrap();
+        let para: Vec<char> = p.articles[0].paragraphs[0].text.chars().collect();
+        let text = |s: &annotated::Span| para[s.start..s.end].iter().collect::<String>();
+        assert_eq!(
+            text(&labels[0].spans[0]),
+            "e\u{301}",
+            "not a lone combining mark"
+        );
+        assert_eq!(text(&labels[0].spans[1]), "Cafe\u{301}");
+        assert!(
+            p.warnings.iter().any(|w| w.contains("widened")),
+            "{:?}",
+            p.warnings
+        );
+    }
 }

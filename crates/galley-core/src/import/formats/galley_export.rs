@@ -12,6 +12,8 @@
 //! What a restore does not bring back: ids (new ones are given), the audit log (so a claim's
 //! `history` starts empty), rejected sentiment suggestions (not exported).
 
+mod check;
+
 use std::collections::HashMap;
 
 use jieba_rs::Jieba;
@@ -66,6 +68,7 @@ pub fn import(
             what: input.what.clone(),
         });
     }
+    check::check(&doc, &input.what)?;
     let run = |tx: &Connection| -> Result<Report> { restore(tx, jieba, &doc, opts) };
     let mut report = if opts.dry_run {
         // Everything is done, then rolled back: the report says exactly what would happen.
@@ -194,7 +197,7 @@ fn restore_digest(
                 position: pos as i64,
                 title: &a.title,
                 source: &a.source,
-                confidence: a.confidence.map(|c| c.clamp(0.0, 1.0)),
+                confidence: a.confidence,
                 now: &a.updated_at,
             },
         )?;
@@ -778,5 +781,130 @@ mod tests {
             err.to_string().contains("galley.export/2 is not supported"),
             "{err}"
         );
+    }
+
+    /// The annotated store's export with one value changed by `edit`, imported into an empty
+    /// store: the error, and whether anything was stored.
+    fn import_edited(edit: impl FnOnce(&mut serde_json::Value)) -> (Error, bool) {
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&export_json(&annotated_store())).unwrap();
+        edit(&mut v);
+        let bytes = serde_json::to_vec(&v).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let input = Input {
+            what: "hostile.json".into(),
+            source_file: Some("hostile.json".into()),
+            bytes: &bytes,
+        };
+        let err = import_input(&mut store, &segmenter(), &input, &Options::default()).unwrap_err();
+        (err, store.is_empty().unwrap())
+    }
+
+    /// The first claim that has a verdict, in the first digest that has one.
+    fn reviewed_claim(v: &mut serde_json::Value) -> &mut serde_json::Value {
+        v["digests"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .flat_map(|d| d["articles"].as_array_mut().unwrap().iter_mut())
+            .flat_map(|a| a["claims"].as_array_mut().unwrap().iter_mut())
+            .find(|c| !c["reviewed_at"].is_null())
+            .unwrap()
+    }
+
+    #[test]
+    fn timestamps_that_are_not_rfc3339_are_refused_and_nothing_is_stored() {
+        for payload in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "=1+1",
+            "=cmd|' /C calc'!A0",
+            "",
+        ] {
+            let (err, empty) = import_edited(|v| {
+                v["digests"][0]["articles"][0]["updated_at"] = payload.into();
+            });
+            let msg = err.to_string();
+            assert!(
+                msg.contains("hostile.json") && msg.contains("updated_at"),
+                "{msg}"
+            );
+            assert!(msg.contains("RFC 3339") && !msg.contains('\n'), "{msg}");
+            assert!(empty, "{payload}: something was stored");
+            let (err, empty) = import_edited(|v| {
+                reviewed_claim(v)["reviewed_at"] = payload.into();
+            });
+            assert!(err.to_string().contains("reviewed_at"), "{err}");
+            assert!(empty);
+            let (err, empty) = import_edited(|v| {
+                reviewed_claim(v)["updated_at"] = payload.into();
+            });
+            assert!(err.to_string().contains("updated_at"), "{err}");
+            assert!(empty);
+        }
+    }
+
+    #[test]
+    fn an_impossible_issue_date_is_refused() {
+        let (err, empty) = import_edited(|v| v["digests"][0]["date"] = "2023-13-45".into());
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().contains("2023-13-45"), "{err}");
+        assert!(empty);
+    }
+
+    #[test]
+    fn evidence_links_that_are_not_web_addresses_are_refused() {
+        for url in [
+            "javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+        ] {
+            let (err, empty) = import_edited(|v| {
+                reviewed_claim(v)["evidence"] = serde_json::json!([{
+                    "url": url, "quote": null, "note": null,
+                    "added_by": "x", "added_at": "2024-01-15T08:00:00Z"
+                }]);
+            });
+            assert!(err.to_string().contains("not a web address"), "{err}");
+            assert!(empty);
+        }
+    }
+
+    #[test]
+    fn a_confidence_outside_0_to_1_is_refused_not_silently_clamped() {
+        for c in [7.5, -0.1, 1.0001] {
+            let (err, empty) =
+                import_edited(|v| v["digests"][0]["articles"][0]["confidence"] = c.into());
+            let msg = err.to_string();
+            assert!(
+                msg.contains("confidence") && msg.contains(&c.to_string()),
+                "{msg}"
+            );
+            assert!(empty);
+        }
+        // A value in range is stored and reported as it is.
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&export_json(&annotated_store())).unwrap();
+        v["digests"][0]["articles"][0]["confidence"] = 0.75.into();
+        let bytes = serde_json::to_vec(&v).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let report = restore_into(&mut store, &bytes);
+        let title = v["digests"][0]["articles"][0]["title"].as_str().unwrap();
+        let a = report.articles.iter().find(|a| a.title == title).unwrap();
+        assert_eq!(a.confidence, 0.75);
+        assert_eq!(store.article(a.id.unwrap()).unwrap().confidence, Some(0.75));
+    }
+
+    #[test]
+    fn values_the_database_would_refuse_are_named_with_what_is_accepted() {
+        let (err, empty) = import_edited(|v| reviewed_claim(v)["source"] = "bogus".into());
+        let msg = err.to_string();
+        assert!(
+            msg.contains("\"bogus\"") && msg.contains("auto, editor"),
+            "{msg}"
+        );
+        assert!(
+            !msg.contains("CHECK") && !msg.contains("constraint"),
+            "{msg}"
+        );
+        assert!(empty);
     }
 }

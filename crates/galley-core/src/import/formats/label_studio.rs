@@ -207,4 +207,18 @@ mod tests {
         assert!(labels[0].by_people);
         assert!(p.warnings.is_empty(), "{:?}", p.warnings);
     }
+
+    #[test]
+    fn spans_inside_a_combining_sequence_are_widened_to_whole_characters() {
+        let export = r#"[{"data": {"text": "说Cafe\u0301很好。", "title": "标题"},
+            "annotations": [{"result": [{"from_name": "label", "to_name": "text",
+              "type": "labels", "value": {"start": 5, "end": 8, "labels": ["Claim"]}}]}]}]"#;
+        let (p, labels) = parse(export).unwrap();
+        let chars: Vec<char> = p.articles[0].paragraphs[0].text.chars().collect();
+        let span = &labels[0].spans[0];
+        assert_eq!(
+            chars[span.start..span.end].iter().collect::<String>(),
+            "e\u{301}很好"
+        );
+    }
 }
