@@ -18,16 +18,26 @@ fn refused(env: &Env, args: &[&str], expect: &str) -> String {
     let out = env.galley(args);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "galley {args:?}: {err}");
-    assert!(err.contains(expect), "galley {args:?}: expected {expect:?} in {err}");
+    assert!(
+        err.contains(expect),
+        "galley {args:?}: expected {expect:?} in {err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.lines().all(|l| l.starts_with("galley: ")), "{err}");
-    assert_eq!(contents(env), before, "galley {args:?} changed the database");
+    assert_eq!(
+        contents(env),
+        before,
+        "galley {args:?} changed the database"
+    );
     err
 }
 
 #[cfg(unix)]
 fn mkfifo(path: &std::path::Path) {
-    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
     assert!(status.success());
 }
 
@@ -35,13 +45,23 @@ fn mkfifo(path: &std::path::Path) {
 #[test]
 fn fifos_devices_and_sparse_files_are_refused_without_reading() {
     let env = Env::new();
-    env.ok(&["import", &env.file("ok.md", "# 标题\n\n正文。\n".as_bytes())]);
+    env.ok(&[
+        "import",
+        &env.file("ok.md", "# 标题\n\n正文。\n".as_bytes()),
+    ]);
     let fifo = env.path("pipe.txt");
     mkfifo(&fifo);
-    refused(&env, &["import", fifo.to_str().unwrap()], "named pipe (FIFO)");
+    refused(
+        &env,
+        &["import", fifo.to_str().unwrap()],
+        "named pipe (FIFO)",
+    );
     refused(&env, &["import", "/dev/zero"], "is a device");
     let sparse = env.path("sparse.txt");
-    std::fs::File::create(&sparse).unwrap().set_len(1 << 30).unwrap();
+    std::fs::File::create(&sparse)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
     refused(&env, &["import", sparse.to_str().unwrap()], "too large");
     // Inside a folder: the good file is imported, the FIFO named and passed over.
     let dir = env.path("folder");
@@ -50,7 +70,11 @@ fn fifos_devices_and_sparse_files_are_refused_without_reading() {
     mkfifo(&dir.join("pipe.txt"));
     let out = env.galley(&["import", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("pipe.txt is a named pipe (FIFO)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("pipe.txt is a named pipe (FIFO)"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains("imported as digest"));
 }
 
@@ -64,8 +88,15 @@ fn links_do_not_lead_out_of_an_imported_folder() {
     symlink("/etc/hostname", dir.join("host.txt")).unwrap();
     symlink(dir.join("loop.txt"), dir.join("loop.txt")).unwrap();
     symlink(&dir, dir.join("self.md")).unwrap();
-    let err = refused(&env, &["import", dir.to_str().unwrap()], "outside the imported folder");
-    assert!(err.contains("loop.txt is a broken link or a link loop"), "{err}");
+    let err = refused(
+        &env,
+        &["import", dir.to_str().unwrap()],
+        "outside the imported folder",
+    );
+    assert!(
+        err.contains("loop.txt is a broken link or a link loop"),
+        "{err}"
+    );
     assert!(err.contains("self.md is a folder"), "{err}");
     assert!(contents(&env).trim() == "[]", "nothing was imported");
 }
@@ -74,16 +105,37 @@ fn links_do_not_lead_out_of_an_imported_folder() {
 fn malformed_and_oversized_text_is_refused() {
     let env = Env::new();
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    refused(&env, &["import", &env.file("deep.json", deep.as_bytes())], "not valid JSON");
+    refused(
+        &env,
+        &["import", &env.file("deep.json", deep.as_bytes())],
+        "not valid JSON",
+    );
     let giant = format!(
         "{{\"title\": \"标题\", \"body\": \"{}\"}}\n",
         "字".repeat(200_000)
     );
-    refused(&env, &["import", &env.file("giant.jsonl", giant.as_bytes())], "at most 100000");
+    refused(
+        &env,
+        &["import", &env.file("giant.jsonl", giant.as_bytes())],
+        "at most 100000",
+    );
     let mut bad = "第一段正文。\n".repeat(200).into_bytes();
     bad.extend_from_slice(&[0xff, 0xfe, 0x00, 0x01]);
-    refused(&env, &["import", "--encoding", "utf-8", &env.file("bad.txt", &bad)], "bad.txt");
-    refused(&env, &["import", "--date", "2023-13-45", &env.file("d.md", "# 标\n\n文。\n".as_bytes())], "2023-13-45");
+    refused(
+        &env,
+        &["import", "--encoding", "utf-8", &env.file("bad.txt", &bad)],
+        "bad.txt",
+    );
+    refused(
+        &env,
+        &[
+            "import",
+            "--date",
+            "2023-13-45",
+            &env.file("d.md", "# 标\n\n文。\n".as_bytes()),
+        ],
+        "2023-13-45",
+    );
 }
 
 #[test]
@@ -95,9 +147,15 @@ fn escape_sequences_never_reach_the_terminal() {
     let out = env.ok(&["import", &name]);
     let text = stdout(&out);
     assert!(!text.contains('\u{1b}'), "{text:?}");
-    assert!(text.contains("control characters removed from the title"), "{text}");
+    assert!(
+        text.contains("control characters removed from the title"),
+        "{text}"
+    );
     let list = env.ok_text(&["list"]);
-    assert!(!list.contains('\u{1b}') && !list.contains('\u{7}'), "{list:?}");
+    assert!(
+        !list.contains('\u{1b}') && !list.contains('\u{7}'),
+        "{list:?}"
+    );
     // A file name that forges a line in an error message is shown, not obeyed.
     let missing = env.galley(&["import", "nothing\u{1b}[2K\rgalley: ok.txt"]);
     let err = stderr(&missing);
