@@ -84,14 +84,10 @@ pub struct PullQuoteOut {
 
 /// SHA-256 (hex) of an article's title and paragraphs, one per line.
 pub fn article_hash<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a str>) -> String {
-    use sha2::{Digest as _, Sha256};
-    let mut h = Sha256::new();
-    h.update(title.trim().as_bytes());
-    for p in paragraphs {
-        h.update(b"\n");
-        h.update(p.trim().as_bytes());
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    let paragraphs = paragraphs
+        .into_iter()
+        .flat_map(|p| [&b"\n"[..], p.trim().as_bytes()]);
+    crate::text::sha256_hex(std::iter::once(title.trim().as_bytes()).chain(paragraphs))
 }
 
 /// A topic of an article: the taxonomy code and labels, and the editor's decision.
