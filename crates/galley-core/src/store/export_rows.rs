@@ -8,7 +8,10 @@ use std::collections::HashMap;
 use rusqlite::types::Value as Sql;
 use rusqlite::Connection;
 
-use crate::model::{ClaimStatus, Paragraph, ReviewState, SuggestionStatus};
+use crate::model::{
+    Article, ClaimStatus, Paragraph, ParagraphKind, PullQuote, ReviewState, Source,
+    SuggestionStatus,
+};
 use crate::Result;
 
 pub use crate::model::document::{
@@ -383,11 +386,24 @@ fn load_entities(b: &Batch<'_>, out: &mut [Annotations]) -> Result<()> {
 
 /// The articles themselves (text, source, pull quotes) for up to [`BATCH`] ids, in order;
 /// ids that do not exist are left out.
-pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model::Article>> {
-    use crate::model::{Article, ParagraphKind, PullQuote, ReviewState, Source};
+pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<Article>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let mut found = article_rows(conn, ids)?;
+    add_outlets(conn, ids, &mut found)?;
+    add_paragraphs(conn, ids, &mut found)?;
+    add_pull_quotes(conn, ids, &mut found)?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(ids
+        .iter()
+        .filter(|id| seen.insert(**id))
+        .filter_map(|id| found.remove(id))
+        .collect())
+}
+
+/// The `articles` rows of a batch, by id, without outlets, paragraphs and pull quotes.
+fn article_rows(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Article>> {
     let mut found: HashMap<i64, Article> = HashMap::new();
     each_row(
         conn,
@@ -420,6 +436,11 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             Ok(())
         },
     )?;
+    Ok(found)
+}
+
+/// The outlets of the articles' sources, in order.
+fn add_outlets(conn: &Connection, ids: &[i64], found: &mut HashMap<i64, Article>) -> Result<()> {
     each_row(
         conn,
         "SELECT article_id, name FROM article_outlets WHERE article_id IN ({ids})
@@ -431,7 +452,11 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             }
             Ok(())
         },
-    )?;
+    )
+}
+
+/// The articles' paragraphs, in order.
+fn add_paragraphs(conn: &Connection, ids: &[i64], found: &mut HashMap<i64, Article>) -> Result<()> {
     each_row(
         conn,
         "SELECT article_id, id, position, kind, text FROM paragraphs WHERE article_id IN ({ids})
@@ -451,7 +476,15 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             }
             Ok(())
         },
-    )?;
+    )
+}
+
+/// The articles' pull quotes, in order.
+fn add_pull_quotes(
+    conn: &Connection,
+    ids: &[i64],
+    found: &mut HashMap<i64, Article>,
+) -> Result<()> {
     each_row(
         conn,
         "SELECT article_id, id, text FROM pull_quotes WHERE article_id IN ({ids})
@@ -466,13 +499,7 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             }
             Ok(())
         },
-    )?;
-    let mut seen = std::collections::HashSet::new();
-    Ok(ids
-        .iter()
-        .filter(|id| seen.insert(**id))
-        .filter_map(|id| found.remove(id))
-        .collect())
+    )
 }
 
 /// Which articles of a digest an export takes; every criterion narrows, an empty one does not.
