@@ -1,4 +1,5 @@
-//! Small text helpers shared by every layer: CJK predicates, and the words of the search index.
+//! Small text helpers shared by every layer: CJK predicates, the words of the search index,
+//! and SHA-256 in hex (how texts are recognised).
 
 use jieba_rs::Jieba;
 
@@ -84,6 +85,16 @@ pub fn search_tokens(jieba: &Jieba, text: &str) -> String {
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// SHA-256 (lower-case hex) of the parts, hashed one after the other as one byte string.
+pub fn sha256_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    use sha2::{Digest as _, Sha256};
+    let mut h = Sha256::new();
+    for part in parts {
+        h.update(part);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ pub mod page;
 use std::path::Path;
 
 use jieba_rs::Jieba;
-use sha2::{Digest as _, Sha256};
 
 use crate::model::{IssueDate, ParsedDigest};
 pub use files::{collect_files, Found};
@@ -479,8 +478,7 @@ fn check_line_lengths(text: &str, what: &str) -> Result<()> {
 /// text's [`hash_form`](crate::text::hash_form), so a zero-width space or another Unicode
 /// normalisation does not make it a new one.
 pub fn content_hash(text: &str) -> String {
-    let digest = Sha256::digest(crate::text::hash_form(text).trim().as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::text::sha256_hex([crate::text::hash_form(text).trim().as_bytes()])
 }
 
 fn file_stem(name: &str) -> String {

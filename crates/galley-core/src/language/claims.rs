@@ -146,13 +146,34 @@ fn describe(q: &Quantity) -> &'static str {
 pub fn score(sentence: &str, last_person: Option<&str>) -> Worthiness {
     let mut raw = 0.0;
     let mut reasons: Vec<String> = Vec::new();
-    let trimmed = sentence.trim_end_matches(['”', '’', '」', '）', ')', ' ']);
-
-    // Figures.
     let qs = numbers::extract(sentence);
+    raw += figures(&qs, &mut reasons);
+    raw += relative_date(sentence, &qs, &mut reasons);
+    raw += firsts_and_rankings(sentence, &mut reasons);
+    raw += changes(sentence, &mut reasons);
+    raw += forecast(sentence, &mut reasons);
+    raw += event(sentence, &mut reasons);
+    let attr = attribution(sentence, last_person);
+    if let Some(a) = &attr {
+        raw += attributed(sentence, a, &mut reasons);
+    }
+    raw -= question(sentence, &mut reasons);
+    raw -= hedges(sentence, attr.as_ref(), &mut reasons);
+    let raw = (raw * 100.0).round() / 100.0;
+    Worthiness {
+        score: ((1.0 - (-raw.max(0.0) / 4.0).exp()) * 100.0).round() / 100.0,
+        raw,
+        reasons,
+        attribution: attr,
+    }
+}
+
+/// Figures: money, percentages and measures count most; more figures add less (the
+/// strongest counts in full, the rest half, capped).
+fn figures(qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
     let mut points: Vec<f64> = Vec::new();
     let mut shown = Vec::new();
-    for q in &qs {
+    for q in qs {
         let p = match q.kind {
             Kind::Money | Kind::Percent | Kind::Measure => 3.0,
             Kind::Count | Kind::Duration if q.chinese_numerals => {
@@ -172,21 +193,27 @@ pub fn score(sentence: &str, last_person: Option<&str>) -> Worthiness {
         }
         points.push(p);
     }
-    // More figures add less: the strongest counts in full, the rest half, capped.
-    if !points.is_empty() {
-        let best = points.iter().copied().fold(0.0, f64::max);
-        let total: f64 = points.iter().sum();
-        raw += (best + (total - best) * 0.5).min(5.0);
-        reasons.extend(shown.into_iter().take(4));
+    if points.is_empty() {
+        return 0.0;
     }
-    // Relative dates: 今年5月, 今年下半年, 截至.
-    let rel = contains_any(sentence, RELATIVE_DATES);
-    if !rel.is_empty() && !qs.iter().any(|q| q.kind == Kind::Date) {
-        raw += 1.5;
-        reasons.push(format!("date: {}", rel[0]));
-    }
+    let best = points.iter().copied().fold(0.0, f64::max);
+    let total: f64 = points.iter().sum();
+    reasons.extend(shown.into_iter().take(4));
+    (best + (total - best) * 0.5).min(5.0)
+}
 
-    // Firsts and rankings, stronger with a scope (全球, 国内).
+/// Relative dates (今年5月, 今年下半年, 截至) where no date was found among the figures.
+fn relative_date(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
+    let rel = contains_any(sentence, RELATIVE_DATES);
+    if rel.is_empty() || qs.iter().any(|q| q.kind == Kind::Date) {
+        return 0.0;
+    }
+    reasons.push(format!("date: {}", rel[0]));
+    1.5
+}
+
+/// Firsts and rankings, stronger with a scope (全球, 国内).
+fn firsts_and_rankings(sentence: &str, reasons: &mut Vec<String>) -> f64 {
     let scope = !contains_any(sentence, SCOPES).is_empty();
     let firsts = contains_any(sentence, FIRSTS);
     let mut ranking_words: Vec<String> = firsts.iter().map(|s| s.to_string()).collect();
@@ -204,74 +231,98 @@ pub fn score(sentence: &str, last_person: Option<&str>) -> Worthiness {
         ranking_words.push("之一".into());
     }
     if !firsts.is_empty() || (ordinal.is_some() && scope) || (!ranking_words.is_empty() && scope) {
-        raw += if scope { 3.0 } else { 2.5 };
         reasons.push(format!(
             "first/ranking: {}{}",
             ranking_words.join(", "),
             if scope { " (with scope)" } else { "" }
         ));
-    } else if !ranking_words.is_empty() {
-        raw += 0.5;
-    }
-
-    // Changes and comparisons.
-    let changes = contains_any(sentence, CHANGES);
-    if !changes.is_empty() {
-        raw += if changes.len() > 1 { 1.5 } else { 1.0 };
-        reasons.push(format!("change/comparison: {}", changes.join(", ")));
-    }
-    // Forecasts.
-    let fc = contains_any(sentence, FORECASTS);
-    if !fc.is_empty() {
-        raw += 1.0;
-        reasons.push(format!("forecast: {}", fc[0]));
-    }
-    // Events.
-    let ev = contains_any(sentence, EVENTS);
-    if !ev.is_empty() {
-        raw += 1.5;
-        reasons.push(format!("event: {}", ev.join(", ")));
-    }
-
-    // Attribution.
-    let attr = attribution(sentence, last_person);
-    if let Some(a) = &attr {
-        let content = sentence.chars().count();
-        if a.person && content <= a.who.chars().count() + a.verb.chars().count() + 2 {
-            // "林咏华说。": only the speaker.
-            raw -= 3.0;
-        } else if a.who.starts_with("(unnamed") {
-            raw += 0.5;
-            reasons.push(format!("attributed to an unnamed source: {}", a.who));
-        } else if a.person {
-            raw += 1.0;
-            reasons.push(format!("attributed: {} {}", a.who, a.verb));
+        if scope {
+            3.0
         } else {
-            raw += 1.5;
-            reasons.push(format!("source named: {}", a.who));
+            2.5
         }
+    } else if !ranking_words.is_empty() {
+        0.5
+    } else {
+        0.0
     }
+}
 
-    // Against: questions, opinions, hedges, conditionals.
-    if trimmed.ends_with('？') || trimmed.ends_with('?') || trimmed.ends_with("吗") {
-        raw -= 4.0;
-        reasons.push("question (−)".into());
+/// Changes and comparisons (增长, 超过 …): more than one counts more.
+fn changes(sentence: &str, reasons: &mut Vec<String>) -> f64 {
+    let changes = contains_any(sentence, CHANGES);
+    if changes.is_empty() {
+        return 0.0;
     }
+    reasons.push(format!("change/comparison: {}", changes.join(", ")));
+    if changes.len() > 1 {
+        1.5
+    } else {
+        1.0
+    }
+}
+
+/// Forecasts (预计, 目标是 …).
+fn forecast(sentence: &str, reasons: &mut Vec<String>) -> f64 {
+    let fc = contains_any(sentence, FORECASTS);
+    if fc.is_empty() {
+        return 0.0;
+    }
+    reasons.push(format!("forecast: {}", fc[0]));
+    1.0
+}
+
+/// Events (发布, 签署, 投产 …).
+fn event(sentence: &str, reasons: &mut Vec<String>) -> f64 {
+    let ev = contains_any(sentence, EVENTS);
+    if ev.is_empty() {
+        return 0.0;
+    }
+    reasons.push(format!("event: {}", ev.join(", ")));
+    1.5
+}
+
+/// An attribution: a named source counts more than a person, an unnamed source less; a
+/// sentence that is only the speaker (`林咏华说。`) counts against.
+fn attributed(sentence: &str, a: &Attribution, reasons: &mut Vec<String>) -> f64 {
+    let content = sentence.chars().count();
+    if a.person && content <= a.who.chars().count() + a.verb.chars().count() + 2 {
+        // "林咏华说。": only the speaker.
+        -3.0
+    } else if a.who.starts_with("(unnamed") {
+        reasons.push(format!("attributed to an unnamed source: {}", a.who));
+        0.5
+    } else if a.person {
+        reasons.push(format!("attributed: {} {}", a.who, a.verb));
+        1.0
+    } else {
+        reasons.push(format!("source named: {}", a.who));
+        1.5
+    }
+}
+
+/// Against: a question.
+fn question(sentence: &str, reasons: &mut Vec<String>) -> f64 {
+    let trimmed = sentence.trim_end_matches(['”', '’', '」', '）', ')', ' ']);
+    if trimmed.ends_with('？') || trimmed.ends_with('?') || trimmed.ends_with("吗") {
+        reasons.push("question (−)".into());
+        4.0
+    } else {
+        0.0
+    }
+}
+
+/// Against: opinions, hedges, conditionals (an organisation's 认为 is an attribution).
+fn hedges(sentence: &str, attr: Option<&Attribution>, reasons: &mut Vec<String>) -> f64 {
     let hedges: Vec<&str> = contains_any(sentence, HEDGES)
         .into_iter()
-        .filter(|h| !(*h == "认为" && attr.as_ref().is_some_and(|a| a.verb == "认为" && !a.person)))
+        .filter(|h| !(*h == "认为" && attr.is_some_and(|a| a.verb == "认为" && !a.person)))
         .collect();
-    if !hedges.is_empty() {
-        raw -= (hedges.len() as f64 * 1.0).min(2.5);
-        reasons.push(format!("opinion/hedge (−): {}", hedges.join(", ")));
+    if hedges.is_empty() {
+        return 0.0;
     }
-    let raw = (raw * 100.0).round() / 100.0;
-    Worthiness {
-        score: ((1.0 - (-raw.max(0.0) / 4.0).exp()) * 100.0).round() / 100.0,
-        raw,
-        reasons,
-        attribution: attr,
-    }
+    reasons.push(format!("opinion/hedge (−): {}", hedges.join(", ")));
+    (hedges.len() as f64 * 1.0).min(2.5)
 }
 
 /// 第三个, 第5家 … : an ordinal with a classifier.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use jieba_rs::Jieba;
+use jieba_rs::{Jieba, Tag};
 use serde::Serialize;
 
 pub use crate::model::EntityKind;
@@ -229,132 +229,174 @@ pub fn attribution(sentence: &str, last_person: Option<&str>) -> Option<Attribut
     let chars: Vec<char> = sentence.chars().collect();
     // Reported sources: 据《…》, 据…显示/指出/报道, 根据…显示, …数据显示.
     for marker in ["根据", "据"] {
-        // 据 as a preposition, not inside 数据, 证据, 依据, 占据.
-        let b = sentence.match_indices(marker).map(|(b, _)| b).find(|&b| {
-            marker == "根据"
-                || !sentence[..b].chars().next_back().is_some_and(|c| {
-                    matches!(c, '数' | '证' | '依' | '占' | '根' | '凭' | '收' | '单')
-                })
-        });
-        if let Some(b) = b {
-            let start = sentence[..b].chars().count() + marker.chars().count();
-            let rest: String = chars[start..].iter().collect();
-            if rest.starts_with('悉') || rest.starts_with("了解") {
-                return Some(Attribution {
-                    who: "(unnamed: 据悉)".into(),
-                    verb: "据悉".into(),
-                    person: false,
-                });
-            }
-            let stop = [
-                "显示", "指出", "报道", "称", "统计", "表明", "，", "。", "预测",
-            ]
-            .iter()
-            .filter_map(|w| rest.find(w))
-            .min()
-            .unwrap_or(rest.len());
-            let who = rest[..stop].trim().to_owned();
-            if (2..=40).contains(&who.chars().count()) {
-                return Some(Attribution {
-                    who,
-                    verb: marker.into(),
-                    person: false,
-                });
-            }
+        if let Some(a) = reported_source(sentence, &chars, marker) {
+            return Some(a);
         }
     }
     for v in SAY_VERBS {
-        let Some(b) = sentence.find(v) else { continue };
-        let before: Vec<char> = sentence[..b].chars().collect();
-        // Back to the clause start.
-        let clause_start = before
-            .iter()
-            .rposition(|&c| matches!(c, '，' | '。' | '：' | '“' | '”' | '；' | ',' | '、'))
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        let mut clause = &before[clause_start..];
-        // 辛国斌在…上表示: the name is before 在.
-        if let Some(p) = clause.iter().position(|&c| c == '在') {
-            if p >= 2 {
-                clause = &clause[..p];
-            }
-        }
-        // …余承东在2023重庆车展期间曾表示: drop 曾/也/则/还 before the verb.
-        while let Some(&last) = clause.last() {
-            if matches!(last, '曾' | '也' | '则' | '还' | '又' | '均' | '都') {
-                clause = &clause[..clause.len() - 1];
-            } else {
-                break;
-            }
-        }
-        let text: String = clause.iter().collect();
-        if PRONOUNS.contains(&text.as_str()) {
-            if let Some(p) = last_person {
-                return Some(Attribution {
-                    who: p.to_owned(),
-                    verb: v.to_string(),
-                    person: true,
-                });
-            }
-            continue;
-        }
-        // 在林咏华看来
-        let clause = if clause.first() == Some(&'在') {
-            &clause[1..]
-        } else {
-            clause
-        };
-        if let Some(name) = name_before(clause) {
-            return Some(Attribution {
-                who: name,
-                verb: v.to_string(),
-                person: true,
-            });
-        }
-        // 有专家认为, 有业内专家表示, 业界普遍认为: unnamed.
-        let t: String = clause.iter().collect();
-        if t.contains("专家") || t.contains("业界") || t.contains("业内") || t.contains("消息")
-        {
-            return Some(Attribution {
-                who: format!("(unnamed: {t})"),
-                verb: v.to_string(),
-                person: false,
-            });
+        if let Some(a) = speaker(sentence, v, last_person) {
+            return Some(a);
         }
     }
-    if sentence.contains("数据显示")
-        || sentence.contains("报告显示")
-        || sentence.contains("结果表明")
-    {
+    data_source(sentence)
+}
+
+/// A source reported with `marker` (据, 根据): 据悉, or what follows the marker up to
+/// 显示/指出/报道/… or the clause's end.
+fn reported_source(sentence: &str, chars: &[char], marker: &str) -> Option<Attribution> {
+    // 据 as a preposition, not inside 数据, 证据, 依据, 占据.
+    let b = sentence.match_indices(marker).map(|(b, _)| b).find(|&b| {
+        marker == "根据"
+            || !sentence[..b]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '数' | '证' | '依' | '占' | '根' | '凭' | '收' | '单'))
+    })?;
+    let start = sentence[..b].chars().count() + marker.chars().count();
+    let rest: String = chars[start..].iter().collect();
+    if rest.starts_with('悉') || rest.starts_with("了解") {
         return Some(Attribution {
-            who: "(data)".into(),
-            verb: "显示".into(),
+            who: "(unnamed: 据悉)".into(),
+            verb: "据悉".into(),
             person: false,
         });
     }
-    None
+    let stop = [
+        "显示", "指出", "报道", "称", "统计", "表明", "，", "。", "预测",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w))
+    .min()
+    .unwrap_or(rest.len());
+    let who = rest[..stop].trim().to_owned();
+    (2..=40)
+        .contains(&who.chars().count())
+        .then(|| Attribution {
+            who,
+            verb: marker.into(),
+            person: false,
+        })
+}
+
+/// The speaker before the say-verb `v`: a pronoun (resolved to `last_person`), a name, or
+/// an unnamed expert or insider.
+fn speaker(sentence: &str, v: &str, last_person: Option<&str>) -> Option<Attribution> {
+    let b = sentence.find(v)?;
+    let clause = clause_before(sentence, b);
+    let text: String = clause.iter().collect();
+    if PRONOUNS.contains(&text.as_str()) {
+        return last_person.map(|p| Attribution {
+            who: p.to_owned(),
+            verb: v.to_string(),
+            person: true,
+        });
+    }
+    // 在林咏华看来
+    let clause = if clause.first() == Some(&'在') {
+        &clause[1..]
+    } else {
+        &clause[..]
+    };
+    if let Some(name) = name_before(clause) {
+        return Some(Attribution {
+            who: name,
+            verb: v.to_string(),
+            person: true,
+        });
+    }
+    // 有专家认为, 有业内专家表示, 业界普遍认为: unnamed.
+    let t: String = clause.iter().collect();
+    (t.contains("专家") || t.contains("业界") || t.contains("业内") || t.contains("消息")).then(
+        || Attribution {
+            who: format!("(unnamed: {t})"),
+            verb: v.to_string(),
+            person: false,
+        },
+    )
+}
+
+/// The clause before byte `b` of the sentence where a speaker is named: from the clause
+/// start, up to 在 (辛国斌在…上表示), without 曾/也/则/还… before the verb.
+fn clause_before(sentence: &str, b: usize) -> Vec<char> {
+    let before: Vec<char> = sentence[..b].chars().collect();
+    // Back to the clause start.
+    let clause_start = before
+        .iter()
+        .rposition(|&c| matches!(c, '，' | '。' | '：' | '“' | '”' | '；' | ',' | '、'))
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let mut clause = &before[clause_start..];
+    // 辛国斌在…上表示: the name is before 在.
+    if let Some(p) = clause.iter().position(|&c| c == '在') {
+        if p >= 2 {
+            clause = &clause[..p];
+        }
+    }
+    // …余承东在2023重庆车展期间曾表示: drop 曾/也/则/还 before the verb.
+    while let Some(&last) = clause.last() {
+        if matches!(last, '曾' | '也' | '则' | '还' | '又' | '均' | '都') {
+            clause = &clause[..clause.len() - 1];
+        } else {
+            break;
+        }
+    }
+    clause.to_vec()
+}
+
+/// Data as the source: 数据显示, 报告显示, 结果表明.
+fn data_source(sentence: &str) -> Option<Attribution> {
+    (sentence.contains("数据显示")
+        || sentence.contains("报告显示")
+        || sentence.contains("结果表明"))
+    .then(|| Attribution {
+        who: "(data)".into(),
+        verb: "显示".into(),
+        person: false,
+    })
 }
 
 /// Entities of a text: POS-tagged names and user-dictionary terms, plus speakers found by
 /// [`attribution`]. `user_terms` maps a dictionary word to its tag.
 pub fn extract(jieba: &Jieba, text: &str, user_terms: &HashMap<String, String>) -> Vec<Entity> {
-    let mut found: HashMap<(String, EntityKind), (usize, Vec<String>)> = HashMap::new();
-    let mut add = |word: &str, kind: EntityKind, why: String| {
-        let e = found.entry((word.to_owned(), kind)).or_default();
+    let mut found = Found::default();
+    let tags = jieba.tag(text, true);
+    tagged_entities(jieba, &tags, user_terms, &mut found);
+    dictionary_entities(text, &tags, user_terms, &mut found);
+    organisations_by_suffix(&tags, &mut found);
+    speakers(text, &mut found);
+    ranked(found)
+}
+
+/// Entities found so far: (word, kind) → (mentions, reasons).
+#[derive(Default)]
+struct Found(HashMap<(String, EntityKind), (usize, Vec<String>)>);
+
+impl Found {
+    /// One more mention of `word` as `kind`, found for the reason `why`.
+    fn add(&mut self, word: &str, kind: EntityKind, why: String) {
+        let e = self.0.entry((word.to_owned(), kind)).or_default();
         e.0 += 1;
         if !e.1.contains(&why) {
             e.1.push(why);
         }
-    };
-    let tags = jieba.tag(text, true);
-    for t in &tags {
+    }
+}
+
+/// Words of the user dictionary (with their tag), and dictionary words POS-tagged as names.
+fn tagged_entities(
+    jieba: &Jieba,
+    tags: &[Tag<'_>],
+    user_terms: &HashMap<String, String>,
+    found: &mut Found,
+) {
+    for t in tags {
         let w = t.word.trim();
         if w.chars().count() < 2 {
             continue;
         }
         if let Some(tag) = user_terms.get(w) {
             let kind = EntityKind::from_tag(tag).unwrap_or(EntityKind::Other);
-            add(w, kind, "dictionary".into());
+            found.add(w, kind, "dictionary".into());
             continue;
         }
         if let Some(kind) = EntityKind::from_tag(t.tag) {
@@ -363,21 +405,32 @@ pub fn extract(jieba: &Jieba, text: &str, user_terms: &HashMap<String, String>) 
             if kind == EntityKind::Other || !jieba.has_word(w) || !plausible(w, kind) {
                 continue;
             }
-            add(w, kind, format!("pos:{}", t.tag));
+            found.add(w, kind, format!("pos:{}", t.tag));
         }
     }
-    // The editors' words even where this segmenter does not know them.
+}
+
+/// The editors' words even where this segmenter does not know them.
+fn dictionary_entities(
+    text: &str,
+    tags: &[Tag<'_>],
+    user_terms: &HashMap<String, String>,
+    found: &mut Found,
+) {
     for (word, tag) in user_terms {
         let n = text.matches(word.as_str()).count();
         let seen = tags.iter().any(|t| t.word == word);
         if n > 0 && !seen {
             let kind = EntityKind::from_tag(tag).unwrap_or(EntityKind::Other);
             for _ in 0..n {
-                add(word, kind, "dictionary".into());
+                found.add(word, kind, "dictionary".into());
             }
         }
     }
-    // Organisations by suffix: the nouns just before 集团/公司/研究院 … joined.
+}
+
+/// Organisations by suffix: the nouns just before 集团/公司/研究院 … joined.
+fn organisations_by_suffix(tags: &[Tag<'_>], found: &mut Found) {
     for (i, t) in tags.iter().enumerate() {
         if let Some(suffix) = ORG_SUFFIXES.iter().find(|s| t.word.ends_with(*s)) {
             let mut j = i;
@@ -394,20 +447,30 @@ pub fn extract(jieba: &Jieba, text: &str, user_terms: &HashMap<String, String>) 
                 name.push_str(p.word);
             }
             if name.chars().count() > suffix.chars().count() + 1 && j < i {
-                add(&name, EntityKind::Organization, format!("suffix:{suffix}"));
+                found.add(&name, EntityKind::Organization, format!("suffix:{suffix}"));
             }
         }
     }
+}
+
+/// People speaking, sentence by sentence (他/她 resolved to the last one).
+fn speakers(text: &str, found: &mut Found) {
     let mut last_person: Option<String> = None;
     for s in crate::language::sentences::split(text) {
         if let Some(a) = attribution(&s.text, last_person.as_deref()) {
             if a.person {
-                add(&a.who, EntityKind::Person, format!("speaker:{}", a.verb));
+                found.add(&a.who, EntityKind::Person, format!("speaker:{}", a.verb));
                 last_person = Some(a.who);
             }
         }
     }
+}
+
+/// The entities, most mentioned first; a speaker found by the rules wins over a POS tag
+/// of another kind for the same word.
+fn ranked(found: Found) -> Vec<Entity> {
     let mut out: Vec<Entity> = found
+        .0
         .into_iter()
         .map(|((text, kind), (count, reasons))| Entity {
             text,
@@ -416,7 +479,6 @@ pub fn extract(jieba: &Jieba, text: &str, user_terms: &HashMap<String, String>) 
             reasons,
         })
         .collect();
-    // A speaker found by the rules wins over a POS tag of another kind for the same word.
     let people: Vec<String> = out
         .iter()
         .filter(|e| e.kind == EntityKind::Person)

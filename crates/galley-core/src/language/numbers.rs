@@ -274,232 +274,277 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < n {
-        let c = chars[i];
-        let start = i;
-        let (value, chinese, mut j);
-        if c.is_ascii_digit() {
-            // Model names and codes: L3, V100, GPT-4, C-V2X.
-            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-            let prev2 = if i > 1 { Some(chars[i - 2]) } else { None };
-            if prev.is_some_and(is_ascii_word_char)
-                || (prev == Some('-') && prev2.is_some_and(is_ascii_word_char))
-                || prev.is_some_and(|p| p.is_ascii_digit() || p == '.')
-            {
-                i += 1;
+        let (value, chinese, end) = match number_here(&chars, i) {
+            Ok(number) => number,
+            Err(next) => {
+                i = next;
                 continue;
             }
-            j = i;
-            let mut s = String::new();
-            while j < n && (chars[j].is_ascii_digit() || chars[j] == ',' || chars[j] == '.') {
-                if chars[j] == '.' || chars[j] == ',' {
-                    if !chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
-                        break;
-                    }
-                    if chars[j] == ',' {
-                        j += 1;
-                        continue;
-                    }
-                }
-                s.push(chars[j]);
-                j += 1;
-            }
-            // Followed by Latin letters: a code (5G, 4K, 3D), not a quantity.
-            if chars.get(j).is_some_and(|c| c.is_ascii_alphabetic()) && unit_at(&chars, j).is_none()
-            {
-                i = j;
-                continue;
-            }
-            value = s.parse::<f64>().ok();
-            chinese = false;
-        } else if is_cn_numeral(c) {
-            j = i;
-            while j < n && is_cn_numeral(chars[j]) {
-                j += 1;
-            }
-            // A magnitude-only run like 万 or 亿 alone is a word, not a number.
-            let run: String = chars[i..j].iter().collect();
-            if chars[i..j].iter().all(|&c| cn_digit(c).is_none()) && run.chars().count() < 2 {
-                i = j;
-                continue;
-            }
-            value = parse_chinese(&run);
-            chinese = true;
-        } else {
-            i += 1;
-            continue;
-        }
-        let Some(mut value) = value else {
-            i = j.max(i + 1);
-            continue;
         };
-        // Magnitude after Arabic digits: 3万, 389亿, 100万亿.
-        if !chinese {
-            let (m, len) = magnitude_at(&chars, j);
-            value *= m;
-            j += len;
+        match quantity(&chars, i, value, chinese, end) {
+            Ok(q) => {
+                i = q.end.max(i + 1);
+                out.push(q);
+            }
+            Err(next) => i = next,
         }
-        let mut approximate = APPROX_BEFORE
-            .iter()
-            .any(|w| ends_with_before(&chars, start, w));
-        if chars.get(j) == Some(&'多') || chars.get(j) == Some(&'余') {
-            approximate = true;
-            j += 1;
-        }
-        let mut q = Quantity {
-            text: String::new(),
-            start,
-            end: j,
-            value,
-            value_to: None,
-            unit: String::new(),
-            kind: Kind::Count,
-            currency: None,
-            approximate,
-            chinese_numerals: chinese,
-        };
-        let mut has_unit = false;
-        // Dates: 2023年5月, 6月25日, 6月底, 2024年初.
-        if chars.get(j) == Some(&'年')
-            && !starts_with_at(&chars, j, "年来")
-            && (1900.0..2100.0).contains(&value)
-        {
-            q.kind = Kind::Date;
-            q.unit = "年".into();
-            j += 1;
-            has_unit = true;
-            if let Some((m, mlen)) = number_at(&chars, j) {
-                if chars.get(j + mlen) == Some(&'月') && (1.0..=12.0).contains(&m) {
-                    j += mlen + 1;
-                    q.unit = "年月".into();
-                    if let Some((d, dlen)) = number_at(&chars, j) {
-                        if matches!(chars.get(j + dlen), Some('日') | Some('号'))
-                            && (1.0..=31.0).contains(&d)
-                        {
-                            j += dlen + 1;
-                            q.unit = "年月日".into();
-                        }
-                    }
-                }
-            }
-        } else if chars.get(j) == Some(&'月')
-            && (1.0..=12.0).contains(&value)
-            && value.fract() == 0.0
-        {
-            q.kind = Kind::Date;
-            q.unit = "月".into();
-            j += 1;
-            has_unit = true;
-            if let Some((d, dlen)) = number_at(&chars, j) {
-                if matches!(chars.get(j + dlen), Some('日') | Some('号'))
-                    && (1.0..=31.0).contains(&d)
-                {
-                    j += dlen + 1;
-                    q.unit = "月日".into();
-                }
-            }
-        } else if let Some((unit, kind, currency, len)) = unit_at(&chars, j) {
-            q.unit = unit;
-            q.kind = kind;
-            q.currency = currency;
-            j += len;
-            has_unit = true;
-            if kind == Kind::Percent && q.unit != "个百分点" {
-                q.unit = "%".into();
-            }
-            // Per-unit: 万元/套, 元/吨.
-            if chars.get(j) == Some(&'/') {
-                if let Some(&c) = chars.get(j + 1) {
-                    if !c.is_ascii_digit() && !c.is_whitespace() {
-                        q.unit.push('/');
-                        q.unit.push(c);
-                        j += 2;
-                    }
-                }
-            }
-        } else if chars.get(j) == Some(&'年') {
-            q.kind = Kind::Duration;
-            q.unit = "年".into();
-            j += 1;
-            has_unit = true;
-        }
-        if matches!(q.kind, Kind::Date) {
-            // 底, 初, 中, 末, 上半年 …
-            for w in [
-                "上半年",
-                "下半年",
-                "年初",
-                "年底",
-                "底",
-                "初",
-                "末",
-                "中旬",
-                "上旬",
-                "下旬",
-            ] {
-                if starts_with_at(&chars, j, w) {
-                    j += w.chars().count();
-                    break;
-                }
-            }
-        }
-        if !has_unit {
-            let bare_year = !chinese
-                && value.fract() == 0.0
-                && (1990.0..2100.0).contains(&value)
-                && j - start == 4;
-            if bare_year {
-                q.kind = Kind::Year;
-                q.unit.clear();
-            } else if chinese {
-                // Chinese numerals without a unit: only big round numbers (三百万).
-                if value < 100.0 {
-                    i = j;
-                    continue;
-                }
-            } else if chars
-                .get(j)
-                .is_some_and(|&c| matches!(c, '-' | '–' | '~' | '～'))
-                && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit())
-            {
-                // The first half of a range; the unit comes with the second half.
-            }
-        }
-        q.end = j;
-        // Ranges: A-B with the unit after A, after B, or both.
-        if chars
-            .get(j)
-            .is_some_and(|&c| matches!(c, '-' | '–' | '~' | '～' | '至' | '到'))
-            && chars
-                .get(j + 1)
-                .is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(*c))
-        {
-            let rest: String = chars[j + 1..n.min(j + 24)].iter().collect();
-            if let Some(second) = extract(&rest).into_iter().next().filter(|s| s.start == 0) {
-                let same_unit = q.unit.is_empty() || q.unit == second.unit || q.kind == Kind::Year;
-                if same_unit && !second.unit.is_empty() {
-                    let mut first_value = q.value;
-                    if q.unit.is_empty() && !chinese {
-                        // 700-800万元: the magnitude of the second applies to the first.
-                        let mag_second = second.value / number_value_prefix(&rest);
-                        if mag_second > 1.0 && q.kind != Kind::Year {
-                            first_value *= mag_second;
-                        }
-                    }
-                    q.value = first_value;
-                    q.value_to = Some(second.value);
-                    q.unit = second.unit.clone();
-                    q.kind = second.kind;
-                    q.currency = second.currency;
-                    j = j + 1 + second.end;
-                    q.end = j;
-                }
-            }
-        }
-        q.text = chars[q.start..q.end].iter().collect();
-        out.push(q);
-        i = j.max(i + 1);
     }
     out
+}
+
+/// The number starting at `i`, Arabic or Chinese: (value, in Chinese numerals, end).
+/// `Err` holds where to go on scanning when there is none.
+fn number_here(chars: &[char], i: usize) -> Result<(f64, bool, usize), usize> {
+    let c = chars[i];
+    let (value, chinese, j) = if c.is_ascii_digit() {
+        let (value, j) = arabic_number(chars, i)?;
+        (value, false, j)
+    } else if is_cn_numeral(c) {
+        let (value, j) = chinese_number(chars, i)?;
+        (value, true, j)
+    } else {
+        return Err(i + 1);
+    };
+    match value {
+        Some(value) => Ok((value, chinese, j)),
+        None => Err(j.max(i + 1)),
+    }
+}
+
+/// Arabic digits at `i` (thousands separators dropped): (value, end). Digits inside
+/// model names and codes (L3, V100, GPT-4, C-V2X, 5G, 4K) are no number.
+fn arabic_number(chars: &[char], i: usize) -> Result<(Option<f64>, usize), usize> {
+    let n = chars.len();
+    // Model names and codes: L3, V100, GPT-4, C-V2X.
+    let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+    let prev2 = if i > 1 { Some(chars[i - 2]) } else { None };
+    if prev.is_some_and(is_ascii_word_char)
+        || (prev == Some('-') && prev2.is_some_and(is_ascii_word_char))
+        || prev.is_some_and(|p| p.is_ascii_digit() || p == '.')
+    {
+        return Err(i + 1);
+    }
+    let mut j = i;
+    let mut s = String::new();
+    while j < n && (chars[j].is_ascii_digit() || chars[j] == ',' || chars[j] == '.') {
+        if chars[j] == '.' || chars[j] == ',' {
+            if !chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+                break;
+            }
+            if chars[j] == ',' {
+                j += 1;
+                continue;
+            }
+        }
+        s.push(chars[j]);
+        j += 1;
+    }
+    // Followed by Latin letters: a code (5G, 4K, 3D), not a quantity.
+    if chars.get(j).is_some_and(|c| c.is_ascii_alphabetic()) && unit_at(chars, j).is_none() {
+        return Err(j);
+    }
+    Ok((s.parse::<f64>().ok(), j))
+}
+
+/// A run of Chinese numerals at `i`: (value, end). A magnitude alone (万, 亿) is a word.
+fn chinese_number(chars: &[char], i: usize) -> Result<(Option<f64>, usize), usize> {
+    let n = chars.len();
+    let mut j = i;
+    while j < n && is_cn_numeral(chars[j]) {
+        j += 1;
+    }
+    // A magnitude-only run like 万 or 亿 alone is a word, not a number.
+    let run: String = chars[i..j].iter().collect();
+    if chars[i..j].iter().all(|&c| cn_digit(c).is_none()) && run.chars().count() < 2 {
+        return Err(j);
+    }
+    Ok((parse_chinese(&run), j))
+}
+
+/// The quantity of the number at `start..j`: its magnitude, approximation, unit (or
+/// date), and the second half of a range. `Err` holds where to go on scanning when the
+/// number is no quantity (small Chinese numerals without a unit).
+fn quantity(
+    chars: &[char],
+    start: usize,
+    mut value: f64,
+    chinese: bool,
+    mut j: usize,
+) -> Result<Quantity, usize> {
+    // Magnitude after Arabic digits: 3万, 389亿, 100万亿.
+    if !chinese {
+        let (m, len) = magnitude_at(chars, j);
+        value *= m;
+        j += len;
+    }
+    let mut approximate = APPROX_BEFORE
+        .iter()
+        .any(|w| ends_with_before(chars, start, w));
+    if chars.get(j) == Some(&'多') || chars.get(j) == Some(&'余') {
+        approximate = true;
+        j += 1;
+    }
+    let mut q = Quantity {
+        text: String::new(),
+        start,
+        end: j,
+        value,
+        value_to: None,
+        unit: String::new(),
+        kind: Kind::Count,
+        currency: None,
+        approximate,
+        chinese_numerals: chinese,
+    };
+    let has_unit = attach_unit(chars, &mut q, &mut j);
+    if matches!(q.kind, Kind::Date) {
+        j += date_part_len(chars, j);
+    }
+    if !has_unit {
+        let bare_year =
+            !chinese && value.fract() == 0.0 && (1990.0..2100.0).contains(&value) && j - start == 4;
+        if bare_year {
+            q.kind = Kind::Year;
+            q.unit.clear();
+        } else if chinese && value < 100.0 {
+            // Chinese numerals without a unit: only big round numbers (三百万).
+            return Err(j);
+        }
+        // Arabic digits followed by `-` and a digit: the first half of a range; the unit
+        // comes with the second half.
+    }
+    q.end = j;
+    extend_to_range(chars, &mut q, chinese);
+    q.text = chars[q.start..q.end].iter().collect();
+    Ok(q)
+}
+
+/// The unit after a number at `*j` (a date, a unit or currency with its per-unit, or
+/// years of duration), moving `*j` past it; whether there was one.
+fn attach_unit(chars: &[char], q: &mut Quantity, j: &mut usize) -> bool {
+    let value = q.value;
+    // Dates: 2023年5月, 6月25日, 6月底, 2024年初.
+    if chars.get(*j) == Some(&'年')
+        && !starts_with_at(chars, *j, "年来")
+        && (1900.0..2100.0).contains(&value)
+    {
+        q.kind = Kind::Date;
+        q.unit = "年".into();
+        *j += 1;
+        year_month_day(chars, q, j);
+    } else if chars.get(*j) == Some(&'月') && (1.0..=12.0).contains(&value) && value.fract() == 0.0
+    {
+        q.kind = Kind::Date;
+        q.unit = "月".into();
+        *j += 1;
+        if let Some(len) = day_len(chars, *j) {
+            *j += len;
+            q.unit = "月日".into();
+        }
+    } else if let Some((unit, kind, currency, len)) = unit_at(chars, *j) {
+        q.unit = unit;
+        q.kind = kind;
+        q.currency = currency;
+        *j += len;
+        if kind == Kind::Percent && q.unit != "个百分点" {
+            q.unit = "%".into();
+        }
+        // Per-unit: 万元/套, 元/吨.
+        if chars.get(*j) == Some(&'/') {
+            if let Some(&c) = chars.get(*j + 1) {
+                if !c.is_ascii_digit() && !c.is_whitespace() {
+                    q.unit.push('/');
+                    q.unit.push(c);
+                    *j += 2;
+                }
+            }
+        }
+    } else if chars.get(*j) == Some(&'年') {
+        q.kind = Kind::Duration;
+        q.unit = "年".into();
+        *j += 1;
+    } else {
+        return false;
+    }
+    true
+}
+
+/// After `2023年`: the month (`5月`) and day (`25日`) if given, moving `*j` past them.
+fn year_month_day(chars: &[char], q: &mut Quantity, j: &mut usize) {
+    if let Some((m, mlen)) = number_at(chars, *j) {
+        if chars.get(*j + mlen) == Some(&'月') && (1.0..=12.0).contains(&m) {
+            *j += mlen + 1;
+            q.unit = "年月".into();
+            if let Some(len) = day_len(chars, *j) {
+                *j += len;
+                q.unit = "年月日".into();
+            }
+        }
+    }
+}
+
+/// The length of a day of the month at `j` (`25日`, `3号`).
+fn day_len(chars: &[char], j: usize) -> Option<usize> {
+    let (d, dlen) = number_at(chars, j)?;
+    (matches!(chars.get(j + dlen), Some('日') | Some('号')) && (1.0..=31.0).contains(&d))
+        .then_some(dlen + 1)
+}
+
+/// The length of a part of a date at `j`: 底, 初, 中旬, 上半年 …
+fn date_part_len(chars: &[char], j: usize) -> usize {
+    [
+        "上半年",
+        "下半年",
+        "年初",
+        "年底",
+        "底",
+        "初",
+        "末",
+        "中旬",
+        "上旬",
+        "下旬",
+    ]
+    .into_iter()
+    .find(|w| starts_with_at(chars, j, w))
+    .map_or(0, |w| w.chars().count())
+}
+
+/// Ranges: A-B with the unit after A, after B, or both. Extends `q` (ending at `q.end`)
+/// over the second half, which gives the range its unit.
+fn extend_to_range(chars: &[char], q: &mut Quantity, chinese: bool) {
+    let j = q.end;
+    let n = chars.len();
+    if !(chars
+        .get(j)
+        .is_some_and(|&c| matches!(c, '-' | '–' | '~' | '～' | '至' | '到'))
+        && chars
+            .get(j + 1)
+            .is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(*c)))
+    {
+        return;
+    }
+    let rest: String = chars[j + 1..n.min(j + 24)].iter().collect();
+    let Some(second) = extract(&rest).into_iter().next().filter(|s| s.start == 0) else {
+        return;
+    };
+    let same_unit = q.unit.is_empty() || q.unit == second.unit || q.kind == Kind::Year;
+    if !same_unit || second.unit.is_empty() {
+        return;
+    }
+    let mut first_value = q.value;
+    if q.unit.is_empty() && !chinese {
+        // 700-800万元: the magnitude of the second applies to the first.
+        let mag_second = second.value / number_value_prefix(&rest);
+        if mag_second > 1.0 && q.kind != Kind::Year {
+            first_value *= mag_second;
+        }
+    }
+    q.value = first_value;
+    q.value_to = Some(second.value);
+    q.unit = second.unit.clone();
+    q.kind = second.kind;
+    q.currency = second.currency;
+    q.end = j + 1 + second.end;
 }
 
 /// The plain number at the start of `s` (for a range's shared magnitude).
@@ -618,35 +663,7 @@ pub fn check(paragraphs: &[&str]) -> Vec<Finding> {
     for (pi, text) in paragraphs.iter().enumerate() {
         let chars: Vec<char> = text.chars().collect();
         let qs = extract(text);
-        // Currency conversions: two amounts in different currencies, close together, with a
-        // conversion word or a bracket between them.
-        for (a, b) in qs.iter().zip(qs.iter().skip(1)) {
-            let (Some(ca), Some(cb)) = (a.currency, b.currency) else {
-                continue;
-            };
-            if ca == cb || b.start < a.end || b.start - a.end > 12 {
-                continue;
-            }
-            let between: String = chars[a.end..b.start].iter().collect();
-            if !(CONVERSION_WORDS.iter().any(|w| between.contains(w))
-                || between.contains('（')
-                || between.contains('('))
-            {
-                continue;
-            }
-            if a.value <= 0.0 {
-                continue;
-            }
-            conversions.push(Conversion {
-                paragraph: pi,
-                start: a.start,
-                end: b.end,
-                from: a.text.clone(),
-                to: b.text.clone(),
-                pair: (ca, cb),
-                rate: b.value / a.value,
-            });
-        }
+        conversions.extend(conversions_in(pi, &chars, &qs));
         for s in crate::language::sentences::split(text) {
             // Quantities come in text order: the sentence's are found by bisection, not by a
             // scan of the paragraph's (quadratic on a page that is one long paragraph).
@@ -660,7 +677,49 @@ pub fn check(paragraphs: &[&str]) -> Vec<Finding> {
             findings.extend(check_change(pi, &chars, s.start, s.end, &local));
         }
     }
-    // All conversions of one currency pair in the article should imply one rate.
+    findings.extend(check_rates(&conversions));
+    findings.sort_by_key(|f| (f.paragraph, f.start));
+    findings
+}
+
+/// Currency conversions in paragraph `pi`: two amounts in different currencies, close
+/// together, with a conversion word or a bracket between them.
+fn conversions_in(pi: usize, chars: &[char], qs: &[Quantity]) -> Vec<Conversion> {
+    let mut conversions = Vec::new();
+    for (a, b) in qs.iter().zip(qs.iter().skip(1)) {
+        let (Some(ca), Some(cb)) = (a.currency, b.currency) else {
+            continue;
+        };
+        if ca == cb || b.start < a.end || b.start - a.end > 12 {
+            continue;
+        }
+        let between: String = chars[a.end..b.start].iter().collect();
+        if !(CONVERSION_WORDS.iter().any(|w| between.contains(w))
+            || between.contains('（')
+            || between.contains('('))
+        {
+            continue;
+        }
+        if a.value <= 0.0 {
+            continue;
+        }
+        conversions.push(Conversion {
+            paragraph: pi,
+            start: a.start,
+            end: b.end,
+            from: a.text.clone(),
+            to: b.text.clone(),
+            pair: (ca, cb),
+            rate: b.value / a.value,
+        });
+    }
+    conversions
+}
+
+/// All conversions of one currency pair in the article should imply one rate: each is
+/// compared with the median rate of its pair.
+fn check_rates(conversions: &[Conversion]) -> Vec<Finding> {
+    let mut findings = Vec::new();
     let mut pairs: Vec<(&str, &str)> = conversions.iter().map(|c| c.pair).collect();
     pairs.sort();
     pairs.dedup();
@@ -670,36 +729,7 @@ pub fn check(paragraphs: &[&str]) -> Vec<Finding> {
         rates.sort_by(f64::total_cmp);
         let median = rates[rates.len() / 2];
         for c in &group {
-            let (status, detail) = if group.len() < 2 {
-                (
-                    Status::Unchecked,
-                    format!(
-                        "{} ≈ {} implies {:.2} {}/{}; no other conversion in the article to compare",
-                        c.from, c.to, c.rate, pair.1, pair.0
-                    ),
-                )
-            } else if (c.rate / median - 1.0).abs() <= 0.01 {
-                (
-                    Status::Consistent,
-                    format!(
-                        "{} ≈ {} implies {:.2} {}/{}, the same rate as the article's other {} conversion(s)",
-                        c.from,
-                        c.to,
-                        c.rate,
-                        pair.1,
-                        pair.0,
-                        group.len() - 1
-                    ),
-                )
-            } else {
-                (
-                    Status::Inconsistent,
-                    format!(
-                        "{} ≈ {} implies {:.2} {}/{}, but the article's other conversions imply {:.2}",
-                        c.from, c.to, c.rate, pair.1, pair.0, median
-                    ),
-                )
-            };
+            let (status, detail) = rate_verdict(c, group.len(), median);
             findings.push(Finding {
                 check: "currency_rate",
                 status,
@@ -710,8 +740,42 @@ pub fn check(paragraphs: &[&str]) -> Vec<Finding> {
             });
         }
     }
-    findings.sort_by_key(|f| (f.paragraph, f.start));
     findings
+}
+
+/// The verdict on one conversion's rate among the `group_len` conversions of its pair.
+fn rate_verdict(c: &Conversion, group_len: usize, median: f64) -> (Status, String) {
+    let pair = c.pair;
+    if group_len < 2 {
+        (
+            Status::Unchecked,
+            format!(
+                "{} ≈ {} implies {:.2} {}/{}; no other conversion in the article to compare",
+                c.from, c.to, c.rate, pair.1, pair.0
+            ),
+        )
+    } else if (c.rate / median - 1.0).abs() <= 0.01 {
+        (
+            Status::Consistent,
+            format!(
+                "{} ≈ {} implies {:.2} {}/{}, the same rate as the article's other {} conversion(s)",
+                c.from,
+                c.to,
+                c.rate,
+                pair.1,
+                pair.0,
+                group_len - 1
+            ),
+        )
+    } else {
+        (
+            Status::Inconsistent,
+            format!(
+                "{} ≈ {} implies {:.2} {}/{}, but the article's other conversions imply {:.2}",
+                c.from, c.to, c.rate, pair.1, pair.0, median
+            ),
+        )
+    }
 }
 
 const SHARE_WORDS: &[&str] = &["份额", "占比", "市占率", "比重", "占有率"];
@@ -758,6 +822,7 @@ fn is_before_value(chars: &[char], q: &Quantity) -> bool {
     false
 }
 
+/// Shares named in one sentence (份额, 占比 …) should not add up to more than 100%.
 fn check_shares(
     pi: usize,
     chars: &[char],
@@ -768,51 +833,7 @@ fn check_shares(
     if !SHARE_WORDS.iter().any(|w| sentence.contains(w)) {
         return None;
     }
-    // Per clause: with a change (从A至B), only the last figure counts; rates of change never.
-    let mut kept: Vec<&Quantity> = Vec::new();
-    let mut clause: Vec<&Quantity> = Vec::new();
-    let mut last_break = s_start;
-    fn flush<'q>(
-        chars: &[char],
-        clause: &mut Vec<&'q Quantity>,
-        kept: &mut Vec<&'q Quantity>,
-        from: usize,
-        to: usize,
-    ) {
-        let text: String = chars[from..to].iter().collect();
-        let is_change = text.contains('从') || text.contains('由');
-        if is_change {
-            if let Some(q) = clause.last() {
-                kept.push(q);
-            }
-        } else {
-            kept.extend(clause.iter().copied());
-        }
-        clause.clear();
-    }
-    for q in qs
-        .iter()
-        .filter(|q| q.kind == Kind::Percent && q.unit == "%")
-    {
-        // Clause break between the last break and this quantity?
-        if let Some(b) = (last_break..q.start)
-            .rev()
-            .find(|&k| matches!(chars[k], '，' | '；' | ',' | ';'))
-        {
-            flush(chars, &mut clause, &mut kept, last_break, b);
-            last_break = b;
-        }
-        if change_sign(chars, q) != 0 && !is_after_value(chars, q) {
-            continue;
-        }
-        clause.push(q);
-    }
-    let end = qs
-        .last()
-        .map(|q| q.end)
-        .unwrap_or(last_break)
-        .max(last_break);
-    flush(chars, &mut clause, &mut kept, last_break, end);
+    let kept = share_figures(chars, s_start, qs);
     if kept.len() < 2 {
         return None;
     }
@@ -847,6 +868,60 @@ fn check_shares(
     })
 }
 
+/// The percentages of a sentence that are shares, clause by clause: with a change
+/// (从A至B), only the last figure counts; rates of change never.
+fn share_figures<'q>(chars: &[char], s_start: usize, qs: &[&'q Quantity]) -> Vec<&'q Quantity> {
+    let mut kept: Vec<&Quantity> = Vec::new();
+    let mut clause: Vec<&Quantity> = Vec::new();
+    let mut last_break = s_start;
+    for q in qs
+        .iter()
+        .filter(|q| q.kind == Kind::Percent && q.unit == "%")
+    {
+        // Clause break between the last break and this quantity?
+        if let Some(b) = (last_break..q.start)
+            .rev()
+            .find(|&k| matches!(chars[k], '，' | '；' | ',' | ';'))
+        {
+            close_share_clause(chars, &mut clause, &mut kept, last_break, b);
+            last_break = b;
+        }
+        if change_sign(chars, q) != 0 && !is_after_value(chars, q) {
+            continue;
+        }
+        clause.push(q);
+    }
+    let end = qs
+        .last()
+        .map(|q| q.end)
+        .unwrap_or(last_break)
+        .max(last_break);
+    close_share_clause(chars, &mut clause, &mut kept, last_break, end);
+    kept
+}
+
+/// Keeps the shares of the clause `from..to`: only the last one in a change (从, 由).
+fn close_share_clause<'q>(
+    chars: &[char],
+    clause: &mut Vec<&'q Quantity>,
+    kept: &mut Vec<&'q Quantity>,
+    from: usize,
+    to: usize,
+) {
+    let text: String = chars[from..to].iter().collect();
+    let is_change = text.contains('从') || text.contains('由');
+    if is_change {
+        if let Some(q) = clause.last() {
+            kept.push(q);
+        }
+    } else {
+        kept.extend(clause.iter().copied());
+    }
+    clause.clear();
+}
+
+/// A value before and after a change (从A增至B), checked against the rate of change stated
+/// with it.
 fn check_change(
     pi: usize,
     chars: &[char],
@@ -865,59 +940,11 @@ fn check_change(
         else {
             continue;
         };
-        // A stated rate of change between them or right after: 下降7%, 增长20%.
-        let stated = qs
-            .iter()
-            .filter(|q| {
-                q.kind == Kind::Percent
-                    && q.unit == "%"
-                    && !std::ptr::eq(**q, *before)
-                    && !std::ptr::eq(**q, *after)
-            })
-            .filter(|q| q.start >= before.end && q.start <= after.end + 12)
-            .find_map(|q| {
-                let s = change_sign(chars, q);
-                (s != 0).then_some((q, s))
-            });
-        let (b, a) = (before.value, after.value);
-        if b == 0.0 {
+        let stated = stated_change(chars, qs, before, after);
+        if before.value == 0.0 {
             continue;
         }
-        let is_pp = before.kind == Kind::Percent;
-        let implied = (a - b) / b * 100.0;
-        let (status, detail) = match stated {
-            Some((q, sign)) => {
-                let stated_v = sign as f64 * q.value;
-                let ok = (implied - stated_v).abs() <= 0.6_f64.max(stated_v.abs() * 0.05);
-                let what = format!(
-                    "{} → {} is {:+.1}%; the text says {}{}",
-                    before.text,
-                    after.text,
-                    implied,
-                    if sign < 0 { "−" } else { "+" },
-                    q.text
-                );
-                if ok {
-                    (Status::Consistent, what)
-                } else {
-                    (Status::Inconsistent, what)
-                }
-            }
-            None if is_pp => (
-                Status::Unchecked,
-                format!(
-                    "{} → {}: {:+.1} percentage points ({:+.1}%)",
-                    before.text,
-                    after.text,
-                    a - b,
-                    implied
-                ),
-            ),
-            None => (
-                Status::Unchecked,
-                format!("{} → {} is {:+.1}%", before.text, after.text, implied),
-            ),
-        };
+        let (status, detail) = change_verdict(before, after, stated);
         out.push(Finding {
             check: "change",
             status,
@@ -928,6 +955,74 @@ fn check_change(
         });
     }
     out
+}
+
+/// A stated rate of change between a before and an after value or right after them
+/// (下降7%, 增长20%), with its sign.
+fn stated_change<'q>(
+    chars: &[char],
+    qs: &[&'q Quantity],
+    before: &Quantity,
+    after: &Quantity,
+) -> Option<(&'q Quantity, i32)> {
+    qs.iter()
+        .copied()
+        .filter(|q| {
+            q.kind == Kind::Percent
+                && q.unit == "%"
+                && !std::ptr::eq(*q, before)
+                && !std::ptr::eq(*q, after)
+        })
+        .filter(|q| q.start >= before.end && q.start <= after.end + 12)
+        .find_map(|q| {
+            let s = change_sign(chars, q);
+            (s != 0).then_some((q, s))
+        })
+}
+
+/// The change from `before` to `after` (not zero), checked against the stated rate if
+/// any; percentages without one are given in percentage points.
+fn change_verdict(
+    before: &Quantity,
+    after: &Quantity,
+    stated: Option<(&Quantity, i32)>,
+) -> (Status, String) {
+    let (b, a) = (before.value, after.value);
+    let is_pp = before.kind == Kind::Percent;
+    let implied = (a - b) / b * 100.0;
+    match stated {
+        Some((q, sign)) => {
+            let stated_v = sign as f64 * q.value;
+            let ok = (implied - stated_v).abs() <= 0.6_f64.max(stated_v.abs() * 0.05);
+            let what = format!(
+                "{} → {} is {:+.1}%; the text says {}{}",
+                before.text,
+                after.text,
+                implied,
+                if sign < 0 { "−" } else { "+" },
+                q.text
+            );
+            if ok {
+                (Status::Consistent, what)
+            } else {
+                (Status::Inconsistent, what)
+            }
+        }
+        None if is_pp => (
+            Status::Unchecked,
+            format!(
+                "{} → {}: {:+.1} percentage points ({:+.1}%)",
+                before.text,
+                after.text,
+                a - b,
+                implied
+            ),
+        ),
+        None => (
+            Status::Unchecked,
+            format!("{} → {} is {:+.1}%", before.text, after.text, implied),
+        ),
+    }
 }
 
 #[cfg(test)]

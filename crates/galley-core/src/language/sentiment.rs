@@ -81,30 +81,11 @@ fn gram_of(feature: &str) -> Option<&str> {
     }
 }
 
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for the model's ~155k short keys:
+/// A fast non-cryptographic hasher (rustc's Fx hash) for the model's ~155k short keys:
 /// looking up every word and character n-gram of a sentence is most of the model's cost.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().unwrap());
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// Only a map's hasher: the model's weights do not depend on hash values (the n-gram keys
+/// are hashed by [`fx`]) and the map is never iterated.
+type FxBuild = rustc_hash::FxBuildHasher;
 
 impl Model {
     fn parse(tsv: &'static str) -> Model {

@@ -94,6 +94,25 @@ impl<'de> Deserialize<'de> for IssueDate {
     }
 }
 
+/// `YYYY-MM-DD` or `YYYY-MM`.
+impl schemars::JsonSchema for IssueDate {
+    fn schema_name() -> String {
+        "issueDate".to_owned()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            string: Some(Box::new(schemars::schema::StringValidation {
+                pattern: Some("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$".to_owned()),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
 impl ToSql for IssueDate {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(ToSqlOutput::from(self.to_string()))

@@ -29,7 +29,8 @@ pub struct Digest {
 }
 
 /// The attribution of an article: the line as printed and the outlets it names.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[schemars(rename = "source")]
 pub struct Source {
     pub line: Option<String>,
     pub outlets: Vec<String>,

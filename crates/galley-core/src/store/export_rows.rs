@@ -8,7 +8,10 @@ use std::collections::HashMap;
 use rusqlite::types::Value as Sql;
 use rusqlite::Connection;
 
-use crate::model::{ClaimStatus, Paragraph, ReviewState, SuggestionStatus};
+use crate::model::{
+    Article, ClaimStatus, Paragraph, ParagraphKind, PullQuote, ReviewState, Source,
+    SuggestionStatus,
+};
 use crate::Result;
 
 pub use crate::model::document::{
@@ -84,25 +87,69 @@ pub fn load_many(
         return Ok(Vec::new());
     }
     let ids: Vec<i64> = articles.iter().map(|(id, _)| *id).collect();
-    let slot: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    // paragraph id → index within its article
-    let index: HashMap<i64, usize> = articles
-        .iter()
-        .flat_map(|(_, ps)| ps.iter().enumerate().map(|(i, p)| (p.id, i)))
-        .collect();
-    let mut out: Vec<Annotations> = vec![Annotations::default(); ids.len()];
-
-    each_row(
+    let batch = Batch {
         conn,
+        slot: ids.iter().enumerate().map(|(i, id)| (*id, i)).collect(),
+        index: articles
+            .iter()
+            .flat_map(|(_, ps)| ps.iter().enumerate().map(|(i, p)| (p.id, i)))
+            .collect(),
+        ids,
+    };
+    let mut out: Vec<Annotations> = vec![Annotations::default(); batch.ids.len()];
+    load_topics(&batch, &mut out)?;
+    load_sentiments(&batch, &mut out)?;
+    load_claims(&batch, claim_statuses, &mut out)?;
+    let claim_slot = sort_claims(&mut out);
+    if !claim_slot.is_empty() {
+        load_evidence(&batch, &claim_slot, &mut out)?;
+        load_claim_history(&batch, &claim_slot, &mut out)?;
+    }
+    load_notes(&batch, &claim_slot, &mut out)?;
+    load_entities(&batch, &mut out)?;
+    for a in &mut out {
+        a.sentence_sentiments
+            .sort_by_key(|s| (s.paragraph, s.start.unwrap_or(0)));
+    }
+    Ok(out)
+}
+
+/// A batch of articles being loaded.
+struct Batch<'c> {
+    conn: &'c Connection,
+    ids: Vec<i64>,
+    /// article id → its place in the batch
+    slot: HashMap<i64, usize>,
+    /// paragraph id → index within its article
+    index: HashMap<i64, usize>,
+}
+
+impl Batch<'_> {
+    /// Runs `sql` (with `{ids}` standing for the batch's ids), row by row.
+    fn each_row(&self, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> Result<()>) -> Result<()> {
+        each_row(self.conn, sql, &self.ids, f)
+    }
+
+    /// The place in the batch of the article whose id is in column `col`.
+    fn slot(&self, r: &rusqlite::Row<'_>, col: usize) -> Result<usize> {
+        Ok(self.slot[&r.get::<_, i64>(col)?])
+    }
+}
+
+/// Where each claim is, by id: (article's place in the batch, claim's index).
+type ClaimSlots = HashMap<i64, (usize, usize)>;
+
+/// Topics (with the taxonomy's labels): accepted first, then suggested, by score.
+fn load_topics(b: &Batch<'_>, out: &mut [Annotations]) -> Result<()> {
+    b.each_row(
         "SELECT at.article_id, t.code, t.label_zh, t.label_en, at.status, at.source, at.score,
                 at.reasons, at.created_by, at.created_at
          FROM article_topics at JOIN topics t ON t.id = at.topic_id
          WHERE at.article_id IN ({ids})
          ORDER BY at.article_id, at.status != 'accepted', at.status != 'suggested',
                   at.score DESC NULLS LAST, t.code",
-        &ids,
         |r| {
-            let i = slot[&r.get::<_, i64>(0)?];
+            let i = b.slot(r, 0)?;
             out[i].topics.push(TopicOut {
                 code: r.get(1)?,
                 label_zh: r.get(2)?,
@@ -116,16 +163,18 @@ pub fn load_many(
             });
             Ok(())
         },
-    )?;
+    )
+}
 
-    each_row(
-        conn,
+/// Sentiment not rejected: the article's (an editor's decision wins over a suggestion, the
+/// latest row of a kind wins) and its sentences'.
+fn load_sentiments(b: &Batch<'_>, out: &mut [Annotations]) -> Result<()> {
+    b.each_row(
         "SELECT article_id, paragraph_id, start, end, label, score, status, source, reasons,
                 created_by, created_at
          FROM sentiments WHERE article_id IN ({ids}) AND status != 'rejected' ORDER BY id",
-        &ids,
         |r| {
-            let a = &mut out[slot[&r.get::<_, i64>(0)?]];
+            let a = &mut out[b.slot(r, 0)?];
             let paragraph_id: Option<i64> = r.get(1)?;
             match paragraph_id {
                 None => {
@@ -148,7 +197,7 @@ pub fn load_many(
                     }
                 }
                 Some(pid) => {
-                    if let Some(&paragraph) = index.get(&pid) {
+                    if let Some(&paragraph) = b.index.get(&pid) {
                         a.sentence_sentiments.push(SentenceSentimentOut {
                             paragraph,
                             start: r.get(2)?,
@@ -165,26 +214,31 @@ pub fn load_many(
             }
             Ok(())
         },
-    )?;
+    )
+}
 
-    let mut claim_slot: HashMap<i64, (usize, usize)> = HashMap::new();
-    each_row(
-        conn,
+/// Claims (only those with one of `claim_statuses` when not empty) on known paragraphs,
+/// without their evidence, notes and history yet.
+fn load_claims(
+    b: &Batch<'_>,
+    claim_statuses: &[ClaimStatus],
+    out: &mut [Annotations],
+) -> Result<()> {
+    b.each_row(
         "SELECT article_id, id, paragraph_id, start, end, text, status, rating, rating_value,
                 reviewer, reviewed_at, source, score, reasons, consistency, created_by, created_at,
                 updated_at
          FROM claims WHERE article_id IN ({ids}) ORDER BY id",
-        &ids,
         |r| {
             let status: ClaimStatus = r.get(6)?;
             if !claim_statuses.is_empty() && !claim_statuses.contains(&status) {
                 return Ok(());
             }
-            let Some(&paragraph) = index.get(&r.get::<_, i64>(2)?) else {
+            let Some(&paragraph) = b.index.get(&r.get::<_, i64>(2)?) else {
                 return Ok(());
             };
             let consistency: Option<String> = r.get(14)?;
-            out[slot[&r.get::<_, i64>(0)?]].claims.push(ClaimOut {
+            out[b.slot(r, 0)?].claims.push(ClaimOut {
                 id: r.get(1)?,
                 paragraph,
                 start: r.get(3)?,
@@ -198,14 +252,7 @@ pub fn load_many(
                 source: r.get(11)?,
                 score: r.get(12)?,
                 reasons: json_list(r.get(13)?),
-                consistency: consistency
-                    .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-                    .map(|v| match v {
-                        serde_json::Value::Array(a) => a,
-                        serde_json::Value::Null => Vec::new(),
-                        other => vec![other],
-                    })
-                    .unwrap_or_default(),
+                consistency: consistency_list(consistency),
                 evidence: Vec::new(),
                 notes: Vec::new(),
                 history: HistoryOut::default(),
@@ -215,7 +262,24 @@ pub fn load_many(
             });
             Ok(())
         },
-    )?;
+    )
+}
+
+/// A claim's stored consistency findings as a list (a single value becomes a list of one).
+fn consistency_list(consistency: Option<String>) -> Vec<serde_json::Value> {
+    consistency
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+        .map(|v| match v {
+            serde_json::Value::Array(a) => a,
+            serde_json::Value::Null => Vec::new(),
+            other => vec![other],
+        })
+        .unwrap_or_default()
+}
+
+/// Puts each article's claims in text order and tells where each claim ended up.
+fn sort_claims(out: &mut [Annotations]) -> ClaimSlots {
+    let mut claim_slot = ClaimSlots::new();
     for (i, a) in out.iter_mut().enumerate() {
         a.claims
             .sort_by_key(|c| (c.paragraph, c.start, c.end, c.id));
@@ -223,58 +287,66 @@ pub fn load_many(
             claim_slot.insert(c.id, (i, j));
         }
     }
+    claim_slot
+}
 
-    if !claim_slot.is_empty() {
-        each_row(
-            conn,
-            "SELECT e.claim_id, e.url, e.quote, e.note, e.added_by, e.added_at
-             FROM claims c JOIN evidence e ON e.claim_id = c.id
-             WHERE c.article_id IN ({ids}) ORDER BY e.id",
-            &ids,
-            |r| {
-                if let Some(&(i, j)) = claim_slot.get(&r.get::<_, i64>(0)?) {
-                    out[i].claims[j].evidence.push(EvidenceOut {
-                        url: r.get(1)?,
-                        quote: r.get(2)?,
-                        note: r.get(3)?,
-                        added_by: r.get(4)?,
-                        added_at: r.get(5)?,
-                    });
-                }
-                Ok(())
-            },
-        )?;
-        each_row(
-            conn,
-            "SELECT entity_id, count(*), min(at), max(at),
-                    (SELECT l2.actor FROM audit_log l2 WHERE l2.article_id = l.article_id
-                     AND l2.entity = 'claim' AND l2.entity_id = l.entity_id
-                     ORDER BY l2.at DESC, l2.id DESC LIMIT 1)
-             FROM audit_log l
-             WHERE l.article_id IN ({ids}) AND l.entity = 'claim' AND l.entity_id IS NOT NULL
-             GROUP BY l.article_id, l.entity_id",
-            &ids,
-            |r| {
-                if let Some(&(i, j)) = claim_slot.get(&r.get::<_, i64>(0)?) {
-                    out[i].claims[j].history = HistoryOut {
-                        changes: r.get(1)?,
-                        first_at: r.get(2)?,
-                        last_at: r.get(3)?,
-                        last_by: r.get(4)?,
-                    };
-                }
-                Ok(())
-            },
-        )?;
-    }
+/// The evidence of the claims loaded.
+fn load_evidence(b: &Batch<'_>, claim_slot: &ClaimSlots, out: &mut [Annotations]) -> Result<()> {
+    b.each_row(
+        "SELECT e.claim_id, e.url, e.quote, e.note, e.added_by, e.added_at
+         FROM claims c JOIN evidence e ON e.claim_id = c.id
+         WHERE c.article_id IN ({ids}) ORDER BY e.id",
+        |r| {
+            if let Some(&(i, j)) = claim_slot.get(&r.get::<_, i64>(0)?) {
+                out[i].claims[j].evidence.push(EvidenceOut {
+                    url: r.get(1)?,
+                    quote: r.get(2)?,
+                    note: r.get(3)?,
+                    added_by: r.get(4)?,
+                    added_at: r.get(5)?,
+                });
+            }
+            Ok(())
+        },
+    )
+}
 
-    each_row(
-        conn,
+/// The history of the claims loaded, from the audit log: number of changes, first and last
+/// time, last actor.
+fn load_claim_history(
+    b: &Batch<'_>,
+    claim_slot: &ClaimSlots,
+    out: &mut [Annotations],
+) -> Result<()> {
+    b.each_row(
+        "SELECT entity_id, count(*), min(at), max(at),
+                (SELECT l2.actor FROM audit_log l2 WHERE l2.article_id = l.article_id
+                 AND l2.entity = 'claim' AND l2.entity_id = l.entity_id
+                 ORDER BY l2.at DESC, l2.id DESC LIMIT 1)
+         FROM audit_log l
+         WHERE l.article_id IN ({ids}) AND l.entity = 'claim' AND l.entity_id IS NOT NULL
+         GROUP BY l.article_id, l.entity_id",
+        |r| {
+            if let Some(&(i, j)) = claim_slot.get(&r.get::<_, i64>(0)?) {
+                out[i].claims[j].history = HistoryOut {
+                    changes: r.get(1)?,
+                    first_at: r.get(2)?,
+                    last_at: r.get(3)?,
+                    last_by: r.get(4)?,
+                };
+            }
+            Ok(())
+        },
+    )
+}
+
+/// Notes: on the article, or on one of the claims loaded.
+fn load_notes(b: &Batch<'_>, claim_slot: &ClaimSlots, out: &mut [Annotations]) -> Result<()> {
+    b.each_row(
         "SELECT article_id, claim_id, body, author, created_at FROM notes
          WHERE article_id IN ({ids}) ORDER BY id",
-        &ids,
         |r| {
-            let i = slot[&r.get::<_, i64>(0)?];
+            let i = b.slot(r, 0)?;
             let note = NoteOut {
                 body: r.get(2)?,
                 author: r.get(3)?,
@@ -290,16 +362,17 @@ pub fn load_many(
             }
             Ok(())
         },
-    )?;
+    )
+}
 
-    each_row(
-        conn,
+/// Entities not rejected, most mentioned first.
+fn load_entities(b: &Batch<'_>, out: &mut [Annotations]) -> Result<()> {
+    b.each_row(
         "SELECT article_id, text, kind, mentions, status, source FROM article_entities
          WHERE article_id IN ({ids}) AND status != 'rejected'
          ORDER BY article_id, mentions DESC, id",
-        &ids,
         |r| {
-            out[slot[&r.get::<_, i64>(0)?]].entities.push(EntityOut {
+            out[b.slot(r, 0)?].entities.push(EntityOut {
                 text: r.get(1)?,
                 kind: r.get(2)?,
                 mentions: r.get(3)?,
@@ -308,21 +381,29 @@ pub fn load_many(
             });
             Ok(())
         },
-    )?;
-    for a in &mut out {
-        a.sentence_sentiments
-            .sort_by_key(|s| (s.paragraph, s.start.unwrap_or(0)));
-    }
-    Ok(out)
+    )
 }
 
 /// The articles themselves (text, source, pull quotes) for up to [`BATCH`] ids, in order;
 /// ids that do not exist are left out.
-pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model::Article>> {
-    use crate::model::{Article, ParagraphKind, PullQuote, ReviewState, Source};
+pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<Article>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let mut found = article_rows(conn, ids)?;
+    add_outlets(conn, ids, &mut found)?;
+    add_paragraphs(conn, ids, &mut found)?;
+    add_pull_quotes(conn, ids, &mut found)?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(ids
+        .iter()
+        .filter(|id| seen.insert(**id))
+        .filter_map(|id| found.remove(id))
+        .collect())
+}
+
+/// The `articles` rows of a batch, by id, without outlets, paragraphs and pull quotes.
+fn article_rows(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Article>> {
     let mut found: HashMap<i64, Article> = HashMap::new();
     each_row(
         conn,
@@ -355,6 +436,11 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             Ok(())
         },
     )?;
+    Ok(found)
+}
+
+/// The outlets of the articles' sources, in order.
+fn add_outlets(conn: &Connection, ids: &[i64], found: &mut HashMap<i64, Article>) -> Result<()> {
     each_row(
         conn,
         "SELECT article_id, name FROM article_outlets WHERE article_id IN ({ids})
@@ -366,7 +452,11 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             }
             Ok(())
         },
-    )?;
+    )
+}
+
+/// The articles' paragraphs, in order.
+fn add_paragraphs(conn: &Connection, ids: &[i64], found: &mut HashMap<i64, Article>) -> Result<()> {
     each_row(
         conn,
         "SELECT article_id, id, position, kind, text FROM paragraphs WHERE article_id IN ({ids})
@@ -386,7 +476,15 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             }
             Ok(())
         },
-    )?;
+    )
+}
+
+/// The articles' pull quotes, in order.
+fn add_pull_quotes(
+    conn: &Connection,
+    ids: &[i64],
+    found: &mut HashMap<i64, Article>,
+) -> Result<()> {
     each_row(
         conn,
         "SELECT article_id, id, text FROM pull_quotes WHERE article_id IN ({ids})
@@ -401,13 +499,7 @@ pub fn articles_many(conn: &Connection, ids: &[i64]) -> Result<Vec<crate::model:
             }
             Ok(())
         },
-    )?;
-    let mut seen = std::collections::HashSet::new();
-    Ok(ids
-        .iter()
-        .filter(|id| seen.insert(**id))
-        .filter_map(|id| found.remove(id))
-        .collect())
+    )
 }
 
 /// Which articles of a digest an export takes; every criterion narrows, an empty one does not.

@@ -132,15 +132,67 @@ struct Chain {
 /// Builds the articles of a page from its units.
 pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     let mut parsed = ParsedDigest::default();
-    let in_flow = |i: usize| {
-        !matches!(
-            units[i].kind,
-            UnitKind::Furniture | UnitKind::PullQuote { .. }
-        )
+    let Layout {
+        mut pieces,
+        titles,
+        quotes,
+    } = layout(units, &mut parsed);
+    if pieces.is_empty() {
+        return parsed;
+    }
+    let piece_bags = piece_words(units, &pieces, jieba);
+    let title_bags: Vec<Bag> = titles
+        .iter()
+        .map(|&t| words(jieba, &units[t].text))
+        .collect();
+    let df = document_frequencies(&piece_bags);
+    let n = pieces.len() as f64;
+    let idf = |w: &str| {
+        ((n + 1.0) / (df.get(w).copied().unwrap_or(0.0) + 0.5))
+            .ln()
+            .max(0.05)
     };
-    let next_in_flow = |i: usize| (i + 1..units.len()).find(|&j| in_flow(j));
+    let chains = chain_pieces(units, &pieces, &titles, &piece_bags, &idf);
+    let (title_of, used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
+    place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed.warnings);
+    let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
+    attach_pull_quotes(
+        units,
+        &quotes,
+        &chain_of_unit,
+        &mut drafts,
+        &mut parsed.warnings,
+    );
+    drafts.sort_by_key(|(line, _)| *line);
+    parsed.articles = drafts.into_iter().map(|(_, a)| a).collect();
+    parsed
+}
 
-    // 1. Pieces, and headlines that may be titles.
+/// Whether a unit is part of the reading flow (not furniture, not a pull quote).
+fn in_flow(units: &[Unit], i: usize) -> bool {
+    !matches!(
+        units[i].kind,
+        UnitKind::Furniture | UnitKind::PullQuote { .. }
+    )
+}
+
+/// The next unit after `i` in the reading flow.
+fn next_in_flow(units: &[Unit], i: usize) -> Option<usize> {
+    (i + 1..units.len()).find(|&j| in_flow(units, j))
+}
+
+/// Step 1's result: the pieces of body text, the headlines that may be titles and the
+/// pull quotes, all as unit indices.
+struct Layout {
+    pieces: Vec<Piece>,
+    titles: Vec<usize>,
+    quotes: Vec<usize>,
+}
+
+/// Step 1: cuts the units into pieces (runs of body paragraphs closed by a source line
+/// or a column change), keeps headlines that may be titles and notes the pull quotes.
+/// Furniture and stray source lines go to `parsed`.
+fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut titles: Vec<usize> = Vec::new();
     let mut cur: Option<Piece> = None;
@@ -167,15 +219,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
                 },
             },
             UnitKind::Headline { strong } => {
-                let heading = !strong
-                    && cur.as_ref().is_some_and(|p| {
-                        let last = *p.items.last().expect("non-empty");
-                        next_in_flow(i).is_some_and(|j| {
-                            units[j].kind == UnitKind::Para
-                                && !column_change(&units[last], &units[j])
-                        }) && units[last].kind == UnitKind::Para
-                    });
-                if heading {
+                if !strong && is_cross_head(units, cur.as_ref(), i) {
                     cur.as_mut().expect("checked").items.push(i);
                 } else {
                     pieces.extend(cur.take());
@@ -194,36 +238,55 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         }
     }
     pieces.extend(cur.take());
-    if pieces.is_empty() {
-        return parsed;
+    Layout {
+        pieces,
+        titles,
+        quotes,
     }
+}
 
-    // 2. Words, segmented once per piece and per title.
-    let piece_bags: Vec<Bag> = pieces
+/// A weak headline `i` inside the piece being built, between two paragraphs of the same
+/// column width: a cross-head of that body text, not a title.
+fn is_cross_head(units: &[Unit], cur: Option<&Piece>, i: usize) -> bool {
+    cur.is_some_and(|p| {
+        let last = *p.items.last().expect("non-empty");
+        next_in_flow(units, i).is_some_and(|j| {
+            units[j].kind == UnitKind::Para && !column_change(&units[last], &units[j])
+        }) && units[last].kind == UnitKind::Para
+    })
+}
+
+/// Step 2: the words of each piece, segmented once.
+fn piece_words(units: &[Unit], pieces: &[Piece], jieba: &Jieba) -> Vec<Bag> {
+    pieces
         .iter()
         .map(|p| {
             let text: Vec<&str> = p.items.iter().map(|&i| units[i].text.as_str()).collect();
             words(jieba, &text.join("\n"))
         })
-        .collect();
-    let title_bags: Vec<Bag> = titles
-        .iter()
-        .map(|&t| words(jieba, &units[t].text))
-        .collect();
+        .collect()
+}
+
+/// Step 2: in how many pieces each word occurs.
+fn document_frequencies(piece_bags: &[Bag]) -> HashMap<&str, f64> {
     let mut df: HashMap<&str, f64> = HashMap::new();
-    for bag in &piece_bags {
+    for bag in piece_bags {
         for w in bag.keys() {
             *df.entry(w.as_str()).or_default() += 1.0;
         }
     }
-    let n = pieces.len() as f64;
-    let idf = |w: &str| {
-        ((n + 1.0) / (df.get(w).copied().unwrap_or(0.0) + 0.5))
-            .ln()
-            .max(0.05)
-    };
+    df
+}
 
-    // 3. Chains: a piece without a source line goes on in a later piece, chosen by cohesion.
+/// Step 3: chains of pieces. A piece without a source line goes on in a later piece,
+/// chosen by cohesion; pieces are taken from the last so chains grow backwards.
+fn chain_pieces(
+    units: &[Unit],
+    pieces: &[Piece],
+    titles: &[usize],
+    piece_bags: &[Bag],
+    idf: &dyn Fn(&str) -> f64,
+) -> Vec<Chain> {
     let mut chains: Vec<Option<Chain>> = pieces
         .iter()
         .enumerate()
@@ -239,18 +302,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         if pieces[h].source.is_some() || chains[h].is_none() {
             continue;
         }
-        let mut scored: Vec<(f64, usize)> = (h + 1..pieces.len())
-            .filter_map(|c| chains[c].as_ref().map(|ch| (c, ch)))
-            .map(|(c, ch)| {
-                let mut s = cosine(&piece_bags[h], &ch.bag, &idf);
-                // A piece opening with a cross-head continues an article from elsewhere.
-                if headline_right_before(units, &titles, pieces[c].first(), &in_flow).is_some() {
-                    s += 0.05;
-                }
-                (s, c)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let scored = continuation_scores(units, pieces, titles, &piece_bags[h], &chains, h, idf);
         let Some(&(best, c)) = scored.first() else {
             continue;
         };
@@ -260,52 +312,70 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         let second = scored.get(1).map_or(0.0, |s| s.0);
         let own = chains[h].take().expect("checked");
         let target = chains[c].take().expect("checked");
-        let mut bag = own.bag;
-        add(&mut bag, &target.bag);
-        let mut merged = Chain {
-            pieces: own.pieces,
-            bag,
-            merges: own.merges,
-        };
-        merged.pieces.extend(target.pieces);
-        merged.merges.extend(target.merges);
-        merged
-            .merges
-            .push((best, second, units[pieces[c].first()].first_line));
-        chains[h] = Some(merged);
+        let line = units[pieces[c].first()].first_line;
+        chains[h] = Some(join_chains(own, target, (best, second, line)));
     }
-    let chains: Vec<Chain> = chains.into_iter().flatten().collect();
+    chains.into_iter().flatten().collect()
+}
 
-    // 4. Titles to chains, best pairs first.
+/// Step 3: how well each later chain continues piece `h`, best first.
+fn continuation_scores(
+    units: &[Unit],
+    pieces: &[Piece],
+    titles: &[usize],
+    bag: &Bag,
+    chains: &[Option<Chain>],
+    h: usize,
+    idf: &dyn Fn(&str) -> f64,
+) -> Vec<(f64, usize)> {
+    let mut scored: Vec<(f64, usize)> = (h + 1..pieces.len())
+        .filter_map(|c| chains[c].as_ref().map(|ch| (c, ch)))
+        .map(|(c, ch)| {
+            let mut s = cosine(bag, &ch.bag, idf);
+            // A piece opening with a cross-head continues an article from elsewhere.
+            if headline_right_before(units, titles, pieces[c].first()).is_some() {
+                s += 0.05;
+            }
+            (s, c)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored
+}
+
+/// Step 3: `target` continues `own`; `merge` is the cohesion margin of the join.
+fn join_chains(own: Chain, target: Chain, merge: (f64, f64, usize)) -> Chain {
+    let mut bag = own.bag;
+    add(&mut bag, &target.bag);
+    let mut merged = Chain {
+        pieces: own.pieces,
+        bag,
+        merges: own.merges,
+    };
+    merged.pieces.extend(target.pieces);
+    merged.merges.extend(target.merges);
+    merged.merges.push(merge);
+    merged
+}
+
+/// Step 4: titles to chains, best-scoring pairs first. Returns for each chain its title
+/// (unit index) and the title's cohesion with the body, and for each title whether it
+/// was used.
+fn match_titles(
+    units: &[Unit],
+    pieces: &[Piece],
+    titles: &[usize],
+    title_bags: &[Bag],
+    chains: &[Chain],
+    idf: &dyn Fn(&str) -> f64,
+) -> (Vec<Option<(usize, f64)>>, Vec<bool>) {
     let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new(); // score, cohesion, title, chain
     for (ti, &t) in titles.iter().enumerate() {
         for (ci, ch) in chains.iter().enumerate() {
-            let first = pieces[ch.pieces[0]].first();
-            let last = pieces[*ch.pieces.last().expect("non-empty")].last();
-            let bonus = if t < first {
-                let between = pieces
-                    .iter()
-                    .filter(|p| p.first() > t && p.first() < first)
-                    .count();
-                match between {
-                    0 => 0.25,
-                    1 => 0.1,
-                    2 => 0.0,
-                    _ => continue,
-                }
-            } else if t > last && (last + 1..t).all(|j| !in_flow(j)) {
-                if pieces[*ch.pieces.last().expect("non-empty")]
-                    .source
-                    .is_some()
-                {
-                    0.25
-                } else {
-                    0.1
-                }
-            } else {
+            let Some(bonus) = position_bonus(units, pieces, ch, t) else {
                 continue;
             };
-            let cohesion = coverage(&title_bags[ti], &ch.bag, &idf);
+            let cohesion = coverage(&title_bags[ti], &ch.bag, idf);
             let strong = matches!(units[t].kind, UnitKind::Headline { strong: true });
             let score = cohesion + bonus + if strong { 0.05 } else { 0.0 };
             if score >= 0.2 {
@@ -323,102 +393,80 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         used[ti] = true;
         title_of[ci] = Some((titles[ti], cohesion));
     }
-    // Headlines left over: a cross-head opening the piece after them, else a warning.
+    (title_of, used)
+}
+
+/// Step 4: the score a title `t` gets from where it is printed relative to a chain: above
+/// its body (more if nothing is in between) or right below it (more after a source line);
+/// `None` where it cannot be the chain's title.
+fn position_bonus(units: &[Unit], pieces: &[Piece], ch: &Chain, t: usize) -> Option<f64> {
+    let first = pieces[ch.pieces[0]].first();
+    let last_piece = &pieces[*ch.pieces.last().expect("non-empty")];
+    let last = last_piece.last();
+    if t < first {
+        let between = pieces
+            .iter()
+            .filter(|p| p.first() > t && p.first() < first)
+            .count();
+        match between {
+            0 => Some(0.25),
+            1 => Some(0.1),
+            2 => Some(0.0),
+            _ => None,
+        }
+    } else if t > last && (last + 1..t).all(|j| !in_flow(units, j)) {
+        Some(if last_piece.source.is_some() {
+            0.25
+        } else {
+            0.1
+        })
+    } else {
+        None
+    }
+}
+
+/// Step 4: headlines left over open the piece after them as a cross-head, else are left
+/// out with a warning.
+fn place_leftover_headlines(
+    units: &[Unit],
+    pieces: &mut [Piece],
+    titles: &[usize],
+    used: &[bool],
+    warnings: &mut Vec<String>,
+) {
     for (ti, &t) in titles.iter().enumerate() {
         if used[ti] {
             continue;
         }
-        let next = next_in_flow(t);
+        let next = next_in_flow(units, t);
         match pieces.iter_mut().find(|p| Some(p.first()) == next) {
             Some(p) if p.lead_heading.is_none() => p.lead_heading = Some(t),
-            _ => parsed.warnings.push(format!(
+            _ => warnings.push(format!(
                 "line {}: headline {:?} matches no article; left out",
                 units[t].first_line, units[t].text
             )),
         }
     }
+}
 
-    // 5. Drafts.
+/// Step 5: one draft per chain, keyed by its first line, and the chain each unit went to.
+fn drafts(
+    units: &[Unit],
+    pieces: &[Piece],
+    chains: &[Chain],
+    title_of: &[Option<(usize, f64)>],
+) -> (Vec<(usize, ArticleDraft)>, HashMap<usize, usize>) {
     let mut drafts: Vec<(usize, ArticleDraft)> = Vec::new();
     let mut chain_of_unit: HashMap<usize, usize> = HashMap::new();
     for (ci, ch) in chains.iter().enumerate() {
-        let mut paragraphs = Vec::new();
-        for &pi in &ch.pieces {
-            let p = &pieces[pi];
-            for &i in p.lead_heading.iter().chain(&p.items) {
-                chain_of_unit.insert(i, ci);
-                let kind = if units[i].kind == UnitKind::Para {
-                    if paragraphs.is_empty() {
-                        ParagraphKind::Lead
-                    } else {
-                        ParagraphKind::Body
-                    }
-                } else {
-                    ParagraphKind::Heading
-                };
-                paragraphs.push(ParagraphDraft {
-                    kind,
-                    text: units[i].text.clone(),
-                });
-            }
-        }
+        let paragraphs = chain_paragraphs(units, pieces, ch, |i| {
+            chain_of_unit.insert(i, ci);
+        });
         let mut warnings = Vec::new();
-        let source = match pieces[*ch.pieces.last().expect("non-empty")]
-            .source
-            .map(|s| &units[s].kind)
-        {
-            Some(UnitKind::Source(s)) => s.clone(),
-            _ => match paragraphs
-                .iter()
-                .find(|p| p.kind != ParagraphKind::Heading)
-                .and_then(|p| dateline(&p.text))
-            {
-                Some((line, outlet)) => Source {
-                    line: Some(line),
-                    outlets: vec![outlet],
-                },
-                None => {
-                    warnings.push("no source line".to_owned());
-                    Source::default()
-                }
-            },
-        };
-        let (title, title_score) = match title_of[ci] {
-            Some((t, cohesion)) => {
-                if cohesion < 0.3 {
-                    warnings.push(format!(
-                        "title {:?} (line {}) shares few words with the body (cohesion {cohesion:.2}): placed by position",
-                        units[t].text, units[t].first_line
-                    ));
-                }
-                (units[t].text.clone(), cohesion)
-            }
-            None => {
-                warnings.push("no title found: titled by its first sentence".to_owned());
-                let first = paragraphs
-                    .iter()
-                    .find(|p| p.kind != ParagraphKind::Heading)
-                    .map_or("", |p| p.text.as_str());
-                (first_sentence(first), 0.0)
-            }
-        };
-        let mut merge_conf: f64 = 1.0;
-        for &(best, second, line) in &ch.merges {
-            let margin = ((best - second) / best).clamp(0.0, 1.0);
-            let c = (best / 0.15).min(1.0) * (0.5 + margin / 2.0);
-            if c < 0.6 {
-                warnings.push(format!(
-                    "body text from line {line} joined to this article by weak cohesion ({best:.2}, next best {second:.2})"
-                ));
-            }
-            merge_conf = merge_conf.min(c);
-        }
-        let has_source = source.line.is_some();
-        let confidence = 0.2
-            + 0.35 * (title_score * 1.25).min(1.0)
-            + 0.2 * if has_source { 1.0 } else { 0.0 }
-            + 0.25 * merge_conf;
-        let confidence = (confidence * 100.0).round() / 100.0;
+        let source = article_source(units, pieces, ch, &paragraphs, &mut warnings);
+        let (title, title_score) = article_title(units, title_of[ci], &paragraphs, &mut warnings);
+        let merge_conf = merge_confidence(ch, &mut warnings);
+        let confidence = confidence(title_score, source.line.is_some(), merge_conf);
         if confidence < LOW_CONFIDENCE {
             warnings.push(format!(
                 "low confidence ({confidence:.2}): check title, source and paragraphs"
@@ -437,9 +485,137 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
             },
         ));
     }
+    (drafts, chain_of_unit)
+}
 
-    // 6. Pull quotes go to the article printing the text they repeat.
-    for &q in &quotes {
+/// Step 5: a chain's paragraphs in order: the first body paragraph is the lead, headlines
+/// inside are headings. `placed` is told each unit taken.
+fn chain_paragraphs(
+    units: &[Unit],
+    pieces: &[Piece],
+    ch: &Chain,
+    mut placed: impl FnMut(usize),
+) -> Vec<ParagraphDraft> {
+    let mut paragraphs = Vec::new();
+    for &pi in &ch.pieces {
+        let p = &pieces[pi];
+        for &i in p.lead_heading.iter().chain(&p.items) {
+            placed(i);
+            let kind = if units[i].kind == UnitKind::Para {
+                if paragraphs.is_empty() {
+                    ParagraphKind::Lead
+                } else {
+                    ParagraphKind::Body
+                }
+            } else {
+                ParagraphKind::Heading
+            };
+            paragraphs.push(ParagraphDraft {
+                kind,
+                text: units[i].text.clone(),
+            });
+        }
+    }
+    paragraphs
+}
+
+/// Step 5: the source line closing the chain, else the dateline of its first paragraph,
+/// else none (with a warning).
+fn article_source(
+    units: &[Unit],
+    pieces: &[Piece],
+    ch: &Chain,
+    paragraphs: &[ParagraphDraft],
+    warnings: &mut Vec<String>,
+) -> Source {
+    match pieces[*ch.pieces.last().expect("non-empty")]
+        .source
+        .map(|s| &units[s].kind)
+    {
+        Some(UnitKind::Source(s)) => s.clone(),
+        _ => match paragraphs
+            .iter()
+            .find(|p| p.kind != ParagraphKind::Heading)
+            .and_then(|p| dateline(&p.text))
+        {
+            Some((line, outlet)) => Source {
+                line: Some(line),
+                outlets: vec![outlet],
+            },
+            None => {
+                warnings.push("no source line".to_owned());
+                Source::default()
+            }
+        },
+    }
+}
+
+/// Step 5: the matched title and its cohesion, else the first sentence and 0 (with a
+/// warning); a title sharing few words with the body is flagged.
+fn article_title(
+    units: &[Unit],
+    title: Option<(usize, f64)>,
+    paragraphs: &[ParagraphDraft],
+    warnings: &mut Vec<String>,
+) -> (String, f64) {
+    match title {
+        Some((t, cohesion)) => {
+            if cohesion < 0.3 {
+                warnings.push(format!(
+                    "title {:?} (line {}) shares few words with the body (cohesion {cohesion:.2}): placed by position",
+                    units[t].text, units[t].first_line
+                ));
+            }
+            (units[t].text.clone(), cohesion)
+        }
+        None => {
+            warnings.push("no title found: titled by its first sentence".to_owned());
+            let first = paragraphs
+                .iter()
+                .find(|p| p.kind != ParagraphKind::Heading)
+                .map_or("", |p| p.text.as_str());
+            (first_sentence(first), 0.0)
+        }
+    }
+}
+
+/// Step 5: the confidence in the chain's weakest join (1 without joins); weak joins are
+/// flagged.
+fn merge_confidence(ch: &Chain, warnings: &mut Vec<String>) -> f64 {
+    let mut merge_conf: f64 = 1.0;
+    for &(best, second, line) in &ch.merges {
+        let margin = ((best - second) / best).clamp(0.0, 1.0);
+        let c = (best / 0.15).min(1.0) * (0.5 + margin / 2.0);
+        if c < 0.6 {
+            warnings.push(format!(
+                "body text from line {line} joined to this article by weak cohesion ({best:.2}, next best {second:.2})"
+            ));
+        }
+        merge_conf = merge_conf.min(c);
+    }
+    merge_conf
+}
+
+/// Step 5: an article's confidence from its title's cohesion, its source line and its
+/// weakest join, rounded to two decimals.
+fn confidence(title_score: f64, has_source: bool, merge_conf: f64) -> f64 {
+    let confidence = 0.2
+        + 0.35 * (title_score * 1.25).min(1.0)
+        + 0.2 * if has_source { 1.0 } else { 0.0 }
+        + 0.25 * merge_conf;
+    (confidence * 100.0).round() / 100.0
+}
+
+/// Step 6: pull quotes go to the article printing the text they repeat, else are left out
+/// with a warning.
+fn attach_pull_quotes(
+    units: &[Unit],
+    quotes: &[usize],
+    chain_of_unit: &HashMap<usize, usize>,
+    drafts: &mut [(usize, ArticleDraft)],
+    warnings: &mut Vec<String>,
+) {
+    for &q in quotes {
         let UnitKind::PullQuote { target_line } = units[q].kind else {
             continue;
         };
@@ -454,15 +630,12 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
             .and_then(|(i, _)| chain_of_unit.get(&i));
         match target {
             Some(&ci) => drafts[ci].1.pull_quotes.push(units[q].text.clone()),
-            None => parsed.warnings.push(format!(
+            None => warnings.push(format!(
                 "line {}: pull quote {:?} repeats no article's body; left out",
                 units[q].first_line, units[q].text
             )),
         }
     }
-    drafts.sort_by_key(|(line, _)| *line);
-    parsed.articles = drafts.into_iter().map(|(_, a)| a).collect();
-    parsed
 }
 
 /// Two paragraphs from different body texts set in clearly different column widths.
@@ -473,17 +646,14 @@ fn column_change(a: &Unit, b: &Unit) -> bool {
     }
 }
 
-fn headline_right_before(
-    units: &[Unit],
-    titles: &[usize],
-    first: usize,
-    in_flow: &dyn Fn(usize) -> bool,
-) -> Option<usize> {
-    let prev = (0..first).rev().find(|&j| in_flow(j))?;
+/// The headline printed right before unit `first`, if it is a weak one that may be a title.
+fn headline_right_before(units: &[Unit], titles: &[usize], first: usize) -> Option<usize> {
+    let prev = (0..first).rev().find(|&j| in_flow(units, j))?;
     (titles.contains(&prev) && matches!(units[prev].kind, UnitKind::Headline { strong: false }))
         .then_some(prev)
 }
 
+/// The first sentence (or clause) of a text, at most 40 characters: a title of last resort.
 fn first_sentence(text: &str) -> String {
     let s = text
         .split_inclusive(|c: char| is_sentence_end(c) || c == '，')

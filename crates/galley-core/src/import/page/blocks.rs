@@ -46,104 +46,130 @@ enum Item {
 pub fn units(lines: Vec<Line>, vocab: &Vocab) -> Vec<Unit> {
     let items = group(lines);
     let quotes = pull_quotes(&items);
-    let mut out: Vec<Unit> = Vec::new();
-    // Body text being built: lines of blocks joined across column breaks.
-    let mut text: Vec<Line> = Vec::new();
-    let mut group_no = 0;
-    let mut pending_unit: Vec<Unit> = Vec::new(); // out-of-flow units met inside a sentence
-
-    let flush = |text: &mut Vec<Line>,
-                 out: &mut Vec<Unit>,
-                 pending: &mut Vec<Unit>,
-                 group_no: &mut usize| {
-        if !text.is_empty() {
-            *group_no += 1;
-            out.extend(paragraphs(text, vocab, *group_no));
-            text.clear();
-        }
-        out.append(pending);
+    let mut b = UnitBuilder {
+        vocab,
+        out: Vec::new(),
+        text: Vec::new(),
+        group_no: 0,
+        pending: Vec::new(),
     };
-
     for (i, item) in items.into_iter().enumerate() {
-        let open_sentence = !text.is_empty();
         match item {
-            Item::One(line) => {
-                let (kind, keep_open) = match &line.kind {
-                    LineKind::Furniture => (UnitKind::Furniture, true),
-                    LineKind::Source(s) => (UnitKind::Source(s.clone()), false),
-                    LineKind::Doubled => (UnitKind::Headline { strong: true }, false),
-                    LineKind::Text | LineKind::Blank => continue,
-                };
-                let unit = Unit {
-                    kind,
-                    text: line.text.clone(),
-                    first_line: line.no,
-                    last_line: line.no,
-                    col: None,
-                    group: 0,
-                };
-                if keep_open && open_sentence {
-                    pending_unit.push(unit);
-                } else {
-                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
-                    out.push(unit);
-                }
-            }
-            Item::Block(block) => {
-                if !block
-                    .iter()
-                    .any(|l| l.text.chars().any(char::is_alphanumeric))
-                {
-                    continue; // stray punctuation or rules: nothing to keep
-                }
-                let first = block[0].no;
-                let last = block[block.len() - 1].no;
-                if let Some(&target_line) = quotes.get(&i) {
-                    let strs: Vec<&str> = block.iter().map(|l| l.text.as_str()).collect();
-                    let unit = Unit {
-                        kind: UnitKind::PullQuote { target_line },
-                        text: join(&strs, vocab),
-                        first_line: first,
-                        last_line: last,
-                        col: None,
-                        group: 0,
-                    };
-                    if open_sentence {
-                        pending_unit.push(unit);
-                    } else {
-                        out.push(unit);
-                    }
-                    continue;
-                }
-                if !open_sentence && is_headline(&block) {
-                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
-                    let strs: Vec<&str> = block.iter().map(|l| l.text.as_str()).collect();
-                    out.push(Unit {
-                        kind: UnitKind::Headline {
-                            strong: block.len() > 1,
-                        },
-                        text: join(&strs, vocab),
-                        first_line: first,
-                        last_line: last,
-                        col: None,
-                        group: 0,
-                    });
-                    continue;
-                }
-                if !open_sentence {
-                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
-                }
-                text.extend(block);
-                if text.last().is_some_and(|l| ends_sentence(&l.text)) {
-                    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
-                }
-            }
+            Item::One(line) => b.line(&line),
+            Item::Block(block) => b.block(block, quotes.get(&i).copied()),
         }
     }
-    flush(&mut text, &mut out, &mut pending_unit, &mut group_no);
-    out
+    b.flush();
+    b.out
 }
 
+/// The units of a page as they are built, item by item.
+struct UnitBuilder<'a> {
+    vocab: &'a Vocab,
+    out: Vec<Unit>,
+    /// Body text being built: lines of blocks joined across column breaks.
+    text: Vec<Line>,
+    group_no: usize,
+    /// Out-of-flow units met inside a sentence, placed after it.
+    pending: Vec<Unit>,
+}
+
+impl UnitBuilder<'_> {
+    /// Whether body text is open, its sentence not yet ended.
+    fn open_sentence(&self) -> bool {
+        !self.text.is_empty()
+    }
+
+    /// Closes the body text being built into paragraphs, then places the units held back.
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.group_no += 1;
+            self.out
+                .extend(paragraphs(&self.text, self.vocab, self.group_no));
+            self.text.clear();
+        }
+        self.out.append(&mut self.pending);
+    }
+
+    /// A single line: furniture (held back inside an open sentence), a source line or a
+    /// doubled headline (both closing the body text).
+    fn line(&mut self, line: &Line) {
+        let (kind, keep_open) = match &line.kind {
+            LineKind::Furniture => (UnitKind::Furniture, true),
+            LineKind::Source(s) => (UnitKind::Source(s.clone()), false),
+            LineKind::Doubled => (UnitKind::Headline { strong: true }, false),
+            LineKind::Text | LineKind::Blank => return,
+        };
+        let unit = Unit {
+            kind,
+            text: line.text.clone(),
+            first_line: line.no,
+            last_line: line.no,
+            col: None,
+            group: 0,
+        };
+        if keep_open && self.open_sentence() {
+            self.pending.push(unit);
+        } else {
+            self.flush();
+            self.out.push(unit);
+        }
+    }
+
+    /// A block of lines: a pull quote (`quote` is the line it repeats), a headline, or
+    /// body text, which goes on across the block's end until a sentence ends.
+    fn block(&mut self, block: Vec<Line>, quote: Option<usize>) {
+        if !block
+            .iter()
+            .any(|l| l.text.chars().any(char::is_alphanumeric))
+        {
+            return; // stray punctuation or rules: nothing to keep
+        }
+        let open_sentence = self.open_sentence();
+        if let Some(target_line) = quote {
+            let unit = self.block_unit(&block, UnitKind::PullQuote { target_line });
+            if open_sentence {
+                self.pending.push(unit);
+            } else {
+                self.out.push(unit);
+            }
+            return;
+        }
+        if !open_sentence && is_headline(&block) {
+            self.flush();
+            let unit = self.block_unit(
+                &block,
+                UnitKind::Headline {
+                    strong: block.len() > 1,
+                },
+            );
+            self.out.push(unit);
+            return;
+        }
+        if !open_sentence {
+            self.flush();
+        }
+        self.text.extend(block);
+        if self.text.last().is_some_and(|l| ends_sentence(&l.text)) {
+            self.flush();
+        }
+    }
+
+    /// A block's lines joined into one unit of the given kind.
+    fn block_unit(&self, block: &[Line], kind: UnitKind) -> Unit {
+        let strs: Vec<&str> = block.iter().map(|l| l.text.as_str()).collect();
+        Unit {
+            kind,
+            text: join(&strs, self.vocab),
+            first_line: block[0].no,
+            last_line: block[block.len() - 1].no,
+            col: None,
+            group: 0,
+        }
+    }
+}
+
+/// Splits the lines into single lines and blocks of text lines between blank lines.
 fn group(lines: Vec<Line>) -> Vec<Item> {
     let mut items = Vec::new();
     let mut block: Vec<Line> = Vec::new();

@@ -33,83 +33,109 @@ pub fn repair(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: Vec<&str> = text.lines().map(str::trim).collect();
     let mut out = Vec::with_capacity(raw.len() + 8);
-    for (i, line) in raw.iter().enumerate() {
-        let no = i + 1;
-        if line.is_empty() {
-            out.push(Line {
-                no,
-                text: String::new(),
-                kind: LineKind::Blank,
-            });
-            continue;
-        }
-        if is_furniture(line) {
-            out.push(Line {
-                no,
-                text: (*line).to_owned(),
-                kind: LineKind::Furniture,
-            });
-            continue;
-        }
-        let alone = raw
-            .get(i + 1)
-            .is_none_or(|l| l.is_empty() || is_furniture(l))
-            && (i == 0 || raw[i - 1].is_empty() || is_furniture(raw[i - 1]));
-        if alone {
-            if let Some(fixed) = undouble(line) {
-                out.push(Line {
-                    no,
-                    text: fixed,
-                    kind: LineKind::Doubled,
-                });
-                continue;
-            }
-            if let Some(src) = parse_source(line) {
-                out.push(Line {
-                    no,
-                    text: (*line).to_owned(),
-                    kind: LineKind::Source(src),
-                });
-                continue;
-            }
-        }
-        // A source glued after a space to the last line of a paragraph.
-        let last_of_block = raw
-            .get(i + 1)
-            .is_none_or(|l| l.is_empty() || is_furniture(l));
-        if last_of_block {
-            if let Some((head, src_text, src)) = split_glued_source(line) {
-                out.push(Line {
-                    no,
-                    text: strip_cjk_spaces(head),
-                    kind: LineKind::Text,
-                });
-                out.push(Line {
-                    no,
-                    text: src_text.to_owned(),
-                    kind: LineKind::Source(src),
-                });
-                continue;
-            }
-            // A source on the last line of a block without a blank line before it.
-            if i > 0 && !raw[i - 1].is_empty() && ends_sentence(raw[i - 1]) {
-                if let Some(src) = parse_source(line) {
-                    out.push(Line {
-                        no,
-                        text: (*line).to_owned(),
-                        kind: LineKind::Source(src),
-                    });
-                    continue;
-                }
-            }
-        }
-        out.push(Line {
-            no,
-            text: strip_cjk_spaces(line),
-            kind: LineKind::Text,
-        });
+    for i in 0..raw.len() {
+        repair_line(&raw, i, &mut out);
     }
     out
+}
+
+/// Classifies and repairs line `i` of the page into `out`: blank, furniture, a doubled
+/// headline or source standing alone, a source ending a block (two lines where it was
+/// glued to the body text), else text.
+fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
+    let line = raw[i];
+    let no = i + 1;
+    if line.is_empty() {
+        out.push(Line {
+            no,
+            text: String::new(),
+            kind: LineKind::Blank,
+        });
+        return;
+    }
+    if is_furniture(line) {
+        out.push(Line {
+            no,
+            text: line.to_owned(),
+            kind: LineKind::Furniture,
+        });
+        return;
+    }
+    if stands_alone(raw, i) {
+        if let Some(l) = doubled_or_source(line, no) {
+            out.push(l);
+            return;
+        }
+    }
+    if ends_block(raw, i) {
+        if let Some(lines) = source_ending_block(raw, i) {
+            out.extend(lines);
+            return;
+        }
+    }
+    out.push(Line {
+        no,
+        text: strip_cjk_spaces(line),
+        kind: LineKind::Text,
+    });
+}
+
+/// Whether line `i` is the last of its block: the next line is blank or furniture.
+fn ends_block(raw: &[&str], i: usize) -> bool {
+    raw.get(i + 1)
+        .is_none_or(|l| l.is_empty() || is_furniture(l))
+}
+
+/// Whether line `i` is a block of its own: blank or furniture on both sides.
+fn stands_alone(raw: &[&str], i: usize) -> bool {
+    ends_block(raw, i) && (i == 0 || raw[i - 1].is_empty() || is_furniture(raw[i - 1]))
+}
+
+/// A line standing alone as a doubled bold headline (repaired) or a source line.
+fn doubled_or_source(line: &str, no: usize) -> Option<Line> {
+    if let Some(fixed) = undouble(line) {
+        return Some(Line {
+            no,
+            text: fixed,
+            kind: LineKind::Doubled,
+        });
+    }
+    parse_source(line).map(|src| Line {
+        no,
+        text: line.to_owned(),
+        kind: LineKind::Source(src),
+    })
+}
+
+/// The last line of a block as a source: glued after a space to the last line of a
+/// paragraph (body line and source line), or on a line of its own without a blank line
+/// before it, after a finished sentence.
+fn source_ending_block(raw: &[&str], i: usize) -> Option<Vec<Line>> {
+    let (line, no) = (raw[i], i + 1);
+    if let Some((head, src_text, src)) = split_glued_source(line) {
+        return Some(vec![
+            Line {
+                no,
+                text: strip_cjk_spaces(head),
+                kind: LineKind::Text,
+            },
+            Line {
+                no,
+                text: src_text.to_owned(),
+                kind: LineKind::Source(src),
+            },
+        ]);
+    }
+    if i > 0 && !raw[i - 1].is_empty() && ends_sentence(raw[i - 1]) {
+        if let Some(src) = parse_source(line) {
+            return Some(vec![Line {
+                no,
+                text: line.to_owned(),
+                kind: LineKind::Source(src),
+            }]);
+        }
+    }
+    None
 }
 
 /// Display width: CJK characters count 2, others 1.
@@ -441,71 +467,89 @@ pub fn parse_source(s: &str) -> Option<Source> {
     if inner.chars().count() > 40 || inner.contains(['。', '，', '；', '！', '？']) {
         return None;
     }
-    let (kind, rest) = if let Some(r) = inner.strip_prefix("综合") {
-        ("综合", r)
-    } else if let Some(r) = inner
-        .strip_prefix("来源：")
-        .or_else(|| inner.strip_prefix("来源:"))
-    {
-        ("来源", r)
-    } else if let Some(r) = inner.strip_prefix('据') {
-        ("据", r)
-    } else {
-        return None;
-    };
+    let (kind, rest) = source_kind(inner)?;
     let rest = rest.trim();
-    let mut outlets: Vec<String> = Vec::new();
-    if rest.contains('《') {
-        outlets = rest
-            .split('《')
-            .filter_map(|p| p.split_once('》').map(|(name, _)| name.trim().to_owned()))
-            .filter(|n| !n.is_empty())
-            .collect();
-        if outlets.is_empty() {
-            return None;
-        }
-        // Whatever is outside the marks must be short glue (`、`, `等`, `报道`).
-        let outside: String = rest
-            .split('《')
-            .map(|p| p.split_once('》').map_or(p, |(_, after)| after))
-            .collect();
-        if outside
-            .chars()
-            .filter(|c| !matches!(c, '、' | ' ' | '和' | '及' | '等'))
-            .count()
-            > 4
-        {
-            return None;
-        }
+    let outlets = if rest.contains('《') {
+        marked_outlets(rest)?
     } else if !rest.is_empty() {
-        for name in rest
-            .split(['、', '，', ' ', '/'])
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-        {
-            if NOT_OUTLETS.iter().any(|w| name.starts_with(w)) && kind == "据" {
-                return None;
-            }
-            let bare = name
-                .trim_end_matches("报道")
-                .trim_end_matches("消息")
-                .trim_end_matches('电');
-            let bare = if bare.is_empty() { name } else { bare };
-            let looks_outlet = OUTLET_SUFFIXES.iter().any(|suf| bare.ends_with(suf))
-                || bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
-                || kind != "据";
-            if !looks_outlet || bare.chars().count() > 16 {
-                return None;
-            }
-            outlets.push(bare.to_owned());
-        }
+        listed_outlets(rest, kind)?
     } else if kind != "综合" {
         return None;
-    }
+    } else {
+        Vec::new()
+    };
     Some(Source {
         line: Some(s.to_owned()),
         outlets,
     })
+}
+
+/// The opening word of a source (`综合`, `来源`, `据`) and the text after it.
+fn source_kind(inner: &str) -> Option<(&'static str, &str)> {
+    if let Some(r) = inner.strip_prefix("综合") {
+        Some(("综合", r))
+    } else if let Some(r) = inner
+        .strip_prefix("来源：")
+        .or_else(|| inner.strip_prefix("来源:"))
+    {
+        Some(("来源", r))
+    } else {
+        inner.strip_prefix('据').map(|r| ("据", r))
+    }
+}
+
+/// Outlets named in title marks (`《科技日报》《中国科技信息》`); `None` if there are none
+/// or more than short glue (`、`, `等`, `报道`) is outside the marks.
+fn marked_outlets(rest: &str) -> Option<Vec<String>> {
+    let outlets: Vec<String> = rest
+        .split('《')
+        .filter_map(|p| p.split_once('》').map(|(name, _)| name.trim().to_owned()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    if outlets.is_empty() {
+        return None;
+    }
+    let outside: String = rest
+        .split('《')
+        .map(|p| p.split_once('》').map_or(p, |(_, after)| after))
+        .collect();
+    if outside
+        .chars()
+        .filter(|c| !matches!(c, '、' | ' ' | '和' | '及' | '等'))
+        .count()
+        > 4
+    {
+        return None;
+    }
+    Some(outlets)
+}
+
+/// Outlets listed without marks (`科创板日报、新华网`), `报道`/`消息`/`电` dropped; `None`
+/// if a name does not look like an outlet (after `据`, it must end like one or be Latin).
+fn listed_outlets(rest: &str, kind: &str) -> Option<Vec<String>> {
+    let mut outlets = Vec::new();
+    for name in rest
+        .split(['、', '，', ' ', '/'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        if NOT_OUTLETS.iter().any(|w| name.starts_with(w)) && kind == "据" {
+            return None;
+        }
+        let bare = name
+            .trim_end_matches("报道")
+            .trim_end_matches("消息")
+            .trim_end_matches('电');
+        let bare = if bare.is_empty() { name } else { bare };
+        let looks_outlet = OUTLET_SUFFIXES.iter().any(|suf| bare.ends_with(suf))
+            || bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+            || kind != "据";
+        if !looks_outlet || bare.chars().count() > 16 {
+            return None;
+        }
+        outlets.push(bare.to_owned());
+    }
+    Some(outlets)
 }
 
 /// `…采购成本将继续良性下降。 据科创板日报` → (body, source text, source).
