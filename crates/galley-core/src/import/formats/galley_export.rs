@@ -20,7 +20,9 @@ use jieba_rs::Jieba;
 use rusqlite::Connection;
 
 use crate::import::{ArticleReport, Input, InputFormat, Options, Report, Status};
-use crate::model::document::{article_hash, ArticleOut, DigestOut, Document, SCHEMA};
+use crate::model::document::{
+    article_hash, ArticleOut, DigestOut, Document, SentenceSentimentOut, SCHEMA,
+};
 use crate::model::Paragraph;
 use crate::store::export_rows::{self as annotations, Annotations, ClaimOut};
 use crate::store::{
@@ -364,165 +366,218 @@ fn merge_annotations(
     ctx: &mut Ctx<'_>,
 ) -> Result<usize> {
     let empty = Annotations::default();
-    let ex = existing.unwrap_or(&empty);
-    let mut added = 0;
+    let mut m = Merge {
+        tx,
+        article_id,
+        paragraphs,
+        ex: existing.unwrap_or(&empty),
+        ctx,
+    };
+    Ok(m.topics(a)?
+        + m.sentiment(a)?
+        + m.sentence_sentiments(a)?
+        + m.claims(a)?
+        + m.notes(a)?
+        + m.entities(a)?)
+}
 
-    for t in &a.topics {
-        if let Some(old) = ex.topics.iter().find(|o| o.code == t.code) {
-            if old.status != t.status {
-                ctx.conflict(format!("topic {}", t.code), old.status, t.status);
+/// One article's annotations merged into what is stored: each step adds what is missing and
+/// reports values that differ as conflicts (keeping the stored ones). Each returns rows added.
+struct Merge<'a, 'c> {
+    tx: &'a Connection,
+    article_id: i64,
+    paragraphs: &'a [Paragraph],
+    ex: &'a Annotations,
+    ctx: &'a mut Ctx<'c>,
+}
+
+impl Merge<'_, '_> {
+    fn topics(&mut self, a: &ArticleOut) -> Result<usize> {
+        let mut added = 0;
+        for t in &a.topics {
+            if let Some(old) = self.ex.topics.iter().find(|o| o.code == t.code) {
+                if old.status != t.status {
+                    self.ctx
+                        .conflict(format!("topic {}", t.code), old.status, t.status);
+                }
+                continue;
             }
-            continue;
+            let topic = topic_id(self.tx, &t.code, &t.label_zh, &t.label_en)?;
+            added += article_topics::insert(
+                self.tx,
+                &article_topics::TopicRow {
+                    article_id: self.article_id,
+                    topic_id: topic,
+                    source: &t.source,
+                    status: t.status,
+                    score: t.score,
+                    reasons: &t.reasons,
+                    created_by: &t.created_by,
+                    created_at: &t.created_at,
+                },
+            )?;
         }
-        let topic = topic_id(tx, &t.code, &t.label_zh, &t.label_en)?;
-        added += article_topics::insert(
-            tx,
-            &article_topics::TopicRow {
-                article_id,
-                topic_id: topic,
-                source: &t.source,
-                status: t.status,
-                score: t.score,
-                reasons: &t.reasons,
-                created_by: &t.created_by,
-                created_at: &t.created_at,
-            },
-        )?;
+        Ok(added)
     }
 
-    if let Some(s) = &a.sentiment {
-        match &ex.sentiment {
-            Some(old) if old.label != s.label || old.status != s.status => ctx.conflict(
-                "sentiment",
-                format!("{} ({})", old.label, old.status),
-                format!("{} ({})", s.label, s.status),
-            ),
-            Some(_) => {}
-            None => {
-                added += sentiments::insert(
-                    tx,
-                    &sentiments::SentimentRow {
-                        article_id,
-                        paragraph_id: None,
-                        start: None,
-                        end: None,
-                        label: s.label,
-                        score: s.score,
-                        source: &s.source,
-                        status: s.status,
-                        reasons: &s.reasons,
-                        created_by: &s.created_by,
-                        created_at: &s.created_at,
-                    },
-                )?;
-            }
-        }
-    }
-
-    for s in &a.sentence_sentiments {
-        let Some(p) = paragraphs.get(s.paragraph) else {
-            continue;
+    fn sentiment(&mut self, a: &ArticleOut) -> Result<usize> {
+        let Some(s) = &a.sentiment else {
+            return Ok(0);
         };
-        if let Some(old) = ex
-            .sentence_sentiments
-            .iter()
-            .find(|o| o.paragraph == s.paragraph && o.start == s.start && o.end == s.end)
-        {
-            if old.label != s.label {
-                ctx.conflict(
-                    format!(
+        match &self.ex.sentiment {
+            Some(old) if old.label != s.label || old.status != s.status => {
+                self.ctx.conflict(
+                    "sentiment",
+                    format!("{} ({})", old.label, old.status),
+                    format!("{} ({})", s.label, s.status),
+                );
+                Ok(0)
+            }
+            Some(_) => Ok(0),
+            None => sentiments::insert(
+                self.tx,
+                &sentiments::SentimentRow {
+                    article_id: self.article_id,
+                    paragraph_id: None,
+                    start: None,
+                    end: None,
+                    label: s.label,
+                    score: s.score,
+                    source: &s.source,
+                    status: s.status,
+                    reasons: &s.reasons,
+                    created_by: &s.created_by,
+                    created_at: &s.created_at,
+                },
+            ),
+        }
+    }
+
+    fn sentence_sentiments(&mut self, a: &ArticleOut) -> Result<usize> {
+        let mut added = 0;
+        for s in &a.sentence_sentiments {
+            let Some(p) = self.paragraphs.get(s.paragraph) else {
+                continue;
+            };
+            let same = |o: &&SentenceSentimentOut| {
+                o.paragraph == s.paragraph && o.start == s.start && o.end == s.end
+            };
+            if let Some(old) = self.ex.sentence_sentiments.iter().find(same) {
+                if old.label != s.label {
+                    let what = format!(
                         "sentence sentiment ¶{} {:?}..{:?}",
                         s.paragraph, s.start, s.end
-                    ),
-                    old.label,
-                    s.label,
-                );
+                    );
+                    self.ctx.conflict(what, old.label, s.label);
+                }
+                continue;
             }
-            continue;
+            added += sentiments::insert(
+                self.tx,
+                &sentiments::SentimentRow {
+                    article_id: self.article_id,
+                    paragraph_id: Some(p.id),
+                    start: s.start,
+                    end: s.end,
+                    label: s.label,
+                    score: s.score,
+                    source: &s.source,
+                    status: s.status,
+                    reasons: &[],
+                    created_by: &s.created_by,
+                    created_at: &s.created_at,
+                },
+            )?;
         }
-        added += sentiments::insert(
-            tx,
-            &sentiments::SentimentRow {
-                article_id,
-                paragraph_id: Some(p.id),
-                start: s.start,
-                end: s.end,
-                label: s.label,
-                score: s.score,
-                source: &s.source,
-                status: s.status,
-                reasons: &[],
-                created_by: &s.created_by,
-                created_at: &s.created_at,
-            },
-        )?;
+        Ok(added)
     }
 
-    for c in &a.claims {
-        let Some((pid, start, end)) = locate(paragraphs, c) else {
-            ctx.conflict(
-                format!("claim {:?}", c.text),
-                "paragraph text without this claim",
-                format!(
-                    "claim at ¶{} {}..{}: not imported",
-                    c.paragraph, c.start, c.end
-                ),
-            );
-            continue;
-        };
-        let old = ex.claims.iter().find(|o| {
-            paragraphs.get(o.paragraph).map(|p| p.id) == Some(pid)
-                && o.start as usize == start
-                && o.end as usize == end
-        });
-        let claim_id = match old {
-            Some(old) => {
-                let what = |f: &str| format!("claim {:?} {f}", c.text);
-                if old.status != c.status {
-                    ctx.conflict(what("status"), old.status, c.status);
+    fn claims(&mut self, a: &ArticleOut) -> Result<usize> {
+        let mut added = 0;
+        for c in &a.claims {
+            let Some((pid, start, end)) = locate(self.paragraphs, c) else {
+                self.ctx.conflict(
+                    format!("claim {:?}", c.text),
+                    "paragraph text without this claim",
+                    format!(
+                        "claim at ¶{} {}..{}: not imported",
+                        c.paragraph, c.start, c.end
+                    ),
+                );
+                continue;
+            };
+            let old = self.ex.claims.iter().find(|o| {
+                self.paragraphs.get(o.paragraph).map(|p| p.id) == Some(pid)
+                    && o.start as usize == start
+                    && o.end as usize == end
+            });
+            let claim_id = match old {
+                Some(old) => {
+                    self.claim_conflicts(old, c);
+                    old.id
                 }
-                if old.rating != c.rating {
-                    ctx.conflict(what("rating"), show(&old.rating), show(&c.rating));
+                None => {
+                    added += 1;
+                    self.insert_claim(c, pid, start, end)?
                 }
-                if old.rating_value != c.rating_value {
-                    ctx.conflict(
-                        what("rating value"),
-                        show(&old.rating_value),
-                        show(&c.rating_value),
-                    );
-                }
-                if old.reviewer != c.reviewer {
-                    ctx.conflict(what("reviewer"), show(&old.reviewer), show(&c.reviewer));
-                }
-                old.id
-            }
-            None => {
-                let id = claims::insert_row(
-                    tx,
-                    &claims::ClaimRow {
-                        article_id,
-                        paragraph_id: pid,
-                        start: start as i64,
-                        end: end as i64,
-                        text: &c.text,
-                        source: &c.source,
-                        status: c.status,
-                        score: c.score,
-                        reasons: &c.reasons,
-                        rating: c.rating.as_deref(),
-                        rating_value: c.rating_value,
-                        reviewer: c.reviewer.as_deref(),
-                        reviewed_at: c.reviewed_at.as_deref(),
-                        consistency: &c.consistency,
-                        created_by: &c.created_by,
-                        created_at: &c.created_at,
-                        updated_at: &c.updated_at,
-                    },
-                )?;
-                added += 1;
-                id
-            }
-        };
+            };
+            added += self.claim_evidence(claim_id, old, c)?;
+            added += self.claim_notes(claim_id, old, c)?;
+        }
+        Ok(added)
+    }
+
+    fn claim_conflicts(&mut self, old: &ClaimOut, c: &ClaimOut) {
+        let what = |f: &str| format!("claim {:?} {f}", c.text);
+        if old.status != c.status {
+            self.ctx.conflict(what("status"), old.status, c.status);
+        }
+        if old.rating != c.rating {
+            self.ctx
+                .conflict(what("rating"), show(&old.rating), show(&c.rating));
+        }
+        if old.rating_value != c.rating_value {
+            let (o, n) = (show(&old.rating_value), show(&c.rating_value));
+            self.ctx.conflict(what("rating value"), o, n);
+        }
+        if old.reviewer != c.reviewer {
+            self.ctx
+                .conflict(what("reviewer"), show(&old.reviewer), show(&c.reviewer));
+        }
+    }
+
+    fn insert_claim(&mut self, c: &ClaimOut, pid: i64, start: usize, end: usize) -> Result<i64> {
+        claims::insert_row(
+            self.tx,
+            &claims::ClaimRow {
+                article_id: self.article_id,
+                paragraph_id: pid,
+                start: start as i64,
+                end: end as i64,
+                text: &c.text,
+                source: &c.source,
+                status: c.status,
+                score: c.score,
+                reasons: &c.reasons,
+                rating: c.rating.as_deref(),
+                rating_value: c.rating_value,
+                reviewer: c.reviewer.as_deref(),
+                reviewed_at: c.reviewed_at.as_deref(),
+                consistency: &c.consistency,
+                created_by: &c.created_by,
+                created_at: &c.created_at,
+                updated_at: &c.updated_at,
+            },
+        )
+    }
+
+    fn claim_evidence(
+        &mut self,
+        claim_id: i64,
+        old: Option<&ClaimOut>,
+        c: &ClaimOut,
+    ) -> Result<usize> {
+        let mut added = 0;
         for e in &c.evidence {
             let known = old.is_some_and(|o| {
                 o.evidence
@@ -533,7 +588,7 @@ fn merge_annotations(
                 continue;
             }
             added += evidence::insert(
-                tx,
+                self.tx,
                 &evidence::NewEvidence {
                     claim_id,
                     url: e.url.as_deref(),
@@ -544,18 +599,29 @@ fn merge_annotations(
                 },
             )?;
         }
+        Ok(added)
+    }
+
+    fn claim_notes(
+        &mut self,
+        claim_id: i64,
+        old: Option<&ClaimOut>,
+        c: &ClaimOut,
+    ) -> Result<usize> {
+        let mut added = 0;
         for n in &c.notes {
-            if old.is_some_and(|o| {
+            let known = old.is_some_and(|o| {
                 o.notes
                     .iter()
                     .any(|x| x.body == n.body && x.author == n.author)
-            }) {
+            });
+            if known {
                 continue;
             }
             added += notes::insert(
-                tx,
+                self.tx,
                 &notes::NewNote {
-                    article_id,
+                    article_id: self.article_id,
                     claim_id: Some(claim_id),
                     body: &n.body,
                     author: &n.author,
@@ -563,43 +629,52 @@ fn merge_annotations(
                 },
             )?;
         }
+        Ok(added)
     }
 
-    for n in &a.notes {
-        if ex
-            .notes
-            .iter()
-            .any(|x| x.body == n.body && x.author == n.author)
-        {
-            continue;
+    fn notes(&mut self, a: &ArticleOut) -> Result<usize> {
+        let mut added = 0;
+        for n in &a.notes {
+            let known = self
+                .ex
+                .notes
+                .iter()
+                .any(|x| x.body == n.body && x.author == n.author);
+            if known {
+                continue;
+            }
+            added += notes::insert(
+                self.tx,
+                &notes::NewNote {
+                    article_id: self.article_id,
+                    claim_id: None,
+                    body: &n.body,
+                    author: &n.author,
+                    created_at: &n.created_at,
+                },
+            )?;
         }
-        added += notes::insert(
-            tx,
-            &notes::NewNote {
-                article_id,
-                claim_id: None,
-                body: &n.body,
-                author: &n.author,
-                created_at: &n.created_at,
-            },
-        )?;
+        Ok(added)
     }
 
-    for e in &a.entities {
-        added += article_entities::insert(
-            tx,
-            &article_entities::EntityRow {
-                article_id,
-                text: &e.text,
-                kind: e.kind,
-                mentions: e.mentions,
-                source: &e.source,
-                status: e.status,
-                created_at: &ctx.now,
-            },
-        )?;
+    fn entities(&mut self, a: &ArticleOut) -> Result<usize> {
+        let mut added = 0;
+        for e in &a.entities {
+            added += article_entities::insert(
+                self.tx,
+                &article_entities::EntityRow {
+                    article_id: self.article_id,
+                    text: &e.text,
+                    kind: e.kind,
+                    mentions: e.mentions,
+                    source: &e.source,
+                    status: e.status,
+                    created_at: &self.ctx.now,
+                },
+            )?;
+        }
+        Ok(added)
     }
-    Ok(added)
 }
 
 #[cfg(test)]
