@@ -232,56 +232,25 @@ fn clean(s: &Option<String>) -> Option<String> {
 }
 
 fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<()> {
-    let at = now();
+    let step = Step {
+        tx,
+        actor,
+        at: now(),
+        article_id,
+    };
     match a {
         Annotation::DecideTopic {
             article_id,
             topic_id,
             accept,
         } => suggest::decide_topic(tx, actor, *article_id, *topic_id, *accept),
-        Annotation::AddTopic { article_id, code } => {
-            let topic_id = topics::active_id_by_code(tx, code.trim())?
-                .ok_or_else(|| Error::Invalid(format!("no topic with code {code:?}")))?;
-            article_topics::accept_editor(tx, *article_id, topic_id, actor, &at)
-        }
-        Annotation::RemoveTopic {
-            article_id,
-            topic_id,
-        } => {
-            if !article_topics::delete(tx, *article_id, *topic_id)? {
-                return Err(Error::NotFound {
-                    entity: "topic of the article",
-                    id: *topic_id,
-                });
-            }
-            Ok(())
-        }
+        Annotation::AddTopic { code, .. } => step.add_topic(code),
+        Annotation::RemoveTopic { topic_id, .. } => step.remove_topic(*topic_id),
         Annotation::DecideSentiment {
             sentiment_id,
             accept,
         } => suggest::decide_sentiment(tx, actor, *sentiment_id, *accept),
-        Annotation::SetSentiment { label, .. } => {
-            let score = label.editor_score();
-            // The editor's judgement replaces the article-level ones; sentence rows stay.
-            sentiments::delete_article_level(tx, article_id)?;
-            sentiments::insert(
-                tx,
-                &sentiments::SentimentRow {
-                    article_id,
-                    paragraph_id: None,
-                    start: None,
-                    end: None,
-                    label: *label,
-                    score,
-                    source: Origin::Editor.as_str(),
-                    status: SuggestionStatus::Accepted,
-                    reasons: &[],
-                    created_by: actor,
-                    created_at: &at,
-                },
-            )?;
-            Ok(())
-        }
+        Annotation::SetSentiment { label, .. } => step.set_sentiment(*label),
         Annotation::AcceptClaim { suggestion_id } => {
             suggest::accept_claim(tx, actor, *suggestion_id).map(|_| ())
         }
@@ -292,38 +261,12 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             paragraph_id,
             start,
             end,
-        } => {
-            let text = paragraph_text(tx, *paragraph_id)?;
-            let quote = span(&text, *start, *end)?;
-            claims::insert(
-                tx,
-                &claims::NewClaim {
-                    article_id,
-                    paragraph_id: *paragraph_id,
-                    start: *start,
-                    end: *end,
-                    text: quote,
-                    source: Origin::Editor,
-                    status: ClaimStatus::Unverified,
-                    score: None,
-                    reasons: &[],
-                    consistency: None,
-                    actor,
-                    now: &at,
-                },
-            )?;
-            Ok(())
-        }
+        } => step.add_claim(*paragraph_id, *start, *end),
         Annotation::AdjustClaim {
             claim_id,
             start,
             end,
-        } => {
-            let paragraph = claims::paragraph_of(tx, *claim_id)?;
-            let text = paragraph_text(tx, paragraph)?;
-            let quote = span(&text, *start, *end)?;
-            claims::set_span(tx, *claim_id, *start, *end, quote, &at)
-        }
+        } => step.adjust_claim(*claim_id, *start, *end),
         Annotation::DeleteClaim { claim_id } => {
             claim_suggestions::unlink_claim(tx, *claim_id)?;
             claims::delete(tx, *claim_id)
@@ -333,81 +276,179 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             status,
             rating,
             rating_value,
-        } => {
-            if !status.is_verdict() {
-                let verdicts: Vec<_> = ClaimStatus::VERDICTS.iter().map(|s| s.as_str()).collect();
-                return Err(Error::Invalid(format!(
-                    "unknown status {:?} ({})",
-                    status.as_str(),
-                    verdicts.join(", ")
-                )));
-            }
-            let rating = clean(rating);
-            let value = match (&rating, rating_value) {
-                (_, Some(v)) if !(0..=5).contains(v) => {
-                    return Err(Error::Invalid(format!("a rating value is 0 to 5, not {v}")))
-                }
-                (_, Some(v)) => Some(*v),
-                (Some(r), None) => Rating::parse(r).map(Rating::value),
-                (None, None) => None,
-            };
-            claims::set_verdict(
-                tx,
-                *claim_id,
-                &claims::Verdict {
-                    status: *status,
-                    rating: rating.as_deref(),
-                    rating_value: value,
-                    reviewer: actor,
-                    at: &at,
-                },
-            )
-        }
+        } => step.set_verdict(*claim_id, *status, rating, *rating_value),
         Annotation::AddEvidence {
             claim_id,
             url,
             quote,
             note,
-        } => {
-            let (url, quote, note) = (clean(url), clean(quote), clean(note));
-            if url.is_none() && quote.is_none() && note.is_none() {
-                return Err(Error::Invalid(
-                    "evidence needs a URL, a quote or a note".into(),
-                ));
-            }
-            if let Some(u) = &url {
-                crate::model::web_address::check_web_address(u)?;
-            }
-            evidence::insert(
-                tx,
-                &evidence::NewEvidence {
-                    claim_id: *claim_id,
-                    url: url.as_deref(),
-                    quote: quote.as_deref(),
-                    note: note.as_deref(),
-                    added_by: actor,
-                    added_at: &at,
-                },
-            )?;
-            Ok(())
+        } => step.add_evidence(*claim_id, [url, quote, note]),
+        Annotation::AddNote { body, .. } => step.add_note(body),
+    }
+}
+
+/// One annotation change being applied: where, by whom, when.
+struct Step<'a> {
+    tx: &'a Connection,
+    actor: &'a str,
+    at: String,
+    article_id: i64,
+}
+
+impl Step<'_> {
+    /// The editor's own topic, accepted at once.
+    fn add_topic(&self, code: &str) -> Result<()> {
+        let topic_id = topics::active_id_by_code(self.tx, code.trim())?
+            .ok_or_else(|| Error::Invalid(format!("no topic with code {code:?}")))?;
+        article_topics::accept_editor(self.tx, self.article_id, topic_id, self.actor, &self.at)
+    }
+
+    fn remove_topic(&self, topic_id: i64) -> Result<()> {
+        match article_topics::delete(self.tx, self.article_id, topic_id)? {
+            true => Ok(()),
+            false => Err(Error::NotFound {
+                entity: "topic of the article",
+                id: topic_id,
+            }),
         }
-        Annotation::AddNote { body, .. } => {
-            let body = body.trim();
-            if body.is_empty() {
-                return Err(Error::Invalid("a note cannot be empty".into()));
-            }
-            notes::insert(
-                tx,
-                &notes::NewNote {
-                    article_id,
-                    claim_id: None,
-                    body,
-                    author: actor,
-                    created_at: &at,
-                },
-            )?;
-            Ok(())
+    }
+
+    /// The editor's judgement replaces the article-level sentiments; sentence rows stay.
+    fn set_sentiment(&self, label: SentimentLabel) -> Result<()> {
+        sentiments::delete_article_level(self.tx, self.article_id)?;
+        sentiments::insert(
+            self.tx,
+            &sentiments::SentimentRow {
+                article_id: self.article_id,
+                paragraph_id: None,
+                start: None,
+                end: None,
+                label,
+                score: label.editor_score(),
+                source: Origin::Editor.as_str(),
+                status: SuggestionStatus::Accepted,
+                reasons: &[],
+                created_by: self.actor,
+                created_at: &self.at,
+            },
+        )?;
+        Ok(())
+    }
+
+    /// A claim the editor marked: code points `[start, end)` of the paragraph.
+    fn add_claim(&self, paragraph_id: i64, start: i64, end: i64) -> Result<()> {
+        let text = paragraph_text(self.tx, paragraph_id)?;
+        let quote = span(&text, start, end)?;
+        claims::insert(
+            self.tx,
+            &claims::NewClaim {
+                article_id: self.article_id,
+                paragraph_id,
+                start,
+                end,
+                text: quote,
+                source: Origin::Editor,
+                status: ClaimStatus::Unverified,
+                score: None,
+                reasons: &[],
+                consistency: None,
+                actor: self.actor,
+                now: &self.at,
+            },
+        )?;
+        Ok(())
+    }
+
+    fn adjust_claim(&self, claim_id: i64, start: i64, end: i64) -> Result<()> {
+        let paragraph = claims::paragraph_of(self.tx, claim_id)?;
+        let text = paragraph_text(self.tx, paragraph)?;
+        let quote = span(&text, start, end)?;
+        claims::set_span(self.tx, claim_id, start, end, quote, &self.at)
+    }
+
+    /// The reviewer's verdict: a verdict status, and a rating whose value is given or known.
+    fn set_verdict(
+        &self,
+        claim_id: i64,
+        status: ClaimStatus,
+        rating: &Option<String>,
+        rating_value: Option<i64>,
+    ) -> Result<()> {
+        if !status.is_verdict() {
+            let verdicts: Vec<_> = ClaimStatus::VERDICTS.iter().map(|s| s.as_str()).collect();
+            return Err(Error::Invalid(format!(
+                "unknown status {:?} ({})",
+                status.as_str(),
+                verdicts.join(", ")
+            )));
         }
+        let rating = clean(rating);
+        let value = rating_value_of(rating.as_deref(), rating_value)?;
+        claims::set_verdict(
+            self.tx,
+            claim_id,
+            &claims::Verdict {
+                status,
+                rating: rating.as_deref(),
+                rating_value: value,
+                reviewer: self.actor,
+                at: &self.at,
+            },
+        )
+    }
+
+    /// Evidence: an http(s) address, a quote, a note; at least one of them.
+    fn add_evidence(&self, claim_id: i64, [url, quote, note]: [&Option<String>; 3]) -> Result<()> {
+        let (url, quote, note) = (clean(url), clean(quote), clean(note));
+        if url.is_none() && quote.is_none() && note.is_none() {
+            return Err(Error::Invalid(
+                "evidence needs a URL, a quote or a note".into(),
+            ));
+        }
+        if let Some(u) = &url {
+            crate::model::web_address::check_web_address(u)?;
+        }
+        evidence::insert(
+            self.tx,
+            &evidence::NewEvidence {
+                claim_id,
+                url: url.as_deref(),
+                quote: quote.as_deref(),
+                note: note.as_deref(),
+                added_by: self.actor,
+                added_at: &self.at,
+            },
+        )?;
+        Ok(())
+    }
+
+    fn add_note(&self, body: &str) -> Result<()> {
+        let body = body.trim();
+        if body.is_empty() {
+            return Err(Error::Invalid("a note cannot be empty".into()));
+        }
+        notes::insert(
+            self.tx,
+            &notes::NewNote {
+                article_id: self.article_id,
+                claim_id: None,
+                body,
+                author: self.actor,
+                created_at: &self.at,
+            },
+        )?;
+        Ok(())
+    }
+}
+
+/// The numeric rating: the one given (0 to 5), else the one a known rating has.
+fn rating_value_of(rating: Option<&str>, given: Option<i64>) -> Result<Option<i64>> {
+    match given {
+        Some(v) if !(0..=5).contains(&v) => {
+            Err(Error::Invalid(format!("a rating value is 0 to 5, not {v}")))
+        }
+        Some(v) => Ok(Some(v)),
+        None => Ok(rating.and_then(Rating::parse).map(Rating::value)),
     }
 }
 
