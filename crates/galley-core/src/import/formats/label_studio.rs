@@ -18,7 +18,8 @@
 //! also records its `text`: when the offsets only reproduce it as code points (exports made by
 //! scripts or fixed versions), they are read as code points.
 
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use super::annotated::{self, Labels, OffsetUnit, RawSpan};
 use crate::model::ParsedDigest;
@@ -40,122 +41,81 @@ pub fn looks_like(v: &Value) -> bool {
         })
 }
 
+/// The export: an array of tasks, or one task.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Export {
+    Many(Vec<Task>),
+    One(Box<Task>),
+}
+
+/// One task: its data (the text and maybe a title) and what people or models labelled.
+#[derive(Deserialize)]
+struct Task {
+    id: Option<Value>,
+    data: Map<String, Value>,
+    #[serde(default)]
+    annotations: Vec<Annotation>,
+    /// Older exports call the annotations completions.
+    #[serde(default)]
+    completions: Vec<Annotation>,
+    #[serde(default)]
+    predictions: Vec<Annotation>,
+}
+
+#[derive(Deserialize)]
+struct Annotation {
+    #[serde(default)]
+    was_cancelled: bool,
+    #[serde(default)]
+    result: Vec<Item>,
+}
+
+/// One result: a control's choices, taxonomy paths, or a labelled span.
+#[derive(Deserialize)]
+struct Item {
+    #[serde(default)]
+    from_name: String,
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    value: ItemValue,
+}
+
+#[derive(Deserialize, Default)]
+struct ItemValue {
+    #[serde(default)]
+    choices: Vec<String>,
+    #[serde(default)]
+    taxonomy: Vec<Vec<String>>,
+    start: Option<u64>,
+    end: Option<u64>,
+    text: Option<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+/// Reads a Label Studio export: one article per task, with its labels.
 pub fn parse(text: &str) -> Result<(ParsedDigest, Vec<Labels>)> {
-    let v: Value = serde_json::from_str(text)
-        .map_err(|e| Error::Invalid(format!("Label Studio export is not valid JSON: {e}")))?;
-    let tasks = match &v {
-        Value::Array(a) => a.iter().collect::<Vec<_>>(),
-        Value::Object(_) => vec![&v],
-        _ => {
-            return Err(Error::Invalid(
-                "a Label Studio export is an array of tasks".into(),
-            ))
-        }
+    let export: Export = serde_json::from_str(text).map_err(|e| {
+        Error::Invalid(format!(
+            "not a Label Studio export (an array of tasks with \"data\"): {e}"
+        ))
+    })?;
+    let tasks = match export {
+        Export::Many(tasks) => tasks,
+        Export::One(task) => vec![*task],
     };
     let mut parsed = ParsedDigest::default();
     let mut all = Vec::new();
     for (i, task) in tasks.iter().enumerate() {
-        let where_ = match task.get("id") {
+        let where_ = match &task.id {
             Some(id) => format!("task {id}"),
             None => format!("task {}", i + 1),
         };
-        let data = task
-            .get("data")
-            .and_then(Value::as_object)
-            .ok_or_else(|| Error::Invalid(format!("{where_}: no \"data\" object")))?;
-        let body = ["text", "content", "body"]
-            .iter()
-            .find_map(|k| data.get(*k).and_then(Value::as_str))
-            .or_else(|| data.values().find_map(Value::as_str))
-            .ok_or_else(|| Error::Invalid(format!("{where_}: no text in \"data\"")))?;
-        let title = ["title", "headline"]
-            .iter()
-            .find_map(|k| data.get(*k).and_then(Value::as_str))
-            .or_else(|| {
-                data.get("meta")
-                    .and_then(|m| m.get("title"))
-                    .and_then(Value::as_str)
-            });
-
-        let pick = |key: &str| -> Option<&Value> {
-            task.get(key)?.as_array()?.iter().rev().find(|a| {
-                !a.get("was_cancelled")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false)
-            })
-        };
-        let (chosen, by_people) = match pick("annotations").or_else(|| pick("completions")) {
-            Some(a) => (Some(a), true),
-            None => (pick("predictions"), false),
-        };
-        let mut choices = Vec::new();
-        let mut spans = Vec::new();
-        if let Some(result) = chosen
-            .and_then(|a| a.get("result"))
-            .and_then(Value::as_array)
-        {
-            for r in result {
-                let control = r
-                    .get("from_name")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned();
-                let value = r.get("value").cloned().unwrap_or(Value::Null);
-                let strings = |key: &str| -> Vec<String> {
-                    value
-                        .get(key)
-                        .and_then(Value::as_array)
-                        .map(|a| {
-                            a.iter()
-                                .filter_map(Value::as_str)
-                                .map(str::to_owned)
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                };
-                match r.get("type").and_then(Value::as_str).unwrap_or("") {
-                    "choices" | "taxonomy" => {
-                        for c in strings("choices") {
-                            choices.push((control.clone(), c));
-                        }
-                        // Taxonomy values are paths: the leaf is the choice.
-                        if let Some(paths) = value.get("taxonomy").and_then(Value::as_array) {
-                            for p in paths {
-                                if let Some(leaf) =
-                                    p.as_array().and_then(|p| p.last()).and_then(Value::as_str)
-                                {
-                                    choices.push((control.clone(), leaf.to_owned()));
-                                }
-                            }
-                        }
-                    }
-                    "labels" | "hypertextlabels" => {
-                        let (Some(start), Some(end)) = (
-                            value.get("start").and_then(Value::as_u64),
-                            value.get("end").and_then(Value::as_u64),
-                        ) else {
-                            parsed.warnings.push(format!(
-                                "{where_}: a labels result without numeric start/end; skipped"
-                            ));
-                            continue;
-                        };
-                        let text = value.get("text").and_then(Value::as_str).map(str::to_owned);
-                        for label in strings("labels") {
-                            spans.push(RawSpan {
-                                start: start as usize,
-                                end: end as usize,
-                                label,
-                                text: text.clone(),
-                            });
-                        }
-                    }
-                    "" => {}
-                    other => parsed
-                        .warnings
-                        .push(format!("{where_}: {other:?} results are not imported")),
-                }
-            }
-        }
+        let (body, title) = task_text(&task.data, &where_)?;
+        let (chosen, by_people) = chosen(task);
+        let (choices, spans) = results(chosen, &where_, &mut parsed.warnings);
         let Some((draft, mapped)) = annotated::article(
             title,
             body,
@@ -174,6 +134,74 @@ pub fn parse(text: &str) -> Result<(ParsedDigest, Vec<Labels>)> {
         });
     }
     Ok((parsed, all))
+}
+
+/// The task's text (`text`, `content`, `body`, else its first string) and title, if any.
+fn task_text<'a>(data: &'a Map<String, Value>, where_: &str) -> Result<(&'a str, Option<&'a str>)> {
+    let body = ["text", "content", "body"]
+        .iter()
+        .find_map(|k| data.get(*k).and_then(Value::as_str))
+        .or_else(|| data.values().find_map(Value::as_str))
+        .ok_or_else(|| Error::Invalid(format!("{where_}: no text in \"data\"")))?;
+    let title = ["title", "headline"]
+        .iter()
+        .find_map(|k| data.get(*k).and_then(Value::as_str))
+        .or_else(|| {
+            data.get("meta")
+                .and_then(|m| m.get("title"))
+                .and_then(Value::as_str)
+        });
+    Ok((body, title))
+}
+
+/// The latest annotation not cancelled (by people), else the latest prediction (a model's).
+fn chosen(task: &Task) -> (Option<&Annotation>, bool) {
+    fn latest(list: &[Annotation]) -> Option<&Annotation> {
+        list.iter().rev().find(|a| !a.was_cancelled)
+    }
+    match latest(&task.annotations).or_else(|| latest(&task.completions)) {
+        Some(a) => (Some(a), true),
+        None => (latest(&task.predictions), false),
+    }
+}
+
+/// The choices (control, choice) and labelled spans of an annotation.
+fn results(
+    chosen: Option<&Annotation>,
+    where_: &str,
+    warnings: &mut Vec<String>,
+) -> (Vec<(String, String)>, Vec<RawSpan>) {
+    let mut choices = Vec::new();
+    let mut spans = Vec::new();
+    for r in chosen.map(|a| a.result.as_slice()).unwrap_or_default() {
+        let v = &r.value;
+        match r.kind.as_str() {
+            "choices" | "taxonomy" => {
+                // Taxonomy values are paths: the leaf is the choice.
+                let leaves = v.taxonomy.iter().filter_map(|p| p.last());
+                for c in v.choices.iter().chain(leaves) {
+                    choices.push((r.from_name.clone(), c.clone()));
+                }
+            }
+            "labels" | "hypertextlabels" => {
+                let (Some(start), Some(end)) = (v.start, v.end) else {
+                    warnings.push(format!(
+                        "{where_}: a labels result without numeric start/end; skipped"
+                    ));
+                    continue;
+                };
+                spans.extend(v.labels.iter().map(|label| RawSpan {
+                    start: start as usize,
+                    end: end as usize,
+                    label: label.clone(),
+                    text: v.text.clone(),
+                }));
+            }
+            "" => {}
+            other => warnings.push(format!("{where_}: {other:?} results are not imported")),
+        }
+    }
+    (choices, spans)
 }
 
 #[cfg(test)]
