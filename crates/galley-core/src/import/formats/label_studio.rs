@@ -40,6 +40,7 @@ pub fn looks_like(v: &Value) -> bool {
         })
 }
 
+/// Reads a Label Studio JSON export: one article per task, with its labels.
 pub fn parse(text: &str) -> Result<(ParsedDigest, Vec<Labels>)> {
     let v: Value = serde_json::from_str(text)
         .map_err(|e| Error::Invalid(format!("Label Studio export is not valid JSON: {e}")))?;
