@@ -3,73 +3,157 @@
 
 use std::path::PathBuf;
 
+/// A result whose error is Galley's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Everything that can go wrong in the core, each with a message for people.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A file could not be read.
     #[error("cannot read {path}: {source}")]
     Read {
+        /// The file.
         path: PathBuf,
+        /// Why it could not be read.
         #[source]
         source: std::io::Error,
     },
+    /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
+        /// The file.
         path: PathBuf,
+        /// Why it could not be written.
         #[source]
         source: std::io::Error,
     },
+    /// An input has no text.
     #[error("{what} is empty: there is no text to import")]
-    Empty { what: String },
+    Empty {
+        /// The input, as messages name it.
+        what: String,
+    },
+    /// An input holds binary data.
     #[error("{what} is not text (binary data at byte {offset}): import text files only")]
-    NotText { what: String, offset: usize },
+    NotText {
+        /// The input, as messages name it.
+        what: String,
+        /// The byte where the binary data starts.
+        offset: usize,
+    },
+    /// An input is not valid in its encoding.
     #[error(
         "{what} cannot be decoded as {encoding}: invalid bytes at byte {offset}; re-save it as \
          UTF-8 or name its encoding (--encoding gbk, big5, utf-16le …)"
     )]
     Undecodable {
+        /// The input, as messages name it.
         what: String,
+        /// The encoding it was decoded as.
         encoding: String,
+        /// The byte of the first invalid sequence.
         offset: usize,
     },
+    /// An input is over a size limit.
     #[error("{what} is too large: {detail}")]
-    TooLarge { what: String, detail: String },
+    TooLarge {
+        /// The input, as messages name it.
+        what: String,
+        /// Which limit it is over, and by how much.
+        detail: String,
+    },
+    /// An input holds nothing that looks like an article.
     #[error("{what} has no articles: nothing that looks like a title and text was found")]
-    NoArticles { what: String },
+    NoArticles {
+        /// The input, as messages name it.
+        what: String,
+    },
+    /// Another program holds the database's lock.
     #[error("the database is locked by another program; try again when it has finished")]
     Locked,
+    /// The database cannot be opened.
     #[error("the database at {path} cannot be opened: {reason}")]
-    Open { path: PathBuf, reason: String },
+    Open {
+        /// The database file.
+        path: PathBuf,
+        /// Why it cannot be opened.
+        reason: String,
+    },
+    /// The database may be read but not changed.
     #[error("{}", read_only_message(path))]
-    ReadOnly { path: PathBuf },
+    ReadOnly {
+        /// The database file (empty when not yet known).
+        path: PathBuf,
+    },
+    /// The disk holding the database is full.
     #[error("{}", disk_full_message(path))]
-    DiskFull { path: PathBuf },
+    DiskFull {
+        /// The database file (empty when not yet known).
+        path: PathBuf,
+    },
+    /// The database's schema cannot be migrated to the current one.
     #[error("the database schema cannot be brought up to date: {0}")]
     Migration(String),
+    /// A row asked for by id does not exist.
     #[error("{entity} {id} does not exist")]
-    NotFound { entity: &'static str, id: i64 },
+    NotFound {
+        /// What kind of thing was asked for (e.g. `article`).
+        entity: &'static str,
+        /// Its id.
+        id: i64,
+    },
+    /// A value a caller gave is not accepted.
     #[error("invalid input: {0}")]
     Invalid(String),
+    /// The change contradicts the stored state.
     #[error("{0}")]
     Conflict(String),
+    /// There is nothing to do; the verb says what (e.g. `undo`).
     #[error("nothing to {0}")]
     NothingTo(&'static str),
+    /// A folder holds no importable files.
     #[error("{path} has no files to import (.txt .md .json .jsonl)")]
-    NothingToImport { path: PathBuf },
+    NothingToImport {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// The change needs a user name and none is set.
     #[error("say who you are first (a name, and in the window a role)")]
     NoUser,
+    /// A file of a folder import was left out.
     #[error("{path} {reason}; not imported")]
-    Skipped { path: PathBuf, reason: String },
+    Skipped {
+        /// The file.
+        path: PathBuf,
+        /// Why it was left out.
+        reason: String,
+    },
+    /// A path is not a regular file.
     #[error("{path} {reason}")]
-    NotAFile { path: PathBuf, reason: String },
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        reason: String,
+    },
+    /// The person's role does not allow the action.
     #[error("a person in the role {role} may not {what} here")]
-    Forbidden { role: &'static str, what: String },
+    Forbidden {
+        /// The person's role.
+        role: &'static str,
+        /// The action refused.
+        what: String,
+    },
+    /// Signing in failed.
     #[error("the name or the password is wrong, or the account is disabled")]
     SignInFailed,
+    /// The action needs a signed-in person.
     #[error("sign in first")]
     NotSignedIn,
+    /// Any other SQLite error.
     #[error("database error: {0}")]
     Database(rusqlite::Error),
+    /// A value could not be turned into JSON.
     #[error("cannot serialise: {0}")]
     Serialise(#[from] serde_json::Error),
 }

@@ -20,6 +20,8 @@
 //!
 //! SQL lives in [`store`] only (also checked by `tests/layering.rs`).
 
+#![warn(missing_docs)]
+
 pub mod annotate;
 pub mod app;
 pub mod edit;

@@ -25,71 +25,107 @@ use crate::{Error, Result, Store};
 pub enum Annotation {
     /// Accept or reject a suggested topic.
     DecideTopic {
+        /// The article.
         article_id: i64,
+        /// The topic.
         topic_id: i64,
+        /// Accept (`true`) or reject (`false`).
         accept: bool,
     },
     /// The editor's own topic (accepted at once).
     AddTopic {
+        /// The article.
         article_id: i64,
+        /// The topic's code in the taxonomy.
         code: String,
     },
     /// Take a topic off the article.
     RemoveTopic {
+        /// The article.
         article_id: i64,
+        /// The topic.
         topic_id: i64,
     },
     /// Accept or reject a suggested sentiment.
     DecideSentiment {
+        /// The sentiment row.
         sentiment_id: i64,
+        /// Accept (`true`) or reject (`false`).
         accept: bool,
     },
     /// The editor's own judgement of the article's tone.
     SetSentiment {
+        /// The article.
         article_id: i64,
+        /// The tone.
         label: SentimentLabel,
     },
+    /// Make a suggested claim a claim.
     AcceptClaim {
+        /// The claim suggestion.
         suggestion_id: i64,
     },
+    /// Turn a suggested claim down.
     RejectClaim {
+        /// The claim suggestion.
         suggestion_id: i64,
     },
     /// A claim the editor marked: code points `[start, end)` of the paragraph's stored text.
     AddClaim {
+        /// The paragraph.
         paragraph_id: i64,
+        /// The first code point of the claim.
         start: i64,
+        /// The code point just past the claim.
         end: i64,
     },
     /// Move a claim's ends (code points).
     AdjustClaim {
+        /// The claim.
         claim_id: i64,
+        /// The new first code point.
         start: i64,
+        /// The new end, just past the last code point.
         end: i64,
     },
+    /// Delete a claim.
     DeleteClaim {
+        /// The claim.
         claim_id: i64,
     },
     /// The reviewer's verdict: a status, and a ClaimReview rating (e.g. 属实).
     SetVerdict {
+        /// The claim.
         claim_id: i64,
+        /// The claim's new status.
         status: ClaimStatus,
+        /// The ClaimReview textual rating, if any.
         rating: Option<String>,
+        /// Its numeric value, if any.
         rating_value: Option<i64>,
     },
+    /// Evidence for a claim's verdict: a web address, a quote or a note.
     AddEvidence {
+        /// The claim.
         claim_id: i64,
+        /// The http(s) address of the source.
         url: Option<String>,
+        /// A passage quoted from the source.
         quote: Option<String>,
+        /// The reviewer's note on it.
         note: Option<String>,
     },
+    /// A note on the article.
     AddNote {
+        /// The article.
         article_id: i64,
+        /// The note's text.
         body: String,
     },
 }
 
 impl Annotation {
+    /// The audit log's name for the change (e.g. `topic.accept`).
     pub fn action(&self) -> &'static str {
         match self {
             Annotation::DecideTopic { accept: true, .. } => "topic.accept",

@@ -13,11 +13,13 @@ pub const OPEN: &[ClaimStatus] = &[
     ClaimStatus::InProgress,
 ];
 
+/// Which claims the review queue shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QueueFilter {
     /// One status; default: every open one (unverified, undetermined, in progress).
     pub status: Option<ClaimStatus>,
+    /// Only claims of this digest; default: every digest.
     pub digest_id: Option<i64>,
 }
 

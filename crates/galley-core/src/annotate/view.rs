@@ -16,26 +16,35 @@ pub use crate::store::notes::Note;
 /// A claim with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimView {
+    /// The claim.
     #[serde(flatten)]
     pub claim: claims::Claim,
+    /// Its evidence, oldest first.
     pub evidence: Vec<Evidence>,
 }
 
+/// Everything the annotation panel shows for one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annotations {
+    /// The article.
     pub article_id: i64,
+    /// The article's keywords: the editor's first, then Galley's, best first.
     pub keywords: Vec<article_keywords::StoredKeyword>,
     /// Suggested and decided topics, best first.
     pub topics: Vec<article_topics::ArticleTopic>,
     /// The article-level sentiment rows (suggested, accepted, rejected).
     pub sentiments: Vec<sentiments::StoredSentiment>,
+    /// The claims with their evidence, in text order.
     pub claims: Vec<ClaimView>,
     /// Suggested claims still waiting for the editor.
     pub claim_suggestions: Vec<claim_suggestions::ClaimSuggestionRow>,
+    /// The named entities, most mentioned first.
     pub entities: Vec<article_entities::StoredEntity>,
+    /// The notes on the article and its claims.
     pub notes: Vec<Note>,
 }
 
+/// Reads everything the annotation panel shows for one article.
 pub fn annotations(conn: &Connection, article_id: i64) -> Result<Annotations> {
     let claims = claims::list(conn, article_id)?
         .into_iter()

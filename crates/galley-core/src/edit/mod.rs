@@ -18,8 +18,11 @@ use crate::{Error, Result, Store};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// The article's opening paragraph.
     Lead,
+    /// A paragraph of body text.
     Body,
+    /// A heading inside the article.
     Heading,
     /// A passage printed again in large type: kept as the article's pull quote, out of the body.
     PullQuote,
@@ -28,6 +31,7 @@ pub enum Role {
 }
 
 impl Role {
+    /// The role with this name (`pull-quote` may stand for `pull_quote`).
     pub fn parse(s: &str) -> Option<Role> {
         Some(match s {
             "lead" => Role::Lead,
@@ -46,41 +50,59 @@ impl Role {
 pub enum Edit {
     /// Appends `from`'s paragraphs and pull quotes to `into` and removes `from`.
     Merge {
+        /// The article that stays.
         into: i64,
+        /// The article merged into it.
         from: i64,
     },
     /// Starts a new article (right after this one) at `paragraph_id`.
     Split {
+        /// The paragraph that opens the new article.
         paragraph_id: i64,
+        /// The new article's title; default: the first sentence of that paragraph.
         title: Option<String>,
     },
     /// Moves a paragraph to `to_article` at `position` (0-based; default: the end).
     MoveParagraph {
+        /// The paragraph.
         paragraph_id: i64,
+        /// The article it moves to.
         to_article: i64,
+        /// Its place there, from 0; default: the end.
         position: Option<i64>,
     },
+    /// Turns a paragraph into a lead, body, heading, pull quote or furniture.
     SetRole {
+        /// The paragraph.
         paragraph_id: i64,
+        /// What it becomes.
         role: Role,
     },
+    /// Renames an article.
     SetTitle {
+        /// The article.
         article_id: i64,
+        /// The new title.
         title: String,
     },
     /// `None` or an empty line removes the source.
     SetSource {
+        /// The article.
         article_id: i64,
+        /// The new attribution line.
         line: Option<String>,
     },
     /// Moves an article through new → annotated → in review → approved (or back).
     SetReviewState {
+        /// The article.
         article_id: i64,
+        /// The new state.
         state: ReviewState,
     },
 }
 
 impl Edit {
+    /// The audit log's name for the fix-up (e.g. `merge_articles`).
     pub fn action(&self) -> &'static str {
         match self {
             Edit::Merge { .. } => "merge_articles",

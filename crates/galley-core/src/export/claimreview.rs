@@ -15,6 +15,7 @@ use super::{for_each_article, Filter, FullArticle, Selection};
 use crate::model::{ClaimStatus, Digest, Rating};
 use crate::Result;
 
+/// The JSON-LD `@context` of a ClaimReview.
 pub const CONTEXT: &str = "https://schema.org";
 
 /// Whether a claim has a verdict to publish.

@@ -145,6 +145,7 @@ pub fn article(number: usize, f: &FullArticle) -> String {
     s
 }
 
+/// Writes the selection as one Markdown document.
 pub fn write(conn: &Connection, sel: &Selection, filter: &Filter, w: &mut dyn Write) -> Result<()> {
     w.write_all("# 稿台导出 Galley export\n\n".as_bytes())
         .map_err(super::io)?;

@@ -49,6 +49,7 @@ impl Filter {
         !self.topics.is_empty() || !self.review_states.is_empty() || !self.claim_statuses.is_empty()
     }
 
+    /// Whether the filter selects everything.
     pub fn is_empty(&self) -> bool {
         self.digest_ids.is_empty()
             && self.date_from.is_none()
@@ -74,6 +75,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order menus list them.
     pub const ALL: [Format; 5] = [
         Format::Json,
         Format::Csv,
@@ -82,6 +84,7 @@ impl Format {
         Format::Markdown,
     ];
 
+    /// The format with this name, any case (`web-annotation` and `md` also accepted).
     pub fn parse(s: &str) -> Option<Format> {
         Some(match s.to_ascii_lowercase().as_str() {
             "json" => Format::Json,
@@ -93,6 +96,7 @@ impl Format {
         })
     }
 
+    /// The format's name, as `parse` reads it.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -118,12 +122,15 @@ impl Format {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CsvTable {
+    /// One row per article.
     #[default]
     Articles,
+    /// One row per claim.
     Claims,
 }
 
 impl CsvTable {
+    /// The table's file name.
     pub fn file_name(self) -> &'static str {
         match self {
             CsvTable::Articles => "articles.csv",
@@ -135,7 +142,9 @@ impl CsvTable {
 /// One export request, as the CLI and the desktop dialog build it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {
+    /// The output format.
     pub format: Format,
+    /// Which digests, articles and claims to export; default: all.
     #[serde(default)]
     pub filter: Filter,
     /// CSV only: which table when writing one stream or one file.
@@ -151,6 +160,7 @@ fn yes() -> bool {
 }
 
 impl Request {
+    /// A request for every article in this format, with the CSV defaults.
     pub fn new(format: Format) -> Request {
         Request {
             format,
@@ -280,10 +290,12 @@ pub fn write_atomically(
 /// The digests to export, each with the ids of its matching articles in order.
 #[derive(Debug, Clone)]
 pub struct Selection {
+    /// Each digest with the ids of its matching articles.
     pub digests: Vec<(Digest, Vec<i64>)>,
 }
 
 impl Selection {
+    /// How many articles are selected.
     pub fn article_count(&self) -> usize {
         self.digests.iter().map(|(_, a)| a.len()).sum()
     }
@@ -347,7 +359,9 @@ pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection>
 /// An article with its annotations, as every format reads it.
 #[derive(Debug, Clone)]
 pub struct FullArticle {
+    /// The article and its text.
     pub article: Article,
+    /// Its annotations.
     pub annotations: annotations::Annotations,
 }
 

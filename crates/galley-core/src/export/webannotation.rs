@@ -17,6 +17,7 @@ use super::{for_each_article, Filter, FullArticle, Selection};
 use crate::model::SuggestionStatus;
 use crate::Result;
 
+/// The JSON-LD `@context` of a Web Annotation.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Characters of context on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;

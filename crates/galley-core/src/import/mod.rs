@@ -23,9 +23,11 @@ pub struct Input<'a> {
     pub what: String,
     /// The file it came from, stored with the digest.
     pub source_file: Option<String>,
+    /// The raw bytes, in whatever encoding.
     pub bytes: &'a [u8],
 }
 
+/// How to import one input.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Digest name; default: the file name without extension.
@@ -83,8 +85,11 @@ pub fn import(
 
 /// An input owned, for [`import_stream`].
 pub struct OwnedInput {
+    /// How the input is named in messages (a path, or `stdin`).
     pub what: String,
+    /// The file it came from, stored with the digest.
     pub source_file: Option<String>,
+    /// The raw bytes, in whatever encoding.
     pub bytes: Vec<u8>,
 }
 
@@ -99,6 +104,7 @@ impl OwnedInput {
         })
     }
 
+    /// The input, borrowed.
     pub fn as_input(&self) -> Input<'_> {
         Input {
             what: self.what.clone(),

@@ -13,16 +13,21 @@ use crate::language::numbers::{self, Kind, Quantity, RELATIVE_DATES};
 /// Raw score at or above which a sentence is suggested as a claim.
 pub const THRESHOLD: f64 = 3.0;
 
+/// How worth checking a sentence is, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Worthiness {
     /// 0..1 (1 − e^(−raw/4)).
     pub score: f64,
+    /// The sum of the signals' weights; a claim from [`THRESHOLD`] up.
     pub raw: f64,
+    /// The signals found, one reason each.
     pub reasons: Vec<String>,
+    /// Who the sentence attributes its statement to, if anyone.
     pub attribution: Option<Attribution>,
 }
 
 impl Worthiness {
+    /// Whether the sentence is worth suggesting as a claim.
     pub fn is_claim(&self) -> bool {
         self.raw >= THRESHOLD
     }
@@ -352,14 +357,19 @@ fn ordinal_ranking(s: &str) -> Option<String> {
 /// A suggested claim: one sentence of one paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimSuggestion {
+    /// The sentence's text.
     pub text: String,
+    /// 0..1: how worth checking the sentence is.
     pub score: f64,
+    /// Why it is worth checking.
     pub reasons: Vec<String>,
     /// Index of the paragraph in the article (its position order).
     pub paragraph: usize,
     /// Code points into the paragraph text.
     pub start: usize,
+    /// The code point just past the sentence.
     pub end: usize,
+    /// Numeric consistency findings that overlap the sentence.
     pub consistency: Vec<numbers::Finding>,
 }
 

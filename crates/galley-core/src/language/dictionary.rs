@@ -31,8 +31,10 @@ pub fn segmenter(conn: &Connection) -> Result<Jieba> {
     Ok(jieba)
 }
 
+/// A word added to the user dictionary, and what it changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AddedTerm {
+    /// The stored word.
     pub term: UserTerm,
     /// Articles whose search rows were rebuilt because they contain the word.
     pub resegmented: Vec<i64>,

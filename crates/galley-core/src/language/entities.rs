@@ -22,10 +22,14 @@ impl EntityKind {
     }
 }
 
+/// A named entity found in an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {
+    /// The name as written.
     pub text: String,
+    /// What kind of thing it names.
     pub kind: EntityKind,
+    /// How many times the article names it.
     pub count: usize,
     /// Why: `pos:nr`, `dictionary`, `speaker`, `suffix:集团` …
     pub reasons: Vec<String>,

@@ -50,6 +50,7 @@ const NEWS_STOP_WORDS: &[&str] = &[
     "加快",
 ];
 
+/// The words never taken as keywords: the bundled Chinese list plus common news words.
 pub fn stop_words() -> &'static BTreeSet<String> {
     static S: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
         STOP_WORDS_TXT
@@ -88,8 +89,10 @@ fn allowed_pos() -> Vec<String> {
         .collect()
 }
 
+/// A keyword of an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Keyword {
+    /// The word.
     pub word: String,
     /// 0..1, the best keyword of the article is 1.
     pub score: f64,

@@ -12,29 +12,42 @@
 
 use serde::Serialize;
 
+/// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// An amount of money.
     Money,
+    /// A percentage or percentage points.
     Percent,
+    /// A date or a part of one (a month, a day).
     Date,
     /// A bare year used as a name (2023北京智源大会).
     Year,
+    /// A length of time.
     Duration,
+    /// A physical measure: length, area, weight …
     Measure,
+    /// A count of things, with a classifier.
     Count,
 }
 
+/// A quantity written in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
+    /// The quantity as written.
     pub text: String,
+    /// The first code point of the quantity in the text.
     pub start: usize,
+    /// The code point just past the quantity.
     pub end: usize,
+    /// The value, magnitudes applied (3万 is 30000).
     pub value: f64,
     /// Upper end of a range (700万元/套-800万元/套).
     pub value_to: Option<f64>,
     /// The unit as written after the magnitude: 美元, 元/套, %, 公里, 张, 年 …
     pub unit: String,
+    /// What the quantity measures.
     pub kind: Kind,
     /// ISO code for money: USD, CNY, EUR …
     pub currency: Option<&'static str>,
@@ -604,20 +617,26 @@ pub const RELATIVE_DATES: &[&str] = &[
 // ---------------------------------------------------------------------------------------------
 // Checks
 
+/// The outcome of a consistency check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// The figures agree.
     Consistent,
+    /// The figures contradict each other.
     Inconsistent,
     /// Computed but nothing to compare it with.
     Unchecked,
 }
 
+/// The outcome of one consistency check over an article's figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// `currency_rate`, `shares`, `change`.
     pub check: &'static str,
+    /// Whether the figures agree.
     pub status: Status,
+    /// The figures and what was computed, for people.
     pub detail: String,
     /// Index of the paragraph in the list given to [`check`].
     #[serde(skip)]
@@ -625,11 +644,13 @@ pub struct Finding {
     /// Code-point span of the figures involved in that paragraph.
     #[serde(skip)]
     pub start: usize,
+    /// The code point just past the figures involved.
     #[serde(skip)]
     pub end: usize,
 }
 
 impl Finding {
+    /// Whether the finding's figures overlap `[start, end)` of the paragraph.
     pub fn overlaps(&self, paragraph: usize, start: usize, end: usize) -> bool {
         self.paragraph == paragraph && self.start < end && start < self.end
     }

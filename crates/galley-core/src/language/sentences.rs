@@ -10,8 +10,11 @@ use serde::Serialize;
 /// One sentence of a paragraph: `[start, end)` in code points of the paragraph text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {
+    /// The first code point of the sentence.
     pub start: usize,
+    /// The code point just past the sentence.
     pub end: usize,
+    /// The sentence's text.
     pub text: String,
 }
 

@@ -23,6 +23,7 @@ use serde::Serialize;
 /// The trained weights: `#bias\tB` then `feature\tweight` lines.
 const MODEL_TSV: &str = include_str!("../../assets/language/sentiment-model.tsv");
 
+/// The sentiment classifier: a bias and a weight per feature, plus the lexicon's weights.
 pub struct Model {
     bias: f32,
     /// How much the lexicon score of review words adds to the log-odds (chosen on the
@@ -131,6 +132,7 @@ impl Model {
         self.bias + features.iter().map(|f| self.weight(f)).sum::<f32>()
     }
 
+    /// The weight of one feature (0 for an unknown one).
     pub fn weight(&self, feature: &str) -> f32 {
         match gram_of(feature) {
             Some(g) => self.grams.get(&fx(g)).copied().unwrap_or(0.0),
@@ -138,10 +140,12 @@ impl Model {
         }
     }
 
+    /// How many features have a weight.
     pub fn len(&self) -> usize {
         self.weights.len() + self.grams.len()
     }
 
+    /// Whether no feature has a weight.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -154,6 +158,7 @@ pub const SEGMENT_HMM: bool = false;
 /// The shipped model, parsed on first use.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
+/// Words that flip the tone of the tone word after them.
 pub const NEGATORS: &[&str] = &[
     "不", "没", "没有", "并非", "并不", "未", "无", "别", "不是", "毫无", "从未", "绝非", "不会",
     "不能", "无法", "难以", "不够", "不太",
@@ -922,7 +927,9 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
 /// What the lexicon rules found in a text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LexiconScore {
+    /// The summed weight of the tone words found.
     pub score: f32,
+    /// The tone words found, one reason each.
     pub reasons: Vec<String>,
 }
 
@@ -937,6 +944,7 @@ pub fn lexicon_parts_text(jieba: &Jieba, text: &str) -> (LexiconScore, f32) {
     lexicon_parts(model_tokens(jieba, text).into_iter())
 }
 
+/// [`lexicon_score`] of a text already segmented.
 pub fn lexicon_score_tokens<'a>(tokens: impl Iterator<Item = &'a str>) -> LexiconScore {
     lexicon_parts(tokens).0
 }
@@ -1034,11 +1042,14 @@ pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
 /// The tone of a text: [`crate::model::SentimentLabel`].
 pub use crate::model::SentimentLabel as Label;
 
+/// The tone of a sentence or an article, with reasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sentiment {
+    /// The tone.
     pub label: Label,
     /// In [-1, 1]: below 0 negative.
     pub score: f64,
+    /// What decided the tone.
     pub reasons: Vec<String>,
 }
 

@@ -28,57 +28,79 @@ use crate::{Error, Result, Store};
 
 /// How many keywords and topics are kept per article.
 pub const KEYWORDS: usize = 8;
+/// See [`KEYWORDS`].
 pub const TOPICS: usize = 5;
 
 /// Everything suggested for one article. Serialises to the `galley suggest --json` shape.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleSuggestions {
+    /// The article's id.
     pub id: i64,
+    /// The article's title.
     pub title: String,
     /// Best first.
     pub keywords: Vec<String>,
     /// Best first.
     pub topics: Vec<TopicSuggestion>,
+    /// The tone of the whole article.
     pub sentiment: Sentiment,
     /// Best first.
     pub claims: Vec<ClaimOut>,
+    /// The named entities, most mentioned first.
     pub entities: Vec<Entity>,
+    /// The keywords with their scores, best first.
     #[serde(skip)]
     pub keyword_scores: Vec<Keyword>,
+    /// The tone of each sentence.
     #[serde(skip)]
     pub sentences: Vec<SentenceSentiment>,
 }
 
+/// A suggested claim, placed in a stored paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimOut {
+    /// The sentence's text.
     pub text: String,
+    /// 0..1: how worth checking the sentence is.
     pub score: f64,
+    /// Why it is worth checking.
     pub reasons: Vec<String>,
     /// The stored paragraph's id.
     pub paragraph: i64,
     /// Code points into that paragraph's text.
     pub start: usize,
+    /// The code point just past the sentence.
     pub end: usize,
+    /// Numeric consistency findings that overlap the sentence.
     pub consistency: Vec<numbers::Finding>,
 }
 
+/// The tone of one sentence of a stored paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SentenceSentiment {
+    /// The stored paragraph's id.
     pub paragraph: i64,
+    /// The first code point of the sentence in the paragraph's text.
     pub start: usize,
+    /// The code point just past the sentence.
     pub end: usize,
+    /// The sentence's tone.
     pub sentiment: Sentiment,
 }
 
 /// What the analysis needs besides the text: the segmenter (with the user dictionary), the
 /// taxonomy, and the user words with their tags (for entities).
 pub struct Context<'a> {
+    /// The segmenter, with the user dictionary.
     pub jieba: &'a Jieba,
+    /// The live topics and their trigger words.
     pub taxonomy: Taxonomy,
+    /// Each user word with its part-of-speech tag (`nz` when none was given).
     pub user_terms: HashMap<String, String>,
 }
 
 impl<'a> Context<'a> {
+    /// Loads the taxonomy and the user words from the store.
     pub fn load(conn: &Connection, jieba: &'a Jieba) -> Result<Context<'a>> {
         Ok(Context {
             jieba,
@@ -468,6 +490,7 @@ pub fn accept_claim(
     Ok(claim)
 }
 
+/// Turns a suggested claim down and records it in the audit log.
 pub fn reject_claim(conn: &Connection, actor: &str, suggestion_id: i64) -> Result<()> {
     let s = claim_suggestions::get(conn, suggestion_id)?;
     if s.status != SuggestionStatus::Suggested {

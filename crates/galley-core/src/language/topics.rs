@@ -27,6 +27,7 @@ pub fn list_topics(conn: &Connection) -> Result<Vec<Topic>> {
 
 /// The live taxonomy with a matcher over every trigger word.
 pub struct Taxonomy {
+    /// Every topic, retired ones too.
     pub topics: Vec<Topic>,
     matcher: Option<AhoCorasick>,
     /// For each pattern: (topic index, weight).
@@ -35,6 +36,7 @@ pub struct Taxonomy {
 }
 
 impl Taxonomy {
+    /// Builds the matcher over the trigger words of the live topics.
     pub fn new(topics: Vec<Topic>) -> Taxonomy {
         let mut words = Vec::new();
         let mut patterns = Vec::new();
@@ -70,14 +72,21 @@ impl Taxonomy {
     }
 }
 
+/// A topic suggested for an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopicSuggestion {
+    /// The topic's id.
     #[serde(skip)]
     pub topic_id: i64,
+    /// The topic's code in the taxonomy.
     pub code: String,
+    /// The topic's Chinese label.
     pub label_zh: String,
+    /// The topic's English label.
     pub label_en: String,
+    /// 0..1: how strongly the article matches the topic (suggested from [`MIN_SCORE`] up).
     pub score: f64,
+    /// Why: the trigger words found and how often (`word×count`), or `via` a child topic; strongest first.
     pub reasons: Vec<String>,
 }
 
@@ -203,6 +212,7 @@ pub fn add_topic(
     Ok(t)
 }
 
+/// Relabels a topic and records it in the audit log.
 pub fn rename_topic(
     conn: &Connection,
     actor: &str,

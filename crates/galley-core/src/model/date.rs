@@ -10,10 +10,18 @@ use time::{Date, Month};
 
 use super::vocabulary::ParseError;
 
+/// The issue date of a digest: a day, or a month when the page names no day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IssueDate {
+    /// A day (`YYYY-MM-DD`).
     Day(Date),
-    Month { year: i32, month: Month },
+    /// A month (`YYYY-MM`).
+    Month {
+        /// The year.
+        year: i32,
+        /// The month of that year.
+        month: Month,
+    },
 }
 
 impl IssueDate {

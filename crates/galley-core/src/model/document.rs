@@ -10,6 +10,7 @@ use super::{
     SuggestionStatus,
 };
 
+/// The document's format name, written as its `schema`.
 pub const SCHEMA: &str = "galley.export/1";
 
 /// The whole document, for readers (the importer, tests). Writers stream instead.
@@ -19,48 +20,73 @@ pub const SCHEMA: &str = "galley.export/1";
     description = "The annotated digests exported by Galley (`galley export --format json`). Later versions of galley.export/1 only add properties, so readers must ignore properties they do not know. See docs/export-format.md."
 )]
 pub struct Document {
+    /// Always `galley.export/1`.
     #[schemars(schema_with = "schema_name")]
     pub schema: String,
+    /// The exported digests.
     pub digests: Vec<DigestOut>,
 }
 
+/// One digest and its articles.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "digest")]
 pub struct DigestOut {
+    /// The digest's id in the exporting database.
     pub id: i64,
+    /// The digest's name.
     #[schemars(length(min = 1))]
     pub name: String,
+    /// The issue date, when known.
     pub date: Option<IssueDate>,
+    /// The file the digest was imported from, if any.
     pub source_file: Option<String>,
+    /// SHA-256 of the imported text.
     #[schemars(length(min = 1))]
     pub content_hash: String,
+    /// When the digest was imported (RFC 3339, UTC).
     pub imported_at: String,
+    /// The articles, in page order.
     pub articles: Vec<ArticleOut>,
 }
 
+/// One article with its text and annotations.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "article")]
 pub struct ArticleOut {
+    /// The article's id in the exporting database.
     pub id: i64,
+    /// The title as printed.
     pub title: String,
+    /// The attribution line and the outlets it names.
     pub source: Source,
+    /// The paragraphs, in order.
     pub paragraphs: Vec<ParagraphOut>,
+    /// The pull quotes, in order.
     pub pull_quotes: Vec<PullQuoteOut>,
+    /// The topics of the article.
     #[serde(default)]
     pub topics: Vec<TopicOut>,
+    /// The tone of the whole article, if judged.
     #[serde(default)]
     pub sentiment: Option<SentimentOut>,
+    /// The claims marked in the article.
     #[serde(default)]
     pub claims: Vec<ClaimOut>,
+    /// Where the article is in the editorial workflow.
     pub review_state: ReviewState,
+    /// 0..=1: how sure the importer was that the article is whole and correct.
     #[schemars(range(min = 0, max = 1))]
     pub confidence: Option<f64>,
+    /// When the article last changed (RFC 3339, UTC).
     pub updated_at: String,
     // Added in the annotation release (additive).
+    /// The tone of single sentences.
     #[serde(default)]
     pub sentence_sentiments: Vec<SentenceSentimentOut>,
+    /// The notes on the article (not on one claim).
     #[serde(default)]
     pub notes: Vec<NoteOut>,
+    /// The named entities of the article.
     #[serde(default)]
     pub entities: Vec<EntityOut>,
     /// SHA-256 (hex) of the article's title and paragraph texts: how imports recognise it.
@@ -69,16 +95,21 @@ pub struct ArticleOut {
     pub content_hash: String,
 }
 
+/// One paragraph of an article.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "paragraph")]
 pub struct ParagraphOut {
+    /// Whether the paragraph is a lead, body text or a heading.
     pub kind: ParagraphKind,
+    /// The paragraph's text.
     pub text: String,
 }
 
+/// One pull quote of an article.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "pullQuote")]
 pub struct PullQuoteOut {
+    /// The quoted text.
     pub text: String,
 }
 
@@ -102,19 +133,26 @@ pub fn article_hash<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a st
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "topic")]
 pub struct TopicOut {
+    /// The topic's code in the taxonomy.
     #[schemars(length(min = 1))]
     pub code: String,
+    /// The topic's Chinese label.
     pub label_zh: String,
+    /// The topic's English label.
     pub label_en: String,
     /// `accepted`, `suggested` or `rejected`.
     pub status: SuggestionStatus,
     /// `auto` (suggested by Galley) or `editor`.
     #[schemars(with = "Origin")]
     pub source: String,
+    /// How strongly the article matched the topic, for a suggested one.
     pub score: Option<f64>,
+    /// Why the topic was suggested.
     #[serde(default)]
     pub reasons: Vec<String>,
+    /// Who added the topic.
     pub created_by: String,
+    /// When the topic was added (RFC 3339, UTC).
     pub created_at: String,
 }
 
@@ -127,13 +165,18 @@ pub struct SentimentOut {
     /// -1 (negative) ..= 1 (positive).
     #[schemars(range(min = -1, max = 1))]
     pub score: f64,
+    /// `suggested` or `accepted` (rejected ones are not exported).
     #[schemars(schema_with = "kept_status")]
     pub status: SuggestionStatus,
+    /// `auto` (judged by Galley) or `editor`.
     #[schemars(with = "Origin")]
     pub source: String,
+    /// Why Galley judged the tone so.
     #[serde(default)]
     pub reasons: Vec<String>,
+    /// Who made the judgement.
     pub created_by: String,
+    /// When the judgement was made (RFC 3339, UTC).
     pub created_at: String,
 }
 
@@ -143,36 +186,54 @@ pub struct SentimentOut {
 pub struct SentenceSentimentOut {
     /// Index into the article's `paragraphs`.
     pub paragraph: usize,
+    /// Code-point offset where the sentence starts in the paragraph.
     #[schemars(range(min = 0))]
     pub start: Option<i64>,
+    /// Code-point offset just past the sentence's end.
     #[schemars(range(min = 0))]
     pub end: Option<i64>,
+    /// `positive`, `neutral`, `negative` or `mixed`.
     pub label: SentimentLabel,
+    /// -1 (negative) ..= 1 (positive).
     #[schemars(range(min = -1, max = 1))]
     pub score: f64,
+    /// `suggested` or `accepted` (rejected ones are not exported).
     #[schemars(schema_with = "kept_status")]
     pub status: SuggestionStatus,
+    /// `auto` (judged by Galley) or `editor`.
     #[schemars(with = "Origin")]
     pub source: String,
+    /// Who made the judgement.
     pub created_by: String,
+    /// When the judgement was made (RFC 3339, UTC).
     pub created_at: String,
 }
 
+/// A piece of evidence for a verdict on a claim: a web address, a quote or a note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "evidence")]
 pub struct EvidenceOut {
+    /// The http(s) address of the source.
     pub url: Option<String>,
+    /// A passage quoted from the source.
     pub quote: Option<String>,
+    /// The reviewer's note on it.
     pub note: Option<String>,
+    /// Who added the evidence.
     pub added_by: String,
+    /// When the evidence was added (RFC 3339, UTC).
     pub added_at: String,
 }
 
+/// A note left on an article or a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "note")]
 pub struct NoteOut {
+    /// The note's text.
     pub body: String,
+    /// Who wrote the note.
     pub author: String,
+    /// When the note was written (RFC 3339, UTC).
     pub created_at: String,
 }
 
@@ -183,8 +244,11 @@ pub struct HistoryOut {
     /// Entries in the audit log for this claim.
     #[schemars(range(min = 0))]
     pub changes: i64,
+    /// When the claim was first changed.
     pub first_at: Option<String>,
+    /// When the claim was last changed.
     pub last_at: Option<String>,
+    /// Who changed the claim last.
     pub last_by: Option<String>,
 }
 
@@ -192,36 +256,54 @@ pub struct HistoryOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "claim")]
 pub struct ClaimOut {
+    /// The claim's id in the exporting database.
     pub id: i64,
     /// Index into the article's `paragraphs`.
     pub paragraph: usize,
+    /// Code-point offset where the claim starts in the paragraph.
     #[schemars(range(min = 0))]
     pub start: i64,
+    /// Code-point offset just past the claim's end.
     #[schemars(range(min = 1))]
     pub end: i64,
+    /// The claim's text: the paragraph's text in `[start, end)`.
     #[schemars(length(min = 1))]
     pub text: String,
+    /// Where the claim is in fact-checking.
     pub status: ClaimStatus,
+    /// The ClaimReview textual rating (e.g. 属实), if given.
     pub rating: Option<String>,
+    /// The ClaimReview numeric rating that goes with it.
     pub rating_value: Option<i64>,
+    /// Who gave the verdict.
     pub reviewer: Option<String>,
+    /// When the verdict was given (RFC 3339, UTC).
     pub reviewed_at: Option<String>,
+    /// `auto` (suggested by Galley) or `editor`.
     #[schemars(with = "Origin")]
     pub source: String,
+    /// How check-worthy Galley scored the claim, for a suggested one.
     pub score: Option<f64>,
+    /// Why Galley suggested the claim.
     #[serde(default)]
     pub reasons: Vec<String>,
     /// Numeric consistency findings (`{check, status, detail}` objects).
     #[serde(default)]
     pub consistency: Vec<serde_json::Value>,
+    /// The evidence behind the verdict.
     #[serde(default)]
     pub evidence: Vec<EvidenceOut>,
+    /// The notes on the claim.
     #[serde(default)]
     pub notes: Vec<NoteOut>,
+    /// What the audit log says about the claim.
     #[serde(default)]
     pub history: HistoryOut,
+    /// Who created the claim.
     pub created_by: String,
+    /// When the claim was created (RFC 3339, UTC).
     pub created_at: String,
+    /// When the claim last changed (RFC 3339, UTC).
     pub updated_at: String,
 }
 
@@ -229,13 +311,17 @@ pub struct ClaimOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "entity")]
 pub struct EntityOut {
+    /// The entity's name as written in the article.
     pub text: String,
     /// `person`, `organization`, `place` or `other`.
     pub kind: EntityKind,
+    /// How many times the article names it.
     #[schemars(range(min = 0))]
     pub mentions: i64,
+    /// `suggested` or `accepted` (rejected ones are not exported).
     #[schemars(schema_with = "kept_status")]
     pub status: SuggestionStatus,
+    /// `auto` (found by Galley) or `editor`.
     #[schemars(with = "Origin")]
     pub source: String,
 }

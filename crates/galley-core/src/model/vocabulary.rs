@@ -141,12 +141,19 @@ vocabulary! {
     /// Where a claim is in fact-checking: Meedan Check's statuses, plus `unverified` (a
     /// claim nobody has looked at) and `suggested` (allowed by the store, set by no verdict).
     pub enum ClaimStatus ("claim status") {
+        /// Suggested as worth checking; the store allows it, no verdict sets it.
         Suggested = "suggested",
+        /// Not checked yet.
         Unverified = "unverified",
+        /// Looked at, and it can be neither confirmed nor refuted.
         Undetermined = "undetermined",
+        /// Being checked.
         InProgress = "in_progress",
+        /// Checked and true.
         Verified = "verified",
+        /// Checked and false.
         False = "false",
+        /// Not a claim that can be checked.
         NotApplicable = "not_applicable",
     }
 }
@@ -165,7 +172,6 @@ impl ClaimStatus {
         }
     }
 
-    /// The statuses a reviewer's verdict can give (every one but `suggested`).
     /// The verdicts a reviewer gives in the queue, keys 1–5 in this order (Meedan Check's).
     pub const REVIEW_KEYS: &'static [ClaimStatus] = &[
         ClaimStatus::Undetermined,
@@ -175,6 +181,7 @@ impl ClaimStatus {
         ClaimStatus::NotApplicable,
     ];
 
+    /// The statuses a reviewer's verdict can give (every one but `suggested`).
     pub const VERDICTS: &'static [ClaimStatus] = &[
         ClaimStatus::Unverified,
         ClaimStatus::Undetermined,
@@ -204,10 +211,15 @@ impl ClaimStatus {
 vocabulary! {
     /// ClaimReview textual ratings (the stored `claims.rating` of a known rating).
     pub enum Rating ("rating") {
+        /// 属实: true.
         True = "属实",
+        /// 部分属实: partly true.
         PartlyTrue = "部分属实",
+        /// 误导: misleading.
         Misleading = "误导",
+        /// 不实: false.
         False = "不实",
+        /// 无法证实: cannot be proven either way.
         Unproven = "无法证实",
     }
 }
@@ -242,9 +254,13 @@ vocabulary! {
 vocabulary! {
     /// The tone of an article or a sentence.
     pub enum SentimentLabel ("sentiment") {
+        /// Favourable.
         Positive = "positive",
+        /// Neither favourable nor unfavourable.
         Neutral = "neutral",
+        /// Unfavourable.
         Negative = "negative",
+        /// Favourable and unfavourable at once.
         Mixed = "mixed",
     }
 }
@@ -274,8 +290,11 @@ vocabulary! {
     /// The editor's decision on something Galley suggested: a topic of an article, a
     /// sentiment, an entity, a check-worthy sentence.
     pub enum SuggestionStatus ("status") {
+        /// Proposed, not yet decided.
         Suggested = "suggested",
+        /// Accepted by an editor.
         Accepted = "accepted",
+        /// Rejected by an editor.
         Rejected = "rejected",
     }
 }
@@ -286,7 +305,9 @@ pub type TopicStatus = SuggestionStatus;
 vocabulary! {
     /// Who made an annotation: Galley (`auto`) or an editor.
     pub enum Origin ("source") {
+        /// Made by Galley.
         Auto = "auto",
+        /// Made by an editor.
         Editor = "editor",
     }
 }
@@ -294,9 +315,13 @@ vocabulary! {
 vocabulary! {
     /// What kind of thing a named entity is.
     pub enum EntityKind ("entity kind") {
+        /// A person.
         Person = "person",
+        /// An organisation: a company, a party, a government body.
         Organization = "organization",
+        /// A place.
         Place = "place",
+        /// Anything else.
         Other = "other",
     }
 }
@@ -304,8 +329,11 @@ vocabulary! {
 vocabulary! {
     /// The role of a paragraph inside an article.
     pub enum ParagraphKind ("paragraph kind") {
+        /// The opening paragraph.
         Lead = "lead",
+        /// A paragraph of body text.
         Body = "body",
+        /// A heading inside the article.
         Heading = "heading",
     }
 }
@@ -313,9 +341,13 @@ vocabulary! {
 vocabulary! {
     /// Where an article is in the editorial workflow.
     pub enum ReviewState ("review state") {
+        /// Imported, not yet annotated.
         New = "new",
+        /// Annotated, not yet sent for review.
         Annotated = "annotated",
+        /// Waiting for or in review.
         InReview = "in_review",
+        /// Reviewed and approved.
         Approved = "approved",
     }
 }
@@ -335,33 +367,45 @@ impl ReviewState {
 /// A rating with its numeric value, as the UI lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RatingEntry {
+    /// The textual rating.
     pub rating: Rating,
+    /// Its ClaimReview numeric value: 1 worst, 5 best, 0 for 无法证实.
     pub value: i64,
 }
 
 /// Every vocabulary and the verdict → rating rule, in one document for the UI.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Vocabulary {
+    /// Every claim status.
     pub claim_statuses: &'static [ClaimStatus],
     /// The statuses a verdict can give.
     pub verdict_statuses: &'static [ClaimStatus],
     /// The verdicts of the review queue's number keys 1–5, in order.
     pub review_keys: &'static [ClaimStatus],
+    /// Every rating with its numeric value.
     pub ratings: Vec<RatingEntry>,
     /// The rating a verdict implies when the reviewer picks none.
     pub default_ratings: BTreeMap<ClaimStatus, Rating>,
+    /// Every sentiment label.
     pub sentiment_labels: &'static [SentimentLabel],
+    /// Every review state.
     pub review_states: &'static [ReviewState],
     /// What people may be: admin, editor, reviewer, read only.
     pub roles: &'static [Role],
+    /// Every status of a topic of an article.
     pub topic_statuses: &'static [TopicStatus],
+    /// Every status of a suggestion.
     pub suggestion_statuses: &'static [SuggestionStatus],
+    /// Every paragraph kind.
     pub paragraph_kinds: &'static [ParagraphKind],
+    /// Every entity kind.
     pub entity_kinds: &'static [EntityKind],
+    /// Who can make an annotation: Galley (`auto`) or an editor.
     pub sources: &'static [Origin],
 }
 
 impl Vocabulary {
+    /// Every vocabulary, gathered.
     pub fn get() -> Vocabulary {
         Vocabulary {
             claim_statuses: ClaimStatus::ALL,

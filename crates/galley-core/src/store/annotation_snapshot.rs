@@ -32,13 +32,16 @@ const TABLES: &[(&str, &str, &[&str])] = &[
     ("notes", "article_id = ?1", &["id"]),
 ];
 
+/// Every annotation row of one article, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleAnnotations {
+    /// The article.
     pub article_id: i64,
     /// Table name → its rows as column → value.
     pub tables: Vec<(String, Vec<Map<String, Value>>)>,
 }
 
+/// Reads every annotation row of an article.
 pub fn capture(conn: &Connection, article_id: i64) -> Result<ArticleAnnotations> {
     let mut tables = Vec::new();
     for (table, cond, _) in TABLES {

@@ -6,17 +6,26 @@ use serde::Serialize;
 use crate::model::{EntityKind, Origin, SuggestionStatus};
 use crate::Result;
 
+/// A stored named entity of an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredEntity {
+    /// The entity's row id.
     pub id: i64,
+    /// The name as written.
     pub text: String,
+    /// What kind of thing it names.
     pub kind: EntityKind,
+    /// How many times the article names it.
     pub mentions: i64,
+    /// Who found it: Galley or an editor.
     pub source: Origin,
+    /// The editor's decision on it.
     pub status: SuggestionStatus,
+    /// Why Galley found it.
     pub reasons: Vec<String>,
 }
 
+/// Drops the pending automatic suggestions of an article (decided rows stay).
 pub fn delete_suggested(conn: &Connection, article_id: i64) -> Result<()> {
     conn.prepare_cached(
         "DELETE FROM article_entities WHERE article_id = ?1 AND status = 'suggested' AND source = 'auto'",
@@ -51,6 +60,7 @@ pub fn insert_suggested(
     Ok(())
 }
 
+/// Sets an entity's status; returns whether the entity exists.
 pub fn set_status(conn: &Connection, id: i64, status: SuggestionStatus) -> Result<bool> {
     Ok(conn
         .prepare_cached("UPDATE article_entities SET status = ?2 WHERE id = ?1")?
@@ -58,6 +68,7 @@ pub fn set_status(conn: &Connection, id: i64, status: SuggestionStatus) -> Resul
         > 0)
 }
 
+/// The entities of an article, most mentioned first.
 pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredEntity>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, text, kind, mentions, source, status, reasons FROM article_entities
@@ -82,12 +93,19 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredEntity>> {
 
 /// An entity with every stored column, as an importer writes it.
 pub struct EntityRow<'a> {
+    /// The article.
     pub article_id: i64,
+    /// The name as written.
     pub text: &'a str,
+    /// What kind of thing it names.
     pub kind: EntityKind,
+    /// How many times the article names it.
     pub mentions: i64,
+    /// `auto` or `editor`.
     pub source: &'a str,
+    /// The editor's decision on it.
     pub status: SuggestionStatus,
+    /// When it was found (RFC 3339, UTC).
     pub created_at: &'a str,
 }
 

@@ -5,11 +5,16 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A stored keyword of an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredKeyword {
+    /// The word.
     pub word: String,
+    /// 0..1, the best keyword of the article is 1.
     pub score: f64,
+    /// `tfidf`, `textrank` or `tfidf+textrank`.
     pub method: String,
+    /// `auto` or `editor`.
     pub source: String,
 }
 
@@ -44,6 +49,7 @@ pub fn replace_auto(
     Ok(())
 }
 
+/// The keywords of an article: the editor's first, then Galley's, best first.
 pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredKeyword>> {
     let mut stmt = conn.prepare_cached(
         "SELECT word, score, method, source FROM article_keywords WHERE article_id = ?1

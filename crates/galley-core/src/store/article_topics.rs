@@ -6,17 +6,28 @@ use serde::Serialize;
 use crate::model::{Origin, SuggestionStatus};
 use crate::Result;
 
+/// A topic of an article, with the topic's code and labels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleTopic {
+    /// The article.
     pub article_id: i64,
+    /// The topic.
     pub topic_id: i64,
+    /// The topic's code in the taxonomy.
     pub code: String,
+    /// The topic's Chinese label.
     pub label_zh: String,
+    /// The topic's English label.
     pub label_en: String,
+    /// Who added it: Galley or an editor.
     pub source: Origin,
+    /// The editor's decision on it.
     pub status: SuggestionStatus,
+    /// How strongly the article matched the topic, for a suggested one.
     pub score: Option<f64>,
+    /// Why the topic was suggested.
     pub reasons: Vec<String>,
+    /// Whether the topic has been retired from the taxonomy.
     pub retired: bool,
 }
 
@@ -56,6 +67,7 @@ pub fn insert_suggested(
     Ok(n > 0)
 }
 
+/// The topic of an article, if the article has it.
 pub fn get(conn: &Connection, article_id: i64, topic_id: i64) -> Result<Option<ArticleTopic>> {
     Ok(conn
         .prepare_cached(&format!(
@@ -65,6 +77,7 @@ pub fn get(conn: &Connection, article_id: i64, topic_id: i64) -> Result<Option<A
         .optional()?)
 }
 
+/// Sets the status of a topic of an article; returns whether the article has the topic.
 pub fn set_status(
     conn: &Connection,
     article_id: i64,
@@ -112,14 +125,21 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<ArticleTopic>> {
 
 /// A topic of an article with every stored column, as an importer writes it.
 pub struct TopicRow<'a> {
+    /// The article.
     pub article_id: i64,
+    /// The topic.
     pub topic_id: i64,
+    /// `auto` or `editor`.
     pub source: &'a str,
+    /// The editor's decision on it.
     pub status: SuggestionStatus,
+    /// How strongly the article matched the topic, if scored.
     pub score: Option<f64>,
     /// Stored as NULL when empty.
     pub reasons: &'a [String],
+    /// Who added it.
     pub created_by: &'a str,
+    /// When it was added (RFC 3339, UTC).
     pub created_at: &'a str,
 }
 

@@ -6,15 +6,23 @@ use crate::model::{Article, ArticleSummary, ReviewState, Source};
 use crate::store::{paragraphs, pull_quotes};
 use crate::{Error, Result};
 
+/// A new article, without its paragraphs.
 pub struct NewArticle<'a> {
+    /// The digest it belongs to.
     pub digest_id: i64,
+    /// Its place in the digest.
     pub position: i64,
+    /// The title as printed.
     pub title: &'a str,
+    /// The attribution line and the outlets it names.
     pub source: &'a Source,
+    /// 0..=1: how sure the importer is that the article is whole and correct.
     pub confidence: Option<f64>,
+    /// The time stored as the last change (RFC 3339, UTC).
     pub now: &'a str,
 }
 
+/// Stores a new article and its outlets; returns its id.
 pub fn insert(conn: &Connection, a: &NewArticle<'_>) -> Result<i64> {
     conn.execute(
         "INSERT INTO articles (digest_id, position, title, source_line, confidence, updated_at)
@@ -49,6 +57,7 @@ fn review_state(r: &Row<'_>, idx: usize) -> rusqlite::Result<ReviewState> {
     })
 }
 
+/// The articles of a digest, in page order.
 pub fn list_for_digest(conn: &Connection, digest_id: i64) -> Result<Vec<ArticleSummary>> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.digest_id, a.position, a.title, a.source_line, a.review_state, a.confidence,
@@ -70,6 +79,7 @@ pub fn list_for_digest(conn: &Connection, digest_id: i64) -> Result<Vec<ArticleS
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The ids of a digest's articles, in page order.
 pub fn ids_for_digest(conn: &Connection, digest_id: i64) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("SELECT id FROM articles WHERE digest_id = ?1 ORDER BY position")?;
@@ -77,6 +87,7 @@ pub fn ids_for_digest(conn: &Connection, digest_id: i64) -> Result<Vec<i64>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The outlets an article's source line names, in order.
 pub fn outlets(conn: &Connection, article_id: i64) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT name FROM article_outlets WHERE article_id = ?1 ORDER BY position",
@@ -135,6 +146,7 @@ pub fn digest_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
         .optional()?)
 }
 
+/// Whether the article exists.
 pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
@@ -143,30 +155,35 @@ pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
         .is_some())
 }
 
+/// Sets the time of the article's last change.
 pub fn touch(conn: &Connection, id: i64, now: &str) -> Result<()> {
     conn.prepare_cached("UPDATE articles SET updated_at = ?2 WHERE id = ?1")?
         .execute(params![id, now])?;
     Ok(())
 }
 
+/// Sets the article's title.
 pub fn set_title(conn: &Connection, id: i64, title: &str) -> Result<()> {
     conn.prepare_cached("UPDATE articles SET title = ?2 WHERE id = ?1")?
         .execute(params![id, title])?;
     Ok(())
 }
 
+/// The article's title.
 pub fn title(conn: &Connection, id: i64) -> Result<String> {
     Ok(conn
         .prepare_cached("SELECT title FROM articles WHERE id = ?1")?
         .query_row([id], |r| r.get(0))?)
 }
 
+/// Where the article is in the editorial workflow.
 pub fn state_of(conn: &Connection, id: i64) -> Result<ReviewState> {
     Ok(conn
         .prepare_cached("SELECT review_state FROM articles WHERE id = ?1")?
         .query_row([id], |r| r.get(0))?)
 }
 
+/// Moves the article to another review state.
 pub fn set_review_state(conn: &Connection, id: i64, state: ReviewState) -> Result<()> {
     conn.prepare_cached("UPDATE articles SET review_state = ?2 WHERE id = ?1")?
         .execute(params![id, state])?;
@@ -194,12 +211,14 @@ pub fn mark_annotated_if_new(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// The article's source line, if any.
 pub fn source_line(conn: &Connection, id: i64) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT source_line FROM articles WHERE id = ?1")?
         .query_row([id], |r| r.get(0))?)
 }
 
+/// Sets or clears the article's source line.
 pub fn set_source_line(conn: &Connection, id: i64, line: Option<&str>) -> Result<()> {
     conn.prepare_cached("UPDATE articles SET source_line = ?2 WHERE id = ?1")?
         .execute(params![id, line])?;
@@ -226,6 +245,7 @@ pub fn move_outlets(conn: &Connection, into: i64, from: i64) -> Result<()> {
     Ok(())
 }
 
+/// Deletes the article; its paragraphs and annotations go with it.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM articles WHERE id = ?1")?
         .execute([id])?;

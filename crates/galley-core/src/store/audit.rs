@@ -8,29 +8,50 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A change to record in the audit log.
 pub struct Entry<'a> {
+    /// Who made the change.
     pub actor: &'a str,
+    /// What was done (e.g. `claim.accept`).
     pub action: &'a str,
+    /// What kind of thing changed (e.g. `claim`).
     pub entity: &'a str,
+    /// The row that changed, if one did.
     pub entity_id: Option<i64>,
+    /// The article the change concerns, if any.
     pub article_id: Option<i64>,
+    /// The state before the change.
     pub before: Option<serde_json::Value>,
+    /// The state after the change.
     pub after: Option<serde_json::Value>,
 }
 
+/// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
+    /// The entry's row id.
     pub id: i64,
+    /// When the change was made (RFC 3339, UTC).
     pub at: String,
+    /// Who made the change.
     pub actor: String,
+    /// What was done (e.g. `claim.accept`).
     pub action: String,
+    /// What kind of thing changed (e.g. `claim`).
     pub entity: String,
+    /// The row that changed, if one did.
     pub entity_id: Option<i64>,
+    /// The article the change concerns, if any.
     pub article_id: Option<i64>,
+    /// The digest of an undoable change.
     pub digest_id: Option<i64>,
+    /// `done`, `undone` or `dropped` for an undoable change; `None` otherwise.
     pub undo_state: Option<String>,
+    /// For an undo or a redo: the entry it reverts.
     pub reverts: Option<i64>,
+    /// The state before the change.
     pub before: Option<serde_json::Value>,
+    /// The state after the change.
     pub after: Option<serde_json::Value>,
 }
 
@@ -102,6 +123,7 @@ fn insert(
     Ok(conn.last_insert_rowid())
 }
 
+/// Sets an undoable entry's `undo_state` (`done`, `undone` or `dropped`).
 pub fn set_undo_state(conn: &Connection, id: i64, state: &str) -> Result<()> {
     conn.execute(
         "UPDATE audit_log SET undo_state = ?2 WHERE id = ?1",

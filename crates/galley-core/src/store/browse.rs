@@ -14,7 +14,9 @@ use crate::Result;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleFilter {
+    /// Only articles of this digest.
     pub digest_id: Option<i64>,
+    /// Only articles in this review state.
     pub review_state: Option<ReviewState>,
     /// A topic code (e.g. `medtop:13000000`), accepted or suggested (not rejected).
     pub topic: Option<String>,
@@ -26,24 +28,37 @@ pub struct ArticleFilter {
     pub text: Option<String>,
 }
 
+/// One article of a list, with its digest.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListedArticle {
+    /// The article's id.
     pub id: i64,
+    /// The digest it belongs to.
     pub digest_id: i64,
+    /// The digest's name.
     pub digest_name: String,
+    /// The article's place in its digest.
     pub position: i64,
+    /// The title as printed.
     pub title: String,
+    /// The attribution line as printed, if any.
     pub source_line: Option<String>,
+    /// Where the article is in the editorial workflow.
     pub review_state: ReviewState,
+    /// 0..=1: how sure the importer was that the article is whole and correct.
     pub confidence: Option<f64>,
+    /// How many claims the article has.
     pub claims: i64,
 }
 
+/// One page of a filtered article list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticlePage {
     /// How many articles match in all.
     pub total: i64,
+    /// How many matching articles come before this page.
     pub offset: i64,
+    /// The articles of this page.
     pub items: Vec<ListedArticle>,
     /// The words searched for, as segmented: the UI highlights them.
     pub terms: Vec<String>,

@@ -6,36 +6,62 @@ use serde::Serialize;
 use crate::model::SuggestionStatus;
 use crate::{Error, Result};
 
+/// A stored claim suggestion: a sentence Galley found worth checking.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimSuggestionRow {
+    /// The suggestion's row id.
     pub id: i64,
+    /// The article.
     pub article_id: i64,
+    /// The paragraph.
     pub paragraph_id: i64,
+    /// The first code point of the sentence in the paragraph's text.
     pub start: i64,
+    /// The code point just past the sentence.
     pub end: i64,
+    /// The sentence's text.
     pub text: String,
+    /// Its place among the article's suggestions, best first from 0.
     pub rank: i64,
+    /// 0..1: how worth checking the sentence is.
     pub score: f64,
+    /// Why it is worth checking.
     pub reasons: Vec<String>,
+    /// Numeric consistency findings (an array of `{check, status, detail}`).
     pub consistency: serde_json::Value,
+    /// The editor's decision on it.
     pub status: SuggestionStatus,
+    /// The claim made of it, once accepted.
     pub claim_id: Option<i64>,
 }
 
+/// A new claim suggestion.
 pub struct NewClaimSuggestion<'a> {
+    /// The article.
     pub article_id: i64,
+    /// The paragraph.
     pub paragraph_id: i64,
+    /// The first code point of the sentence in the paragraph's text.
     pub start: usize,
+    /// The code point just past the sentence.
     pub end: usize,
+    /// The sentence's text.
     pub text: &'a str,
+    /// Its place among the article's suggestions, best first from 0.
     pub rank: usize,
+    /// 0..1: how worth checking the sentence is.
     pub score: f64,
+    /// Why it is worth checking.
     pub reasons: &'a [String],
+    /// Numeric consistency findings (an array of `{check, status, detail}`).
     pub consistency: &'a serde_json::Value,
+    /// Who drafted it.
     pub actor: &'a str,
+    /// When it was drafted (RFC 3339, UTC).
     pub now: &'a str,
 }
 
+/// Drops the undecided suggestions of an article.
 pub fn delete_suggested(conn: &Connection, article_id: i64) -> Result<()> {
     conn.prepare_cached(
         "DELETE FROM claim_suggestions WHERE article_id = ?1 AND status = 'suggested'",
@@ -56,6 +82,7 @@ pub fn decided(conn: &Connection, paragraph_id: i64, start: usize, end: usize) -
         .is_some())
 }
 
+/// Stores a new suggestion as `suggested`; returns its id.
 pub fn insert(conn: &Connection, c: &NewClaimSuggestion<'_>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO claim_suggestions (article_id, paragraph_id, start, end, text, rank, score,
@@ -100,6 +127,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimSuggestionRow> {
     })
 }
 
+/// One claim suggestion.
 pub fn get(conn: &Connection, id: i64) -> Result<ClaimSuggestionRow> {
     conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
         .query_row([id], from_row)
@@ -118,6 +146,7 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<ClaimSuggestionRow
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Records the editor's decision on a suggestion (and the claim made of it, if any).
 pub fn decide(
     conn: &Connection,
     id: i64,

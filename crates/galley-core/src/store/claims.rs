@@ -6,41 +6,70 @@ use serde::Serialize;
 use crate::model::{ClaimStatus, Origin};
 use crate::{Error, Result};
 
+/// A stored claim: a code-point span `[start, end)` of one paragraph, with its fact-check state.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
+    /// The claim's row id.
     pub id: i64,
+    /// The article.
     pub article_id: i64,
+    /// The paragraph.
     pub paragraph_id: i64,
+    /// The first code point of the claim in the paragraph's text.
     pub start: i64,
+    /// The code point just past the claim.
     pub end: i64,
+    /// The claim's text.
     pub text: String,
+    /// Who marked it: Galley or an editor.
     pub source: Origin,
+    /// Where the claim is in fact-checking.
     pub status: ClaimStatus,
+    /// How check-worthy Galley scored it, for a suggested one.
     pub score: Option<f64>,
+    /// Why Galley suggested it.
     pub reasons: Vec<String>,
+    /// Numeric consistency findings (an array of `{check, status, detail}`), if any.
     pub consistency: Option<serde_json::Value>,
     /// The reviewer's ClaimReview rating (e.g. 属实) and its numeric value.
     pub rating: Option<String>,
+    /// The numeric value of the rating.
     pub rating_value: Option<i64>,
+    /// Who gave the verdict.
     pub reviewer: Option<String>,
+    /// When the verdict was given (RFC 3339, UTC).
     pub reviewed_at: Option<String>,
 }
 
+/// A new claim.
 pub struct NewClaim<'a> {
+    /// The article.
     pub article_id: i64,
+    /// The paragraph.
     pub paragraph_id: i64,
+    /// The first code point of the claim in the paragraph's text.
     pub start: i64,
+    /// The code point just past the claim.
     pub end: i64,
+    /// The claim's text.
     pub text: &'a str,
+    /// Who marked it: Galley or an editor.
     pub source: Origin,
+    /// Its fact-check status to start with.
     pub status: ClaimStatus,
+    /// How check-worthy Galley scored it, for a suggested one.
     pub score: Option<f64>,
+    /// Why Galley suggested it.
     pub reasons: &'a [String],
+    /// Numeric consistency findings, if any.
     pub consistency: Option<&'a serde_json::Value>,
+    /// Who created it.
     pub actor: &'a str,
+    /// When it was created (RFC 3339, UTC).
     pub now: &'a str,
 }
 
+/// Stores a new claim; returns its id.
 pub fn insert(conn: &Connection, c: &NewClaim<'_>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO claims (article_id, paragraph_id, start, end, text, source, status, score,
@@ -91,6 +120,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Claim> {
     })
 }
 
+/// One claim.
 pub fn get(conn: &Connection, id: i64) -> Result<Claim> {
     conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
         .query_row([id], from_row)
@@ -101,6 +131,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Claim> {
         })
 }
 
+/// The claims of an article, in text order.
 pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<Claim>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE article_id = ?1 ORDER BY paragraph_id, start"
@@ -111,27 +142,43 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<Claim>> {
 
 /// A claim with every stored column, as an importer restores it.
 pub struct ClaimRow<'a> {
+    /// The article.
     pub article_id: i64,
+    /// The paragraph.
     pub paragraph_id: i64,
+    /// The first code point of the claim in the paragraph's text.
     pub start: i64,
+    /// The code point just past the claim.
     pub end: i64,
+    /// The claim's text.
     pub text: &'a str,
+    /// `auto` or `editor`.
     pub source: &'a str,
+    /// Where the claim is in fact-checking.
     pub status: ClaimStatus,
+    /// How check-worthy Galley scored it, if scored.
     pub score: Option<f64>,
     /// Stored as NULL when empty.
     pub reasons: &'a [String],
+    /// The ClaimReview textual rating, if given.
     pub rating: Option<&'a str>,
+    /// The numeric value of the rating.
     pub rating_value: Option<i64>,
+    /// Who gave the verdict.
     pub reviewer: Option<&'a str>,
+    /// When the verdict was given (RFC 3339, UTC).
     pub reviewed_at: Option<&'a str>,
     /// Stored as NULL when empty.
     pub consistency: &'a [serde_json::Value],
+    /// Who created it.
     pub created_by: &'a str,
+    /// When it was created (RFC 3339, UTC).
     pub created_at: &'a str,
+    /// When it last changed (RFC 3339, UTC).
     pub updated_at: &'a str,
 }
 
+/// Stores a claim with every column given; returns its id.
 pub fn insert_row(conn: &Connection, c: &ClaimRow<'_>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO claims (article_id, paragraph_id, start, end, text, source, status,
@@ -169,6 +216,7 @@ pub fn article_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
         .optional()?)
 }
 
+/// The paragraph of a claim.
 pub fn paragraph_of(conn: &Connection, id: i64) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT paragraph_id FROM claims WHERE id = ?1")?
@@ -193,13 +241,19 @@ pub fn set_span(
 
 /// The reviewer's verdict on a claim.
 pub struct Verdict<'a> {
+    /// The claim's new status.
     pub status: ClaimStatus,
+    /// The ClaimReview textual rating, if any.
     pub rating: Option<&'a str>,
+    /// The numeric value of the rating.
     pub rating_value: Option<i64>,
+    /// Who gave the verdict.
     pub reviewer: &'a str,
+    /// When the verdict was given (RFC 3339, UTC).
     pub at: &'a str,
 }
 
+/// Records a verdict on a claim.
 pub fn set_verdict(conn: &Connection, id: i64, v: &Verdict<'_>) -> Result<()> {
     conn.prepare_cached(
         "UPDATE claims SET status = ?2, rating = ?3, rating_value = ?4, reviewer = ?5, reviewed_at = ?6,
@@ -209,12 +263,14 @@ pub fn set_verdict(conn: &Connection, id: i64, v: &Verdict<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Deletes a claim; its evidence and notes go with it.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM claims WHERE id = ?1")?
         .execute([id])?;
     Ok(())
 }
 
+/// How many claims a paragraph has.
 pub fn count_for_paragraph(conn: &Connection, paragraph_id: i64) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM claims WHERE paragraph_id = ?1")?

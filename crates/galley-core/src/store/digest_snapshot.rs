@@ -13,51 +13,82 @@ use crate::store::furniture::{self, Furniture};
 use crate::store::search;
 use crate::Result;
 
+/// A digest's structure as stored: its articles, outlets, paragraphs, pull quotes and furniture.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DigestSnapshot {
+    /// The digest.
     pub digest_id: i64,
+    /// Its articles.
     pub articles: Vec<ArticleRow>,
+    /// The outlets of its articles.
     pub outlets: Vec<OutletRow>,
+    /// The paragraphs of its articles.
     pub paragraphs: Vec<ParagraphRow>,
+    /// The pull quotes of its articles.
     pub pull_quotes: Vec<PullQuoteRow>,
+    /// Its page furniture.
     pub furniture: Vec<Furniture>,
 }
 
+/// A row of `articles`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleRow {
+    /// The article's row id.
     pub id: i64,
+    /// Its place in the digest.
     pub position: i64,
+    /// The title as printed.
     pub title: String,
+    /// The attribution line as printed, if any.
     pub source_line: Option<String>,
+    /// 0..=1: how sure the importer was that the article is whole and correct.
     pub confidence: Option<f64>,
+    /// Where the article is in the editorial workflow.
     pub review_state: ReviewState,
+    /// When the article last changed (RFC 3339, UTC).
     pub updated_at: String,
 }
 
+/// A row of `article_outlets`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutletRow {
+    /// The article.
     pub article_id: i64,
+    /// The outlet's place in the source line.
     pub position: i64,
+    /// The outlet's name.
     pub name: String,
 }
 
+/// A row of `paragraphs`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParagraphRow {
+    /// The paragraph's row id.
     pub id: i64,
+    /// The article.
     pub article_id: i64,
+    /// Its place in the article.
     pub position: i64,
+    /// Whether it is a lead, body text or a heading.
     pub kind: ParagraphKind,
+    /// The paragraph's text.
     pub text: String,
 }
 
+/// A row of `pull_quotes`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PullQuoteRow {
+    /// The pull quote's row id.
     pub id: i64,
+    /// The article.
     pub article_id: i64,
+    /// Its place among the article's pull quotes.
     pub position: i64,
+    /// The quoted text.
     pub text: String,
 }
 
+/// Reads a digest's structure.
 pub fn capture(conn: &Connection, digest_id: i64) -> Result<DigestSnapshot> {
     let articles = conn
         .prepare_cached(

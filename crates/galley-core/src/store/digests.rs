@@ -5,14 +5,21 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::model::{Digest, IssueDate};
 use crate::Result;
 
+/// A new digest.
 pub struct NewDigest<'a> {
+    /// The digest's name.
     pub name: &'a str,
+    /// The issue date, when known.
     pub date: Option<IssueDate>,
+    /// The file it was imported from, if any.
     pub source_file: Option<&'a str>,
+    /// SHA-256 of the imported text.
     pub content_hash: &'a str,
+    /// When it was imported (RFC 3339, UTC).
     pub imported_at: &'a str,
 }
 
+/// Stores a new digest; returns its id.
 pub fn insert(conn: &Connection, d: &NewDigest<'_>) -> Result<i64> {
     conn.execute(
         "INSERT INTO digests (name, issue_date, source_file, content_hash, imported_at)
@@ -49,16 +56,19 @@ pub fn list(conn: &Connection) -> Result<Vec<Digest>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// One digest, if it exists.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Digest>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE d.id = ?1"))?;
     Ok(stmt.query_row([id], from_row).optional()?)
 }
 
+/// The digest imported from text with this hash, if any.
 pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<Digest>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE d.content_hash = ?1"))?;
     Ok(stmt.query_row([hash], from_row).optional()?)
 }
 
+/// How many digests are stored.
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM digests", [], |r| r.get(0))?)
 }

@@ -5,22 +5,36 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A stored piece of evidence for a verdict on a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
+    /// The evidence's row id.
     pub id: i64,
+    /// The http(s) address of the source.
     pub url: Option<String>,
+    /// A passage quoted from the source.
     pub quote: Option<String>,
+    /// The reviewer's note on it.
     pub note: Option<String>,
+    /// Who added it.
     pub added_by: String,
+    /// When it was added (RFC 3339, UTC).
     pub added_at: String,
 }
 
+/// A new piece of evidence.
 pub struct NewEvidence<'a> {
+    /// The claim.
     pub claim_id: i64,
+    /// The http(s) address of the source.
     pub url: Option<&'a str>,
+    /// A passage quoted from the source.
     pub quote: Option<&'a str>,
+    /// The reviewer's note on it.
     pub note: Option<&'a str>,
+    /// Who added it.
     pub added_by: &'a str,
+    /// When it was added (RFC 3339, UTC).
     pub added_at: &'a str,
 }
 

@@ -22,11 +22,17 @@ pub use crate::model::document::{
 /// Everything annotated on one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Annotations {
+    /// The article's topics.
     pub topics: Vec<TopicOut>,
+    /// The tone of the whole article, if judged.
     pub sentiment: Option<SentimentOut>,
+    /// The tone of single sentences.
     pub sentence_sentiments: Vec<SentenceSentimentOut>,
+    /// The claims, with evidence, notes and history.
     pub claims: Vec<ClaimOut>,
+    /// The notes on the article.
     pub notes: Vec<NoteOut>,
+    /// The named entities.
     pub entities: Vec<EntityOut>,
 }
 
@@ -504,9 +510,11 @@ fn add_pull_quotes(
 
 /// Which articles of a digest an export takes; every criterion narrows, an empty one does not.
 pub struct ArticleCriteria<'a> {
+    /// Articles in one of these review states.
     pub review_states: &'a [ReviewState],
     /// Accepted topic codes (a top-level code also matches its second-level topics).
     pub topics: &'a [String],
+    /// Articles with a claim in one of these statuses.
     pub claim_statuses: &'a [ClaimStatus],
 }
 

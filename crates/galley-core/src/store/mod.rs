@@ -46,6 +46,7 @@ use crate::{Error, Result};
 /// How long a writer waits for another writer before giving up with [`Error::Locked`].
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// The open database: one SQLite connection, and the file it was opened from.
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
@@ -143,10 +144,12 @@ impl Store {
         Ok(Store { conn, path })
     }
 
+    /// The database file (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
+    /// Sets how long a writer waits for another writer before giving up.
     pub fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
         Ok(self.conn.busy_timeout(timeout)?)
     }
@@ -195,18 +198,22 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the database holds no digest.
     pub fn is_empty(&self) -> Result<bool> {
         Ok(digests::count(&self.conn)? == 0)
     }
 
+    /// Every stored digest.
     pub fn digests(&self) -> Result<Vec<Digest>> {
         digests::list(&self.conn)
     }
 
+    /// The articles of a digest, in page order.
     pub fn articles(&self, digest_id: i64) -> Result<Vec<ArticleSummary>> {
         articles::list_for_digest(&self.conn, digest_id)
     }
 
+    /// One article with its text.
     pub fn article(&self, id: i64) -> Result<Article> {
         articles::get(&self.conn, id)
     }

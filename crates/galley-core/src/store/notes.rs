@@ -5,20 +5,30 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A stored note.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Note {
+    /// The note's row id.
     pub id: i64,
+    /// The note's text.
     pub body: String,
+    /// Who wrote it.
     pub author: String,
+    /// When it was written (RFC 3339, UTC).
     pub created_at: String,
 }
 
+/// A new note.
 pub struct NewNote<'a> {
+    /// The article.
     pub article_id: i64,
     /// `None`: a note on the article.
     pub claim_id: Option<i64>,
+    /// The note's text.
     pub body: &'a str,
+    /// Who wrote it.
     pub author: &'a str,
+    /// When it was written (RFC 3339, UTC).
     pub created_at: &'a str,
 }
 

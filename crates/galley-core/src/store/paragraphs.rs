@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::model::{Paragraph, ParagraphKind};
 use crate::Result;
 
+/// Stores a paragraph; returns its id.
 pub fn insert(
     conn: &Connection,
     article_id: i64,
@@ -19,6 +20,7 @@ pub fn insert(
     Ok(conn.last_insert_rowid())
 }
 
+/// The paragraphs of an article, in order.
 pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<Paragraph>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, position, kind, text FROM paragraphs WHERE article_id = ?1 ORDER BY position",
@@ -49,6 +51,7 @@ pub fn place(conn: &Connection, id: i64) -> Result<Option<(i64, i64)>> {
         .optional()?)
 }
 
+/// The text of a paragraph, if it exists.
 pub fn text(conn: &Connection, id: i64) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT text FROM paragraphs WHERE id = ?1")?
@@ -56,6 +59,7 @@ pub fn text(conn: &Connection, id: i64) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// The kind of a paragraph, if it exists.
 pub fn kind(conn: &Connection, id: i64) -> Result<Option<ParagraphKind>> {
     Ok(conn
         .prepare_cached("SELECT kind FROM paragraphs WHERE id = ?1")?
@@ -63,6 +67,7 @@ pub fn kind(conn: &Connection, id: i64) -> Result<Option<ParagraphKind>> {
         .optional()?)
 }
 
+/// Sets the kind of a paragraph.
 pub fn set_kind(conn: &Connection, id: i64, kind: ParagraphKind) -> Result<()> {
     conn.prepare_cached("UPDATE paragraphs SET kind = ?2 WHERE id = ?1")?
         .execute(params![id, kind])?;
@@ -107,6 +112,7 @@ pub fn place_all(conn: &Connection, article_id: i64, ids: &[i64]) -> Result<()> 
     crate::store::claims::follow_paragraphs(conn, article_id)
 }
 
+/// Deletes a paragraph; its claims go with it.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM paragraphs WHERE id = ?1")?
         .execute([id])?;

@@ -8,9 +8,12 @@ use crate::{Error, Result};
 
 pub use crate::model::Role;
 
+/// A person of a shared workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
+    /// The person's name.
     pub name: String,
+    /// What the person may do.
     pub role: Role,
 }
 

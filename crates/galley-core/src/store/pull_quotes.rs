@@ -5,6 +5,7 @@ use rusqlite::{params, Connection};
 use crate::model::PullQuote;
 use crate::Result;
 
+/// Stores a pull quote; returns its id.
 pub fn insert(conn: &Connection, article_id: i64, position: i64, text: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO pull_quotes (article_id, position, text) VALUES (?1, ?2, ?3)",
@@ -13,6 +14,7 @@ pub fn insert(conn: &Connection, article_id: i64, position: i64, text: &str) -> 
     Ok(conn.last_insert_rowid())
 }
 
+/// The pull quotes of an article, in order.
 pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<PullQuote>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, text FROM pull_quotes WHERE article_id = ?1 ORDER BY position",

@@ -9,21 +9,34 @@ use crate::model::ClaimStatus;
 use crate::store::evidence::{self, Evidence};
 use crate::Result;
 
+/// A claim waiting for a verdict, with what the reviewer needs to judge it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QueueItem {
+    /// The claim.
     pub claim_id: i64,
+    /// Its article.
     pub article_id: i64,
+    /// The article's title.
     pub article_title: String,
+    /// The name of the article's digest.
     pub digest_name: String,
+    /// The text of the claim's paragraph.
     pub paragraph_text: String,
     /// Code points into `paragraph_text`.
     pub start: i64,
+    /// The code point just past the claim.
     pub end: i64,
+    /// The claim's text.
     pub text: String,
+    /// Where the claim is in fact-checking.
     pub status: ClaimStatus,
+    /// The ClaimReview textual rating, if given.
     pub rating: Option<String>,
+    /// Who gave the last verdict, if anyone.
     pub reviewer: Option<String>,
+    /// Numeric consistency findings (an array of `{check, status, detail}`, or null).
     pub consistency: serde_json::Value,
+    /// The evidence so far, oldest first.
     pub evidence: Vec<Evidence>,
 }
 

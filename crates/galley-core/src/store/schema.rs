@@ -2,6 +2,7 @@
 
 use rusqlite_migration::{Migrations, M};
 
+/// Every migration of the schema, in order.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../../migrations/001_initial.sql")),

@@ -22,10 +22,14 @@ pub fn index_tokens(conn: &Connection, article_id: i64, tokens: &str) -> Result<
     Ok(())
 }
 
+/// An article that matches a search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    /// The article.
     pub article_id: i64,
+    /// Its digest.
     pub digest_id: i64,
+    /// The article's title.
     pub title: String,
 }
 

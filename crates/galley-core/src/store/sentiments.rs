@@ -7,30 +7,50 @@ use serde::Serialize;
 use crate::model::{Origin, SentimentLabel, SuggestionStatus};
 use crate::Result;
 
+/// A stored judgement of the tone of an article or a sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredSentiment {
+    /// The row id.
     pub id: i64,
+    /// The paragraph of a sentence; `None` for the whole article.
     pub paragraph_id: Option<i64>,
+    /// The first code point of the sentence in the paragraph's text.
     pub start: Option<i64>,
+    /// The code point just past the sentence.
     pub end: Option<i64>,
+    /// The tone.
     pub label: SentimentLabel,
+    /// -1 (negative) ..= 1 (positive).
     pub score: f64,
+    /// Who judged: Galley or an editor.
     pub source: Origin,
+    /// The editor's decision on it.
     pub status: SuggestionStatus,
+    /// What decided the tone.
     pub reasons: Vec<String>,
 }
 
+/// A new sentiment suggestion.
 pub struct NewSentiment<'a> {
+    /// The article.
     pub article_id: i64,
+    /// The paragraph of a sentence; `None` for the whole article.
     pub paragraph_id: Option<i64>,
+    /// The sentence's code points `(start, end)` in the paragraph's text.
     pub span: Option<(usize, usize)>,
+    /// The tone.
     pub label: SentimentLabel,
+    /// -1 (negative) ..= 1 (positive).
     pub score: f64,
+    /// What decided the tone.
     pub reasons: &'a [String],
+    /// Who drafted it.
     pub actor: &'a str,
+    /// When it was drafted (RFC 3339, UTC).
     pub now: &'a str,
 }
 
+/// Drops the pending automatic suggestions of an article (decided rows stay).
 pub fn delete_suggested(conn: &Connection, article_id: i64) -> Result<()> {
     conn.prepare_cached(
         "DELETE FROM sentiments WHERE article_id = ?1 AND status = 'suggested' AND source = 'auto'",
@@ -39,6 +59,7 @@ pub fn delete_suggested(conn: &Connection, article_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Stores a suggestion as `auto` and `suggested`; returns its id.
 pub fn insert_suggested(conn: &Connection, s: &NewSentiment<'_>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO sentiments (article_id, paragraph_id, start, end, label, score, source, status,
@@ -69,6 +90,7 @@ pub fn article_decided(conn: &Connection, article_id: i64) -> Result<bool> {
     )? > 0)
 }
 
+/// Sets a sentiment's status; returns whether the row exists.
 pub fn set_status(conn: &Connection, id: i64, status: SuggestionStatus) -> Result<bool> {
     Ok(conn
         .prepare_cached("UPDATE sentiments SET status = ?2 WHERE id = ?1")?
@@ -105,21 +127,31 @@ pub fn list(conn: &Connection, article_id: i64) -> Result<Vec<StoredSentiment>> 
 
 /// A sentiment row with every stored column, as the editor or an importer writes it.
 pub struct SentimentRow<'a> {
+    /// The article.
     pub article_id: i64,
     /// `None`: the whole article.
     pub paragraph_id: Option<i64>,
+    /// The first code point of the sentence in the paragraph's text.
     pub start: Option<i64>,
+    /// The code point just past the sentence.
     pub end: Option<i64>,
+    /// The tone.
     pub label: SentimentLabel,
+    /// -1 (negative) ..= 1 (positive); clamped when stored.
     pub score: f64,
+    /// `auto` or `editor`.
     pub source: &'a str,
+    /// The editor's decision on it.
     pub status: SuggestionStatus,
     /// Stored as NULL when empty.
     pub reasons: &'a [String],
+    /// Who made the judgement.
     pub created_by: &'a str,
+    /// When it was made (RFC 3339, UTC).
     pub created_at: &'a str,
 }
 
+/// Stores a sentiment row; returns how many rows were added (1).
 pub fn insert(conn: &Connection, s: &SentimentRow<'_>) -> Result<usize> {
     Ok(conn
         .prepare_cached(

@@ -6,13 +6,20 @@ use serde::Serialize;
 
 use crate::{Error, Result};
 
+/// A topic of the taxonomy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Topic {
+    /// The topic's row id.
     pub id: i64,
+    /// The topic's code (e.g. `medtop:13000000`).
     pub code: String,
+    /// The broader topic it sits under, if any.
     pub parent_id: Option<i64>,
+    /// The topic's Chinese label.
     pub label_zh: String,
+    /// The topic's English label.
     pub label_en: String,
+    /// When the topic was retired, if it was.
     pub retired_at: Option<String>,
     /// Trigger words and their weights.
     pub terms: Vec<(String, f64)>,
@@ -50,6 +57,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Topic>> {
     Ok(topics)
 }
 
+/// One topic with its trigger words.
 pub fn get(conn: &Connection, id: i64) -> Result<Topic> {
     let mut t = conn
         .prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
@@ -63,6 +71,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Topic> {
     Ok(t)
 }
 
+/// The topic with this code, with its trigger words, if it exists.
 pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Topic>> {
     let t = conn
         .prepare_cached(&format!("{SELECT} WHERE code = ?1"))?
@@ -77,6 +86,7 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Topic>> {
     }
 }
 
+/// Stores a new topic, without trigger words; returns its id.
 pub fn insert(
     conn: &Connection,
     code: &str,
@@ -91,6 +101,7 @@ pub fn insert(
     Ok(conn.last_insert_rowid())
 }
 
+/// Relabels a topic.
 pub fn rename(conn: &Connection, id: i64, label_zh: &str, label_en: &str) -> Result<()> {
     let n = conn
         .prepare_cached("UPDATE topics SET label_zh = ?2, label_en = ?3 WHERE id = ?1")?
@@ -104,6 +115,7 @@ pub fn rename(conn: &Connection, id: i64, label_zh: &str, label_en: &str) -> Res
     Ok(())
 }
 
+/// Moves a topic under another (or to the top with `None`).
 pub fn set_parent(conn: &Connection, id: i64, parent_id: Option<i64>) -> Result<()> {
     let n = conn
         .prepare_cached("UPDATE topics SET parent_id = ?2 WHERE id = ?1")?
@@ -141,6 +153,7 @@ pub fn upsert_term(conn: &Connection, topic_id: i64, term: &str, weight: f64) ->
     Ok(())
 }
 
+/// Removes a trigger word from a topic; returns whether it had the word.
 pub fn delete_term(conn: &Connection, topic_id: i64, term: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM topic_terms WHERE topic_id = ?1 AND term = ?2")?

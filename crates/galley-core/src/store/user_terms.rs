@@ -5,17 +5,24 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A word of the user dictionary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UserTerm {
+    /// The row id.
     pub id: i64,
+    /// The word.
     pub word: String,
     /// POS tag: nr person, nt organisation, ns place, nz other name, n noun …
     pub tag: Option<String>,
+    /// Its frequency for the segmenter, if given.
     pub freq: Option<i64>,
+    /// Who added it.
     pub added_by: String,
+    /// When it was added (RFC 3339, UTC).
     pub added_at: String,
 }
 
+/// Stores a word; returns its id.
 pub fn insert(
     conn: &Connection,
     word: &str,
@@ -31,6 +38,7 @@ pub fn insert(
     Ok(conn.last_insert_rowid())
 }
 
+/// Removes a word; returns whether it was there.
 pub fn delete(conn: &Connection, word: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM user_terms WHERE word = ?1")?
@@ -49,6 +57,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserTerm> {
     })
 }
 
+/// The dictionary entry for a word, if there is one.
 pub fn get(conn: &Connection, word: &str) -> Result<Option<UserTerm>> {
     Ok(conn
         .prepare_cached(
@@ -58,6 +67,7 @@ pub fn get(conn: &Connection, word: &str) -> Result<Option<UserTerm>> {
         .optional()?)
 }
 
+/// Every word of the user dictionary, in order.
 pub fn list(conn: &Connection) -> Result<Vec<UserTerm>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, word, tag, freq, added_by, added_at FROM user_terms ORDER BY word",

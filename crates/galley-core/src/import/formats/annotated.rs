@@ -74,9 +74,13 @@ fn slice(text: &str, start: usize, end: usize) -> String {
 /// A raw span from a tool: offsets in the tool's unit, and the text it says it covers.
 #[derive(Debug, Clone)]
 pub struct RawSpan {
+    /// Where the span starts, in the tool's unit.
     pub start: usize,
+    /// Where the span ends (exclusive), in the tool's unit.
     pub end: usize,
+    /// The span's label as the tool names it.
     pub label: String,
+    /// The text the tool says the span covers, if it says.
     pub text: Option<String>,
 }
 
@@ -103,9 +107,13 @@ pub fn choose_unit(text: &str, spans: &[RawSpan], default: OffsetUnit) -> Offset
 /// A span mapped onto one paragraph: code points into that paragraph's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
+    /// Index into the article's paragraphs.
     pub paragraph: usize,
+    /// The first code point of the span.
     pub start: usize,
+    /// The code point just past the span.
     pub end: usize,
+    /// The span's label as the tool names it.
     pub label: String,
 }
 
@@ -114,6 +122,7 @@ pub struct Span {
 pub struct Labels {
     /// Document-level choices: `(control name, value)`.
     pub choices: Vec<(String, String)>,
+    /// Labelled spans of the text, mapped onto paragraphs.
     pub spans: Vec<Span>,
     /// Labels made by people (`true`) or predictions (`false`: stored as suggestions).
     pub by_people: bool,
@@ -257,12 +266,17 @@ fn first_sentence(line: &str) -> String {
 /// What a label means to Galley.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Meaning {
+    /// A sentiment label.
     Sentiment(SentimentLabel),
+    /// A claim, with the status the label implies.
     Claim(ClaimStatus),
+    /// A named entity of this kind.
     Entity(EntityKind),
+    /// A label Galley does not know.
     Unknown,
 }
 
+/// What a tool's label (English or Chinese, any case) means to Galley.
 pub fn meaning(label: &str) -> Meaning {
     let l = label.trim().to_lowercase();
     match l.as_str() {

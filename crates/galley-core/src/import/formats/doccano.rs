@@ -38,6 +38,7 @@ pub fn sniff(text: &str) -> bool {
         .is_some_and(|v| looks_like(&v))
 }
 
+/// Reads a doccano JSONL export: one article per record, with its labels.
 pub fn parse(text: &str) -> Result<(ParsedDigest, Vec<Labels>)> {
     let mut parsed = ParsedDigest::default();
     let mut all = Vec::new();

@@ -65,6 +65,7 @@ fn strip_emphasis(s: &str) -> String {
     s.replace("**", "")
 }
 
+/// Splits a Markdown digest into articles at its title headings.
 pub fn parse(text: &str) -> ParsedDigest {
     let blocks = blocks(text);
     let title_level = blocks

@@ -16,6 +16,7 @@ use crate::Result;
 pub use crate::model::import_report::InputFormat;
 
 impl InputFormat {
+    /// The format with this name (as `--format` takes it, with a few aliases).
     pub fn parse(s: &str) -> Option<InputFormat> {
         Some(match s {
             "page" | "text" | "txt" => InputFormat::Page,

@@ -13,6 +13,7 @@ use crate::import::page::lines::parse_source;
 use crate::model::{ArticleDraft, ParagraphDraft, ParagraphKind, ParsedDigest, Source};
 use crate::{Error, Result};
 
+/// Reads a JSON digest: an array of articles, `{"articles": [...]}`, or one article.
 pub fn parse_json(text: &str) -> Result<ParsedDigest> {
     let value: Value = serde_json::from_str(text).map_err(|e| invalid_json(&e, None))?;
     if value
@@ -47,6 +48,7 @@ pub fn parse_json(text: &str) -> Result<ParsedDigest> {
     )
 }
 
+/// Reads a JSON Lines digest: one article per line.
 pub fn parse_jsonl(text: &str) -> Result<ParsedDigest> {
     let mut items = Vec::new();
     for (i, line) in text.lines().enumerate() {

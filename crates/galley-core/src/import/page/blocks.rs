@@ -7,29 +7,39 @@ use crate::model::Source;
 
 use super::lines::{ends_sentence, join, width, Line, LineKind, Vocab};
 
+/// What a piece of the page is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UnitKind {
+    /// Column labels, page headers and footers.
     Furniture,
+    /// A source attribution.
     Source(Source),
     /// A short unpunctuated block: an article title or a section heading.
     /// `strong`: a doubled bold headline or one wrapped over several lines.
     Headline {
+        /// Whether it is a doubled bold headline or wraps over several lines.
         strong: bool,
     },
     /// A passage repeating a sentence printed elsewhere; `target_line` is the first line
     /// of the text it repeats.
     PullQuote {
+        /// The first line of the repeated text.
         target_line: usize,
     },
+    /// A paragraph of body text.
     Para,
 }
 
 /// One piece of the page in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
+    /// What the piece is.
     pub kind: UnitKind,
+    /// The piece's text, its lines joined.
     pub text: String,
+    /// The 1-based input line it starts on.
     pub first_line: usize,
+    /// The 1-based input line it ends on.
     pub last_line: usize,
     /// For paragraphs: the column width (display units) of the text they come from.
     pub col: Option<usize>,

@@ -12,13 +12,18 @@ use crate::text::{is_cjk, is_sentence_end};
 pub struct Line {
     /// 1-based line number in the input.
     pub no: usize,
+    /// The repaired text.
     pub text: String,
+    /// What the line is.
     pub kind: LineKind,
 }
 
+/// What a repaired line is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LineKind {
+    /// An empty line.
     Blank,
+    /// Ordinary text.
     Text,
     /// A bold headline whose glyph runs were doubled; `text` is already repaired.
     Doubled,
@@ -263,6 +268,7 @@ pub struct Vocab {
 }
 
 impl Vocab {
+    /// Collects the Latin words of the page's lines.
     pub fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut words = HashSet::new();
         for line in lines {
