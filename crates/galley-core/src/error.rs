@@ -31,6 +31,8 @@ pub enum Error {
     },
     #[error("{what} is too large: {detail}")]
     TooLarge { what: String, detail: String },
+    #[error("{what} {reason}")]
+    Pdf { what: String, reason: String },
     #[error("{what} has no articles: nothing that looks like a title and text was found")]
     NoArticles { what: String },
     #[error("the database is locked by another program; try again when it has finished")]
@@ -71,6 +73,7 @@ impl Error {
             Error::NotText { .. } => "not_text",
             Error::Undecodable { .. } => "undecodable",
             Error::NoArticles { .. } => "no_articles",
+            Error::Pdf { .. } => "unreadable_pdf",
             Error::TooLarge { .. } => "too_large",
             Error::Locked => "database_locked",
             Error::Open { .. } => "database_open_failed",

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates the PDF test corpus from src/*.json: HTML laid out by make.py, converted to PDF
 # by LibreOffice (NAME.lo.pdf) and headless Chromium (NAME.chromium.pdf), and the gold
-# (NAME.gold.json). Needs python3, soffice and chromium (Debian: libreoffice-writer, chromium,
-# fonts-noto-cjk, fonts-wqy-zenhei); the tests only read the committed PDFs and golds.
+# (NAME.gold.json), a two-page file (multi/) and inputs to refuse (bad/). Needs python3,
+# soffice, chromium, pdftoppm and qpdf (Debian: libreoffice-writer, chromium, poppler-utils,
+# qpdf, fonts-noto-cjk, fonts-wqy-zenhei). The tests only read the committed files.
 set -eu
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -19,3 +20,21 @@ for src in src/*.json; do
             --print-to-pdf="$name.chromium.pdf" "file://$work/$name.c.html" 2>/dev/null
     fi
 done
+
+# Two pages in one file: one digest a page.
+mkdir -p multi
+qpdf --empty --pages one-column.chromium.pdf two-columns.chromium.pdf -- multi/two-pages.pdf
+
+# Inputs that must be refused with one sentence (see tests/pdf_pages.rs).
+mkdir -p bad
+# A scan: the page as a picture, with no text layer.
+pdftoppm -r 40 -png -singlefile one-column.lo.pdf "$work/scan"
+printf '<!DOCTYPE html><html><body style="margin:0"><img src="scan.png" style="width:100%%"></body></html>' >"$work/scan.html"
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf=bad/scan.pdf "file://$work/scan.html" 2>/dev/null
+# Encrypted with a password (the small scan, to keep the corpus small).
+qpdf --encrypt secret secret 256 -- bad/scan.pdf bad/encrypted.pdf
+# Cut off half way.
+head -c 20000 one-column.lo.pdf >bad/truncated.pdf
+# An HTML page saved under a .pdf name.
+python3 make.py src/one-column.json lo bad/html-named.pdf
