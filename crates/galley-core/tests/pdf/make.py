@@ -26,6 +26,8 @@ h1 { font-family: "Noto Sans CJK SC", sans-serif; font-size: 17pt; font-weight: 
          border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000;
          margin: 6pt 0 6pt 0; padding: 3pt 0; }
 .foot { font-size: 9pt; text-align: center; }
+.sub { font-family: "Noto Sans CJK SC", sans-serif; font-size: 11pt; font-weight: bold;
+       margin: 4pt 0 2pt 0; }
 td { vertical-align: top; }
 """
 
@@ -33,9 +35,10 @@ CHROMIUM_STYLE = """
 div[title=header] { position: fixed; top: 0; left: 0; right: 0; }
 div[title=footer] { position: fixed; bottom: 0; left: 0; right: 0; }
 .page { padding-top: 14pt; }
+.flow { column-count: 3; column-gap: 20pt; }
 /* A TrueType font: Chromium embeds it as a Type0 font (Identity-H, ToUnicode); the OpenType
    Noto CJK would come out as hundreds of Type 3 fonts. */
-body, h1, .quote { font-family: "WenQuanYi Zen Hei", sans-serif; }
+body, h1, .quote, .sub { font-family: "WenQuanYi Zen Hei", sans-serif; }
 """
 
 
@@ -49,6 +52,9 @@ def article_html(a):
         out.append(f'<p class="byline">{esc(a["byline"])}</p>')
     paras = a["paragraphs"]
     for i, p in enumerate(paras):
+        if isinstance(p, dict):
+            out.append(f'<p class="sub">{esc(p["heading"])}</p>')
+            continue
         out.append(f'<p class="body">{esc(p)}</p>')
         # The pull quote sits after the first paragraph, boxed and in larger type.
         if i == 0 and a.get("pull_quote"):
@@ -62,6 +68,13 @@ def page_html(page, engine):
     span = [a for a in page["articles"] if a.get("span") or n == 1]
     cols = [[a for a in page["articles"] if a.get("column") == c + 1] for c in range(n)]
     style = STYLE + (CHROMIUM_STYLE if engine == "chromium" else "")
+    if engine == "lo" and page.get("lo_line_height"):
+        # LibreOffice reads line-height 1.6 as 1.6 times the font's own (tall) line.
+        style += ".body { line-height: %s; }\n" % page["lo_line_height"]
+    if page.get("flow") and engine == "chromium":
+        # Chromium flows the text from column to column (LibreOffice cannot: a table).
+        body = "\n".join(article_html(a) for a in reading_order(page))
+        return document(page, style, f'<div class="flow">{body}</div>')
     rows = []
     if span:
         body = "\n".join(article_html(a) for a in span)
@@ -73,15 +86,20 @@ def page_html(page, engine):
             for col in cols
         )
         rows.append(f"<tr>{cells}</tr>")
+    table = f"""<table width="100%" cellspacing="0" cellpadding="9">
+{chr(10).join(rows)}
+</table>"""
+    return document(page, style, table)
+
+
+def document(page, style, content):
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(page['running_head'])}</title>
 <style>{style}</style></head>
 <body>
 <div title="header"><p class="head">{esc(page['running_head'])}</p></div>
 <div class="page">
-<table width="100%" cellspacing="0" cellpadding="9">
-{chr(10).join(rows)}
-</table>
+{content}
 </div>
 <div title="footer"><p class="foot">{esc(page['page_label'])}</p></div>
 </body></html>
@@ -104,7 +122,9 @@ def gold(page):
     articles = []
     for a in reading_order(page):
         paras = [
-            {"kind": "lead" if i == 0 else "body", "text": p}
+            {"kind": "heading", "text": p["heading"]}
+            if isinstance(p, dict)
+            else {"kind": "lead" if i == 0 else "body", "text": p}
             for i, p in enumerate(a["paragraphs"])
         ]
         articles.append({

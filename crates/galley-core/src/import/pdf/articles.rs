@@ -61,8 +61,8 @@ pub fn join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Consecutive lines of one column and one size, with no gap much wider than the page's line
-/// gap between them ([`max_gap`]). Lines already marked as furniture stand alone.
+/// Consecutive lines of one column and one size, with no gap much wider than the page's
+/// leading for that size between them ([`Leading::max_gap`](super::layout::Leading::max_gap)). Lines already marked as furniture stand alone.
 pub fn blocks(layout: &Layout) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for l in &layout.lines {
@@ -71,7 +71,7 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
                 && !l.furniture
                 && p.region == l.region
                 && (p.size - l.size).abs() < 0.06 * l.size
-                && l.top() - p.bottom() < max_gap(l, layout)
+                && l.top() - p.bottom() < layout.leading.max_gap(l.size)
         });
         match out.last_mut() {
             Some(b) if joins => b.lines.push(l.clone()),
@@ -81,13 +81,6 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
         }
     }
     out
-}
-
-/// The widest gap between two lines of one block: the page's line gap scaled to the line's
-/// size, plus half an em.
-fn max_gap(l: &Line, layout: &Layout) -> f64 {
-    let scale = l.size / layout.body_size.max(1.0);
-    layout.line_gap * scale.max(1.0) + 0.5 * l.size
 }
 
 /// `本报记者 张三`, `记者 李四 王五`, `通讯员 …`: a short line naming reporters.

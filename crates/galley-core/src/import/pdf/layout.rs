@@ -8,6 +8,7 @@
 //! - [`furniture_bands`]: a lone short line alone at the very top or bottom of the page.
 
 use super::glyphs::{Glyph, Page};
+use crate::import::page::lines::is_furniture;
 
 /// One line of text in one column.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,8 +43,76 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// The most common glyph size: the body text.
     pub body_size: f64,
-    /// The usual white space between two body lines (points).
-    pub line_gap: f64,
+    /// The usual white space between two lines of each type size.
+    pub leading: Leading,
+}
+
+/// The usual white space between two lines of one type size, measured on the page: each
+/// style has its own leading (LibreOffice sets a headline's far looser than Chromium does).
+#[derive(Debug, Clone, Default)]
+pub struct Leading {
+    /// (size, median gap) for each size seen on two lines one above the other.
+    pub by_size: Vec<(f64, f64)>,
+    pub body_size: f64,
+}
+
+impl Leading {
+    /// Measures the gap between each line and the next line below it in its column (the
+    /// nearest one it overlaps horizontally) when that line has the same size and is less
+    /// than 1.6 ems away; the median per size.
+    pub fn measure(lines: &[Line], body_size: f64) -> Leading {
+        let mut gaps: Vec<(f64, Vec<f64>)> = Vec::new();
+        for a in lines {
+            let below = lines
+                .iter()
+                .filter(|b| b.baseline > a.baseline + 0.5 * a.size)
+                .filter(|b| b.x0 < a.x1 && a.x0 < b.x1)
+                .min_by(|b, c| b.baseline.total_cmp(&c.baseline));
+            let Some(gap) = below
+                .filter(|b| same_size(a.size, b.size))
+                .map(|b| b.top() - a.bottom())
+                .filter(|g| *g < 1.6 * a.size)
+            else {
+                continue;
+            };
+            match gaps.iter_mut().find(|(s, _)| same_size(*s, a.size)) {
+                Some((_, v)) => v.push(gap),
+                None => gaps.push((a.size, vec![gap])),
+            }
+        }
+        let by_size = gaps
+            .into_iter()
+            .map(|(size, mut v)| {
+                v.sort_by(f64::total_cmp);
+                (size, v[v.len() / 2].max(0.0))
+            })
+            .collect();
+        Leading { by_size, body_size }
+    }
+
+    /// The usual gap for lines of `size` (the body's, scaled, if the size was never seen
+    /// twice).
+    pub fn gap(&self, size: f64) -> f64 {
+        let of = |s: f64| {
+            self.by_size
+                .iter()
+                .find(|(x, _)| same_size(*x, s))
+                .map(|(_, g)| *g)
+        };
+        of(size).unwrap_or_else(|| {
+            of(self.body_size).unwrap_or(0.5 * self.body_size) * size / self.body_size.max(1.0)
+        })
+    }
+
+    /// The widest gap still inside one block of lines of `size`: its leading plus half an em.
+    pub fn max_gap(&self, size: f64) -> f64 {
+        self.gap(size) + 0.5 * size
+    }
+}
+
+/// Two sizes within 6% of each other are one type size.
+pub fn same_size(a: f64, b: f64) -> bool {
+    (a - b).abs() < 0.06 * a.max(b)
 }
 
 /// Lays out one page: lines in reading order.
@@ -54,14 +123,14 @@ pub fn layout(page: &Page) -> Layout {
         .flat_map(|row| segments(row, body_size))
         .filter(|l| !l.text.is_empty())
         .collect();
-    let line_gap = line_gap(&lines, body_size);
+    let leading = Leading::measure(&lines, body_size);
     let mut lines = furniture_bands(lines, page.height, body_size);
     let (furniture, text): (Vec<Line>, Vec<Line>) = lines.drain(..).partition(|l| l.furniture);
-    let bounds = extent(&text);
+    let bounds = edges(&text);
     let mut ordered = Vec::new();
     let gaps = Gaps {
         gutter: 0.8 * body_size,
-        band: line_gap + 0.5 * body_size,
+        leading: &leading,
     };
     for (region, mut leaf) in xy_cut(text, bounds, gaps).into_iter().enumerate() {
         leaf.sort_by(|a, b| {
@@ -82,32 +151,8 @@ pub fn layout(page: &Page) -> Layout {
     Layout {
         lines,
         body_size,
-        line_gap,
+        leading,
     }
-}
-
-/// The usual white space between a body line and the next one below it in its column (the
-/// median), so that gaps can be judged against the page's own leading.
-pub fn line_gap(lines: &[Line], body_size: f64) -> f64 {
-    let body: Vec<&Line> = lines
-        .iter()
-        .filter(|l| (l.size - body_size).abs() < 0.06 * body_size)
-        .collect();
-    let mut gaps: Vec<f64> = body
-        .iter()
-        .filter_map(|a| {
-            body.iter()
-                .filter(|b| b.baseline > a.baseline + 0.5 * body_size)
-                .filter(|b| b.x0 < a.x1 && a.x0 < b.x1)
-                .map(|b| b.top() - a.bottom())
-                .min_by(f64::total_cmp)
-        })
-        .collect();
-    gaps.sort_by(f64::total_cmp);
-    gaps.get(gaps.len() / 2)
-        .copied()
-        .unwrap_or(0.5 * body_size)
-        .max(0.0)
 }
 
 /// The most common glyph size, by glyph count (sizes rounded to a quarter point).
@@ -204,8 +249,9 @@ fn extent(lines: &[Line]) -> (f64, f64) {
     (x0, x1)
 }
 
-/// Marks as furniture a short line of body size or smaller that sits in the top or bottom
-/// tenth of the page, a clear gap (1.2 ems) away from all other text (running heads, folios).
+/// Marks as furniture a short line of body size or smaller in the top or bottom tenth of the
+/// page that is a clear gap (1.2 ems) away from all other text or reads like furniture
+/// (`■栏目`, `第 3 版`): running heads and folios.
 pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -> Vec<Line> {
     let band = page_height * 0.1;
     let gap = 1.2 * body_size;
@@ -217,7 +263,7 @@ pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -
             .enumerate()
             .all(|(j, t)| j == i || t.0 > l.bottom() + gap || t.1 < l.top() - gap);
         let in_band = l.bottom() < band || l.top() > page_height - band;
-        l.furniture = short && alone && in_band;
+        l.furniture = short && in_band && (alone || is_furniture(&l.text));
     }
     lines
 }
@@ -249,11 +295,11 @@ fn split_at(lines: Vec<Line>, cuts: &[f64], key: impl Fn(&Line) -> f64) -> Vec<V
 
 /// The smallest gaps the XY cut cuts at.
 #[derive(Debug, Clone, Copy)]
-pub struct Gaps {
+pub struct Gaps<'a> {
     /// A vertical river at least this wide separates columns.
     pub gutter: f64,
-    /// A horizontal gap at least this tall separates bands.
-    pub band: f64,
+    /// A horizontal gap wider than the leading of the lines on both sides separates bands.
+    pub leading: &'a Leading,
 }
 
 /// The recursive XY cut. A vertical river (a gap in the lines' x projection at least a
@@ -262,20 +308,19 @@ pub struct Gaps {
 /// bottom. Cutting at one gap at a time lets each band find its own columns, so a gap that
 /// happens to fall at the same height in every column does not interleave them. Leaves are
 /// returned in reading order, each line knowing its column's edges.
-pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps) -> Vec<Vec<Line>> {
+pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<Vec<Line>> {
     if lines.len() > 1 {
         let x_cuts = self::gaps(lines.iter().map(|l| (l.x0, l.x1)).collect(), gaps.gutter);
         if !x_cuts.is_empty() {
             return split_at(lines, &x_cuts, |l| l.x0)
                 .into_iter()
                 .flat_map(|part| {
-                    let bounds = extent(&part);
+                    let bounds = edges(&part);
                     xy_cut(part, bounds, gaps)
                 })
                 .collect();
         }
-        let y_spans = lines.iter().map(|l| (l.top(), l.bottom())).collect();
-        if let Some(cut) = widest_gap(y_spans, gaps.band) {
+        if let Some(cut) = widest_gap(&lines, gaps.leading) {
             return split_at(lines, &[cut], Line::top)
                 .into_iter()
                 .flat_map(|part| xy_cut(part, column, gaps))
@@ -288,17 +333,46 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps) -> Vec<Vec<L
     vec![lines]
 }
 
-/// The middle of the widest gap at least `min` wide in the projection of `spans`.
-fn widest_gap(mut spans: Vec<(f64, f64)>, min: f64) -> Option<f64> {
+/// The middle of the widest horizontal gap that is wider than the leading of the lines on
+/// both sides of it.
+fn widest_gap(lines: &[Line], leading: &Leading) -> Option<f64> {
+    let mut spans: Vec<(f64, f64, f64)> = lines
+        .iter()
+        .map(|l| (l.top(), l.bottom(), l.size))
+        .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut best: Option<(f64, f64)> = None;
-    let mut end = f64::MIN;
-    for (a, b) in spans {
-        let gap = a - end;
-        if end > f64::MIN && gap >= min && best.is_none_or(|(w, _)| gap > w) {
-            best = Some((gap, (a + end) / 2.0));
+    // The lowest bottom so far, and the size of the line it belongs to.
+    let mut end: Option<(f64, f64)> = None;
+    for (top, bottom, size) in spans {
+        if let Some((above, above_size)) = end {
+            let gap = top - above;
+            let min = leading.max_gap(size).max(leading.max_gap(above_size));
+            if gap >= min && best.is_none_or(|(w, _)| gap > w) {
+                best = Some((gap, (top + above) / 2.0));
+            }
         }
-        end = end.max(b);
+        if end.is_none_or(|(e, _)| bottom > e) {
+            end = Some((bottom, size));
+        }
     }
     best.map(|(_, at)| at)
+}
+
+/// A column's left and right edges: where most of its lines start and end (the smallest
+/// start and largest end shared by a quarter of the lines), so that indents, a running head
+/// or a short centred line do not move them.
+pub fn edges(lines: &[Line]) -> (f64, f64) {
+    let need = (lines.len() / 4).max(2);
+    let shared = |xs: Vec<f64>| {
+        xs.iter()
+            .copied()
+            .find(|x| xs.iter().filter(|y| (*y - x).abs() < 1.0).count() >= need)
+    };
+    let mut starts: Vec<f64> = lines.iter().map(|l| l.x0).collect();
+    starts.sort_by(f64::total_cmp);
+    let mut ends: Vec<f64> = lines.iter().map(|l| l.x1).collect();
+    ends.sort_by(|a, b| b.total_cmp(a));
+    let (x0, x1) = extent(lines);
+    (shared(starts).unwrap_or(x0), shared(ends).unwrap_or(x1))
 }

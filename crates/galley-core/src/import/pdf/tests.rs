@@ -122,7 +122,7 @@ fn paragraphs_start_at_indents() {
     let mut g = Vec::new();
     let y = column_text(
         &mut g,
-        "第一段文字很长很长很长很长很长很长很长很长。",
+        "第一段文字很长很长很长很长很长很长很长很长，还要再长一些才能多排几行。",
         0.0,
         20.0,
         12,
@@ -137,6 +137,9 @@ fn paragraphs_start_at_indents() {
     let paras = paragraphs(&l.lines);
     assert_eq!(
         paras,
-        ["第一段文字很长很长很长很长很长很长很长很长。", "第二段。"]
+        [
+            "第一段文字很长很长很长很长很长很长很长很长，还要再长一些才能多排几行。",
+            "第二段。"
+        ]
     );
 }
