@@ -46,11 +46,8 @@ def esc(s):
     return html.escape(s, quote=False)
 
 
-def article_html(a):
-    out = [f"<h1>{esc(a['title'])}</h1>"]
-    if a.get("byline"):
-        out.append(f'<p class="byline">{esc(a["byline"])}</p>')
-    paras = a["paragraphs"]
+def paragraphs_html(a, paras):
+    out = []
     for i, p in enumerate(paras):
         if isinstance(p, dict):
             out.append(f'<p class="sub">{esc(p["heading"])}</p>')
@@ -59,7 +56,27 @@ def article_html(a):
         # The pull quote sits after the first paragraph, boxed and in larger type.
         if i == 0 and a.get("pull_quote"):
             out.append(f'<p class="quote">{esc(a["pull_quote"])}</p>')
-    out.append(f'<p class="source">{esc(a["source_line"])}</p>')
+    return out
+
+
+def article_html(a, sub_columns=1):
+    out = [f"<h1>{esc(a['title'])}</h1>"]
+    if a.get("byline"):
+        out.append(f'<p class="byline">{esc(a["byline"])}</p>')
+    source = []
+    if a.get("source_line"):
+        source = [f'<p class="source">{esc(a["source_line"])}</p>']
+    paras = a["paragraphs"]
+    if sub_columns == 1:
+        return "\n".join(out + paragraphs_html(a, paras) + source)
+    # The body in two sub-columns under a headline that spans both.
+    half = (len(paras) + 1) // 2
+    left = "\n".join(paragraphs_html(a, paras[:half]))
+    right = "\n".join(paragraphs_html(a, paras[half:]) + source)
+    out.append(
+        '<table width="100%" cellspacing="0" cellpadding="7"><tr>'
+        f'<td width="50%">{left}</td><td width="50%">{right}</td></tr></table>'
+    )
     return "\n".join(out)
 
 
@@ -75,6 +92,16 @@ def page_html(page, engine):
         # Chromium flows the text from column to column (LibreOffice cannot: a table).
         body = "\n".join(article_html(a) for a in reading_order(page))
         return document(page, style, f'<div class="flow">{body}</div>')
+    wide = [a for a in page["articles"] if a.get("span") == 2]
+    if wide and n == 3:
+        # A lead over columns 1-2 (its body in two sub-columns), column 3 beside it.
+        lead = "\n".join(article_html(a, 2) for a in wide)
+        cell = lambda c: "\n".join(article_html(a) for a in cols[c])
+        table = f"""<table width="100%" cellspacing="0" cellpadding="9">
+<tr><td colspan="2" width="67%">{lead}</td><td rowspan="2" width="33%">{cell(2)}</td></tr>
+<tr><td width="33%">{cell(0)}</td><td width="34%">{cell(1)}</td></tr>
+</table>"""
+        return document(page, style, table)
     rows = []
     if span:
         body = "\n".join(article_html(a) for a in span)

@@ -13,7 +13,7 @@ use crate::model::{ArticleDraft, ParagraphDraft, ParagraphKind, ParsedDigest, So
 use super::layout::{Layout, Line};
 
 /// A headline is at least this much larger than the body text.
-const HEADLINE: f64 = 1.3;
+pub const HEADLINE: f64 = 1.3;
 /// Larger type inside an article (pull quotes, subheadings) starts here.
 const LARGER: f64 = 1.08;
 

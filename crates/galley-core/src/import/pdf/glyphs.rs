@@ -34,6 +34,16 @@ impl Glyph {
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
+
+    /// Right edge, at most two thirds of an em from the left for a Latin letter or figure:
+    /// some CJK fonts declare no width for them and a full em is assumed, which would close
+    /// a narrow gutter after a number.
+    pub fn right_at_most(&self) -> f64 {
+        match self.text.is_ascii() {
+            true => self.x + self.width.min(0.65 * self.size),
+            false => self.right(),
+        }
+    }
 }
 
 /// One page: its size and its glyphs in content-stream order.

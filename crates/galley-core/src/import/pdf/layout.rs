@@ -7,6 +7,7 @@
 //!   above columns comes first and each column is read whole before the next;
 //! - [`furniture_bands`]: a lone short line alone at the very top or bottom of the page.
 
+use super::articles::HEADLINE;
 use super::glyphs::{Glyph, Page};
 use crate::import::page::lines::is_furniture;
 
@@ -184,16 +185,17 @@ pub fn rows(glyphs: &[Glyph]) -> Vec<Vec<Glyph>> {
     rows
 }
 
-/// A row cut into lines wherever the gap between two glyphs is wider than a gutter (1.2
-/// body-size ems): columns that share baselines are told apart here.
+/// A row cut into lines wherever the gap between two glyphs is at least a narrow gutter (0.8
+/// body-size ems; justified CJK text spaces its glyphs far less, and a space between words is
+/// a glyph of its own): columns that share baselines are told apart here.
 pub fn segments(mut row: Vec<Glyph>, body_size: f64) -> Vec<Line> {
     row.sort_by(|a, b| a.x.total_cmp(&b.x));
     let mut out: Vec<Vec<Glyph>> = Vec::new();
     for g in row {
         match out.last_mut() {
             Some(seg)
-                if g.x - seg.last().map_or(g.x, Glyph::right)
-                    < 1.2 * body_size.max(g.size * 0.5) =>
+                if g.x - seg.last().map_or(g.x, Glyph::right_at_most)
+                    < 0.8 * body_size.max(g.size * 0.5) =>
             {
                 seg.push(g)
             }
@@ -233,7 +235,10 @@ fn line_of(glyphs: &[Glyph]) -> Line {
     Line {
         text,
         x0: glyphs.first().map_or(0.0, |g| g.x),
-        x1: glyphs.iter().map(|g| g.right()).fold(f64::MIN, f64::max),
+        x1: glyphs
+            .iter()
+            .map(|g| g.right_at_most())
+            .fold(f64::MIN, f64::max),
         baseline: glyphs.iter().map(|g| g.baseline).sum::<f64>() / glyphs.len().max(1) as f64,
         size: sizes.get(sizes.len() / 2).copied().unwrap_or(0.0),
         region: 0,
@@ -298,15 +303,15 @@ fn split_at(lines: Vec<Line>, cuts: &[f64], key: impl Fn(&Line) -> f64) -> Vec<V
 pub struct Gaps<'a> {
     /// A vertical river at least this wide separates columns.
     pub gutter: f64,
-    /// A horizontal gap wider than the leading of the lines on both sides separates bands.
+    /// A horizontal gap wider than the leading of the lines around it separates bands.
     pub leading: &'a Leading,
 }
 
 /// The recursive XY cut. A vertical river (a gap in the lines' x projection at least a
-/// gutter wide) splits the region into columns, read left to right; failing that, the
-/// tallest horizontal gap taller than a line gap splits it into two bands, read top to
-/// bottom. Cutting at one gap at a time lets each band find its own columns, so a gap that
-/// happens to fall at the same height in every column does not interleave them. Leaves are
+/// gutter wide) splits the region into columns, read left to right; failing that, one
+/// horizontal gap ([`band_cut`]) splits it into two bands, read top to bottom. Cutting at
+/// one gap at a time lets each band find its own columns, so a gap that happens to fall at
+/// the same height in every column does not interleave them. Leaves are
 /// returned in reading order, each line knowing its column's edges.
 pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<Vec<Line>> {
     if lines.len() > 1 {
@@ -320,7 +325,7 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
                 })
                 .collect();
         }
-        if let Some(cut) = widest_gap(&lines, gaps.leading) {
+        if let Some(cut) = band_cut(&lines, gaps) {
             return split_at(lines, &[cut], Line::top)
                 .into_iter()
                 .flat_map(|part| xy_cut(part, column, gaps))
@@ -333,30 +338,63 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
     vec![lines]
 }
 
-/// The middle of the widest horizontal gap that is wider than the leading of the lines on
-/// both sides of it.
-fn widest_gap(lines: &[Line], leading: &Leading) -> Option<f64> {
+/// Where to cut a region that has no columns into two bands, among the horizontal gaps wider
+/// than the leading around them:
+/// 1. the widest gap right above a headline (an article boundary);
+/// 2. else the gap under the region's opening lines of other than body size (a headline and
+///    byline spanning sub-columns), when the lines below it have columns;
+/// 3. else the widest gap.
+fn band_cut(lines: &[Line], gaps: Gaps<'_>) -> Option<f64> {
+    let body = gaps.leading.body_size;
+    let candidates = band_gaps(lines, gaps.leading);
+    let widest = |it: &mut dyn Iterator<Item = &(f64, f64, bool)>| {
+        it.max_by(|a, b| a.0.total_cmp(&b.0)).map(|c| c.1)
+    };
+    if let Some(at) = widest(&mut candidates.iter().filter(|c| c.2)) {
+        return Some(at);
+    }
+    let mut sorted: Vec<&Line> = lines.iter().collect();
+    sorted.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    let first_body = sorted.iter().position(|l| same_size(l.size, body))?;
+    if first_body > 0 {
+        let under_head = (sorted[first_body - 1].bottom(), sorted[first_body].top());
+        let rest: Vec<(f64, f64)> = sorted[first_body..].iter().map(|l| (l.x0, l.x1)).collect();
+        let head_cut = candidates
+            .iter()
+            .find(|c| c.1 > under_head.0 && c.1 < under_head.1);
+        if let Some(c) = head_cut.filter(|_| !self::gaps(rest, gaps.gutter).is_empty()) {
+            return Some(c.1);
+        }
+    }
+    widest(&mut candidates.iter())
+}
+
+/// The horizontal gaps wider than the leading of the lines around them: (width, middle,
+/// whether a headline starts under it).
+fn band_gaps(lines: &[Line], leading: &Leading) -> Vec<(f64, f64, bool)> {
     let mut spans: Vec<(f64, f64, f64)> = lines
         .iter()
         .map(|l| (l.top(), l.bottom(), l.size))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut best: Option<(f64, f64)> = None;
+    let mut out = Vec::new();
     // The lowest bottom so far, and the size of the line it belongs to.
     let mut end: Option<(f64, f64)> = None;
     for (top, bottom, size) in spans {
         if let Some((above, above_size)) = end {
             let gap = top - above;
-            let min = leading.max_gap(size).max(leading.max_gap(above_size));
-            if gap >= min && best.is_none_or(|(w, _)| gap > w) {
-                best = Some((gap, (top + above) / 2.0));
+            // Lines of one size must be further apart than their leading; between two sizes
+            // (a headline over its byline or body) the tighter leading decides.
+            if gap >= leading.max_gap(size).min(leading.max_gap(above_size)) {
+                let headline = size >= HEADLINE * leading.body_size;
+                out.push((gap, (top + above) / 2.0, headline));
             }
         }
         if end.is_none_or(|(e, _)| bottom > e) {
             end = Some((bottom, size));
         }
     }
-    best.map(|(_, at)| at)
+    out
 }
 
 /// A column's left and right edges: where most of its lines start and end (the smallest
