@@ -217,3 +217,17 @@ fn garbage_after_a_pdf_header_does_not_panic() {
         let _ = pdf::glyphs::read(&real[..cut], "cut.pdf");
     }
 }
+
+#[test]
+fn radicals_in_a_type3_fonts_map_come_out_as_ideographs() {
+    // Chromium's Type 3 fonts from Noto CJK map 首 to ⾸ (U+2F38) and 长 to ⻓ (U+2ED3).
+    let parsed = read(&Path::new(DIR).join("multi/type3-radicals.pdf"));
+    assert_eq!(parsed.articles.len(), 1);
+    let a = &parsed.articles[0];
+    assert_eq!(a.title, "江口港首次开通长丰航线");
+    assert_eq!(
+        a.paragraphs[0].text,
+        "江口港集装箱码头本周开通至长丰港的直达航线，每周往返两班。"
+    );
+    assert_eq!(a.source.outlets, ["江口港航报"]);
+}

@@ -25,6 +25,21 @@ done
 mkdir -p multi
 qpdf --empty --pages one-column.chromium.pdf two-columns.chromium.pdf -- multi/two-pages.pdf
 
+# Chromium with the OpenType Noto CJK embeds Type 3 fonts whose ToUnicode maps name some
+# ideographs as radicals (首 as ⾸ U+2F38): one short article, to keep it small.
+cat >"$work/type3.html" <<'HTML'
+<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+body { font-family: "Noto Sans CJK SC"; font-size: 10pt; }
+h1 { font-size: 17pt; } p { text-indent: 2em; margin: 0; }
+</style></head><body>
+<h1>江口港首次开通长丰航线</h1>
+<p>江口港集装箱码头本周开通至长丰港的直达航线，每周往返两班。</p>
+<p style="text-align: right; font-size: 8.5pt">据《江口港航报》</p>
+</body></html>
+HTML
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf=multi/type3-radicals.pdf "file://$work/type3.html" 2>/dev/null
+
 # Inputs that must be refused with one sentence (see tests/pdf_pages.rs).
 mkdir -p bad
 # A scan: the page as a picture, with no text layer.

@@ -208,7 +208,7 @@ fn glyph(
     let y_scale = trm.m21.hypot(trm.m22);
     let size = (font_size * y_scale).abs();
     let g = Glyph {
-        text: text.to_owned(),
+        text: super::unify::unify(text),
         x: trm.m31 - llx,
         baseline: ury - trm.m32,
         width: (width * font_size * x_scale).abs(),
