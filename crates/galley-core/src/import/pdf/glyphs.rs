@@ -54,6 +54,8 @@ pub struct Page {
     pub width: f64,
     pub height: f64,
     pub glyphs: Vec<Glyph>,
+    /// Glyphs left out because they are rotated (vertical or slanted text).
+    pub rotated: usize,
 }
 
 /// Reads every page's glyphs. Fails with one sentence on anything that is not a readable,
@@ -148,6 +150,7 @@ impl OutputDev for Collector {
             width: (media_box.urx - media_box.llx).abs(),
             height: (media_box.ury - media_box.lly).abs(),
             glyphs: Vec::new(),
+            rotated: 0,
         });
         Ok(())
     }
@@ -164,10 +167,13 @@ impl OutputDev for Collector {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
-        if let Some(g) = glyph(trm, width, font_size, char, self.origin) {
-            if let Some(page) = self.pages.last_mut() {
-                page.glyphs.push(g);
-            }
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
+        if is_rotated(trm) {
+            page.rotated += 1;
+        } else if let Some(g) = glyph(trm, width, font_size, char, self.origin) {
+            page.glyphs.push(g);
         }
         Ok(())
     }
@@ -183,6 +189,12 @@ impl OutputDev for Collector {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+}
+
+/// Whether the text matrix turns the glyph off the horizontal (vertical columns, stamps,
+/// text along a margin): the layout reads horizontal lines only.
+fn is_rotated(trm: &Transform) -> bool {
+    trm.m12.abs() > 0.05 * trm.m11.abs() || trm.m21.abs() > 0.05 * trm.m22.abs()
 }
 
 /// A glyph from the text rendering matrix: its origin is the baseline start; the matrix's

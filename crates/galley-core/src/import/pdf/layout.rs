@@ -127,7 +127,7 @@ pub fn layout(page: &Page) -> Layout {
     let leading = Leading::measure(&lines, body_size);
     let mut lines = furniture_bands(lines, page.height, body_size);
     let (furniture, text): (Vec<Line>, Vec<Line>) = lines.drain(..).partition(|l| l.furniture);
-    let bounds = edges(&text);
+    let bounds = edges(&text, body_size);
     let mut ordered = Vec::new();
     let gaps = Gaps {
         gutter: 0.8 * body_size,
@@ -320,7 +320,7 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
             return split_at(lines, &x_cuts, |l| l.x0)
                 .into_iter()
                 .flat_map(|part| {
-                    let bounds = edges(&part);
+                    let bounds = edges(&part, gaps.leading.body_size);
                     xy_cut(part, bounds, gaps)
                 })
                 .collect();
@@ -397,20 +397,16 @@ fn band_gaps(lines: &[Line], leading: &Leading) -> Vec<(f64, f64, bool)> {
     out
 }
 
-/// A column's left and right edges: where most of its lines start and end (the smallest
-/// start and largest end shared by a quarter of the lines), so that indents, a running head
-/// or a short centred line do not move them.
-pub fn edges(lines: &[Line]) -> (f64, f64) {
-    let need = (lines.len() / 4).max(2);
-    let shared = |xs: Vec<f64>| {
-        xs.iter()
-            .copied()
-            .find(|x| xs.iter().filter(|y| (*y - x).abs() < 1.0).count() >= need)
-    };
-    let mut starts: Vec<f64> = lines.iter().map(|l| l.x0).collect();
-    starts.sort_by(f64::total_cmp);
-    let mut ends: Vec<f64> = lines.iter().map(|l| l.x1).collect();
-    ends.sort_by(|a, b| b.total_cmp(a));
-    let (x0, x1) = extent(lines);
-    (shared(starts).unwrap_or(x0), shared(ends).unwrap_or(x1))
+/// A column's left and right edges: those of its body-size lines (a running head, a
+/// headline or a byline may start elsewhere), else of all its lines.
+pub fn edges(lines: &[Line], body_size: f64) -> (f64, f64) {
+    let body: Vec<Line> = lines
+        .iter()
+        .filter(|l| same_size(l.size, body_size))
+        .cloned()
+        .collect();
+    match body.is_empty() {
+        true => extent(lines),
+        false => extent(&body),
+    }
 }

@@ -40,7 +40,14 @@ pub fn is_pdf(input: &Input<'_>, opts: &Options) -> bool {
 
 /// Rebuilds one page into articles.
 pub fn parse_page(page: &Page) -> ParsedDigest {
-    articles::articles(&layout::layout(page))
+    let mut parsed = articles::articles(&layout::layout(page));
+    if page.rotated > 0 {
+        parsed.warnings.push(format!(
+            "{} rotated or vertical characters left out: only horizontal text is read",
+            page.rotated
+        ));
+    }
+    parsed
 }
 
 /// The page's text in reading order, one line per line: what the digest's hash is taken of.

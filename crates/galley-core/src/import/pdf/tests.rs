@@ -6,6 +6,17 @@ use super::layout::{layout, rows, segments};
 use super::parse_page;
 use crate::model::ParagraphKind;
 
+/// An A4 page of these glyphs.
+fn page(glyphs: Vec<Glyph>) -> Page {
+    Page {
+        number: 1,
+        width: 595.0,
+        height: 842.0,
+        glyphs,
+        rotated: 0,
+    }
+}
+
 /// A line of glyphs, one per character, `size` points each, starting at `x`.
 fn text(out: &mut Vec<Glyph>, s: &str, x: f64, baseline: f64, size: f64) {
     for (i, c) in s.chars().enumerate() {
@@ -49,12 +60,7 @@ fn columns_sharing_baselines_are_read_one_after_the_other() {
     column_text(&mut g, right, 300.0, 130.0, 20);
     text(&mut g, "据《左报》", 150.0, 190.0, 8.0);
     text(&mut g, "据《右报》", 400.0, 190.0, 8.0);
-    let page = Page {
-        number: 1,
-        width: 595.0,
-        height: 842.0,
-        glyphs: g,
-    };
+    let page = page(g);
     let parsed = parse_page(&page);
     let titles: Vec<&str> = parsed.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["左栏新闻标题", "右栏新闻标题"]);
@@ -73,12 +79,7 @@ fn a_full_width_headline_comes_before_the_columns_under_it() {
     text(&mut g, "通栏大标题横跨两栏", 50.0, 80.0, 24.0);
     column_text(&mut g, "左栏正文，先读这一栏的全部内容。", 50.0, 130.0, 20);
     column_text(&mut g, "右栏正文，后读这一栏。", 300.0, 130.0, 20);
-    let l = layout(&Page {
-        number: 1,
-        width: 595.0,
-        height: 842.0,
-        glyphs: g,
-    });
+    let l = layout(&page(g));
     let order: Vec<&str> = l.lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(order[0], "通栏大标题横跨两栏");
     assert!(order[1].starts_with("左栏"), "{order:?}");
@@ -104,12 +105,7 @@ fn spaces_and_latin_words_survive_and_cjk_joins_tight() {
     text(&mut g, "本报记者", 0.0, 50.0, 10.0);
     text(&mut g, " ", 40.0, 50.0, 10.0);
     text(&mut g, "张三", 50.0, 50.0, 10.0);
-    let l = layout(&Page {
-        number: 1,
-        width: 595.0,
-        height: 842.0,
-        glyphs: g,
-    });
+    let l = layout(&page(g));
     assert_eq!(l.lines[0].text, "本报记者 张三");
     assert!(is_byline(&l.lines[0].text));
     assert!(!is_byline("记者在现场看到，工人们正在施工。"));
@@ -128,12 +124,7 @@ fn paragraphs_start_at_indents() {
         12,
     );
     column_text(&mut g, "第二段。", 0.0, y, 12);
-    let l = layout(&Page {
-        number: 1,
-        width: 595.0,
-        height: 842.0,
-        glyphs: g,
-    });
+    let l = layout(&page(g));
     let paras = paragraphs(&l.lines);
     assert_eq!(
         paras,
@@ -142,4 +133,54 @@ fn paragraphs_start_at_indents() {
             "第二段。"
         ]
     );
+}
+
+#[test]
+fn a_paragraph_gap_at_one_height_in_both_columns_does_not_interleave_them() {
+    let mut g = Vec::new();
+    text(&mut g, "横跨两栏的大标题在这里", 50.0, 80.0, 24.0);
+    // Both columns: a paragraph, a wide gap at the same height, another paragraph.
+    for (x, col) in [(50.0, "左"), (300.0, "右")] {
+        let y = column_text(
+            &mut g,
+            &format!("{col}栏第一段，文字要足够长才能排成好几行。"),
+            x,
+            130.0,
+            20,
+        );
+        column_text(
+            &mut g,
+            &format!("{col}栏第二段，同样排成几行的文字内容。"),
+            x,
+            y + 20.0,
+            20,
+        );
+    }
+    let parsed = parse_page(&page(g));
+    let texts: Vec<&str> = parsed.articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "左栏第一段，文字要足够长才能排成好几行。",
+            "左栏第二段，同样排成几行的文字内容。",
+            "右栏第一段，文字要足够长才能排成好几行。",
+            "右栏第二段，同样排成几行的文字内容。",
+        ]
+    );
+}
+
+#[test]
+fn rotated_glyphs_are_left_out_with_a_warning() {
+    let mut g = Vec::new();
+    text(&mut g, "标题在这里", 50.0, 80.0, 24.0);
+    column_text(&mut g, "正文一段。", 50.0, 130.0, 20);
+    let mut p = page(g);
+    p.rotated = 12;
+    let parsed = parse_page(&p);
+    assert_eq!(parsed.articles.len(), 1);
+    assert!(parsed.warnings.iter().any(|w| w.contains("12 rotated")));
 }
