@@ -273,7 +273,7 @@ fn folders_and_other_formats() {
         "{\"title\": \"标题丙\", \"body\": \"正文丙。\"}\n",
     )
     .unwrap();
-    std::fs::write(folder.join("readme.pdf"), "not imported").unwrap();
+    std::fs::write(folder.join("readme.docx"), "not imported").unwrap();
     let out = env.galley(&["import", "--json", folder.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

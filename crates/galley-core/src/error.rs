@@ -62,6 +62,14 @@ pub enum Error {
         /// Which limit it is over, and by how much.
         detail: String,
     },
+    /// A PDF that cannot be read (encrypted, damaged, a scan without text, not a PDF).
+    #[error("{what} {reason}")]
+    Pdf {
+        /// The input, as messages name it.
+        what: String,
+        /// What is wrong with it, and what to do.
+        reason: String,
+    },
     /// An input holds nothing that looks like an article.
     #[error("{what} has no articles: nothing that looks like a title and text was found")]
     NoArticles {
@@ -168,6 +176,7 @@ impl Error {
             Error::NotText { .. } => "not_text",
             Error::Undecodable { .. } => "undecodable",
             Error::NoArticles { .. } => "no_articles",
+            Error::Pdf { .. } => "unreadable_pdf",
             Error::TooLarge { .. } => "too_large",
             Error::Locked => "database_locked",
             Error::Open { .. } => "database_open_failed",

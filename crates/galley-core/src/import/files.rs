@@ -198,7 +198,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path();
         std::fs::create_dir(p.join("sub")).unwrap();
-        for f in ["b.txt", "a.md", "sub/c.json", ".hidden.txt", "notes.pdf"] {
+        for f in ["b.txt", "a.md", "sub/c.json", ".hidden.txt", "notes.docx"] {
             std::fs::write(p.join(f), "x").unwrap();
         }
         let names: Vec<String> = collect_files(p)

@@ -5,6 +5,7 @@ pub mod decode;
 pub mod files;
 pub mod formats;
 pub mod page;
+pub mod pdf;
 
 use std::path::Path;
 
@@ -52,7 +53,9 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// Longest line accepted in page and Markdown text (a page line is a few dozen characters).
 pub const MAX_LINE_CHARS: usize = 20_000;
 /// File extensions imported from a folder.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json", "jsonl", "ndjson"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "json", "jsonl", "ndjson", "pdf",
+];
 
 pub use crate::model::import_report::{ArticleReport, Report, Status};
 
@@ -156,6 +159,8 @@ pub struct Prepared {
     labels: Option<Vec<formats::annotated::Labels>>,
     /// A Galley export is restored as a whole by [`formats::galley_export`].
     galley_export: Option<String>,
+    /// A PDF's further pages, each its own digest (see [`pdf::commit_pages`]).
+    pages: Vec<Prepared>,
 }
 
 /// Decodes and parses one input (no database access).
@@ -168,6 +173,9 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
                 input.bytes.len()
             ),
         });
+    }
+    if pdf::is_pdf(input, opts) {
+        return pdf::prepare(jieba, input, opts);
     }
     let text = decode::decode(input.bytes, &input.what, opts.encoding.as_deref())?;
     let format = opts
@@ -190,6 +198,7 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
             tokens: Vec::new(),
             labels: None,
             galley_export: Some(text),
+            pages: Vec::new(),
         });
     }
     if matches!(format, InputFormat::Page | InputFormat::Markdown) {
@@ -278,6 +287,7 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         tokens,
         labels,
         galley_export: None,
+        pages: Vec::new(),
     })
 }
 
@@ -289,6 +299,9 @@ pub fn commit(
     prepared: Prepared,
     opts: &Options,
 ) -> Result<Report> {
+    if !prepared.pages.is_empty() {
+        return pdf::commit_pages(store, jieba, prepared, opts);
+    }
     let Prepared {
         mut report,
         hash,
@@ -298,6 +311,7 @@ pub fn commit(
         tokens,
         labels,
         galley_export,
+        pages: _,
     } = prepared;
     if let Some(text) = galley_export {
         let input = Input {

@@ -24,6 +24,8 @@ pub enum InputFormat {
     LabelStudio,
     /// doccano's JSONL export (`text` with `label` spans or categories).
     Doccano,
+    /// A PDF: glyphs and their positions, rebuilt by layout (`import::pdf`), a digest a page.
+    Pdf,
 }
 
 impl InputFormat {

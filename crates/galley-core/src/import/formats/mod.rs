@@ -26,6 +26,7 @@ impl InputFormat {
             "galley-export" | "galley_export" | "galley" => InputFormat::GalleyExport,
             "label-studio" | "label_studio" | "labelstudio" => InputFormat::LabelStudio,
             "doccano" => InputFormat::Doccano,
+            "pdf" => InputFormat::Pdf,
             _ => return None,
         })
     }
@@ -73,6 +74,7 @@ impl InputFormat {
             "json" => InputFormat::Json,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
             "txt" | "text" => InputFormat::Page,
+            "pdf" => InputFormat::Pdf,
             _ => return None,
         })
     }
@@ -115,6 +117,7 @@ pub fn parse(format: InputFormat, text: &str) -> Result<ParsedDigest> {
         InputFormat::Doccano => doccano::parse(text).map(|(p, _)| p),
         InputFormat::Page => unreachable!("pages are rebuilt by import::page"),
         InputFormat::GalleyExport => unreachable!("exports are restored by galley_export"),
+        InputFormat::Pdf => unreachable!("PDFs are read by import::pdf"),
     }
 }
 

@@ -1,0 +1,235 @@
+//! Step 1: the PDF's glyphs with their positions and sizes, page by page.
+//!
+//! `pdf-extract` walks each page's content stream and decodes every glyph to Unicode (simple
+//! fonts, Type0/CID fonts with Identity-H through their ToUnicode maps); [`Collector`] is its
+//! [`OutputDev`] and keeps, for each glyph, where its baseline starts, how wide it is and its
+//! size, in points from the page's top-left corner. The crate can panic on malformed input,
+//! so all of it runs under `catch_unwind`, and every failure becomes one clear sentence.
+
+use std::cell::Cell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
+
+use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
+
+use crate::{Error, Result};
+
+/// One glyph as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// The Unicode text of the glyph (usually one character).
+    pub text: String,
+    /// Left edge, points from the page's left edge.
+    pub x: f64,
+    /// Baseline, points from the page's top edge.
+    pub baseline: f64,
+    /// Advance width in points.
+    pub width: f64,
+    /// Font size in points, as printed (text matrix included).
+    pub size: f64,
+}
+
+impl Glyph {
+    /// Right edge.
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    /// Right edge, at most two thirds of an em from the left for a Latin letter or figure:
+    /// some CJK fonts declare no width for them and a full em is assumed, which would close
+    /// a narrow gutter after a number.
+    pub fn right_at_most(&self) -> f64 {
+        match self.text.is_ascii() {
+            true => self.x + self.width.min(0.65 * self.size),
+            false => self.right(),
+        }
+    }
+}
+
+/// One page: its size and its glyphs in content-stream order.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Width in points.
+    pub width: f64,
+    /// Height in points.
+    pub height: f64,
+    /// Every glyph of the page, in content-stream order.
+    pub glyphs: Vec<Glyph>,
+    /// Glyphs left out because they are rotated (vertical or slanted text).
+    pub rotated: usize,
+}
+
+/// Reads every page's glyphs. Fails with one sentence on anything that is not a readable,
+/// unencrypted PDF with a text layer.
+pub fn read(bytes: &[u8], what: &str) -> Result<Vec<Page>> {
+    check_header(bytes, what)?;
+    let doc = guarded(what, || Document::load_mem(bytes))?
+        .map_err(|e| unreadable(what, format!("is a damaged PDF ({e})")))?;
+    if doc.is_encrypted() {
+        return Err(unreadable(
+            what,
+            "is an encrypted PDF; remove the password (e.g. print it to a new PDF) and import that"
+                .into(),
+        ));
+    }
+    let mut out = Collector::default();
+    guarded(what, || pdf_extract::output_doc(&doc, &mut out))?
+        .map_err(|e| unreadable(what, format!("is a PDF that cannot be read ({e})")))?;
+    if out.pages.iter().all(|p| p.glyphs.is_empty()) {
+        return Err(unreadable(
+            what,
+            "has no text layer (a scanned page?): run OCR on it first; nothing imported".into(),
+        ));
+    }
+    Ok(out.pages)
+}
+
+/// A PDF starts with `%PDF-` (a few bytes of junk before it are tolerated, as readers do).
+fn check_header(bytes: &[u8], what: &str) -> Result<()> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Ok(());
+    }
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let looks = if text.contains("<html") || text.contains("<!doctype") {
+        "an HTML page"
+    } else if bytes.is_empty() {
+        "empty"
+    } else {
+        "something else"
+    };
+    Err(unreadable(
+        what,
+        format!("is not a PDF (it is {looks}, with no %PDF- header)"),
+    ))
+}
+
+/// Runs `f`, turning a panic inside the PDF crate into an error. The panic message is kept
+/// off standard error for this thread only (other threads' panics still print).
+fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
+    thread_local!(static QUIET: Cell<bool> = const { Cell::new(false) });
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let r = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    r.map_err(|_| unreadable(what, "is a damaged or unsupported PDF".into()))
+}
+
+fn unreadable(what: &str, reason: String) -> Error {
+    Error::Pdf {
+        what: what.to_owned(),
+        reason,
+    }
+}
+
+/// Collects glyphs page by page (an [`OutputDev`] of `pdf-extract`).
+#[derive(Default)]
+pub struct Collector {
+    /// The pages read so far.
+    pub pages: Vec<Page>,
+    /// The current page's media box left and top edges, to measure from the top-left corner.
+    origin: (f64, f64),
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.origin = (media_box.llx, media_box.ury);
+        self.pages.push(Page {
+            number: page_num,
+            width: (media_box.urx - media_box.llx).abs(),
+            height: (media_box.ury - media_box.lly).abs(),
+            glyphs: Vec::new(),
+            rotated: 0,
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
+        if is_rotated(trm) {
+            page.rotated += 1;
+        } else if let Some(g) = glyph(trm, width, font_size, char, self.origin) {
+            page.glyphs.push(g);
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Whether the text matrix turns the glyph off the horizontal (vertical columns, stamps,
+/// text along a margin): the layout reads horizontal lines only.
+fn is_rotated(trm: &Transform) -> bool {
+    trm.m12.abs() > 0.05 * trm.m11.abs() || trm.m21.abs() > 0.05 * trm.m22.abs()
+}
+
+/// A glyph from the text rendering matrix: its origin is the baseline start; the matrix's
+/// vertical scale times the font size is the printed size. Blank and control glyphs and
+/// glyphs of absurd size are dropped.
+fn glyph(
+    trm: &Transform,
+    width: f64,
+    font_size: f64,
+    text: &str,
+    (llx, ury): (f64, f64),
+) -> Option<Glyph> {
+    if text.chars().all(char::is_control) || text.is_empty() {
+        return None;
+    }
+    // Spaces are kept (one ASCII space): `本报记者 张三`, `第 3 版` print them.
+    let text = if text.chars().all(char::is_whitespace) {
+        " "
+    } else {
+        text
+    };
+    let x_scale = trm.m11.hypot(trm.m12);
+    let y_scale = trm.m21.hypot(trm.m22);
+    let size = (font_size * y_scale).abs();
+    let g = Glyph {
+        text: super::unify::unify(text),
+        x: trm.m31 - llx,
+        baseline: ury - trm.m32,
+        width: (width * font_size * x_scale).abs(),
+        size,
+    };
+    (size.is_finite() && size > 0.5 && size < 500.0 && g.x.is_finite() && g.baseline.is_finite())
+        .then_some(g)
+}

@@ -1,0 +1,186 @@
+//! Unit tests of the layout steps on hand-made glyphs.
+
+use super::articles::{is_byline, join, paragraphs};
+use super::glyphs::{Glyph, Page};
+use super::layout::{layout, rows, segments};
+use super::parse_page;
+use crate::model::ParagraphKind;
+
+/// An A4 page of these glyphs.
+fn page(glyphs: Vec<Glyph>) -> Page {
+    Page {
+        number: 1,
+        width: 595.0,
+        height: 842.0,
+        glyphs,
+        rotated: 0,
+    }
+}
+
+/// A line of glyphs, one per character, `size` points each, starting at `x`.
+fn text(out: &mut Vec<Glyph>, s: &str, x: f64, baseline: f64, size: f64) {
+    for (i, c) in s.chars().enumerate() {
+        out.push(Glyph {
+            text: c.to_string(),
+            x: x + i as f64 * size,
+            baseline,
+            width: size,
+            size,
+        });
+    }
+}
+
+/// Body text wrapped at `per_line` characters in a column at `x`, from `y`, indented first
+/// line; returns the baseline after it.
+fn column_text(out: &mut Vec<Glyph>, s: &str, x: f64, mut y: f64, per_line: usize) -> f64 {
+    let chars: Vec<char> = s.chars().collect();
+    let mut first = true;
+    for chunk in chars.chunks(per_line - 2).take(1).chain(
+        chars
+            .get(per_line - 2..)
+            .unwrap_or_default()
+            .chunks(per_line),
+    ) {
+        let indent = if first { 20.0 } else { 0.0 };
+        text(out, &chunk.iter().collect::<String>(), x + indent, y, 10.0);
+        y += 16.0;
+        first = false;
+    }
+    y
+}
+
+#[test]
+fn columns_sharing_baselines_are_read_one_after_the_other() {
+    let mut g = Vec::new();
+    text(&mut g, "左栏新闻标题", 50.0, 100.0, 18.0);
+    text(&mut g, "右栏新闻标题", 300.0, 100.0, 18.0);
+    let left = "左栏第一段的文字内容比较长，需要换行好几次才能排完。";
+    let right = "右栏第一段的文字内容也比较长，同样需要换行好几次。";
+    column_text(&mut g, left, 50.0, 130.0, 20);
+    column_text(&mut g, right, 300.0, 130.0, 20);
+    text(&mut g, "据《左报》", 150.0, 190.0, 8.0);
+    text(&mut g, "据《右报》", 400.0, 190.0, 8.0);
+    let page = page(g);
+    let parsed = parse_page(&page);
+    let titles: Vec<&str> = parsed.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["左栏新闻标题", "右栏新闻标题"]);
+    assert_eq!(parsed.articles[0].paragraphs[0].text, left);
+    assert_eq!(parsed.articles[0].paragraphs[0].kind, ParagraphKind::Lead);
+    assert_eq!(parsed.articles[1].paragraphs[0].text, right);
+    assert_eq!(
+        parsed.articles[1].source.line.as_deref(),
+        Some("据《右报》")
+    );
+}
+
+#[test]
+fn a_full_width_headline_comes_before_the_columns_under_it() {
+    let mut g = Vec::new();
+    text(&mut g, "通栏大标题横跨两栏", 50.0, 80.0, 24.0);
+    column_text(&mut g, "左栏正文，先读这一栏的全部内容。", 50.0, 130.0, 20);
+    column_text(&mut g, "右栏正文，后读这一栏。", 300.0, 130.0, 20);
+    let l = layout(&page(g));
+    let order: Vec<&str> = l.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(order[0], "通栏大标题横跨两栏");
+    assert!(order[1].starts_with("左栏"), "{order:?}");
+    assert!(order.last().unwrap().starts_with("右栏"), "{order:?}");
+}
+
+#[test]
+fn rows_group_by_baseline_and_gutters_split_them() {
+    let mut g = Vec::new();
+    text(&mut g, "甲乙丙", 0.0, 100.0, 10.0);
+    text(&mut g, "丁戊", 60.0, 101.0, 10.0);
+    text(&mut g, "己", 0.0, 120.0, 10.0);
+    let rows = rows(&g);
+    assert_eq!(rows.len(), 2);
+    let segs = segments(rows[0].clone(), 10.0);
+    let texts: Vec<&str> = segs.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["甲乙丙", "丁戊"]);
+}
+
+#[test]
+fn spaces_and_latin_words_survive_and_cjk_joins_tight() {
+    let mut g = Vec::new();
+    text(&mut g, "本报记者", 0.0, 50.0, 10.0);
+    text(&mut g, " ", 40.0, 50.0, 10.0);
+    text(&mut g, "张三", 50.0, 50.0, 10.0);
+    let l = layout(&page(g));
+    assert_eq!(l.lines[0].text, "本报记者 张三");
+    assert!(is_byline(&l.lines[0].text));
+    assert!(!is_byline("记者在现场看到，工人们正在施工。"));
+    assert_eq!(join(["HarmonyOS", "4发布"]), "HarmonyOS 4发布");
+    assert_eq!(join(["第一行", "第二行"]), "第一行第二行");
+}
+
+#[test]
+fn paragraphs_start_at_indents() {
+    let mut g = Vec::new();
+    let y = column_text(
+        &mut g,
+        "第一段文字很长很长很长很长很长很长很长很长，还要再长一些才能多排几行。",
+        0.0,
+        20.0,
+        12,
+    );
+    column_text(&mut g, "第二段。", 0.0, y, 12);
+    let l = layout(&page(g));
+    let paras = paragraphs(&l.lines);
+    assert_eq!(
+        paras,
+        [
+            "第一段文字很长很长很长很长很长很长很长很长，还要再长一些才能多排几行。",
+            "第二段。"
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_gap_at_one_height_in_both_columns_does_not_interleave_them() {
+    let mut g = Vec::new();
+    text(&mut g, "横跨两栏的大标题在这里", 50.0, 80.0, 24.0);
+    // Both columns: a paragraph, a wide gap at the same height, another paragraph.
+    for (x, col) in [(50.0, "左"), (300.0, "右")] {
+        let y = column_text(
+            &mut g,
+            &format!("{col}栏第一段，文字要足够长才能排成好几行。"),
+            x,
+            130.0,
+            20,
+        );
+        column_text(
+            &mut g,
+            &format!("{col}栏第二段，同样排成几行的文字内容。"),
+            x,
+            y + 20.0,
+            20,
+        );
+    }
+    let parsed = parse_page(&page(g));
+    let texts: Vec<&str> = parsed.articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "左栏第一段，文字要足够长才能排成好几行。",
+            "左栏第二段，同样排成几行的文字内容。",
+            "右栏第一段，文字要足够长才能排成好几行。",
+            "右栏第二段，同样排成几行的文字内容。",
+        ]
+    );
+}
+
+#[test]
+fn rotated_glyphs_are_left_out_with_a_warning() {
+    let mut g = Vec::new();
+    text(&mut g, "标题在这里", 50.0, 80.0, 24.0);
+    column_text(&mut g, "正文一段。", 50.0, 130.0, 20);
+    let mut p = page(g);
+    p.rotated = 12;
+    let parsed = parse_page(&p);
+    assert_eq!(parsed.articles.len(), 1);
+    assert!(parsed.warnings.iter().any(|w| w.contains("12 rotated")));
+}

@@ -1,0 +1,233 @@
+//! Our own PDF pages (`tests/pdf/`, made by `tests/pdf/make.sh` from `tests/pdf/src/*.json`
+//! with LibreOffice and Chromium) read by layout and scored against their golds, and the
+//! inputs a PDF import must refuse with one clear sentence.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::Gold;
+use galley_core::import::pdf;
+use galley_core::model::ParsedDigest;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pdf");
+
+/// The corpus: `NAME.ENGINE.pdf` beside `NAME.gold.json`.
+fn corpus() -> Vec<(PathBuf, PathBuf)> {
+    let mut out: Vec<_> = std::fs::read_dir(DIR)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?;
+            let (page, _engine) = name.strip_suffix(".pdf")?.split_once('.')?;
+            Some((p.clone(), Path::new(DIR).join(format!("{page}.gold.json"))))
+        })
+        .filter(|(_, gold)| gold.exists())
+        .collect();
+    out.sort();
+    out
+}
+
+fn read(path: &Path) -> ParsedDigest {
+    let what = path.display().to_string();
+    let pages = pdf::glyphs::read(&std::fs::read(path).unwrap(), &what).unwrap();
+    assert_eq!(pages.len(), 1, "{what}: one page");
+    if std::env::var_os("GALLEY_PDF_DEBUG").is_some() {
+        for l in pdf::layout::layout(&pages[0]).lines {
+            eprintln!(
+                "{:>3} {:6.1}-{:6.1} y{:6.1} s{:4.1} {}{}",
+                l.region,
+                l.x0,
+                l.x1,
+                l.baseline,
+                l.size,
+                if l.furniture { "F " } else { "" },
+                l.text
+            );
+        }
+    }
+    galley_core::import::clean::finish(pdf::parse_page(&pages[0]), &what).unwrap()
+}
+
+/// The least each page must reach: (body F1, titles, sources, paragraphs, pull quotes,
+/// furniture) as fractions of the gold, and the article order.
+const FLOOR: (f64, f64, f64, f64, f64, f64) = (0.99, 1.0, 1.0, 1.0, 1.0, 1.0);
+
+fn frac((got, of): (usize, usize)) -> f64 {
+    if of == 0 {
+        1.0
+    } else {
+        got as f64 / of as f64
+    }
+}
+
+#[test]
+fn own_pdf_pages_score() {
+    let corpus = corpus();
+    assert!(corpus.len() >= 6, "the corpus is there: {corpus:?}");
+    let mut failed = Vec::new();
+    for (pdf, gold) in corpus {
+        let gold: Gold = serde_json::from_str(&std::fs::read_to_string(&gold).unwrap()).unwrap();
+        let parsed = read(&pdf);
+        let s = common::score(&parsed, &gold);
+        let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+        println!("== {name}\n{s}");
+        let reached = (
+            s.f1,
+            frac(s.titles),
+            frac(s.sources),
+            frac(s.paragraphs),
+            frac(s.pull_quotes),
+            frac(s.furniture),
+        );
+        let (f1, t, so, pa, q, fu) = FLOOR;
+        if !(reached.0 >= f1
+            && reached.1 >= t
+            && reached.2 >= so
+            && reached.3 >= pa
+            && reached.4 >= q
+            && reached.5 >= fu
+            && s.order_ok
+            && s.articles.0 == s.articles.1
+            && s.pull_quote_leaks == 0)
+        {
+            failed.push(name);
+        }
+    }
+    assert!(failed.is_empty(), "below the floor: {failed:?}");
+}
+
+#[test]
+fn chinese_comes_out_as_printed_from_both_engines() {
+    for engine in ["lo", "chromium"] {
+        let parsed = read(&Path::new(DIR).join(format!("three-columns.{engine}.pdf")));
+        let a = &parsed.articles[0];
+        assert_eq!(a.title, "云溪茶叶首次直供海外超市", "{engine}");
+        // Full-width punctuation stays full-width (no NFKC folding).
+        assert!(
+            a.paragraphs[2].text.contains("说：“今年"),
+            "{engine}: {a:?}"
+        );
+        assert_eq!(
+            a.pull_quotes,
+            vec!["今年的订单已经排到了秋天。"],
+            "{engine}"
+        );
+        assert!(parsed.furniture.contains(&"本报记者 孙雨桐".to_owned()));
+    }
+}
+
+/// `import` on a store in memory.
+fn import(
+    path: &Path,
+) -> (
+    galley_core::Store,
+    galley_core::Result<galley_core::import::Report>,
+) {
+    let mut store = galley_core::Store::open_in_memory().unwrap();
+    let opts = galley_core::import::Options {
+        actor: "tester".into(),
+        ..Default::default()
+    };
+    let r = galley_core::import::import_file(&mut store, common::jieba(), path, &opts);
+    (store, r)
+}
+
+#[test]
+fn a_multi_page_pdf_is_one_digest_a_page() {
+    let path = Path::new(DIR).join("multi/two-pages.pdf");
+    let (store, report) = import(&path);
+    let report = report.unwrap();
+    assert_eq!(report.name, "two-pages");
+    assert_eq!(report.format, Some(galley_core::import::InputFormat::Pdf));
+    assert_eq!(report.articles.len(), 3 + 4);
+    let digests = store.digests().unwrap();
+    let mut names: Vec<_> = digests.iter().map(|d| d.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["two-pages p1", "two-pages p2"]);
+    assert_eq!(report.digests.len(), 2);
+    let counts: Vec<i64> = {
+        let mut d = digests.clone();
+        d.sort_by(|a, b| a.name.cmp(&b.name));
+        d.iter().map(|d| d.article_count).collect()
+    };
+    assert_eq!(counts, [3, 4]);
+    // The same file again stores nothing.
+    let mut store = store;
+    let opts = galley_core::import::Options {
+        actor: "tester".into(),
+        ..Default::default()
+    };
+    let again =
+        galley_core::import::import_file(&mut store, common::jieba(), &path, &opts).unwrap();
+    assert_eq!(again.status, galley_core::import::Status::AlreadyImported);
+    assert_eq!(store.digests().unwrap().len(), 2);
+}
+
+#[test]
+fn a_one_page_pdf_is_one_digest_named_after_the_file() {
+    let (store, report) = import(&Path::new(DIR).join("two-columns.lo.pdf"));
+    let report = report.unwrap();
+    assert_eq!(report.name, "two-columns.lo");
+    assert!(report.digests.is_empty());
+    let digests = store.digests().unwrap();
+    assert_eq!(digests.len(), 1);
+    assert_eq!(digests[0].article_count, 4);
+}
+
+/// Each bad input: its file, and what its one-line error must say.
+const BAD: &[(&str, &str)] = &[
+    ("bad/scan.pdf", "has no text layer"),
+    ("bad/encrypted.pdf", "encrypted"),
+    ("bad/truncated.pdf", "damaged"),
+    ("bad/html-named.pdf", "is not a PDF (it is an HTML page"),
+];
+
+#[test]
+fn bad_pdfs_are_refused_with_one_sentence_and_store_nothing() {
+    for (file, says) in BAD {
+        let (store, report) = import(&Path::new(DIR).join(file));
+        let err = report.expect_err(file).to_string();
+        assert!(err.contains(says), "{file}: {err}");
+        assert!(!err.contains('\n'), "{file}: one line: {err}");
+        assert_eq!(store.digests().unwrap().len(), 0, "{file}");
+    }
+}
+
+#[test]
+fn garbage_after_a_pdf_header_does_not_panic() {
+    const ALPHABET: &[u8] = b"0123 obj<</>>[]stream endobj xref trailer R\n";
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    for seed in 0..200u32 {
+        bytes.truncate(9);
+        let mut x = seed.wrapping_mul(2_654_435_761).wrapping_add(1);
+        for _ in 0..(seed * 7 % 500) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            bytes.push(ALPHABET[x as usize % ALPHABET.len()]);
+        }
+        let r = pdf::glyphs::read(&bytes, "fuzz.pdf");
+        assert!(r.is_err(), "seed {seed}");
+    }
+    // Every cut of a real page fails cleanly or reads.
+    let real = std::fs::read(Path::new(DIR).join("one-column.chromium.pdf")).unwrap();
+    for cut in (0..real.len()).step_by(997) {
+        let _ = pdf::glyphs::read(&real[..cut], "cut.pdf");
+    }
+}
+
+#[test]
+fn radicals_in_a_type3_fonts_map_come_out_as_ideographs() {
+    // Chromium's Type 3 fonts from Noto CJK map 首 to ⾸ (U+2F38) and 长 to ⻓ (U+2ED3).
+    let parsed = read(&Path::new(DIR).join("multi/type3-radicals.pdf"));
+    assert_eq!(parsed.articles.len(), 1);
+    let a = &parsed.articles[0];
+    assert_eq!(a.title, "江口港首次开通长丰航线");
+    assert_eq!(
+        a.paragraphs[0].text,
+        "江口港集装箱码头本周开通至长丰港的直达航线，每周往返两班。"
+    );
+    assert_eq!(a.source.outlets, ["江口港航报"]);
+}
