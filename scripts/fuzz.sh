@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes Galley's readers with cargo fuzz (libFuzzer): the page-text rebuilder and the
-# interchange readers (Markdown, JSON, JSON Lines, Label Studio, doccano). Each target runs for
+# Fuzzes Galley's readers with cargo fuzz (libFuzzer): the page-text rebuilder, the
+# interchange readers (Markdown, JSON, JSON Lines, Label Studio, doccano) and the PDF reader. Each target runs for
 # FUZZ_SECONDS (default 20: the short run the test command makes; try 600 or more by hand), its
 # corpus seeded from the repository's own pages. A crash leaves its input under
 # fuzz/artifacts/TARGET/ and fails this script.
@@ -18,11 +18,12 @@ fi
 export RUSTC_BOOTSTRAP=1
 seconds="${FUZZ_SECONDS:-20}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(page records)
+[ ${#targets[@]} -gt 0 ] || targets=(page records pdf)
 seed() {
   mkdir -p "fuzz/corpus/$1"
   cp -n crates/galley-core/assets/tmt-digest-2023-06.txt crates/galley-core/tests/pages/*.txt "fuzz/corpus/$1/" 2>/dev/null || true
   [ "$1" = records ] && cp -n crates/galley-core/tests/pages/*.json "fuzz/corpus/$1/" 2>/dev/null || true
+  [ "$1" = pdf ] && cp -n crates/galley-core/tests/pdf/*.pdf "fuzz/corpus/$1/" 2>/dev/null || true
 }
 for t in "${targets[@]}"; do
   seed "$t"
