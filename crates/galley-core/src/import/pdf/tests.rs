@@ -26,6 +26,7 @@ fn text(out: &mut Vec<Glyph>, s: &str, x: f64, baseline: f64, size: f64) {
             baseline,
             width: size,
             size,
+            bold: false,
         });
     }
 }
