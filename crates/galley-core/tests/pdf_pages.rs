@@ -231,3 +231,20 @@ fn radicals_in_a_type3_fonts_map_come_out_as_ideographs() {
     );
     assert_eq!(a.source.outlets, ["江口港航报"]);
 }
+
+#[test]
+fn bold_comes_from_the_font_name() {
+    // LibreOffice embeds `NotoSansCJKjp-Bold` for headlines and `NotoSerifCJKjp-Regular` for
+    // the body; Chromium's bold WenQuanYi is synthesised, with no bold in its name.
+    let what = "three-columns.lo.pdf";
+    let bytes = std::fs::read(Path::new(DIR).join(what)).unwrap();
+    let page = &pdf::glyphs::read(&bytes, what).unwrap()[0];
+    let headline: Vec<_> = page.glyphs.iter().filter(|g| g.size > 15.0).collect();
+    let body: Vec<_> = page
+        .glyphs
+        .iter()
+        .filter(|g| (g.size - 10.0).abs() < 0.1)
+        .collect();
+    assert!(!headline.is_empty() && headline.iter().all(|g| g.bold));
+    assert!(!body.is_empty() && body.iter().all(|g| !g.bold));
+}

@@ -1,9 +1,10 @@
 //! Steps 5–7: lines in reading order → blocks → roles → articles.
 //!
 //! - [`blocks`]: consecutive lines of one column, one size and no wide gap;
-//! - [`role`]: a block's role from its size and text: headline (clearly larger than the body
-//!   text), larger type inside an article (a pull quote if the article repeats it, else a
-//!   subheading), a source line, a byline, furniture, or body text;
+//! - [`role`]: a block's role from its size, weight and text: headline (clearly larger than
+//!   the body text, or bold on a page with no larger type), larger or bold type inside an
+//!   article (a pull quote if the article repeats it, else a subheading), a source line, a
+//!   byline, furniture, or body text;
 //! - [`paragraphs`]: body lines cut where a line is indented or the one before ends short;
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
@@ -78,6 +79,7 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
                 && !l.furniture
                 && p.region == l.region
                 && (p.size - l.size).abs() < 0.06 * l.size
+                && p.bold == l.bold
                 && l.top() - p.bottom() < layout.leading.max_gap(l.size)
         });
         match out.last_mut() {
@@ -100,8 +102,36 @@ pub fn is_byline(text: &str) -> bool {
         && !t.contains(['。', '，', '；'])
 }
 
-/// The role of a block, from its size against the body text and its text.
-pub fn role(block: &Block, body_size: f64) -> Role {
+/// How a page marks its headlines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Headlines {
+    /// In larger type: bold body-size lines are subheadings.
+    Larger,
+    /// Only in bold (no larger type on the page): bold body-size lines are headlines.
+    Bold,
+}
+
+impl Headlines {
+    /// How this page marks them: by size when it has larger type, else by weight.
+    pub fn of(layout: &Layout) -> Headlines {
+        let big = HEADLINE * layout.body_size;
+        match layout.lines.iter().any(|l| !l.furniture && l.size >= big) {
+            true => Headlines::Larger,
+            false => Headlines::Bold,
+        }
+    }
+}
+
+/// A short bold line of body size that does not end a sentence: a subheading or, on a page
+/// without larger type, a headline.
+fn is_bold_head(block: &Block, text: &str) -> bool {
+    block.lines.iter().all(|l| l.bold)
+        && text.chars().count() <= 40
+        && !text.ends_with(['。', '！', '？', '；'])
+}
+
+/// The role of a block, from its size against the body text, its weight and its text.
+pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
     let text = block.text();
     if block.lines.iter().all(|l| l.furniture) || is_furniture(&text) {
         return Role::Furniture;
@@ -118,7 +148,11 @@ pub fn role(block: &Block, body_size: f64) -> Role {
     if block.size() >= LARGER * body_size {
         return Role::Larger;
     }
-    Role::Body
+    match (is_bold_head(block, &text), headlines) {
+        (true, Headlines::Bold) => Role::Headline,
+        (true, Headlines::Larger) => Role::Larger,
+        (false, _) => Role::Body,
+    }
 }
 
 /// Body lines cut into paragraphs: a new one starts at a line indented by more than half an
@@ -159,8 +193,9 @@ struct Draft {
 pub fn articles(layout: &Layout) -> ParsedDigest {
     let mut out = ParsedDigest::default();
     let mut current: Option<Draft> = None;
+    let headlines = Headlines::of(layout);
     for block in blocks(layout) {
-        match role(&block, layout.body_size) {
+        match role(&block, layout.body_size, headlines) {
             Role::Furniture | Role::Byline => out.furniture.push(block.text()),
             Role::Headline => {
                 let title = block.text();

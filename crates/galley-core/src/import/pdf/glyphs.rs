@@ -27,6 +27,8 @@ pub struct Glyph {
     pub width: f64,
     /// Font size in points, as printed (text matrix included).
     pub size: f64,
+    /// The font's name says bold (see [`super::fonts`]).
+    pub bold: bool,
 }
 
 impl Glyph {
@@ -74,7 +76,7 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Vec<Page>> {
                 .into(),
         ));
     }
-    let mut out = Collector::default();
+    let mut out = Collector::new(&doc);
     guarded(what, || pdf_extract::output_doc(&doc, &mut out))?
         .map_err(|e| unreadable(what, format!("is a PDF that cannot be read ({e})")))?;
     if out.pages.iter().all(|p| p.glyphs.is_empty()) {
@@ -133,15 +135,31 @@ fn unreadable(what: &str, reason: String) -> Error {
 }
 
 /// Collects glyphs page by page (an [`OutputDev`] of `pdf-extract`).
-#[derive(Default)]
-pub struct Collector {
+pub struct Collector<'a> {
+    doc: &'a Document,
     /// The pages read so far.
     pub pages: Vec<Page>,
+    /// Whether each text-showing string of the page is bold, and how many were shown.
+    bold: Vec<bool>,
+    shown: usize,
     /// The current page's media box left and top edges, to measure from the top-left corner.
     origin: (f64, f64),
 }
 
-impl OutputDev for Collector {
+impl<'a> Collector<'a> {
+    /// A collector for the pages of `doc` (read again for the fonts' weights).
+    pub fn new(doc: &'a Document) -> Self {
+        Collector {
+            doc,
+            pages: Vec::new(),
+            bold: Vec::new(),
+            shown: 0,
+            origin: (0.0, 0.0),
+        }
+    }
+}
+
+impl OutputDev for Collector<'_> {
     fn begin_page(
         &mut self,
         page_num: u32,
@@ -149,6 +167,11 @@ impl OutputDev for Collector {
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
         self.origin = (media_box.llx, media_box.ury);
+        let id = self.doc.get_pages().get(&page_num).copied();
+        self.bold = id
+            .and_then(|id| super::fonts::bold_strings(self.doc, id))
+            .unwrap_or_default();
+        self.shown = 0;
         self.pages.push(Page {
             number: page_num,
             width: (media_box.urx - media_box.llx).abs(),
@@ -160,6 +183,12 @@ impl OutputDev for Collector {
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
+        // Strings shown and strings counted disagree: the fonts are not known for sure.
+        if self.shown != self.bold.len() {
+            if let Some(page) = self.pages.last_mut() {
+                page.glyphs.iter_mut().for_each(|g| g.bold = false);
+            }
+        }
         Ok(())
     }
 
@@ -176,13 +205,15 @@ impl OutputDev for Collector {
         };
         if is_rotated(trm) {
             page.rotated += 1;
-        } else if let Some(g) = glyph(trm, width, font_size, char, self.origin) {
+        } else if let Some(mut g) = glyph(trm, width, font_size, char, self.origin) {
+            g.bold = self.shown > 0 && self.bold.get(self.shown - 1) == Some(&true);
             page.glyphs.push(g);
         }
         Ok(())
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.shown += 1;
         Ok(())
     }
 
@@ -229,6 +260,7 @@ fn glyph(
         baseline: ury - trm.m32,
         width: (width * font_size * x_scale).abs(),
         size,
+        bold: false,
     };
     (size.is_finite() && size > 0.5 && size < 500.0 && g.x.is_finite() && g.baseline.is_finite())
         .then_some(g)

@@ -24,6 +24,8 @@ pub struct Line {
     pub baseline: f64,
     /// Font size (median of its glyphs), points.
     pub size: f64,
+    /// Most of its glyphs are bold.
+    pub bold: bool,
     /// The column (leaf region of the XY cut) the line is in, in reading order.
     pub region: usize,
     /// Left and right edges of the column the line sits in.
@@ -238,6 +240,7 @@ fn line_of(glyphs: &[Glyph]) -> Line {
     }
     let text = text.trim().to_owned();
     let glyphs: Vec<&Glyph> = glyphs.iter().filter(|g| g.text != " ").collect();
+    let bold = 2 * glyphs.iter().filter(|g| g.bold).count() > glyphs.len();
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
     sizes.sort_by(f64::total_cmp);
     Line {
@@ -249,6 +252,7 @@ fn line_of(glyphs: &[Glyph]) -> Line {
             .fold(f64::MIN, f64::max),
         baseline: glyphs.iter().map(|g| g.baseline).sum::<f64>() / glyphs.len().max(1) as f64,
         size: sizes.get(sizes.len() / 2).copied().unwrap_or(0.0),
+        bold,
         region: 0,
         column: (0.0, 0.0),
         furniture: false,

@@ -26,6 +26,7 @@ fn text(out: &mut Vec<Glyph>, s: &str, x: f64, baseline: f64, size: f64) {
             baseline,
             width: size,
             size,
+            bold: false,
         });
     }
 }
@@ -183,4 +184,54 @@ fn rotated_glyphs_are_left_out_with_a_warning() {
     let parsed = parse_page(&p);
     assert_eq!(parsed.articles.len(), 1);
     assert!(parsed.warnings.iter().any(|w| w.contains("12 rotated")));
+}
+
+/// Like [`text`], in bold.
+fn bold(out: &mut Vec<Glyph>, s: &str, x: f64, baseline: f64, size: f64) {
+    let from = out.len();
+    text(out, s, x, baseline, size);
+    out[from..].iter_mut().for_each(|g| g.bold = true);
+}
+
+#[test]
+fn bold_body_size_lines_are_headlines_when_nothing_is_larger() {
+    let mut g = Vec::new();
+    bold(&mut g, "第一条新闻的标题", 50.0, 100.0, 10.0);
+    let y = column_text(
+        &mut g,
+        "第一条新闻的正文，写满一行还多一些字。",
+        50.0,
+        125.0,
+        20,
+    );
+    bold(&mut g, "第二条新闻的标题", 50.0, y + 15.0, 10.0);
+    column_text(&mut g, "第二条新闻的正文。", 50.0, y + 40.0, 20);
+    let parsed = parse_page(&page(g));
+    let titles: Vec<&str> = parsed.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["第一条新闻的标题", "第二条新闻的标题"]);
+}
+
+#[test]
+fn bold_body_size_lines_under_a_larger_headline_are_subheadings() {
+    let mut g = Vec::new();
+    text(&mut g, "一条大标题", 50.0, 80.0, 20.0);
+    let y = column_text(&mut g, "导语一段，写满一行还多一些字。", 50.0, 120.0, 20);
+    bold(&mut g, "一个小标题", 50.0, y + 6.0, 10.0);
+    column_text(&mut g, "小标题下的正文。", 50.0, y + 28.0, 20);
+    let parsed = parse_page(&page(g));
+    assert_eq!(parsed.articles.len(), 1);
+    let kinds: Vec<_> = parsed.articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ParagraphKind::Lead,
+            ParagraphKind::Heading,
+            ParagraphKind::Body
+        ]
+    );
+    assert_eq!(parsed.articles[0].paragraphs[1].text, "一个小标题");
 }
