@@ -205,19 +205,12 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         check_line_lengths(&text, &input.what)?;
     }
     let hash = content_hash(&text);
-    let mut name = opts
+    let name = opts
         .name
         .clone()
         .or_else(|| input.source_file.as_deref().map(file_stem))
         .unwrap_or_else(|| input.what.clone());
-    let date = opts.date.or_else(|| {
-        input
-            .source_file
-            .as_deref()
-            .and_then(date_in_name)?
-            .parse()
-            .ok()
-    });
+    let date = issue_date(input, opts);
     let (parsed, labels) = match format {
         InputFormat::Page => (parse(&text, jieba), None),
         InputFormat::LabelStudio => {
@@ -230,54 +223,7 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         }
         other => (formats::parse(other, &text)?, None),
     };
-    if parsed.articles.is_empty() {
-        return Err(Error::NoArticles {
-            what: input.what.clone(),
-        });
-    }
-    let mut parsed = clean::finish(parsed, &input.what)?;
-    if clean::name(&mut name) {
-        parsed
-            .warnings
-            .push("control characters removed from the digest name".into());
-    }
-    let tokens = parsed
-        .articles
-        .iter()
-        .map(|a| {
-            let mut text = a.title.clone();
-            for p in &a.paragraphs {
-                text.push('\n');
-                text.push_str(&p.text);
-            }
-            crate::language::search_tokens(jieba, &text)
-        })
-        .collect();
-    let report = Report {
-        status: Status::DryRun,
-        digest_id: None,
-        name,
-        date,
-        format: Some(format),
-        articles: parsed
-            .articles
-            .iter()
-            .map(|a| ArticleReport {
-                id: None,
-                title: a.title.clone(),
-                paragraphs: a.paragraphs.len(),
-                pull_quotes: a.pull_quotes.len(),
-                source: a.source.clone(),
-                // As stored (see `store_parsed`).
-                confidence: a.confidence.clamp(0.0, 1.0),
-                warnings: a.warnings.clone(),
-            })
-            .collect(),
-        furniture: parsed.furniture.clone(),
-        warnings: parsed.warnings.clone(),
-        digests: Vec::new(),
-        conflicts: Vec::new(),
-    };
+    let (parsed, tokens, report) = finish_parsed(jieba, parsed, &input.what, name, date, format)?;
     Ok(Prepared {
         report,
         hash,
@@ -377,6 +323,72 @@ pub fn commit(
         a.id = Some(id);
     }
     Ok(report)
+}
+
+/// The issue date: as given, else found in the file's name.
+fn issue_date(input: &Input<'_>, opts: &Options) -> Option<IssueDate> {
+    opts.date.or_else(|| {
+        input
+            .source_file
+            .as_deref()
+            .and_then(date_in_name)?
+            .parse()
+            .ok()
+    })
+}
+
+/// The steps every parsed input ends with: it must hold an article; its text and name are
+/// cleaned, each article's words tokenised for search, and the report written.
+fn finish_parsed(
+    jieba: &Jieba,
+    parsed: ParsedDigest,
+    what: &str,
+    mut name: String,
+    date: Option<IssueDate>,
+    format: InputFormat,
+) -> Result<(ParsedDigest, Vec<String>, Report)> {
+    if parsed.articles.is_empty() {
+        return Err(Error::NoArticles {
+            what: what.to_owned(),
+        });
+    }
+    let mut parsed = clean::finish(parsed, what)?;
+    if clean::name(&mut name) {
+        parsed
+            .warnings
+            .push("control characters removed from the digest name".into());
+    }
+    let tokens = parsed
+        .articles
+        .iter()
+        .map(|a| {
+            let mut text = a.title.clone();
+            for p in &a.paragraphs {
+                text.push('\n');
+                text.push_str(&p.text);
+            }
+            crate::language::search_tokens(jieba, &text)
+        })
+        .collect();
+    let mut report = empty_report(name, date, format);
+    report.articles = parsed.articles.iter().map(article_report).collect();
+    report.furniture = parsed.furniture.clone();
+    report.warnings = parsed.warnings.clone();
+    Ok((parsed, tokens, report))
+}
+
+/// An article as the report lists it before it is stored.
+fn article_report(a: &crate::model::ArticleDraft) -> ArticleReport {
+    ArticleReport {
+        id: None,
+        title: a.title.clone(),
+        paragraphs: a.paragraphs.len(),
+        pull_quotes: a.pull_quotes.len(),
+        source: a.source.clone(),
+        // As stored (see `store_parsed`).
+        confidence: a.confidence.clamp(0.0, 1.0),
+        warnings: a.warnings.clone(),
+    }
 }
 
 fn empty_report(name: String, date: Option<IssueDate>, format: InputFormat) -> Report {

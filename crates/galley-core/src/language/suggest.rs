@@ -340,6 +340,18 @@ pub fn suggest_digest(
     for s in &out {
         store_suggestions(conn, s, actor)?;
     }
+    record_pass(conn, digest_id, actor, &out)?;
+    Ok(out)
+}
+
+/// Records a suggestion pass over a digest in the audit log (how many articles, claims and
+/// topics it drafted).
+fn record_pass(
+    conn: &Connection,
+    digest_id: i64,
+    actor: &str,
+    out: &[ArticleSuggestions],
+) -> Result<()> {
     audit::record(
         conn,
         &now(),
@@ -357,7 +369,7 @@ pub fn suggest_digest(
             })),
         },
     )?;
-    Ok(out)
+    Ok(())
 }
 
 /// [`suggest_digest`] without holding the writer: the articles are analysed with no

@@ -17,8 +17,8 @@ pub mod unify;
 
 use jieba_rs::Jieba;
 
-use super::{clean, content_hash, empty_report, file_stem, Input, Options, Prepared};
-use crate::model::import_report::{ArticleReport, DigestOutcome, InputFormat, Report, Status};
+use super::{content_hash, file_stem, Input, Options, Prepared};
+use crate::model::import_report::{DigestOutcome, InputFormat, Report, Status};
 use crate::model::ParsedDigest;
 use crate::{Error, Result, Store};
 
@@ -102,45 +102,13 @@ fn prepare_page(
     jieba: &Jieba,
     page: &Page,
     what: &str,
-    mut name: String,
+    name: String,
     input: &Input<'_>,
     opts: &Options,
 ) -> Result<Prepared> {
-    let parsed = parse_page(page);
-    if parsed.articles.is_empty() {
-        return Err(Error::NoArticles {
-            what: what.to_owned(),
-        });
-    }
-    let mut parsed = clean::finish(parsed, what)?;
-    if clean::name(&mut name) {
-        parsed
-            .warnings
-            .push("control characters removed from the digest name".into());
-    }
-    let tokens = parsed
-        .articles
-        .iter()
-        .map(|a| {
-            let text = std::iter::once(a.title.as_str())
-                .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
-                .collect::<Vec<_>>()
-                .join("\n");
-            crate::language::search_tokens(jieba, &text)
-        })
-        .collect();
-    let date = opts.date.or_else(|| {
-        input
-            .source_file
-            .as_deref()
-            .and_then(super::date_in_name)?
-            .parse()
-            .ok()
-    });
-    let mut report = empty_report(name, date, InputFormat::Pdf);
-    report.articles = parsed.articles.iter().map(article_report).collect();
-    report.furniture = parsed.furniture.clone();
-    report.warnings = parsed.warnings.clone();
+    let date = super::issue_date(input, opts);
+    let (parsed, tokens, report) =
+        super::finish_parsed(jieba, parse_page(page), what, name, date, InputFormat::Pdf)?;
     Ok(Prepared {
         report,
         hash: content_hash(&page_text(page)),
@@ -152,18 +120,6 @@ fn prepare_page(
         galley_export: None,
         pages: Vec::new(),
     })
-}
-
-fn article_report(a: &crate::model::ArticleDraft) -> ArticleReport {
-    ArticleReport {
-        id: None,
-        title: a.title.clone(),
-        paragraphs: a.paragraphs.len(),
-        pull_quotes: a.pull_quotes.len(),
-        source: a.source.clone(),
-        confidence: a.confidence,
-        warnings: a.warnings.clone(),
-    }
 }
 
 /// Stores each page of a multi-page PDF as its own digest (each in its own transaction) and

@@ -4,9 +4,9 @@
 
 use jieba_rs::Jieba;
 
-use super::{analyse_articles, store_suggestions, ArticleSuggestions, Context};
+use super::{analyse_articles, record_pass, store_suggestions, ArticleSuggestions, Context};
 use crate::model::{Article, ParagraphKind};
-use crate::store::{articles, audit, digests, now, pending_suggestions};
+use crate::store::{articles, digests, pending_suggestions};
 use crate::{Error, Result, Store};
 
 /// Rows (keywords, topics, sentences, claims, entities) written per transaction, about: small
@@ -150,23 +150,7 @@ fn finish(
     out: &[ArticleSuggestions],
 ) -> Result<()> {
     store.write(|tx| {
-        audit::record(
-            tx,
-            &now(),
-            &audit::Entry {
-                actor,
-                action: "suggest",
-                entity: "digest",
-                entity_id: Some(digest_id),
-                article_id: None,
-                before: None,
-                after: Some(serde_json::json!({
-                    "articles": out.len(),
-                    "claims": out.iter().map(|a| a.claims.len()).sum::<usize>(),
-                    "topics": out.iter().map(|a| a.topics.len()).sum::<usize>(),
-                })),
-            },
-        )?;
+        record_pass(tx, digest_id, actor, out)?;
         pending_suggestions::clear(tx, digest_id)
     })
 }
