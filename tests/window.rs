@@ -101,6 +101,11 @@ impl Desktop {
 
     /// Opens the app window on this desktop's database.
     async fn open(&self, extra_args: &[&str]) -> Client {
+        self.open_app(APP, extra_args).await
+    }
+
+    /// Opens the window of the program `app` (the one built here, or an installed one).
+    async fn open_app(&self, app: &str, extra_args: &[&str]) -> Client {
         // The tests' pages and exports live in this desktop's folder: allow it, as a person
         // choosing it in a dialog would.
         let mut args = vec![
@@ -112,7 +117,7 @@ impl Desktop {
         args.extend(extra_args.iter().map(|s| s.to_string()));
         let caps = json!({
             "browserName": "wry",
-            "tauri:options": { "application": APP, "args": args },
+            "tauri:options": { "application": app, "args": args },
         });
         let caps = caps.as_object().unwrap().clone();
         ClientBuilder::native()
@@ -613,4 +618,59 @@ async fn wait_for_title_change(c: &Client, old: &str) -> String {
         assert!(Instant::now() < deadline, "the reader still shows {old}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+#[test]
+fn files_named_on_the_command_line_are_imported_when_the_window_opens() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "打开文件", Role::Editor);
+    // "Open with Galley" in a file manager starts the app with the files as arguments.
+    let page = desktop.dir.path().join("opened.md");
+    std::fs::write(
+        &page,
+        "# 从文件管理器打开的稿件\n\n据统计，今年全市新增公交线路12条。\n",
+    )
+    .unwrap();
+    runtime().block_on(async {
+        let page = page.display().to_string();
+        let c = desktop.open(&["--sample-if-empty", &page]).await;
+        wait_for(&c, "#article-title", "从文件管理器打开的稿件").await;
+        c.close().await.unwrap();
+    });
+    assert_eq!(
+        db_string(
+            &desktop.db(),
+            "SELECT name FROM digests ORDER BY id DESC LIMIT 1"
+        ),
+        "opened"
+    );
+}
+
+/// The Debian package, installed (`scripts/package-test.sh` installs it, then runs this):
+/// the menu's command opens on the sample digest. Prints the time from start to the first
+/// article shown.
+#[test]
+#[ignore = "needs the installed package: scripts/package-test.sh"]
+fn the_installed_package_opens_on_the_sample() {
+    use galley_core::store::people::Role;
+    let app = std::env::var("GALLEY_INSTALLED_APP").unwrap_or("/usr/bin/galley-desktop".into());
+    assert!(Path::new(&app).is_file(), "{app} is not installed");
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "安装测试", Role::Editor);
+    runtime().block_on(async {
+        let started = Instant::now();
+        // The desktop entry's command: `galley-desktop --sample-if-empty %F`.
+        let c = desktop.open_app(&app, &["--sample-if-empty"]).await;
+        wait_for(&c, "#list-count", "5 篇").await;
+        find(&c, "#list .vrow.selected").await;
+        let shown = started.elapsed();
+        println!("installed app: first article shown {shown:.2?} after start");
+        desktop.screenshot(&c, "installed").await;
+        c.close().await.unwrap();
+    });
+    assert_eq!(db_count(&desktop.db(), "digests"), 1);
+    assert_eq!(db_count(&desktop.db(), "articles"), 5);
 }

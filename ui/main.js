@@ -358,7 +358,7 @@ async function importAndShow(paths) {
   showReport(outcomes);
 }
 
-function showProgress({ done, total, item: file }) {
+function showProgress({ stage, done, total, item: file }) {
   const box = $("#progress");
   if (done >= total && !importing) {
     // An import this window did not start (another part of the app): show its digests.
@@ -371,7 +371,8 @@ function showProgress({ done, total, item: file }) {
   }
   box.hidden = false;
   box.querySelector(".bar").style.width = `${Math.round((100 * done) / Math.max(total, 1))}%`;
-  box.querySelector(".label").textContent = `${t().importing(done, total)} · ${file}`;
+  const label = stage === "suggest" ? t().suggesting : t().importing;
+  box.querySelector(".label").textContent = `${label(done, total)} · ${file}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,6 +435,8 @@ async function start() {
   api.onChange((c) => guarded(() => someoneChanged(c)));
   const digests = await loadDigests();
   await app.list.setFilter(currentFilter());
+  // Files opened with Galley from a file manager: import them and show what came of them.
+  if (info.open_files?.length) return runImport(info.open_files);
   if (!digests.length) {
     showWelcome();
     $("#load-sample").focus();

@@ -1,6 +1,8 @@
 //! Tauri commands: each a few lines over galley-core's façade (`galley_core::Workspace`). `async` runs
 //! them off the main thread.
 
+use std::path::PathBuf;
+
 use galley_core::annotate::queue::{QueueFilter, QueueItem};
 use galley_core::annotate::view::Annotations;
 use galley_core::annotate::Annotation;
@@ -50,6 +52,7 @@ pub struct AppInfo {
     #[serde(flatten)]
     info: Info,
     sample_if_empty: bool,
+    open_files: Vec<PathBuf>,
 }
 
 #[tauri::command(async)]
@@ -58,6 +61,7 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     Ok(AppInfo {
         info,
         sample_if_empty: state.sample_if_empty,
+        open_files: state.open_files.clone(),
     })
 }
 

@@ -29,6 +29,9 @@ pub struct Options {
     /// without a dialog; files chosen in a dialog or dropped on the window are allowed anyway.
     #[arg(long = "allow", value_name = "PATH")]
     pub allow: Vec<PathBuf>,
+    /// Files to import when the window opens ("Open with Galley" from a file manager).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 pub fn run() {
@@ -41,8 +44,11 @@ pub fn run() {
     // Desktop launchers and WebDriver may pass arguments of their own: they are ignored.
     let opts = Options::parse();
     let db = opts.db.unwrap_or_else(galley_core::paths::default_db_path);
-    let state = state::AppState::new(db, opts.sample_if_empty);
+    let mut state = state::AppState::new(db, opts.sample_if_empty);
     state.grants.allow(&opts.allow);
+    // Files named on the command line are the person's choice, like files dropped on the window.
+    state.grants.allow(&opts.files);
+    state.open_files = opts.files;
 
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

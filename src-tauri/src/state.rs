@@ -10,6 +10,8 @@ use crate::grants::Grants;
 
 pub struct AppState {
     pub sample_if_empty: bool,
+    /// Files to import when the window opens.
+    pub open_files: Vec<PathBuf>,
     /// The paths the person chose (dialogs, drops, `--allow`).
     pub grants: Grants,
     workspace: Result<Mutex<Workspace>, CmdError>,
@@ -31,6 +33,7 @@ impl AppState {
             });
         AppState {
             sample_if_empty,
+            open_files: Vec::new(),
             grants: Grants::default(),
             workspace,
         }

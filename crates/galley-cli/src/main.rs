@@ -26,6 +26,10 @@ struct Cli {
     #[arg(long, global = true, env = "GALLEY_USER", value_name = "NAME")]
     user: Option<String>,
 
+    /// No progress bars or per-digest progress lines on stderr (errors are still printed)
+    #[arg(long, short, global = true)]
+    quiet: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -57,15 +61,21 @@ enum Command {
 pub struct Context {
     db: PathBuf,
     user: String,
+    quiet: bool,
 }
 
 impl Context {
-    /// The workspace of the chosen database, acting as the user.
     /// The database file.
     pub fn db(&self) -> &std::path::Path {
         &self.db
     }
 
+    /// Where the progress of a long verb goes (stderr, unless `--quiet`).
+    pub fn meter(&self) -> cmd::progress::Meter {
+        cmd::progress::Meter::new(self.quiet)
+    }
+
+    /// The workspace of the chosen database, acting as the user.
     pub fn open(&self) -> galley_core::Result<Workspace> {
         let mut ws = Workspace::open(&self.db)?;
         ws.act_as(&self.user);
@@ -83,6 +93,7 @@ fn main() -> ExitCode {
             .or_else(|| std::env::var("USER").ok())
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(|| "cli".to_owned()),
+        quiet: cli.quiet,
     };
     let result = match cli.command {
         Command::Import(args) => cmd::import::run(&ctx, args),

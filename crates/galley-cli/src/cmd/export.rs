@@ -1,14 +1,16 @@
 //! `galley export`: the annotated digests as a file, a folder (CSV) or on standard output.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::builder::TypedValueParser as _;
 use galley_core::app::export::Target;
+use galley_core::app::progress::Progress;
 use galley_core::export::{self, CsvTable, Filter, Request};
 use galley_core::model::{ClaimStatus, IssueDate, ReviewState};
 use galley_core::Error;
 
+use super::progress::Meter;
 use super::{out, Outcome};
 use crate::Context;
 
@@ -125,9 +127,15 @@ fn date(s: Option<&str>) -> Result<Option<IssueDate>, Error> {
 pub fn run(ctx: &Context, args: Args) -> Outcome {
     let req = request(&args)?;
     let ws = ctx.open()?;
+    // A bar would be mixed into an export printed on the terminal itself.
+    let mut meter = match args.out.is_none() && std::io::stdout().is_terminal() {
+        true => Meter::Quiet,
+        false => ctx.meter(),
+    };
+    let progress = |p: Progress<'_>| meter.step(p);
     match &args.out {
-        Some(path) => report_written(&ws.export(&req, target(path))?),
-        None => to_stdout(&ws, &req),
+        Some(path) => report_written(&ws.export_reporting(&req, target(path), progress)?),
+        None => to_stdout(&ws, &req, progress),
     }
 }
 
@@ -174,10 +182,14 @@ fn report_written(written: &[PathBuf]) -> Outcome {
 }
 
 /// The export on standard output; checked before the first byte, so a bad filter prints nothing.
-fn to_stdout(ws: &galley_core::Workspace, req: &Request) -> Outcome {
+fn to_stdout(
+    ws: &galley_core::Workspace,
+    req: &Request,
+    progress: impl FnMut(Progress<'_>),
+) -> Outcome {
     let stdout = std::io::stdout();
     let mut lock = std::io::BufWriter::new(stdout.lock());
-    ws.export(req, Target::Stream(&mut lock))?;
+    ws.export_reporting(req, Target::Stream(&mut lock), progress)?;
     lock.flush()
         .map_err(|e| Error::Serialise(serde_json::Error::io(e)))?;
     Ok(())

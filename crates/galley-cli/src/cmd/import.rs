@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use galley_core::app::import::{FileOutcome, ImportOptions, Source};
+use galley_core::app::import::{FileOutcome, ImportOptions, Source, Stage};
 use galley_core::import::{InputFormat, Report, Status};
 use galley_core::{Error, Workspace};
 
@@ -70,11 +70,17 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         true => Workspace::open_in_memory()?,
         false => ctx.open()?,
     };
+    let mut meter = ctx.meter();
     let mut streamed = 0;
-    let outcomes = ws.import(&sources, &opts, |_, o| {
-        streamed += 1;
-        stored(o, args.json);
+    let outcomes = ws.import(&sources, &opts, |p, o| {
+        meter.step(p);
+        if p.stage == Stage::Import {
+            streamed += 1;
+            meter.stored(p, o.report.as_ref());
+            meter.suspend(|| stored(o, args.json));
+        }
     })?;
+    meter.finish();
     report(&outcomes, outcomes.len() - streamed, args.json)
 }
 

@@ -8,6 +8,7 @@ pub mod history;
 pub mod import;
 pub mod list;
 pub mod out;
+pub mod progress;
 pub mod review;
 pub mod search;
 pub mod serve;

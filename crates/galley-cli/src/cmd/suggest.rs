@@ -32,9 +32,13 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         (None, Some(d)) => Scope::Digest(d),
         (None, None) => Scope::All,
     };
-    let report = Report {
-        articles: ctx.open()?.suggest(scope)?,
-    };
+    let mut meter = ctx.meter();
+    let articles = ctx.open()?.suggest_reporting(scope, |p| {
+        meter.step(p);
+        meter.drafted(p);
+    })?;
+    meter.finish();
+    let report = Report { articles };
     out::show(&report, args.json, render)
 }
 

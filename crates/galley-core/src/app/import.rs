@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::accounts::Permission;
+pub use super::progress::{Progress, Stage};
 use super::Workspace;
 use crate::import::{self, InputFormat, OwnedInput, Report};
 use crate::language::suggest;
@@ -76,17 +77,6 @@ impl FileOutcome {
     }
 }
 
-/// Progress of a long verb, given to the caller's sink after each step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Progress<'a> {
-    /// Steps done so far.
-    pub done: usize,
-    /// Steps in all, when known.
-    pub total: usize,
-    /// What the last step was about (a file name).
-    pub item: &'a str,
-}
-
 impl Workspace {
     /// Imports every input (folders expanded), one digest per input, each in its own
     /// transaction, and drafts suggestions for the new digests unless asked not to. One
@@ -129,6 +119,7 @@ impl Workspace {
                 Err(e) => FileOutcome::failed(file.to_owned(), e),
             });
             let step = Progress {
+                stage: Stage::Import,
                 done: outcomes.len(),
                 total,
                 item: file,
@@ -138,9 +129,13 @@ impl Workspace {
         // Editors never start from a blank article: draft suggestions for what was stored,
         // then for what an interrupted import left without them.
         if !opts.no_suggest && !opts.dry_run {
-            for outcome in &mut outcomes {
-                outcome.suggest_error = draft(store, &jieba, outcome, &core_opts.actor);
-            }
+            draft_all(
+                store,
+                &jieba,
+                &mut outcomes,
+                &core_opts.actor,
+                &mut progress,
+            );
             complete_pending(store, &jieba, &core_opts.actor);
         }
         Ok(outcomes)
@@ -171,6 +166,32 @@ impl Workspace {
             format: opts.format,
             suggest: !opts.no_suggest && !opts.dry_run,
         })
+    }
+}
+
+/// Drafts the suggestions of every digest just stored, telling `progress` of each.
+fn draft_all(
+    store: &mut Store,
+    jieba: &jieba_rs::Jieba,
+    outcomes: &mut [FileOutcome],
+    actor: &str,
+    progress: &mut impl FnMut(Progress<'_>, &FileOutcome),
+) {
+    let stored = |o: &FileOutcome| {
+        o.report
+            .as_ref()
+            .is_some_and(|r| r.status == import::Status::Imported)
+    };
+    let total = outcomes.iter().filter(|o| stored(o)).count();
+    for (done, outcome) in outcomes.iter_mut().filter(|o| stored(o)).enumerate() {
+        outcome.suggest_error = draft(store, jieba, outcome, actor);
+        let step = Progress {
+            stage: Stage::Suggest,
+            done: done + 1,
+            total,
+            item: &outcome.file,
+        };
+        progress(step, outcome);
     }
 }
 

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::accounts::Permission;
+use super::progress::{Progress, Stage};
 use super::Workspace;
 use crate::language::suggest::{self, ArticleSuggestions};
 use crate::language::{dictionary, segmenter};
@@ -38,22 +39,45 @@ impl Workspace {
     /// is one transaction; a digest is analysed with no transaction open and written a few
     /// articles at a time. They stay suggestions until someone decides.
     pub fn suggest(&mut self, scope: Scope) -> Result<Vec<ArticleSuggestions>> {
+        self.suggest_reporting(scope, |_| {})
+    }
+
+    /// [`Workspace::suggest`], telling `progress` of each digest drafted.
+    pub fn suggest_reporting(
+        &mut self,
+        scope: Scope,
+        mut progress: impl FnMut(Progress<'_>),
+    ) -> Result<Vec<ArticleSuggestions>> {
         self.require(Permission::Edit)?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
-        let digest_ids: Vec<i64> = match scope {
+        let digests: Vec<(i64, String)> = match scope {
             Scope::Article(id) => {
                 return self.store.write(|tx| {
                     articles::get(tx, id)?;
                     Ok(vec![suggest::suggest_article(tx, &jieba, id, &actor)?])
                 })
             }
-            Scope::Digest(d) => vec![d],
-            Scope::All => self.store.digests()?.iter().map(|d| d.id).collect(),
+            Scope::Digest(d) => {
+                let name = digests::get(self.store.conn(), d)?.map(|x| x.name);
+                vec![(d, name.unwrap_or_default())]
+            }
+            Scope::All => self
+                .store
+                .digests()?
+                .into_iter()
+                .map(|d| (d.id, d.name))
+                .collect(),
         };
         let mut out = Vec::new();
-        for d in digest_ids {
-            out.extend(suggest::draft_digest(&mut self.store, &jieba, d, &actor)?);
+        for (done, (id, name)) in digests.iter().enumerate() {
+            out.extend(suggest::draft_digest(&mut self.store, &jieba, *id, &actor)?);
+            progress(Progress {
+                stage: Stage::Suggest,
+                done: done + 1,
+                total: digests.len(),
+                item: name,
+            });
         }
         Ok(out)
     }

@@ -20,6 +20,7 @@ pub mod fix;
 pub mod import;
 pub mod language;
 pub mod profile;
+pub mod progress;
 pub mod review;
 
 use std::path::{Path, PathBuf};

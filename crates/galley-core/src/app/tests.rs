@@ -63,15 +63,21 @@ fn import_reports_progress_per_input_and_failures_per_input() {
     let mut steps = Vec::new();
     let out = ws
         .import(&sources, &ImportOptions::default(), |p, _| {
-            steps.push((p.done, p.total))
+            steps.push((p.stage, p.done, p.total))
         })
         .unwrap();
     assert_eq!(out.len(), 3);
     assert_eq!(out.iter().filter(|o| o.error.is_some()).count(), 1);
+    use super::progress::Stage::{Import, Suggest};
     assert_eq!(
         steps,
-        vec![(2, 3), (3, 3)],
-        "after the failed path, each file"
+        vec![
+            (Import, 2, 3),
+            (Import, 3, 3),
+            (Suggest, 1, 2),
+            (Suggest, 2, 2)
+        ],
+        "after the failed path, each file; then the suggestions of each stored digest"
     );
     assert_eq!(ws.digests().unwrap().len(), 2);
 }

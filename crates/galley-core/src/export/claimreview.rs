@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use serde_json::{json, Value};
 
 use super::annotations::ClaimOut;
-use super::{for_each_article, Filter, FullArticle, Selection};
+use super::{Filter, FullArticle, Selection};
 use crate::model::{ClaimStatus, Digest, Rating};
 use crate::Result;
 
@@ -115,7 +115,7 @@ pub fn write(conn: &Connection, sel: &Selection, filter: &Filter, w: &mut dyn Wr
         .map_err(super::io)?;
     let mut first = true;
     for (d, ids) in &sel.digests {
-        for_each_article(conn, ids, filter, |f| {
+        sel.for_each_article(conn, ids, filter, |f| {
             for c in f.annotations.claims.iter().filter(|c| has_verdict(c)) {
                 w.write_all(if first { b"\n  " } else { b",\n  " })
                     .map_err(super::io)?;

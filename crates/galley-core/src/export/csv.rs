@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 pub use self::cells::{columns, neutralise, RowWriter};
-use super::{for_each_article, CsvTable, Filter, FullArticle, Selection};
+use super::{CsvTable, Filter, FullArticle, Selection};
 use crate::model::{ClaimStatus, Digest, SuggestionStatus};
 use crate::{Error, Result};
 
@@ -106,7 +106,7 @@ pub fn write(
     }
     .map_err(csv_err)?;
     for (d, ids) in &sel.digests {
-        for_each_article(conn, ids, filter, |a| {
+        sel.for_each_article(conn, ids, filter, |a| {
             match table {
                 CsvTable::Articles => out.row(&article_row(d, &a)).map_err(csv_err)?,
                 CsvTable::Claims => {

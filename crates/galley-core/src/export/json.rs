@@ -60,7 +60,9 @@ impl From<FullArticle> for ArticleOut {
 /// Serialises the selection lazily; the first database error is kept in `error`.
 struct Stream<'a> {
     conn: &'a Connection,
-    sel: &'a Selection,
+    digests: &'a [(Digest, Vec<i64>)],
+    /// Counts an article written.
+    tick: &'a dyn Fn(),
     filter: &'a Filter,
     error: RefCell<Option<Error>>,
 }
@@ -80,8 +82,8 @@ impl Serialize for Stream<'_> {
 
 impl Serialize for Digests<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.sel.digests.len()))?;
-        for (d, ids) in &self.0.sel.digests {
+        let mut seq = s.serialize_seq(Some(self.0.digests.len()))?;
+        for (d, ids) in self.0.digests {
             seq.serialize_element(&OneDigest(self.0, d, ids))?;
         }
         seq.end()
@@ -111,6 +113,7 @@ impl Serialize for Articles<'_> {
                 Ok(list) => {
                     for a in list {
                         seq.serialize_element(&ArticleOut::from(a))?;
+                        (self.0.tick)();
                     }
                 }
                 Err(e) => {
@@ -126,9 +129,11 @@ impl Serialize for Articles<'_> {
 
 /// Writes the document as pretty-printed UTF-8 JSON with a final newline, article by article.
 pub fn write(conn: &Connection, sel: &Selection, filter: &Filter, w: &mut dyn Write) -> Result<()> {
+    let tick = || sel.tick();
     let stream = Stream {
         conn,
-        sel,
+        digests: &sel.digests,
+        tick: &tick,
         filter,
         error: RefCell::new(None),
     };

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use rusqlite::Connection;
 
-use super::{for_each_article, Filter, FullArticle, Selection};
+use super::{Filter, FullArticle, Selection};
 use crate::model::web_address::is_web_address;
 use crate::model::{Digest, ParagraphKind, SuggestionStatus};
 use crate::Result;
@@ -153,7 +153,7 @@ pub fn write(conn: &Connection, sel: &Selection, filter: &Filter, w: &mut dyn Wr
         w.write_all(digest_heading(d).as_bytes())
             .map_err(super::io)?;
         let mut number = 0;
-        for_each_article(conn, ids, filter, |f| {
+        sel.for_each_article(conn, ids, filter, |f| {
             number += 1;
             w.write_all(article(number, &f).as_bytes())
                 .map_err(super::io)

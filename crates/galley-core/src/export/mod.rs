@@ -13,6 +13,7 @@ pub mod json;
 pub mod markdown;
 pub mod webannotation;
 
+use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -171,9 +172,25 @@ impl Request {
     }
 }
 
+/// Hears, as an export goes, how many articles have been written and how many there are.
+pub type Tally<'a> = &'a mut dyn FnMut(usize, usize);
+
 /// Writes the export to one stream (for CSV, the table `req.table`).
 pub fn write(store: &Store, req: &Request, w: &mut dyn Write) -> Result<()> {
+    write_reporting(store, req, w, &mut |_, _| {})
+}
+
+/// [`write`], telling `tally` of each article written.
+pub fn write_reporting(
+    store: &Store,
+    req: &Request,
+    w: &mut dyn Write,
+    tally: Tally<'_>,
+) -> Result<()> {
     let sel = select(store.conn(), &req.filter)?;
+    let total = sel.article_count();
+    let mut progress = |n| tally(n, total);
+    let sel = sel.reporting(&mut progress);
     write_selection(store, req, &sel, req.table, w)
 }
 
@@ -196,7 +213,12 @@ fn write_selection(
 
 /// Writes the export to the file `path` atomically (a temporary file beside it, renamed into
 /// place: a failed export leaves nothing behind). Returns the file written.
-pub fn to_file(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBuf>> {
+pub fn to_file(
+    store: &Store,
+    req: &Request,
+    path: &Path,
+    tally: Tally<'_>,
+) -> Result<Vec<PathBuf>> {
     if path.is_dir() {
         return Err(write_error(
             path,
@@ -208,13 +230,22 @@ pub fn to_file(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBuf>
         ));
     }
     let sel = select(store.conn(), &req.filter)?;
+    let total = sel.article_count();
+    let mut progress = |n| tally(n, total);
+    let sel = sel.reporting(&mut progress);
     write_atomically(path, |w| write_selection(store, req, &sel, req.table, w))?;
     Ok(vec![path.to_owned()])
 }
 
 /// Writes a CSV export into the existing folder `path`: `articles.csv` and `claims.csv`, each
 /// atomically. Returns the files written.
-pub fn to_folder(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBuf>> {
+/// Each table reads every article, so the tally counts each article twice.
+pub fn to_folder(
+    store: &Store,
+    req: &Request,
+    path: &Path,
+    tally: Tally<'_>,
+) -> Result<Vec<PathBuf>> {
     if req.format != Format::Csv {
         return Err(write_error(
             path,
@@ -233,6 +264,9 @@ pub fn to_folder(store: &Store, req: &Request, path: &Path) -> Result<Vec<PathBu
         ));
     }
     let sel = select(store.conn(), &req.filter)?;
+    let total = 2 * sel.article_count();
+    let mut progress = |n| tally(n, total);
+    let sel = sel.reporting(&mut progress);
     let mut written = Vec::new();
     for table in [CsvTable::Articles, CsvTable::Claims] {
         let file = path.join(table.file_name());
@@ -287,23 +321,77 @@ pub fn write_atomically(
     Ok(())
 }
 
-/// The digests to export, each with the ids of its matching articles in order.
-#[derive(Debug, Clone)]
-pub struct Selection {
+/// The digests to export, each with the ids of its matching articles in order, and who hears
+/// of each article written.
+pub struct Selection<'p> {
     /// Each digest with the ids of its matching articles.
     pub digests: Vec<(Digest, Vec<i64>)>,
+    written: Cell<usize>,
+    progress: RefCell<Option<&'p mut dyn FnMut(usize)>>,
 }
 
-impl Selection {
+impl std::fmt::Debug for Selection<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Selection")
+            .field("digests", &self.digests)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'p> Selection<'p> {
+    fn new(digests: Vec<(Digest, Vec<i64>)>) -> Selection<'p> {
+        Selection {
+            digests,
+            written: Cell::new(0),
+            progress: RefCell::new(None),
+        }
+    }
+
     /// How many articles are selected.
     pub fn article_count(&self) -> usize {
         self.digests.iter().map(|(_, a)| a.len()).sum()
+    }
+
+    /// The same selection, telling `progress` how many articles have been written so far.
+    pub fn reporting<'q>(self, progress: &'q mut dyn FnMut(usize)) -> Selection<'q> {
+        Selection {
+            digests: self.digests,
+            written: Cell::new(0),
+            progress: RefCell::new(Some(progress)),
+        }
+    }
+
+    /// Counts one article written.
+    pub(crate) fn tick(&self) {
+        let n = self.written.get() + 1;
+        self.written.set(n);
+        if let Some(f) = self.progress.borrow_mut().as_mut() {
+            f(n);
+        }
+    }
+
+    /// Calls `f` for each article of `ids` in order, reading them a batch at a time, and
+    /// counts each as written once `f` returns.
+    pub fn for_each_article(
+        &self,
+        conn: &rusqlite::Connection,
+        ids: &[i64],
+        filter: &Filter,
+        mut f: impl FnMut(FullArticle) -> Result<()>,
+    ) -> Result<()> {
+        for chunk in ids.chunks(annotations::BATCH) {
+            for a in load_articles(conn, chunk, filter)? {
+                f(a)?;
+                self.tick();
+            }
+        }
+        Ok(())
     }
 }
 
 /// Checks the filter and finds what it selects, before anything is written. A filter that
 /// matches nothing is an error ([`Error::NothingTo`]); an unknown digest is [`Error::NotFound`].
-pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection> {
+pub fn select<'p>(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection<'p>> {
     let from = filter.date_from.map(IssueDate::first_day);
     let to = filter.date_to.map(IssueDate::last_day);
     for code in &filter.topics {
@@ -347,7 +435,7 @@ pub fn select(conn: &rusqlite::Connection, filter: &Filter) -> Result<Selection>
         }
         digests.push((d, ids));
     }
-    let sel = Selection { digests };
+    let sel = Selection::new(digests);
     if !filter.is_empty() && sel.article_count() == 0 {
         return Err(Error::NothingTo(
             "export: no article matches the filter (check --digest, --from/--to, --topic, --review-state, --claim-status)",
@@ -395,21 +483,6 @@ pub fn load_articles(
             annotations,
         })
         .collect())
-}
-
-/// Calls `f` for each article of `ids` in order, reading them a batch at a time.
-pub fn for_each_article(
-    conn: &rusqlite::Connection,
-    ids: &[i64],
-    filter: &Filter,
-    mut f: impl FnMut(FullArticle) -> Result<()>,
-) -> Result<()> {
-    for chunk in ids.chunks(annotations::BATCH) {
-        for a in load_articles(conn, chunk, filter)? {
-            f(a)?;
-        }
-    }
-    Ok(())
 }
 
 /// Maps an I/O error while writing a stream.
