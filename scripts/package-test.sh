@@ -16,10 +16,12 @@ sudo_() {
 apt_() { sudo_ env DEBIAN_FRONTEND=noninteractive apt-get "$@"; }
 
 echo "package-test: the files in the package"
-dpkg -c "$deb" | awk '{print $6}' | grep -E 'bin/galley|\.desktop$|icons/.*/galley|sample|copyright|changelog'
-for f in ./usr/bin/galley-desktop ./usr/bin/galley ./usr/share/applications/Galley.desktop \
-  ./usr/share/galley/sample/tmt-digest-2023-06.txt ./usr/share/doc/galley/copyright; do
-  dpkg -c "$deb" | awk '{print $6}' | grep -qx "$f" || { echo "package-test: $f missing" >&2; exit 1; }
+dpkg -c "$deb" | awk '{print $6}' | grep -v '/$' || true
+listing=$(dpkg -c "$deb" | awk '{print $6}' | sed 's|^\./||')
+for f in usr/bin/galley-desktop usr/bin/galley usr/share/applications/Galley.desktop \
+  usr/share/galley/sample/tmt-digest-2023-06.txt usr/share/doc/galley/copyright \
+  usr/share/doc/galley/changelog.gz usr/share/icons/hicolor/128x128/apps/galley-desktop.png; do
+  grep -qx "$f" <<<"$listing" || { echo "package-test: $f missing" >&2; exit 1; }
 done
 dpkg -I "$deb" | grep -E '^ (Package|Version|Depends|Recommends|Section|Installed-Size):'
 

@@ -18,6 +18,7 @@ fi
 # One version, the workspace's: the package, `galley --version` and the window's About.
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 mkdir -p target/package
+# A native package's changelog, as Debian policy wants it: /usr/share/doc/galley/changelog.gz.
 cat > target/package/changelog <<TXT
 galley ($version) unstable; urgency=medium
 
@@ -25,6 +26,7 @@ galley ($version) unstable; urgency=medium
 
  -- Galley developers <galley@example.org>  $(date -R -u -d "@$(git log -1 --format=%ct 2>/dev/null || date +%s)")
 TXT
+gzip -9nf target/package/changelog
 
 # The command line goes into the package beside the app (bundle.linux.deb.files).
 cargo build --release --locked -p galley-cli
