@@ -56,6 +56,58 @@ fn a_two_page_pdf_is_two_digests() {
 }
 
 #[test]
+fn pages_chooses_the_pages_and_one_digest_keeps_a_file_together() {
+    let two = format!("{PDFS}/multi/two-pages.pdf");
+    let page_articles = |env: &Env| -> Vec<(String, i64)> {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let mut q = conn
+            .prepare("SELECT d.name, count(a.id) FROM digests d JOIN articles a ON a.digest_id = d.id GROUP BY d.id ORDER BY d.id")
+            .unwrap();
+        q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let env = Env::new();
+    env.ok(&["import", "--pages", "2", &two]);
+    let second = page_articles(&env);
+    assert_eq!(second.len(), 1);
+    assert_eq!(second[0].0, "two-pages p2");
+
+    // The whole file as one digest: every page's articles, in page order.
+    let whole = Env::new();
+    let out = whole.ok(&["import", "--one-digest", "--json", &two]);
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(reports[0]["name"], "two-pages");
+    assert_eq!(page_articles(&whole), [("two-pages".to_owned(), 7)]);
+
+    // The first page alone, then the rest: the two digests of a plain import.
+    let split = Env::new();
+    split.ok(&["import", "--pages", "1", &two]);
+    split.ok(&["import", "--pages", "2-", &two]);
+    let plain = Env::new();
+    plain.ok(&["import", &two]);
+    assert_eq!(page_articles(&split), page_articles(&plain));
+    assert_eq!(page_articles(&plain).len(), 2);
+    assert_eq!(page_articles(&plain)[1], second[0]);
+
+    // Pages that are not there, or not a range: one line, nothing stored.
+    for (range, says) in [
+        ("3", "has 2 pages: there is no page 3"),
+        ("2-1", "such as 3, 2-4 or 2-"),
+        ("0", "such as 3"),
+    ] {
+        let env = Env::new();
+        let out = env.galley(&["import", "--pages", range, &two]);
+        assert_eq!(out.status.code(), Some(1), "{range}");
+        let err = stderr(&out);
+        assert!(err.contains(says), "{range}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!env.db().exists() || count(&env, "digests") == 0);
+    }
+}
+
+#[test]
 fn an_unreadable_pdf_fails_in_one_line_and_stores_nothing() {
     let env = Env::new();
     for (file, says) in [

@@ -35,6 +35,12 @@ pub struct Args {
     /// Do not draft suggestions (topics, sentiment, claims) for the imported articles.
     #[arg(long)]
     no_suggest: bool,
+    /// PDF only: the pages to import, e.g. 3, 2-4 or 2- [default: all]
+    #[arg(long, value_name = "RANGE")]
+    pages: Option<String>,
+    /// PDF only: one digest for the whole file (or the --pages), not one per page.
+    #[arg(long)]
+    one_digest: bool,
     /// Print the reports as JSON.
     #[arg(long)]
     json: bool,
@@ -103,6 +109,8 @@ fn options(args: &Args) -> galley_core::Result<ImportOptions> {
         format: args.format.map(Into::into),
         dry_run: args.dry_run,
         no_suggest: args.no_suggest,
+        pages: args.pages.as_deref().map(str::parse).transpose()?,
+        one_digest: args.one_digest,
     })
 }
 

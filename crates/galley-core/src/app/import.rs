@@ -45,6 +45,10 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Do not draft suggestions for the new digests.
     pub no_suggest: bool,
+    /// PDF only: the pages to import (default: all), each one digest.
+    pub pages: Option<import::pdf::PageRange>,
+    /// PDF only: one digest for the whole file (or the chosen pages).
+    pub one_digest: bool,
 }
 
 /// What happened to one input.
@@ -165,6 +169,8 @@ impl Workspace {
             },
             format: opts.format,
             suggest: !opts.no_suggest && !opts.dry_run,
+            pages: opts.pages,
+            one_digest: opts.one_digest,
         })
     }
 }

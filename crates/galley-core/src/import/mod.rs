@@ -46,6 +46,10 @@ pub struct Options {
     /// Mark a new digest of articles (not one that brought its own annotations) as waiting
     /// for its suggestions, in the transaction that stores it.
     pub suggest: bool,
+    /// PDF only: the pages to import (default: all).
+    pub pages: Option<pdf::PageRange>,
+    /// PDF only: one digest for the whole file (or the chosen pages), not one per page.
+    pub one_digest: bool,
 }
 
 /// Largest input accepted (one digest page is a few tens of KB).

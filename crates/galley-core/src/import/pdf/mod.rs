@@ -62,8 +62,60 @@ pub fn page_text(page: &Page) -> String {
     text
 }
 
-/// Reads a PDF and rebuilds each page as a digest (no database access). The first page's
-/// digest carries the others in `pages`.
+/// Which pages of a PDF to import: `3`, `2-4`, or `2-` (to the last); pages count from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRange {
+    /// The first page imported.
+    pub first: u32,
+    /// The last page imported; `None`: to the end.
+    pub last: Option<u32>,
+}
+
+impl PageRange {
+    /// Whether page `n` (from 1) is in the range.
+    pub fn contains(self, n: u32) -> bool {
+        n >= self.first && self.last.is_none_or(|last| n <= last)
+    }
+}
+
+impl std::str::FromStr for PageRange {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<PageRange> {
+        let bad = || {
+            Error::Invalid(format!(
+                "pages {s:?}: give a page or a range of pages from 1, such as 3, 2-4 or 2-"
+            ))
+        };
+        let page = |t: &str| t.trim().parse::<u32>().ok().filter(|&n| n >= 1);
+        let (first, last) = match s.split_once('-') {
+            Some((a, b)) if b.trim().is_empty() => (page(a).ok_or_else(bad)?, None),
+            Some((a, b)) => (page(a).ok_or_else(bad)?, Some(page(b).ok_or_else(bad)?)),
+            None => {
+                let n = page(s).ok_or_else(bad)?;
+                (n, Some(n))
+            }
+        };
+        match last.is_some_and(|l| l < first) {
+            true => Err(bad()),
+            false => Ok(PageRange { first, last }),
+        }
+    }
+}
+
+impl std::fmt::Display for PageRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.last {
+            Some(l) if l == self.first => write!(f, "{l}"),
+            Some(l) => write!(f, "{}-{l}", self.first),
+            None => write!(f, "{}-", self.first),
+        }
+    }
+}
+
+/// Reads a PDF and rebuilds each page (of `opts.pages`, if given) as a digest, or all of them
+/// as one with `opts.one_digest` (no database access). The first page's digest carries the
+/// others in `pages`.
 pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepared> {
     let pages = glyphs::read(input.bytes, &input.what)?;
     let stem = opts
@@ -71,9 +123,13 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
         .clone()
         .or_else(|| input.source_file.as_deref().map(file_stem))
         .unwrap_or_else(|| input.what.clone());
+    let selected = select(&pages, opts.pages, &input.what)?;
+    if opts.one_digest {
+        return prepare_whole(jieba, &selected, stem, input, opts);
+    }
     let many = pages.len() > 1;
     let mut prepared = Vec::new();
-    for page in pages.iter().filter(|p| !p.glyphs.is_empty()) {
+    for page in selected {
         let name = match many {
             true => format!("{stem} p{}", page.number),
             false => stem.clone(),
@@ -97,6 +153,56 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
     Ok(first)
 }
 
+/// The pages with text in `range` (all if none); a range past the last page is an error.
+fn select<'p>(pages: &'p [Page], range: Option<PageRange>, what: &str) -> Result<Vec<&'p Page>> {
+    let chosen = |p: &&Page| range.is_none_or(|r| r.contains(p.number));
+    if !pages.iter().any(|p| chosen(&p)) {
+        let range = range.map(|r| r.to_string()).unwrap_or_default();
+        return Err(Error::Invalid(format!(
+            "{what} has {} pages: there is no page {range}",
+            pages.len()
+        )));
+    }
+    Ok(pages
+        .iter()
+        .filter(chosen)
+        .filter(|p| !p.glyphs.is_empty())
+        .collect())
+}
+
+/// The chosen pages as one digest: their articles in page order.
+fn prepare_whole(
+    jieba: &Jieba,
+    pages: &[&Page],
+    name: String,
+    input: &Input<'_>,
+    opts: &Options,
+) -> Result<Prepared> {
+    let mut parsed = ParsedDigest::default();
+    let mut text = String::new();
+    for page in pages {
+        let one = parse_page(page);
+        parsed.articles.extend(one.articles);
+        parsed.furniture.extend(one.furniture);
+        let n = page.number;
+        parsed
+            .warnings
+            .extend(one.warnings.into_iter().map(|w| format!("page {n}: {w}")));
+        text.push_str(&page_text(page));
+    }
+    let date = super::issue_date(input, opts);
+    let (parsed, tokens, report) =
+        super::finish_parsed(jieba, parsed, &input.what, name, date, InputFormat::Pdf)?;
+    Ok(prepared(
+        report,
+        content_hash(&text),
+        &input.what,
+        input,
+        parsed,
+        tokens,
+    ))
+}
+
 /// One page as a prepared digest.
 fn prepare_page(
     jieba: &Jieba,
@@ -109,9 +215,21 @@ fn prepare_page(
     let date = super::issue_date(input, opts);
     let (parsed, tokens, report) =
         super::finish_parsed(jieba, parse_page(page), what, name, date, InputFormat::Pdf)?;
-    Ok(Prepared {
+    let hash = content_hash(&page_text(page));
+    Ok(prepared(report, hash, what, input, parsed, tokens))
+}
+
+fn prepared(
+    report: Report,
+    hash: String,
+    what: &str,
+    input: &Input<'_>,
+    parsed: ParsedDigest,
+    tokens: Vec<String>,
+) -> Prepared {
+    Prepared {
         report,
-        hash: content_hash(&page_text(page)),
+        hash,
         what: what.to_owned(),
         source_file: input.source_file.clone(),
         parsed,
@@ -119,7 +237,7 @@ fn prepare_page(
         labels: None,
         galley_export: None,
         pages: Vec::new(),
-    })
+    }
 }
 
 /// Stores each page of a multi-page PDF as its own digest (each in its own transaction) and

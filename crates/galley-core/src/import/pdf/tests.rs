@@ -235,3 +235,17 @@ fn bold_body_size_lines_under_a_larger_headline_are_subheadings() {
     );
     assert_eq!(parsed.articles[0].paragraphs[1].text, "一个小标题");
 }
+
+#[test]
+fn page_ranges_read_as_editors_write_them() {
+    use super::PageRange;
+    let r = |s: &str| s.parse::<PageRange>().map(|r| r.to_string());
+    assert_eq!(r("3").unwrap(), "3");
+    assert_eq!(r("2-4").unwrap(), "2-4");
+    assert_eq!(r(" 2 - ").unwrap(), "2-");
+    for bad in ["", "0", "-3", "4-2", "a", "1-b", "1-2-3"] {
+        assert!(r(bad).is_err(), "{bad:?}");
+    }
+    let two_on: PageRange = "2-".parse().unwrap();
+    assert!(!two_on.contains(1) && two_on.contains(2) && two_on.contains(99));
+}
