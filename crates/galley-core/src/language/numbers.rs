@@ -155,7 +155,7 @@ fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,
-        '二' | '两' => 2,
+        '二' | '两' | '兩' => 2,
         '三' => 3,
         '四' => 4,
         '五' => 5,
@@ -172,8 +172,8 @@ fn cn_unit(c: char) -> Option<f64> {
         '十' => 10.0,
         '百' => 100.0,
         '千' => 1_000.0,
-        '万' => 10_000.0,
-        '亿' => 100_000_000.0,
+        '万' | '萬' => 10_000.0,
+        '亿' | '億' => 100_000_000.0,
         _ => return None,
     })
 }
@@ -218,12 +218,12 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
 
 fn magnitude_at(chars: &[char], i: usize) -> (f64, usize) {
     let s: String = chars[i..chars.len().min(i + 2)].iter().collect();
-    if s.starts_with("万亿") {
+    if s.starts_with("万亿") || s.starts_with("萬億") {
         (1e12, 2)
     } else {
         match chars.get(i) {
-            Some('亿') => (1e8, 1),
-            Some('万') => (1e4, 1),
+            Some('亿' | '億') => (1e8, 1),
+            Some('万' | '萬') => (1e4, 1),
             Some('千')
                 if !s.starts_with("千米")
                     && !s.starts_with("千瓦")
@@ -1064,6 +1064,23 @@ mod tests {
         assert_eq!(parse_chinese("二〇二三"), Some(2023.0));
         assert_eq!(parse_chinese("一万二千"), Some(12_000.0));
         assert_eq!(parse_chinese("两亿三千万"), Some(230_000_000.0));
+    }
+
+    #[test]
+    fn traditional_numerals_and_magnitudes_are_numbers() {
+        assert_eq!(parse_chinese("七萬"), Some(70_000.0));
+        assert_eq!(parse_chinese("兩千"), Some(2_000.0));
+        assert_eq!(parse_chinese("兩億三千萬"), Some(230_000_000.0));
+        let found: Vec<(String, f64)> =
+            extract("面積約七萬平方公里，兩千人參加，投資3萬億元，逾5億人次")
+                .into_iter()
+                .map(|q| (q.text, q.value))
+                .collect();
+        let value = |t: &str| found.iter().find(|(s, _)| s.starts_with(t)).map(|f| f.1);
+        assert_eq!(value("七萬"), Some(70_000.0), "{found:?}");
+        assert_eq!(value("兩千"), Some(2_000.0), "{found:?}");
+        assert_eq!(value("3萬億"), Some(3e12), "{found:?}");
+        assert_eq!(value("5億"), Some(5e8), "{found:?}");
     }
 
     #[test]
