@@ -222,7 +222,7 @@ fn complete_pending(store: &mut Store, jieba: &jieba_rs::Jieba, actor: &str) {
         Err(e) => return tracing::warn!(%e, "cannot list digests waiting for suggestions"),
     };
     for digest in pending {
-        if let Err(e) = suggest::draft_digest(store, jieba, digest, actor) {
+        if let Err(e) = suggest::draft_digest_each(store, jieba, digest, actor, drop) {
             tracing::warn!(digest, %e, "no suggestions for a digest left without them");
         }
     }

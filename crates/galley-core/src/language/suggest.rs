@@ -340,18 +340,15 @@ pub fn suggest_digest(
     for s in &out {
         store_suggestions(conn, s, actor)?;
     }
-    record_pass(conn, digest_id, actor, &out)?;
+    let mut tally = Tally::default();
+    out.iter().for_each(|s| tally.add(s));
+    record_pass(conn, digest_id, actor, &tally)?;
     Ok(out)
 }
 
 /// Records a suggestion pass over a digest in the audit log (how many articles, claims and
 /// topics it drafted).
-fn record_pass(
-    conn: &Connection,
-    digest_id: i64,
-    actor: &str,
-    out: &[ArticleSuggestions],
-) -> Result<()> {
+fn record_pass(conn: &Connection, digest_id: i64, actor: &str, tally: &Tally) -> Result<()> {
     audit::record(
         conn,
         &now(),
@@ -362,11 +359,7 @@ fn record_pass(
             entity_id: Some(digest_id),
             article_id: None,
             before: None,
-            after: Some(serde_json::json!({
-                "articles": out.len(),
-                "claims": out.iter().map(|a| a.claims.len()).sum::<usize>(),
-                "topics": out.iter().map(|a| a.topics.len()).sum::<usize>(),
-            })),
+            after: Some(serde_json::to_value(tally)?),
         },
     )?;
     Ok(())
@@ -401,7 +394,7 @@ pub fn suggest_imported(
     };
     match report.digest_id.filter(|_| new_articles || pending) {
         Some(digest) => {
-            suggest_digest_in_store(store, jieba, digest, actor)?;
+            draft_digest_each(store, jieba, digest, actor, drop)?;
             Ok(Some(digest))
         }
         None => Ok(None),
@@ -633,7 +626,27 @@ pub fn decide_entity(conn: &Connection, actor: &str, entity_id: i64, accept: boo
 }
 
 mod draft;
-pub use draft::draft_digest;
+pub use draft::{draft_digest, draft_digest_each};
+
+/// How much a suggestion pass drafted (recorded in the audit log).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Tally {
+    /// Articles analysed.
+    pub articles: usize,
+    /// Check-worthy claims suggested.
+    pub claims: usize,
+    /// Topics suggested.
+    pub topics: usize,
+}
+
+impl Tally {
+    /// Counts one article's suggestions.
+    pub fn add(&mut self, s: &ArticleSuggestions) {
+        self.articles += 1;
+        self.claims += s.claims.len();
+        self.topics += s.topics.len();
+    }
+}
 
 #[cfg(test)]
 mod tests;

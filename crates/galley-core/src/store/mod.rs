@@ -43,6 +43,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::model::{Article, ArticleSummary, Digest};
 use crate::{Error, Result};
 
+/// Prepared statements kept per connection (all the statements of a bulk write fit).
+const STATEMENT_CACHE: usize = 256;
+
 /// How long a writer waits for another writer before giving up with [`Error::Locked`].
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
@@ -128,6 +131,9 @@ impl Store {
 
     fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+        // Storing one article's suggestions alone uses more statements than rusqlite's default
+        // cache of 16 keeps, and a statement prepared again costs more than it runs.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // journal_mode returns a row; a file that is not a database fails here.
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))

@@ -4,7 +4,9 @@
 
 use jieba_rs::Jieba;
 
-use super::{analyse_articles, record_pass, store_suggestions, ArticleSuggestions, Context};
+use std::sync::mpsc;
+
+use super::{analyse_articles, record_pass, store_suggestions, ArticleSuggestions, Context, Tally};
 use crate::model::{Article, ParagraphKind};
 use crate::store::{articles, digests, pending_suggestions};
 use crate::{Error, Result, Store};
@@ -14,6 +16,8 @@ use crate::{Error, Result, Store};
 const ROWS_PER_WRITE: usize = 200;
 /// Longest pause after a write, left to other writers (SQLite does not queue them fairly).
 const PAUSE_AT_MOST: std::time::Duration = std::time::Duration::from_millis(20);
+/// Articles read, analysed and written per step of a draft (a few steps are in flight).
+const CHUNK: usize = 128;
 /// How often an article that changed meanwhile is analysed again before it is left as it is.
 const RETRIES: usize = 3;
 
@@ -26,26 +30,104 @@ fn basis(a: &Article) -> Basis {
 }
 
 /// Drafts and stores the suggestions of every article of a digest, records the pass in the
-/// audit log and clears the digest's pending mark. The writer is taken only for short writes,
-/// so edits from elsewhere go on meanwhile.
+/// audit log and clears the digest's pending mark; returns them all. The writer is taken only
+/// for short writes, so edits from elsewhere go on meanwhile.
 pub fn draft_digest(
     store: &mut Store,
     jieba: &Jieba,
     digest_id: i64,
     actor: &str,
 ) -> Result<Vec<ArticleSuggestions>> {
-    let (cx, mut loaded) = read_digest(store, jieba, digest_id)?;
-    let mut analysed = analyse_articles(&cx, &loaded);
+    let mut out = Vec::new();
+    draft_digest_each(store, jieba, digest_id, actor, |s| out.push(s))?;
+    Ok(out)
+}
+
+/// [`draft_digest`] handing each article's suggestions to `each` once stored instead of
+/// keeping them: memory stays bounded by a few chunks whatever the size of the digest. The
+/// articles are read and written a chunk at a time on this thread while the next chunk is
+/// analysed on the others.
+pub fn draft_digest_each(
+    store: &mut Store,
+    jieba: &Jieba,
+    digest_id: i64,
+    actor: &str,
+    mut each: impl FnMut(ArticleSuggestions),
+) -> Result<Tally> {
+    let cx = context(store, jieba, digest_id)?;
+    let ids = articles::ids_for_digest(store.conn(), digest_id)?;
+    let mut tally = Tally::default();
+    std::thread::scope(|scope| {
+        let (to_analyse, inbox) = mpsc::sync_channel::<Vec<Article>>(1);
+        let (outbox, analysed) = mpsc::sync_channel(1);
+        let cx = &cx;
+        scope.spawn(move || analyse_chunks(cx, inbox, outbox));
+        let mut chunks = ids.chunks(CHUNK);
+        let mut to_analyse = Some(to_analyse);
+        // Two chunks ahead of the writer: one being analysed, one waiting for it. Once all
+        // are sent the sender is dropped, so the analysis thread ends after the last one.
+        let mut feed = |store: &Store| -> Result<()> {
+            match chunks.next() {
+                Some(chunk) => send(to_analyse.as_ref(), read(store, chunk)?),
+                None => drop(to_analyse.take()),
+            }
+            Ok(())
+        };
+        feed(store)?;
+        feed(store)?;
+        for (loaded, done) in analysed.iter() {
+            feed(store)?;
+            for s in write_chunk(store, cx, loaded, done, actor)? {
+                tally.add(&s);
+                each(s);
+            }
+        }
+        Ok::<_, Error>(())
+    })?;
+    finish(store, digest_id, actor, &tally)?;
+    Ok(tally)
+}
+
+/// Analyses each chunk received, in order, until the writer stops sending.
+fn analyse_chunks(
+    cx: &Context<'_>,
+    inbox: mpsc::Receiver<Vec<Article>>,
+    outbox: mpsc::SyncSender<(Vec<Article>, Vec<ArticleSuggestions>)>,
+) {
+    for loaded in inbox {
+        let done = analyse_articles(cx, &loaded);
+        if outbox.send((loaded, done)).is_err() {
+            break; // the writer stopped (an error): nothing more is wanted
+        }
+    }
+}
+
+/// Hands a chunk to the analysis thread (which runs as long as the writer sends).
+fn send(to_analyse: Option<&mpsc::SyncSender<Vec<Article>>>, chunk: Vec<Article>) {
+    to_analyse
+        .expect("chunks are sent until the last one, then no more")
+        .send(chunk)
+        .expect("the analysis thread waits for chunks while the writer sends them");
+}
+
+/// Writes an analysed chunk; an article changed while it was analysed is read and analysed
+/// again (outside any transaction), a few times at most. Returns what was written.
+fn write_chunk(
+    store: &mut Store,
+    cx: &Context<'_>,
+    mut loaded: Vec<Article>,
+    mut analysed: Vec<ArticleSuggestions>,
+    actor: &str,
+) -> Result<Vec<ArticleSuggestions>> {
     let mut todo: Vec<usize> = (0..loaded.len()).collect();
     for round in 0..=RETRIES {
         todo = write_all(store, &loaded, &analysed, &todo, actor)?;
         if todo.is_empty() || round == RETRIES {
             break;
         }
-        // Changed while analysed: read and analyse again (outside any transaction).
         for &i in &todo {
             loaded[i] = store.article(loaded[i].id)?;
-            analysed[i] = super::analyse_article(&cx, &loaded[i]);
+            analysed[i] = super::analyse_article(cx, &loaded[i]);
         }
     }
     if !todo.is_empty() {
@@ -55,16 +137,11 @@ pub fn draft_digest(
             "articles kept changing; their suggestions are left to a later pass"
         );
     }
-    finish(store, digest_id, actor, &analysed)?;
     Ok(analysed)
 }
 
-/// The analysis context and the digest's articles, read with no transaction held.
-fn read_digest<'j>(
-    store: &Store,
-    jieba: &'j Jieba,
-    digest_id: i64,
-) -> Result<(Context<'j>, Vec<Article>)> {
+/// The analysis context of a digest that exists.
+fn context<'j>(store: &Store, jieba: &'j Jieba, digest_id: i64) -> Result<Context<'j>> {
     let conn = store.conn();
     if digests::get(conn, digest_id)?.is_none() {
         return Err(Error::NotFound {
@@ -72,12 +149,14 @@ fn read_digest<'j>(
             id: digest_id,
         });
     }
-    let cx = Context::load(conn, jieba)?;
-    let loaded = articles::ids_for_digest(conn, digest_id)?
-        .iter()
-        .map(|&id| articles::get(conn, id))
-        .collect::<Result<Vec<_>>>()?;
-    Ok((cx, loaded))
+    Context::load(conn, jieba)
+}
+
+/// Reads a chunk of articles with no transaction held.
+fn read(store: &Store, ids: &[i64]) -> Result<Vec<Article>> {
+    ids.iter()
+        .map(|&id| articles::get(store.conn(), id))
+        .collect()
 }
 
 /// Rows a suggestion writes, to size the transactions.
@@ -143,14 +222,9 @@ fn write_batch(
 }
 
 /// Records the pass and clears the digest's pending mark.
-fn finish(
-    store: &mut Store,
-    digest_id: i64,
-    actor: &str,
-    out: &[ArticleSuggestions],
-) -> Result<()> {
+fn finish(store: &mut Store, digest_id: i64, actor: &str, tally: &Tally) -> Result<()> {
     store.write(|tx| {
-        record_pass(tx, digest_id, actor, out)?;
+        record_pass(tx, digest_id, actor, tally)?;
         pending_suggestions::clear(tx, digest_id)
     })
 }

@@ -1,0 +1,136 @@
+//! The user's import: `galley import ARTICLES.jsonl` with suggestions (the default), into a
+//! file database, through the façade, for growing numbers of articles. Prints the time, the
+//! throughput, the time per article (flat when the import is linear) and the peak memory of
+//! the process after each size (it only grows, so a flat figure means bounded memory).
+//!
+//! ```sh
+//! cargo bench -p galley-core --bench import_suggest                 # 1,000 and 10,000 articles
+//! GALLEY_BENCH_ARTICLES=1000,10000,100000 cargo bench -p galley-core --bench import_suggest
+//! ```
+//!
+//! The articles are made from the sentences of the bundled sample page, shuffled by a fixed
+//! seed, about 3 KB each (the size of a digest article).
+
+use std::time::Instant;
+
+use galley_core::app::import::{ImportOptions, Source};
+use galley_core::model::Role;
+use galley_core::Workspace;
+
+/// Sentences of the sample page's gold articles, and their titles.
+fn material() -> (Vec<String>, Vec<String>) {
+    let gold: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/tmt-digest-2023-06.gold.json"
+    )))
+    .expect("the sample's gold is JSON");
+    let articles = gold["articles"].as_array().expect("articles");
+    let mut sentences = Vec::new();
+    let mut titles = Vec::new();
+    for a in articles {
+        titles.push(a["title"].as_str().unwrap_or_default().to_owned());
+        for p in a["paragraphs"].as_array().into_iter().flatten() {
+            let text = p["text"].as_str().unwrap_or_default();
+            sentences.extend(
+                text.split_inclusive('。')
+                    .filter(|s| s.chars().count() > 8)
+                    .map(str::to_owned),
+            );
+        }
+    }
+    (sentences, titles)
+}
+
+/// A small deterministic generator (xorshift), so every run imports the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// `n` articles as JSON Lines, each about 1,000 characters in paragraphs of 2–5 sentences.
+fn articles(n: usize) -> String {
+    let (sentences, titles) = material();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut out = String::new();
+    for i in 0..n {
+        let mut paragraphs = Vec::new();
+        let mut chars = 0;
+        while chars < 950 {
+            let k = 2 + rng.below(4);
+            let p: String = (0..k)
+                .map(|_| sentences[rng.below(sentences.len())].as_str())
+                .collect();
+            // Vary the figures so that articles differ beyond their order.
+            let p = p.replace('5', &rng.below(10).to_string());
+            chars += p.chars().count();
+            paragraphs.push(p);
+        }
+        let title = format!("{}（{i}）", titles[rng.below(titles.len())]);
+        let line = serde_json::json!({"title": title, "body": paragraphs.join("\n\n"), "source": "据新华社"});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// The process's peak resident memory so far, in MiB (Linux).
+fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn run(n: usize) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join(format!("articles-{n}.jsonl"));
+    let text = articles(n);
+    std::fs::write(&file, &text).expect("the articles are written");
+    let bytes = text.len();
+    drop(text);
+    let mut ws = Workspace::open(&dir.path().join("bench.db")).expect("a new database");
+    ws.sign_in("bench", Role::Editor).expect("signed in");
+    let started = Instant::now();
+    let outcomes = ws
+        .import(&[Source::Path(file)], &ImportOptions::default(), |_, _| {})
+        .expect("imported");
+    let took = started.elapsed().as_secs_f64();
+    assert!(
+        outcomes.iter().all(|o| !o.is_failure()),
+        "the import failed"
+    );
+    let drafted: i64 = ws
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(DISTINCT article_id) FROM article_keywords",
+            [],
+            |r| r.get(0),
+        )
+        .expect("counted");
+    assert_eq!(drafted as usize, n, "every article has its suggestions");
+    println!(
+        "import with suggestions: {n:>7} articles, {:>6.1} MB in {took:>7.2} s: {:>5.2} MB/s, \
+         {:>6.3} ms per article, peak memory {:.0} MiB",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / took,
+        took * 1e3 / n as f64,
+        peak_mib().unwrap_or(f64::NAN),
+    );
+}
+
+fn main() {
+    // `cargo test --benches` runs this too: one small size then, to keep tests fast.
+    let testing = std::env::args().any(|a| a == "--test");
+    let sizes = std::env::var("GALLEY_BENCH_ARTICLES")
+        .unwrap_or_else(|_| if testing { "200" } else { "1000,10000" }.to_owned());
+    for n in sizes.split(',').filter_map(|s| s.trim().parse().ok()) {
+        run(n);
+    }
+}
