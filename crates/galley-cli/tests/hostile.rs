@@ -162,3 +162,27 @@ fn escape_sequences_never_reach_the_terminal() {
     assert!(!err.contains('\u{1b}') && !err.contains('\r'), "{err:?}");
     assert_eq!(err.lines().count(), 1, "{err:?}");
 }
+
+#[test]
+fn one_stray_control_character_in_a_large_file_is_dropped_with_a_warning() {
+    let env = Env::new();
+    let mut lines: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(r#"{{"title": "第{i}篇报道", "body": "氢能管道试验成功，压力达到4兆帕。"}}"#)
+        })
+        .collect();
+    lines[499] = lines[499].replacen("氢能", "氢\u{7f}能", 1);
+    let name = env.file("articles.jsonl", lines.join("\n").as_bytes());
+    let text = env.ok_text(&["import", "--no-suggest", &name]);
+    assert!(
+        text.contains("control character U+007F dropped at line 500, column 32"),
+        "{text}"
+    );
+    let stored = env.ok_text(&["show", "500"]);
+    assert!(stored.contains("氢能管道试验成功"), "{stored}");
+    assert!(!stored.contains('\u{7f}'), "{stored:?}");
+    assert!(
+        env.ok_text(&["list"]).contains("1000"),
+        "all 1,000 articles stored"
+    );
+}

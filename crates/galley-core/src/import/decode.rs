@@ -5,8 +5,9 @@ use encoding_rs::{DecoderResult, Encoding, UTF_8};
 use crate::{Error, Result};
 
 /// Decodes `bytes` to text. `forced` names an encoding (WHATWG label, e.g. `gbk`, `big5`,
-/// `utf-16le`) that overrides detection. Line ends are normalised to `\n`.
-pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<String> {
+/// `utf-16le`) that overrides detection. Line ends are normalised to `\n`. A few stray
+/// control characters are dropped with a warning; binary data is refused.
+pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<Decoded> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { what: what.into() });
     }
@@ -52,19 +53,69 @@ pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<String> 
         encoding: encoding.name().into(),
         offset: offset + header,
     })?;
-    if let Some(pos) =
-        text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-    {
-        return Err(Error::NotText {
-            what: what.into(),
-            offset: header + encoded_len(encoding, &text[..pos]),
-        });
-    }
+    let (text, warnings) = drop_stray_controls(text).map_err(|pos| Error::NotText {
+        what: what.into(),
+        offset: header + encoded_len(encoding, &pos),
+    })?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if text.trim().is_empty() {
         return Err(Error::Empty { what: what.into() });
     }
-    Ok(text)
+    Ok(Decoded { text, warnings })
+}
+
+/// Decoded text, and what was dropped from it.
+#[derive(Debug)]
+pub struct Decoded {
+    /// The text, line ends normalised to `\n`.
+    pub text: String,
+    /// One line per control character dropped (line and column), at most a few and a count.
+    pub warnings: Vec<String>,
+}
+
+/// At most one stray control character in this many characters is dropped; more is binary.
+const CHARS_PER_STRAY: usize = 200;
+/// Stray characters named one by one in the warnings; the rest are counted.
+const NAMED_STRAYS: usize = 5;
+
+fn is_stray(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')
+}
+
+/// Drops the stray control characters of a text file (a DEL or an escape pasted into one
+/// article), with a warning naming each one's line and column. A text with more of them than
+/// one in [`CHARS_PER_STRAY`] characters is binary data: `Err` with the text before the first.
+fn drop_stray_controls(text: String) -> std::result::Result<(String, Vec<String>), String> {
+    let Some(first) = text.find(is_stray) else {
+        return Ok((text, Vec::new()));
+    };
+    let strays = text.chars().filter(|&c| is_stray(c)).count();
+    if strays * CHARS_PER_STRAY > text.chars().count() {
+        return Err(text[..first].to_owned());
+    }
+    let mut warnings = Vec::new();
+    let mut kept = String::with_capacity(text.len());
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            if !is_stray(c) {
+                kept.push(c);
+            } else if warnings.len() < NAMED_STRAYS {
+                warnings.push(format!(
+                    "control character U+{:04X} dropped at line {}, column {}",
+                    c as u32,
+                    n + 1,
+                    col + 1
+                ));
+            }
+        }
+    }
+    if strays > NAMED_STRAYS {
+        warnings.push(format!(
+            "{} more control characters dropped",
+            strays - NAMED_STRAYS
+        ));
+    }
+    Ok((kept, warnings))
 }
 
 /// Whether text that is not valid UTF-8 is UTF-8 with a few bad bytes (not a legacy encoding):
@@ -111,10 +162,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom_and_crlf() {
-        assert_eq!(decode(TEXT.as_bytes(), "t", None).unwrap(), TEXT);
+        assert_eq!(decode(TEXT.as_bytes(), "t", None).unwrap().text, TEXT);
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(TEXT.replace('\n', "\r\n").as_bytes());
-        assert_eq!(decode(&bom, "t", None).unwrap(), TEXT);
+        assert_eq!(decode(&bom, "t", None).unwrap().text, TEXT);
     }
 
     #[test]
@@ -124,7 +175,7 @@ mod tests {
             for u in TEXT.encode_utf16() {
                 bytes.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
             }
-            assert_eq!(decode(&bytes, "t", None).unwrap(), TEXT);
+            assert_eq!(decode(&bytes, "t", None).unwrap().text, TEXT);
         }
     }
 
@@ -132,11 +183,11 @@ mod tests {
     fn gbk_and_big5_are_detected() {
         let long = TEXT.repeat(4);
         let (gbk, _, _) = encoding_rs::GBK.encode(&long);
-        assert_eq!(decode(&gbk, "t", None).unwrap(), long);
+        assert_eq!(decode(&gbk, "t", None).unwrap().text, long);
         let trad = "我國首次高壓力純氫管道試驗成功，據科創板日報報導。".repeat(4);
         let (big5, _, _) = encoding_rs::BIG5.encode(&trad);
-        assert_eq!(decode(&big5, "t", None).unwrap(), trad);
-        assert_eq!(decode(&big5, "t", Some("big5")).unwrap(), trad);
+        assert_eq!(decode(&big5, "t", None).unwrap().text, trad);
+        assert_eq!(decode(&big5, "t", Some("big5")).unwrap().text, trad);
     }
 
     #[test]
@@ -196,5 +247,52 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("试验成功\u{7}");
         let err = decode(&gbk, "t", Some("gbk")).unwrap_err();
         assert!(matches!(err, Error::NotText { offset: 8, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_few_stray_control_characters_are_dropped_and_named_by_line_and_column() {
+        let mut text = String::new();
+        for i in 0..1000 {
+            text.push_str(&format!(
+                "{{\"title\": \"第{i}篇\", \"body\": \"氢能管道试验成功。\"}}\n"
+            ));
+        }
+        let line_501 = text.lines().nth(500).unwrap().to_owned();
+        let with_del = line_501.replacen("氢能", "氢\u{7f}能", 1);
+        let text = text.replacen(&line_501, &with_del, 1);
+        let decoded = decode(text.as_bytes(), "t", None).unwrap();
+        assert!(!decoded.text.contains('\u{7f}'));
+        assert!(
+            decoded.text.contains(&line_501),
+            "the rest of the line is kept"
+        );
+        let col = with_del.chars().position(|c| c == '\u{7f}').unwrap() + 1;
+        assert_eq!(
+            decoded.warnings,
+            [format!(
+                "control character U+007F dropped at line 501, column {col}"
+            )]
+        );
+        // Many of them: the rest are counted, not listed.
+        let text: String = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| match i % 20 {
+                0 => format!("{}\n", l.replace('。', "。\u{1b}")),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        let decoded = decode(text.as_bytes(), "t", None).unwrap();
+        assert_eq!(decoded.warnings.len(), 6, "{:?}", decoded.warnings);
+        assert_eq!(decoded.warnings[5], "46 more control characters dropped");
+    }
+
+    #[test]
+    fn text_thick_with_control_characters_is_binary() {
+        let bytes: Vec<u8> = (0..400)
+            .map(|i| if i % 3 == 0 { 0x7f } else { b'a' })
+            .collect();
+        let err = decode(&bytes, "t", None).unwrap_err();
+        assert!(matches!(err, Error::NotText { offset: 0, .. }), "{err:?}");
     }
 }

@@ -181,7 +181,20 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
     if pdf::is_pdf(input, opts) {
         return pdf::prepare(jieba, input, opts);
     }
-    let text = decode::decode(input.bytes, &input.what, opts.encoding.as_deref())?;
+    let decode::Decoded { text, warnings } =
+        decode::decode(input.bytes, &input.what, opts.encoding.as_deref())?;
+    let mut prepared = prepare_text(jieba, input, opts, text)?;
+    prepared.report.warnings.splice(0..0, warnings);
+    Ok(prepared)
+}
+
+/// Parses decoded text in its format (detected unless given).
+fn prepare_text(
+    jieba: &Jieba,
+    input: &Input<'_>,
+    opts: &Options,
+    text: String,
+) -> Result<Prepared> {
     let format = opts
         .format
         .or_else(|| {
