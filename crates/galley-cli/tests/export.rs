@@ -761,3 +761,100 @@ fn label_studio_and_doccano_imports_become_annotated_articles() {
     assert_eq!(dc_article["entities"][0]["text"], "吉𠮷");
     assert_eq!(dc_article["entities"][0]["kind"], "person");
 }
+
+#[test]
+fn suggested_claims_are_exported_as_suggestions_in_every_format_and_restored() {
+    let env = Env::new();
+    env.ok(&["import", SAMPLE]);
+    let doc: Value =
+        serde_json::from_slice(&env.ok(&["export", "--format", "json"]).stdout).unwrap();
+    assert_valid(&doc);
+    let articles = doc["digests"][0]["articles"].as_array().unwrap();
+    let suggested = |a: &Value| a["suggested_claims"].as_array().unwrap().len();
+    let total: usize = articles.iter().map(suggested).sum();
+    assert!(total > 5, "the sample has check-worthy sentences: {total}");
+    let first = &articles[0]["suggested_claims"][0];
+    assert_eq!(first["status"], "suggested");
+    assert!(
+        first["score"].as_f64().unwrap() > 0.0 && !first["reasons"].as_array().unwrap().is_empty()
+    );
+    let p = first["paragraph"].as_u64().unwrap() as usize;
+    let para: Vec<char> = articles[0]["paragraphs"][p]["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
+    let (s, e) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        para[s..e].iter().collect::<String>(),
+        first["text"].as_str().unwrap()
+    );
+
+    // Rejected suggestions leave the export; accepted ones become claims.
+    let a0 = articles[0]["id"].as_i64().unwrap().to_string();
+    let a1 = articles[1]["id"].as_i64().unwrap().to_string();
+    env.ok(&["reject", "claim", "--article", &a0]);
+    env.ok(&["accept", "claim", "--article", &a1]);
+    let doc: Value =
+        serde_json::from_slice(&env.ok(&["export", "--format", "json"]).stdout).unwrap();
+    let after = doc["digests"][0]["articles"].as_array().unwrap();
+    assert_eq!(suggested(&after[0]), 0);
+    assert_eq!(suggested(&after[1]), 0);
+    assert_eq!(
+        after[1]["claims"].as_array().unwrap().len(),
+        suggested(&articles[1])
+    );
+    let left: usize = after.iter().map(suggested).sum();
+    assert_eq!(
+        left,
+        total - suggested(&articles[0]) - suggested(&articles[1])
+    );
+
+    // CSV: one row per claim, then one per suggestion (status suggested, no claim id).
+    let rows = read_csv(
+        &env.ok(&["export", "--format", "csv", "--table", "claims"])
+            .stdout,
+    );
+    let (status, id) = (column(&rows, "status"), column(&rows, "claim_id"));
+    let suggestion_rows: Vec<_> = rows[1..]
+        .iter()
+        .filter(|r| r[status] == "suggested")
+        .collect();
+    assert_eq!(suggestion_rows.len(), left);
+    assert!(suggestion_rows
+        .iter()
+        .all(|r| r[id].is_empty() && !r[column(&rows, "score")].is_empty()));
+    // Web Annotation: highlighted by Galley; Markdown: a list of its own.
+    let wa: Value =
+        serde_json::from_slice(&env.ok(&["export", "--format", "webannotation"]).stdout).unwrap();
+    let highlights = wa["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["motivation"] == "highlighting")
+        .count();
+    assert_eq!(highlights, left);
+    let md = env.ok_text(&["export", "--format", "markdown"]);
+    assert!(md.contains("**建议核查**"), "{md}");
+
+    // A Galley export brings them back as suggestions, once.
+    let file = env.path("with-suggestions.json");
+    env.ok(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let other = Env::new();
+    other.ok(&["import", file.to_str().unwrap()]);
+    other.ok(&["import", file.to_str().unwrap()]);
+    let again = other.ok(&["export", "--format", "json"]).stdout;
+    assert_eq!(
+        normalised(&again),
+        normalised(&std::fs::read(&file).unwrap())
+    );
+}

@@ -55,7 +55,8 @@ pub struct ClaimRow {
     digest_id: i64,
     article_id: i64,
     article_title: String,
-    claim_id: i64,
+    /// Empty for a suggested sentence no editor has decided on yet.
+    claim_id: Option<i64>,
     paragraph: i64,
     start: i64,
     end: i64,
@@ -68,6 +69,10 @@ pub struct ClaimRow {
     evidence: String,
     evidence_count: usize,
     updated_at: String,
+    /// How check-worthy Galley scored it (suggested sentences, and claims made of them).
+    score: Option<String>,
+    /// Why Galley suggested it.
+    reasons: String,
 }
 
 /// The columns of `articles.csv`.
@@ -146,7 +151,7 @@ fn article_row(d: &Digest, f: &FullArticle) -> ArticleRow {
         sentiment: n.sentiment.as_ref().map(|s| s.label.to_string()),
         sentiment_score: n.sentiment.as_ref().map(|s| format!("{:.2}", s.score)),
         claims: n.claims.len(),
-        claims_suggested: count(ClaimStatus::Suggested),
+        claims_suggested: count(ClaimStatus::Suggested) + n.suggested_claims.len(),
         claims_unverified: count(ClaimStatus::Unverified),
         claims_undetermined: count(ClaimStatus::Undetermined),
         claims_in_progress: count(ClaimStatus::InProgress),
@@ -159,45 +164,68 @@ fn article_row(d: &Digest, f: &FullArticle) -> ArticleRow {
     }
 }
 
+/// The claims of an article, then the sentences suggested and not yet decided (status
+/// `suggested`, no claim id).
 fn claim_rows(d: &Digest, f: &FullArticle) -> Vec<ClaimRow> {
     let a = &f.article;
-    f.annotations
-        .claims
+    let claims = f.annotations.claims.iter().map(|c| ClaimRow {
+        claim_id: Some(c.id),
+        status: c.status.to_string(),
+        rating: c.rating.clone(),
+        rating_value: c.rating_value,
+        reviewer: c.reviewer.clone(),
+        reviewed_at: c.reviewed_at.clone(),
+        evidence: evidence_cell(c),
+        evidence_count: c.evidence.len(),
+        updated_at: c.updated_at.clone(),
+        score: c.score.map(|s| format!("{s:.2}")),
+        reasons: c.reasons.join("; "),
+        ..span_row(d, a, c.paragraph, c.start, c.end, &c.text)
+    });
+    let suggested = f.annotations.suggested_claims.iter().map(|c| ClaimRow {
+        status: ClaimStatus::Suggested.to_string(),
+        score: Some(format!("{:.2}", c.score)),
+        reasons: c.reasons.join("; "),
+        ..span_row(d, a, c.paragraph, c.start, c.end, &c.text)
+    });
+    claims.chain(suggested).collect()
+}
+
+/// The columns every row of `claims.csv` has: where the sentence is.
+fn span_row(
+    d: &Digest,
+    a: &crate::model::Article,
+    paragraph: usize,
+    start: i64,
+    end: i64,
+    text: &str,
+) -> ClaimRow {
+    ClaimRow {
+        digest_id: d.id,
+        article_id: a.id,
+        article_title: a.title.clone(),
+        paragraph: paragraph as i64 + 1,
+        start,
+        end,
+        sentence: text.to_owned(),
+        ..ClaimRow::default()
+    }
+}
+
+/// A claim's evidence in one cell: `url | quote | note`, one line each.
+fn evidence_cell(c: &crate::model::document::ClaimOut) -> String {
+    c.evidence
         .iter()
-        .map(|c| {
-            let evidence = c
-                .evidence
-                .iter()
-                .map(|e| {
-                    [&e.url, &e.quote, &e.note]
-                        .into_iter()
-                        .flatten()
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
+        .map(|e| {
+            [&e.url, &e.quote, &e.note]
+                .into_iter()
+                .flatten()
+                .cloned()
                 .collect::<Vec<_>>()
-                .join("\n");
-            ClaimRow {
-                digest_id: d.id,
-                article_id: a.id,
-                article_title: a.title.clone(),
-                claim_id: c.id,
-                paragraph: c.paragraph as i64 + 1,
-                start: c.start,
-                end: c.end,
-                sentence: c.text.clone(),
-                status: c.status.to_string(),
-                rating: c.rating.clone(),
-                rating_value: c.rating_value,
-                reviewer: c.reviewer.clone(),
-                reviewed_at: c.reviewed_at.clone(),
-                evidence,
-                evidence_count: c.evidence.len(),
-                updated_at: c.updated_at.clone(),
-            }
+                .join(" | ")
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

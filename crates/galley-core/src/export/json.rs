@@ -53,6 +53,7 @@ impl From<FullArticle> for ArticleOut {
             notes: f.annotations.notes,
             entities: f.annotations.entities,
             content_hash,
+            suggested_claims: f.annotations.suggested_claims,
         }
     }
 }

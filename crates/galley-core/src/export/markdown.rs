@@ -135,6 +135,13 @@ pub fn article(number: usize, f: &FullArticle) -> String {
         }
         s.push('\n');
     }
+    if !n.suggested_claims.is_empty() {
+        s.push_str("**建议核查**（稿台 Galley 建议，尚未决定）\n\n");
+        for c in &n.suggested_claims {
+            s.push_str(&format!("- 「{}」（{:.2}）\n", escape(&c.text), c.score));
+        }
+        s.push('\n');
+    }
     for note in &n.notes {
         s.push_str(&format!(
             "> 备注（{}）：{}\n\n",

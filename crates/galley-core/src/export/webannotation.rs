@@ -12,7 +12,7 @@ use std::io::Write;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-use super::annotations::ClaimOut;
+use super::annotations::{ClaimOut, SuggestedClaimOut};
 use super::{Filter, FullArticle, Selection};
 use crate::model::SuggestionStatus;
 use crate::Result;
@@ -113,11 +113,45 @@ fn claim(f: &FullArticle, c: &ClaimOut) -> Value {
     })
 }
 
+/// A check-worthy sentence Galley suggested and no editor has decided on: highlighted by the
+/// software (Galley as creator), tagged `check-worthy` and `suggested`, with its reasons.
+fn suggested_claim(f: &FullArticle, c: &SuggestedClaimOut) -> Value {
+    let a = &f.article;
+    let text = a
+        .paragraphs
+        .get(c.paragraph)
+        .map(|p| p.text.as_str())
+        .unwrap_or("");
+    let mut body = vec![
+        json!({"type": "TextualBody", "purpose": "tagging", "value": "check-worthy"}),
+        json!({"type": "TextualBody", "purpose": "tagging", "value": "suggested"}),
+    ];
+    body.extend(
+        c.reasons
+            .iter()
+            .map(|r| json!({"type": "TextualBody", "purpose": "describing", "value": r})),
+    );
+    json!({
+        "id": format!("urn:galley:article:{}:suggested-claim:{}", a.id, c.rank),
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "creator": generator(),
+        "generator": generator(),
+        "body": body,
+        "target": {
+            "type": "SpecificResource",
+            "source": paragraph_iri(a.id, c.paragraph),
+            "selector": selectors(text, c.start.max(0) as usize, c.end.max(0) as usize),
+        },
+    })
+}
+
 /// Every annotation of one article.
 pub fn annotations(f: &FullArticle) -> Vec<Value> {
     let a = &f.article;
     let n = &f.annotations;
     let mut out: Vec<Value> = n.claims.iter().map(|c| claim(f, c)).collect();
+    out.extend(n.suggested_claims.iter().map(|c| suggested_claim(f, c)));
     for t in n
         .topics
         .iter()

@@ -93,6 +93,39 @@ pub struct ArticleOut {
     #[serde(default)]
     #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
     pub content_hash: String,
+    /// Sentences Galley found worth checking that no editor has decided on yet (suggestions,
+    /// not claims: an accepted one is in `claims`, a rejected one is left out).
+    #[serde(default)]
+    pub suggested_claims: Vec<SuggestedClaimOut>,
+}
+
+/// A check-worthy sentence Galley suggested, not yet decided: a code-point span of a paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "suggested_claim")]
+pub struct SuggestedClaimOut {
+    /// Index into the article's `paragraphs`.
+    pub paragraph: usize,
+    /// Code-point offset where the sentence starts in the paragraph.
+    #[schemars(range(min = 0))]
+    pub start: i64,
+    /// Code-point offset just past the sentence.
+    #[schemars(range(min = 1))]
+    pub end: i64,
+    /// The sentence: the paragraph's text in `[start, end)`.
+    pub text: String,
+    /// Always `suggested`: no editor has accepted or rejected it.
+    pub status: SuggestionStatus,
+    /// 0..1: how worth checking Galley scored it.
+    #[schemars(range(min = 0, max = 1))]
+    pub score: f64,
+    /// Its place among the article's suggestions, best first from 0.
+    pub rank: i64,
+    /// Why Galley suggested it.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// Numeric consistency findings (`{check, status, detail}` objects).
+    #[serde(default)]
+    pub consistency: Vec<serde_json::Value>,
 }
 
 /// One paragraph of an article.

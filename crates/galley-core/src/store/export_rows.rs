@@ -16,7 +16,7 @@ use crate::Result;
 
 pub use crate::model::document::{
     ClaimOut, EntityOut, EvidenceOut, HistoryOut, NoteOut, SentenceSentimentOut, SentimentOut,
-    TopicOut,
+    SuggestedClaimOut, TopicOut,
 };
 
 /// Everything annotated on one article.
@@ -34,6 +34,8 @@ pub struct Annotations {
     pub notes: Vec<NoteOut>,
     /// The named entities.
     pub entities: Vec<EntityOut>,
+    /// Check-worthy sentences suggested and not yet decided, best first.
+    pub suggested_claims: Vec<SuggestedClaimOut>,
 }
 
 fn json_list(s: Option<String>) -> Vec<String> {
@@ -113,6 +115,7 @@ pub fn load_many(
     }
     load_notes(&batch, &claim_slot, &mut out)?;
     load_entities(&batch, &mut out)?;
+    load_suggested_claims(&batch, &mut out)?;
     for a in &mut out {
         a.sentence_sentiments
             .sort_by_key(|s| (s.paragraph, s.start.unwrap_or(0)));
@@ -384,6 +387,33 @@ fn load_entities(b: &Batch<'_>, out: &mut [Annotations]) -> Result<()> {
                 mentions: r.get(3)?,
                 status: r.get(4)?,
                 source: r.get(5)?,
+            });
+            Ok(())
+        },
+    )
+}
+
+/// The check-worthy sentences suggested and still undecided, best first.
+fn load_suggested_claims(b: &Batch<'_>, out: &mut [Annotations]) -> Result<()> {
+    b.each_row(
+        "SELECT article_id, paragraph_id, start, end, text, status, score, rank, reasons,
+                consistency
+         FROM claim_suggestions WHERE article_id IN ({ids}) AND status = 'suggested'
+         ORDER BY article_id, rank, id",
+        |r| {
+            let Some(&paragraph) = b.index.get(&r.get::<_, i64>(1)?) else {
+                return Ok(());
+            };
+            out[b.slot(r, 0)?].suggested_claims.push(SuggestedClaimOut {
+                paragraph,
+                start: r.get(2)?,
+                end: r.get(3)?,
+                text: r.get(4)?,
+                status: r.get(5)?,
+                score: r.get(6)?,
+                rank: r.get(7)?,
+                reasons: json_list(r.get(8)?),
+                consistency: consistency_list(r.get(9)?),
             });
             Ok(())
         },

@@ -26,8 +26,8 @@ use crate::model::document::{
 use crate::model::Paragraph;
 use crate::store::export_rows::{self as annotations, Annotations, ClaimOut};
 use crate::store::{
-    article_entities, article_topics, articles, audit, claims, digests, evidence, notes,
-    paragraphs, pull_quotes, search, sentiments,
+    article_entities, article_topics, articles, audit, claim_suggestions, claims, digests,
+    evidence, notes, paragraphs, pull_quotes, search, sentiments,
 };
 use crate::{Error, Result, Store};
 
@@ -378,7 +378,8 @@ fn merge_annotations(
         + m.sentence_sentiments(a)?
         + m.claims(a)?
         + m.notes(a)?
-        + m.entities(a)?)
+        + m.entities(a)?
+        + m.suggested_claims(a)?)
 }
 
 /// One article's annotations merged into what is stored: each step adds what is missing and
@@ -392,6 +393,58 @@ struct Merge<'a, 'c> {
 }
 
 impl Merge<'_, '_> {
+    /// Suggested sentences come back as suggestions, unless the span is already a claim, already
+    /// suggested, decided on, or no longer the sentence it was.
+    fn suggested_claims(&mut self, a: &ArticleOut) -> Result<usize> {
+        let mut added = 0;
+        for c in &a.suggested_claims {
+            let Some(p) = self.paragraphs.get(c.paragraph) else {
+                continue;
+            };
+            let (start, end) = (c.start.max(0) as usize, c.end.max(0) as usize);
+            let here: String = p
+                .text
+                .chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect();
+            let same = |o: (usize, i64, i64)| o == (c.paragraph, c.start, c.end);
+            if here != c.text
+                || self
+                    .ex
+                    .claims
+                    .iter()
+                    .any(|o| same((o.paragraph, o.start, o.end)))
+                || self
+                    .ex
+                    .suggested_claims
+                    .iter()
+                    .any(|o| same((o.paragraph, o.start, o.end)))
+                || claim_suggestions::decided(self.tx, p.id, start, end)?
+            {
+                continue;
+            }
+            claim_suggestions::insert(
+                self.tx,
+                &claim_suggestions::NewClaimSuggestion {
+                    article_id: self.article_id,
+                    paragraph_id: p.id,
+                    start,
+                    end,
+                    text: &c.text,
+                    rank: c.rank.max(0) as usize,
+                    score: c.score,
+                    reasons: &c.reasons,
+                    consistency: &serde_json::Value::Array(c.consistency.clone()),
+                    actor: self.ctx.actor,
+                    now: &self.ctx.now,
+                },
+            )?;
+            added += 1;
+        }
+        Ok(added)
+    }
+
     fn topics(&mut self, a: &ArticleOut) -> Result<usize> {
         let mut added = 0;
         for t in &a.topics {
