@@ -9,6 +9,7 @@ pub mod dictionary;
 pub mod entities;
 pub mod keywords;
 pub mod numbers;
+pub mod script;
 pub mod sentences;
 pub mod sentiment;
 pub mod suggest;

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::language::entities::{self, Entity};
 use crate::language::keywords::{self, Keyword};
+use crate::language::script;
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
@@ -113,8 +114,71 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Analyses one article; stores nothing.
+/// Analyses one article; stores nothing. An article in Traditional script is analysed in
+/// Simplified (see [`script`]) and what was found is given back as written.
 pub fn analyse_article(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
+    match simplified(article) {
+        None => analyse_as_is(cx, article),
+        Some(converted) => {
+            let mut found = analyse_as_is(cx, &converted);
+            as_written(&mut found, article, &converted);
+            found
+        }
+    }
+}
+
+/// The article with its title and paragraphs in Simplified script, when any of them changes.
+fn simplified(article: &Article) -> Option<Article> {
+    let title = script::to_simplified(&article.title);
+    let texts: Vec<_> = article
+        .paragraphs
+        .iter()
+        .map(|p| script::to_simplified(&p.text))
+        .collect();
+    let owned = |c: &std::borrow::Cow<'_, str>| matches!(c, std::borrow::Cow::Owned(_));
+    if !owned(&title) && !texts.iter().any(owned) {
+        return None;
+    }
+    let mut converted = article.clone();
+    converted.title = title.into_owned();
+    for (p, t) in converted.paragraphs.iter_mut().zip(texts) {
+        p.text = t.into_owned();
+    }
+    Some(converted)
+}
+
+/// The title, claim sentences, keywords and entity names as the article writes them.
+fn as_written(found: &mut ArticleSuggestions, article: &Article, converted: &Article) {
+    found.title = article.title.clone();
+    let paragraph = |id: i64| article.paragraphs.iter().find(|p| p.id == id);
+    for c in &mut found.claims {
+        if let Some(p) = paragraph(c.paragraph) {
+            c.text = script::slice(&p.text, c.start, c.end);
+        }
+    }
+    let whole = |a: &Article| {
+        std::iter::once(a.title.as_str())
+            .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (original, simplified) = (whole(article), whole(converted));
+    let written = |w: &str| script::as_written(&original, &simplified, w);
+    for k in &mut found.keyword_scores {
+        k.word = written(&k.word);
+    }
+    found.keywords = found
+        .keyword_scores
+        .iter()
+        .map(|k| k.word.clone())
+        .collect();
+    for e in &mut found.entities {
+        e.text = written(&e.text);
+    }
+}
+
+/// [`analyse_article`] on the text as it is.
+fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
     let jieba = cx.jieba;
     let mut full = article.title.clone();
     for p in &article.paragraphs {

@@ -375,3 +375,88 @@ fn only_newly_imported_articles_get_drafted() {
     );
     assert_eq!(count(&store), drafted);
 }
+
+/// An article of two body paragraphs, not stored.
+fn article_of(title: &str, paras: &[&str]) -> Article {
+    Article {
+        id: 1,
+        digest_id: 1,
+        position: 0,
+        title: title.to_owned(),
+        source: Source::default(),
+        paragraphs: paras
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::model::Paragraph {
+                id: i as i64 + 10,
+                position: i as i64,
+                kind: ParagraphKind::Body,
+                text: (*t).to_owned(),
+            })
+            .collect(),
+        pull_quotes: Vec::new(),
+        review_state: crate::model::ReviewState::New,
+        confidence: None,
+        updated_at: String::new(),
+    }
+}
+
+#[test]
+fn traditional_script_is_analysed_as_simplified_and_given_back_as_written() {
+    let traditional = article_of(
+        "台積電第二季營收創新高",
+        &[
+            "據《經濟日報》報道，台積電2023年第二季營收達到4808億元新台幣，較去年同期增長10%。\
+             公司董事長劉德音表示，人工智慧需求強勁。",
+            "分析師認為，這是兩千年以來最好的季度之一。",
+        ],
+    );
+    let simplified = article_of(
+        "台积电第二季营收创新高",
+        &[
+            "据《经济日报》报道，台积电2023年第二季营收达到4808亿元新台币，较去年同期增长10%。\
+             公司董事长刘德音表示，人工智慧需求强劲。",
+            "分析师认为，这是两千年以来最好的季度之一。",
+        ],
+    );
+    let store = Store::open_in_memory().unwrap();
+    let cx = Context::load(store.conn(), jieba()).unwrap();
+    let t = analyse_article(&cx, &traditional);
+    let s = analyse_article(&cx, &simplified);
+    // The same findings…
+    let spans = |a: &ArticleSuggestions| {
+        a.claims
+            .iter()
+            .map(|c| (c.paragraph, c.start, c.end, (c.score * 1000.0) as i64))
+            .collect::<Vec<_>>()
+    };
+    assert!(!s.claims.is_empty());
+    assert_eq!(spans(&t), spans(&s));
+    let codes =
+        |a: &ArticleSuggestions| a.topics.iter().map(|x| x.code.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&t), codes(&s));
+    assert_eq!(t.sentiment.label, s.sentiment.label);
+    assert_eq!(t.keywords.len(), s.keywords.len());
+    assert_eq!(t.entities.len(), s.entities.len());
+    // …given back in the article's own script.
+    assert_eq!(t.title, traditional.title);
+    for c in &t.claims {
+        let p = traditional
+            .paragraphs
+            .iter()
+            .find(|p| p.id == c.paragraph)
+            .unwrap();
+        assert!(p.text.contains(&c.text), "{} not in {}", c.text, p.text);
+    }
+    let whole = format!(
+        "{}\n{}\n{}",
+        traditional.title, traditional.paragraphs[0].text, traditional.paragraphs[1].text
+    );
+    for w in t.keywords.iter().chain(t.entities.iter().map(|e| &e.text)) {
+        assert!(
+            whole.contains(w.as_str()),
+            "{w} is not written in the article"
+        );
+    }
+    assert!(t.keywords.iter().any(|k| k == "新台幣"), "{:?}", t.keywords);
+}

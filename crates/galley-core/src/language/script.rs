@@ -1,0 +1,97 @@
+//! Traditional and Simplified Chinese. Text is analysed in Simplified script (converted with
+//! OpenCC's dictionaries through `ferrous-opencc`), and stored and shown as written: the
+//! analysis maps what it found back to the original text by position.
+//!
+//! Conversion keeps positions when it keeps the number of characters, which it does for
+//! nearly all text (OpenCC converts character for character and phrase for phrase of the same
+//! length); a paragraph whose length would change is analysed as written.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use ferrous_opencc::config::BuiltinConfig;
+use ferrous_opencc::OpenCC;
+
+/// The Traditional to Simplified converter, built once (its dictionaries are compiled in).
+static T2S: LazyLock<Option<OpenCC>> = LazyLock::new(|| {
+    OpenCC::from_config(BuiltinConfig::T2s)
+        .map_err(|e| tracing::warn!(%e, "no Traditional to Simplified conversion"))
+        .ok()
+});
+
+/// Builds the converter now (it takes a moment), off the thread that needs it first.
+pub fn warm_up() {
+    LazyLock::force(&T2S);
+}
+
+/// `text` in Simplified script with the same number of characters, each at the same place;
+/// borrowed when nothing changes (Simplified text, or a conversion that would move characters).
+pub fn to_simplified(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let Some(t2s) = T2S.as_ref() else {
+        return Cow::Borrowed(text);
+    };
+    let converted = t2s.convert(text);
+    if converted == text || converted.chars().count() != text.chars().count() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(converted)
+    }
+}
+
+/// The characters of `original` at `[start, end)` (code points): what a span found in the
+/// converted text covers in the text as written.
+pub fn slice(original: &str, start: usize, end: usize) -> String {
+    original
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// The text as written at the first place `word` occurs in `converted` (the same text in
+/// Simplified script); `word` itself when it does not occur there.
+pub fn as_written(original: &str, converted: &str, word: &str) -> String {
+    if original.len() == converted.len() && original == converted {
+        return word.to_owned();
+    }
+    match converted.find(word) {
+        Some(byte) => {
+            let start = converted[..byte].chars().count();
+            slice(original, start, start + word.chars().count())
+        }
+        None => word.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_text_is_converted_in_place() {
+        let t = "據《科技日報》報道，台積電營收創歷史新高，兩千名員工參與。";
+        let s = to_simplified(t);
+        assert_eq!(
+            s,
+            "据《科技日报》报道，台积电营收创历史新高，两千名员工参与。"
+        );
+        assert_eq!(s.chars().count(), t.chars().count());
+        assert_eq!(as_written(t, &s, "营收"), "營收");
+        assert_eq!(slice(t, 1, 7), "《科技日報》");
+    }
+
+    #[test]
+    fn simplified_and_mixed_text_is_borrowed_or_converted_alone() {
+        let s = "我国首次高压力纯氢管道试验取得成功。";
+        assert!(matches!(to_simplified(s), Cow::Borrowed(_)));
+        assert!(matches!(to_simplified("GDP 5%"), Cow::Borrowed(_)));
+        // Supplementary-plane characters and emoji keep their places.
+        let t = "吉𠮷野家😀說：價格上漲";
+        let c = to_simplified(t);
+        assert_eq!(c, "吉𠮷野家😀说：价格上涨");
+        assert_eq!(as_written(t, &c, "上涨"), "上漲");
+    }
+}
