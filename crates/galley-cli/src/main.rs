@@ -55,6 +55,7 @@ enum Command {
     Serve(cmd::serve::Args),
     User(cmd::user::Args),
     Backup(cmd::backup::Args),
+    Learning(cmd::learning::Args),
 }
 
 /// What every verb gets: how to open the workspace and who is acting.
@@ -115,6 +116,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(&ctx, args),
         Command::User(args) => cmd::user::run(&ctx, args),
         Command::Backup(args) => cmd::backup::run(&ctx, args),
+        Command::Learning(args) => cmd::learning::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -188,3 +188,42 @@ fn accounts_for_a_team_server() {
     let bad = env.galley(&["user", "add", "x", "--role", "boss"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn learning_counts_the_desks_topic_decisions_and_can_be_switched_off() {
+    let env = Env::new();
+    let ids = sample(&env);
+    let a = ids[0].to_string();
+    env.ok(&["annotate", "topic", &a, "desk:energy"]);
+    let status = json(&env, &["learning", "--json"]);
+    assert_eq!(status["enabled"], true);
+    let energy = status["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "desk:energy")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (energy["positives"].as_i64(), energy["negatives"].as_i64()),
+        (Some(1), Some(0))
+    );
+    // Undone, the decision is taken back out.
+    env.ok(&["undo"]);
+    let status = json(&env, &["learning", "--json"]);
+    assert!(status["topics"].as_array().unwrap().is_empty(), "{status}");
+    env.ok(&["annotate", "topic", &a, "desk:energy"]);
+    let model = env.path("model.json");
+    env.ok(&["learning", "export", model.to_str().unwrap()]);
+    let model: Value = serde_json::from_slice(&std::fs::read(&model).unwrap()).unwrap();
+    assert_eq!(model[0]["topic"]["code"], "desk:energy");
+    assert!(model[0]["words"].as_array().unwrap().len() > 20, "{model}");
+    let off = env.ok_text(&["learning", "off"]);
+    assert!(
+        off.starts_with("learning from the desk's decisions: off"),
+        "{off}"
+    );
+    let retrained = env.galley(&["learning", "retrain"]);
+    assert!(retrained.status.success());
+    assert_eq!(json(&env, &["learning", "--json"])["enabled"], false);
+}

@@ -6,6 +6,7 @@ pub mod edit;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod learning;
 pub mod list;
 pub mod out;
 pub mod progress;

@@ -13,7 +13,10 @@ impl Workspace {
         self.require(Permission::Edit)?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
-        edit::apply(&mut self.store, &jieba, &actor, e)
+        let change = edit::apply(&mut self.store, &jieba, &actor, e)?;
+        // Merges, splits and undone decisions change what the desk taught.
+        self.learn();
+        Ok(change)
     }
 
     /// Reverts the newest change still done (fix-ups and annotations alike).
@@ -21,7 +24,10 @@ impl Workspace {
         self.require_write()?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
-        history::undo(&mut self.store, &jieba, &actor)
+        let change = history::undo(&mut self.store, &jieba, &actor)?;
+        // Merges, splits and undone decisions change what the desk taught.
+        self.learn();
+        Ok(change)
     }
 
     /// Re-applies the change undone last.
@@ -29,7 +35,10 @@ impl Workspace {
         self.require_write()?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
-        history::redo(&mut self.store, &jieba, &actor)
+        let change = history::redo(&mut self.store, &jieba, &actor)?;
+        // Merges, splits and undone decisions change what the desk taught.
+        self.learn();
+        Ok(change)
     }
 
     /// Editors and reviewers may undo; read-only people may not.

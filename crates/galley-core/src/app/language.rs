@@ -6,7 +6,7 @@ use super::accounts::Permission;
 use super::progress::{Progress, Stage};
 use super::Workspace;
 use crate::language::suggest::{self, ArticleSuggestions};
-use crate::language::{dictionary, segmenter};
+use crate::language::{dictionary, learning, segmenter};
 use crate::store::user_terms::{self, UserTerm};
 use crate::store::{articles, digests};
 use crate::{Error, Result};
@@ -32,6 +32,39 @@ pub struct WordChange {
     pub tag: Option<String>,
     /// Articles whose search words were rebuilt.
     pub resegmented: usize,
+}
+
+/// What the suggester learned from the desk's decisions.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LearningStatus {
+    /// Whether decisions are learned from.
+    pub enabled: bool,
+    /// Per topic, the examples counted.
+    pub topics: Vec<LearnedTopic>,
+}
+
+/// One topic's learned words: (word, accepted articles with it, rejected articles with it).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LearnedWords {
+    /// The topic and its examples.
+    pub topic: LearnedTopic,
+    /// Its words, alphabetically.
+    pub words: Vec<(String, i64, i64)>,
+}
+
+/// The examples one topic learned from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LearnedTopic {
+    /// The topic's code.
+    pub code: String,
+    /// Its Chinese label.
+    pub label_zh: String,
+    /// Its English label.
+    pub label_en: String,
+    /// Articles it was accepted on (or added to).
+    pub positives: i64,
+    /// Articles it was rejected on.
+    pub negatives: i64,
 }
 
 impl Workspace {
@@ -80,6 +113,69 @@ impl Workspace {
             });
         }
         Ok(out)
+    }
+
+    /// Counts the decisions made since the last time into what the suggester learned (a
+    /// failure is logged: learning never fails the change that prompted it).
+    pub(crate) fn learn(&mut self) {
+        let Ok(jieba) = self.segmenter() else { return };
+        if let Err(e) = self.store.write(|tx| learning::sync(tx, &jieba)) {
+            tracing::warn!(%e, "the desk's decisions were not learned from this time");
+        }
+    }
+
+    /// What was learned from the desk's decisions: per topic, the examples counted.
+    pub fn learned(&self) -> Result<LearningStatus> {
+        let conn = self.store.conn();
+        let topics = crate::store::learned::topics(conn)?
+            .into_iter()
+            .filter_map(|(id, positives, negatives)| {
+                let t = crate::store::topics::get(conn, id).ok()?;
+                Some(LearnedTopic {
+                    code: t.code,
+                    label_zh: t.label_zh,
+                    label_en: t.label_en,
+                    positives,
+                    negatives,
+                })
+            })
+            .collect();
+        Ok(LearningStatus {
+            enabled: learning::enabled(conn)?,
+            topics,
+        })
+    }
+
+    /// Switches learning from the desk's decisions on or off.
+    pub fn set_learning(&mut self, on: bool) -> Result<LearningStatus> {
+        self.require(Permission::Edit)?;
+        self.store.write(|tx| learning::set_enabled(tx, on))?;
+        if on {
+            self.learn();
+        }
+        self.learned()
+    }
+
+    /// What was learned, word by word: the desk's model, to keep or to compare.
+    pub fn learned_model(&self) -> Result<Vec<LearnedWords>> {
+        let conn = self.store.conn();
+        let mut out = Vec::new();
+        for t in self.learned()?.topics {
+            let id = crate::store::topics::by_code(conn, &t.code)?.map(|x| x.id);
+            let words = match id {
+                Some(id) => crate::store::learned::words(conn, id, 1)?,
+                None => Vec::new(),
+            };
+            out.push(LearnedWords { topic: t, words });
+        }
+        Ok(out)
+    }
+
+    /// Forgets what was learned and learns again from every decision as it stands.
+    pub fn retrain(&mut self) -> Result<learning::Synced> {
+        self.require(Permission::Edit)?;
+        let jieba = self.segmenter()?;
+        self.store.write(|tx| learning::retrain(tx, &jieba))
     }
 
     /// The desk's own words, kept whole by segmentation, search and suggestions.

@@ -83,7 +83,16 @@ impl Workspace {
         })?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
-        annotate::apply(&mut self.store, &jieba, &actor, a)
+        let change = annotate::apply(&mut self.store, &jieba, &actor, a)?;
+        if matches!(
+            a,
+            Annotation::DecideTopic { .. }
+                | Annotation::AddTopic { .. }
+                | Annotation::RemoveTopic { .. }
+        ) {
+            self.learn();
+        }
+        Ok(change)
     }
 
     /// Gives a claim a verdict, with evidence if any. Returns the changes recorded.

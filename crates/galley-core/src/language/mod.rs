@@ -8,6 +8,7 @@ pub mod claims;
 pub mod dictionary;
 pub mod entities;
 pub mod keywords;
+pub mod learning;
 pub mod numbers;
 pub mod script;
 pub mod sentences;

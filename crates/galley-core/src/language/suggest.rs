@@ -15,10 +15,10 @@ use serde::Serialize;
 
 use crate::language::entities::{self, Entity};
 use crate::language::keywords::{self, Keyword};
-use crate::language::script;
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
+use crate::language::{learning, script};
 use crate::model::import_report::{InputFormat, Report, Status};
 use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
@@ -98,6 +98,8 @@ pub struct Context<'a> {
     pub taxonomy: Taxonomy,
     /// Each user word with its part-of-speech tag (`nz` when none was given).
     pub user_terms: HashMap<String, String>,
+    /// What the desk's topic decisions taught.
+    pub learned: learning::Model,
 }
 
 impl<'a> Context<'a> {
@@ -110,6 +112,7 @@ impl<'a> Context<'a> {
                 .into_iter()
                 .map(|t| (t.word, t.tag.unwrap_or_else(|| "nz".into())))
                 .collect(),
+            learned: learning::Model::load(conn)?,
         })
     }
 }
@@ -177,6 +180,47 @@ fn as_written(found: &mut ArticleSuggestions, article: &Article, converted: &Art
     }
 }
 
+/// What the desk's decisions say, applied to the topics the trigger words found: a topic
+/// learned is added (or strengthened, with the reason), one withheld is taken out. Best first.
+fn apply_learned(
+    taxonomy: &topics::Taxonomy,
+    verdicts: Vec<(i64, learning::Verdict)>,
+    out: &mut Vec<topics::TopicSuggestion>,
+) {
+    for (topic_id, verdict) in verdicts {
+        let at = out.iter().position(|t| t.topic_id == topic_id);
+        match (verdict, at) {
+            (learning::Verdict::Withhold { .. }, Some(i)) => {
+                out.remove(i);
+            }
+            (learning::Verdict::Withhold { .. }, None) => {}
+            (learning::Verdict::Suggest { score, reason }, Some(i)) => {
+                let t = &mut out[i];
+                t.score = t.score.max(score);
+                t.reasons.insert(0, reason);
+            }
+            (learning::Verdict::Suggest { score, reason }, None) => {
+                let Some(t) = taxonomy
+                    .topics
+                    .iter()
+                    .find(|t| t.id == topic_id && t.retired_at.is_none())
+                else {
+                    continue;
+                };
+                out.push(topics::TopicSuggestion {
+                    topic_id,
+                    code: t.code.clone(),
+                    label_zh: t.label_zh.clone(),
+                    label_en: t.label_en.clone(),
+                    score,
+                    reasons: vec![reason],
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
+}
+
 /// [`analyse_article`] on the text as it is.
 fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
     let jieba = cx.jieba;
@@ -192,7 +236,12 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let topics = topics::suggest(&cx.taxonomy, &article.title, &body, TOPICS);
+    let mut topics = topics::suggest(&cx.taxonomy, &article.title, &body, TOPICS * 2);
+    if !cx.learned.is_empty() {
+        let words = learning::features(jieba, &full);
+        apply_learned(&cx.taxonomy, cx.learned.judge(&words), &mut topics);
+    }
+    topics.truncate(TOPICS);
 
     // Claims and sentiment over lead and body paragraphs (headings are labels, not statements).
     let text_paras: Vec<&crate::model::Paragraph> = article
@@ -370,6 +419,7 @@ pub fn suggest_article(
     article_id: i64,
     actor: &str,
 ) -> Result<ArticleSuggestions> {
+    learning::sync(conn, jieba)?;
     let cx = Context::load(conn, jieba)?;
     let s = analyse_article(&cx, &articles::get(conn, article_id)?);
     store_suggestions(conn, &s, actor)?;

@@ -20,6 +20,7 @@ pub mod digests;
 pub mod evidence;
 pub mod export_rows;
 pub mod furniture;
+pub mod learned;
 pub mod notes;
 pub mod paragraphs;
 pub mod pending_suggestions;

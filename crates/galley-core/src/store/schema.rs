@@ -14,6 +14,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/005_export_indexes.sql")),
         M::up(include_str!("../../migrations/006_pending_suggestions.sql")),
         M::up(include_str!("../../migrations/007_accounts.sql")),
+        M::up(include_str!("../../migrations/008_learning.sql")),
     ])
 }
 

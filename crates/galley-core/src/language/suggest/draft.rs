@@ -54,6 +54,7 @@ pub fn draft_digest_each(
     actor: &str,
     mut each: impl FnMut(ArticleSuggestions),
 ) -> Result<Tally> {
+    learn(store, jieba)?;
     let cx = context(store, jieba, digest_id)?;
     let ids = articles::ids_for_digest(store.conn(), digest_id)?;
     let mut tally = Tally::default();
@@ -150,6 +151,12 @@ fn context<'j>(store: &Store, jieba: &'j Jieba, digest_id: i64) -> Result<Contex
         });
     }
     Context::load(conn, jieba)
+}
+
+/// Counts the decisions taken since the last pass into what was learned, in a short write.
+fn learn(store: &mut Store, jieba: &Jieba) -> Result<()> {
+    store.write(|tx| crate::language::learning::sync(tx, jieba))?;
+    Ok(())
 }
 
 /// Reads a chunk of articles with no transaction held.

@@ -1,0 +1,285 @@
+//! The suggester learns from the desk's decisions: a desk topic with no trigger words is
+//! suggested once editors have given it to enough articles, and a topic rejected again and
+//! again on one kind of article stops being suggested there. The articles are generated from
+//! sentences written for this test (a desk subject, other news, and sentences any article may
+//! have), with a fixed seed; training and held-out articles are different generated articles.
+
+use galley_core::annotate::Annotation;
+use galley_core::app::import::{ImportOptions, Source};
+use galley_core::app::language::TaxonomyChange;
+use galley_core::model::Role;
+use galley_core::Workspace;
+
+/// Sentences only an article about care for the elderly has.
+const ELDER: &[&str] = &[
+    "社区养老服务中心新增护理床位一百二十张，为失能老人提供日间照料。",
+    "该市推行居家养老上门服务，护理员每周三次为独居老人送餐并测量血压。",
+    "养老机构普遍面临护理人员短缺，年轻护工流失率居高不下。",
+    "长期护理保险试点扩大到全省，失能老人每月可获护理费用补贴。",
+    "街道为八十岁以上老人安装紧急呼叫设备，子女可在手机上查看老人状况。",
+    "老年食堂推出低盐低糖套餐，老人凭卡就餐享受优惠。",
+    "专家建议发展智慧养老，用传感器监测独居老人的起居与用药。",
+    "养老院引入康复训练设备，帮助中风老人恢复行走能力。",
+    "适老化改造覆盖两千户家庭，卫生间加装扶手和防滑地面。",
+    "医养结合机构让老人在养老院内就能看病开药，减少往返医院。",
+    "农村互助养老点由村民轮流值守，陪伴留守老人聊天做饭。",
+    "老年大学开设智能手机课程，教老人使用移动支付和视频通话。",
+];
+
+/// Sentences of other news: markets, farming, football.
+const OTHER: &[&[&str]] = &[
+    &[
+        "沪深两市成交额连续第五个交易日突破万亿元，券商板块领涨。",
+        "央行开展逆回购操作，市场流动性保持合理充裕。",
+        "多家上市银行公布季度业绩，净息差继续收窄。",
+        "新能源车企股价大幅波动，投资者关注价格战走向。",
+        "债券市场收益率走低，机构增持长期国债。",
+        "基金公司发行新产品，募集规模明显回升。",
+    ],
+    &[
+        "夏粮收购进度过半，小麦收购价格稳中有升。",
+        "农技人员深入田间指导农户防治玉米螟虫。",
+        "高标准农田建设让亩产提高一成，灌溉用水减少。",
+        "果农通过直播销售苹果，订单排到下个月。",
+        "种业企业培育的耐旱水稻新品种通过审定。",
+        "合作社统一采购化肥农药，为社员节省开支。",
+    ],
+    &[
+        "主队在补时阶段攻入制胜球，以二比一逆转取胜。",
+        "俱乐部宣布与新任主教练签约三年，目标重返甲级联赛。",
+        "门将多次扑出险球，赛后当选全场最佳球员。",
+        "联赛积分榜前三名差距缩小，争冠形势更加胶着。",
+        "青训营选拔出十名少年球员进入梯队训练。",
+        "球迷在看台上打出横幅，为受伤的队长加油。",
+    ],
+];
+
+/// Sentences any news article may have.
+const COMMON: &[&str] = &[
+    "记者近日走访了当地多个单位。",
+    "有关部门表示，将进一步加强统筹协调。",
+    "据了解，相关工作将在年底前全面完成。",
+    "业内人士认为，这一做法值得推广。",
+    "今年以来，各项工作取得积极进展。",
+    "负责人介绍，下一步将继续完善配套措施。",
+    "不少市民对此表示欢迎。",
+    "数据显示，相关指标同比有所提高。",
+];
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// One article: a few subject sentences among common ones; the title is a subject sentence cut
+/// short.
+fn article(rng: &mut Rng, subject: &[&str], n: usize) -> serde_json::Value {
+    let mut paragraphs = Vec::new();
+    for _ in 0..3 {
+        let mut p = String::new();
+        for _ in 0..n {
+            p.push_str(subject[rng.below(subject.len())]);
+            p.push_str(COMMON[rng.below(COMMON.len())]);
+        }
+        paragraphs.push(p);
+    }
+    let title: String = subject[rng.below(subject.len())].chars().take(14).collect();
+    serde_json::json!({"title": title, "body": paragraphs.join("\n\n")})
+}
+
+fn import(ws: &mut Workspace, name: &str, articles: &[serde_json::Value]) -> Vec<i64> {
+    let jsonl: String = articles.iter().map(|a| format!("{a}\n")).collect();
+    let source = Source::Bytes {
+        what: format!("{name}.jsonl"),
+        bytes: jsonl.into_bytes(),
+    };
+    let opts = ImportOptions {
+        name: Some(name.into()),
+        format: Some(galley_core::import::InputFormat::Jsonl),
+        ..ImportOptions::default()
+    };
+    let out = ws.import(&[source], &opts, |_, _| {}).unwrap();
+    let digest = out[0].report.as_ref().unwrap().digest_id.unwrap();
+    ws.store()
+        .articles(digest)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect()
+}
+
+/// The topic codes suggested (not decided) for an article.
+fn suggested(ws: &Workspace, article: i64) -> Vec<String> {
+    let conn = ws.store().conn();
+    let mut stmt = conn
+        .prepare(
+            "SELECT t.code FROM article_topics a JOIN topics t ON t.id = a.topic_id
+             WHERE a.article_id = ?1 AND a.status = 'suggested'",
+        )
+        .unwrap();
+    stmt.query_map([article], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn desk() -> Workspace {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.sign_in("编辑甲", Role::Editor).unwrap();
+    ws
+}
+
+#[test]
+fn a_desk_topic_given_to_50_articles_is_suggested_on_new_ones() {
+    let mut ws = desk();
+    ws.change_taxonomy(&TaxonomyChange::Add {
+        code: "desk:eldercare".into(),
+        zh: "养老".into(),
+        en: "Care for the elderly".into(),
+        parent: None,
+        terms: Vec::new(),
+    })
+    .unwrap();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    // Training: 50 articles about the subject among 100 others, as a morning's digest.
+    let mut train = Vec::new();
+    for i in 0..150 {
+        match i % 3 {
+            0 => train.push((true, article(&mut rng, ELDER, 1))),
+            _ => train.push((false, article(&mut rng, OTHER[i % OTHER.len()], 1))),
+        }
+    }
+    let ids = import(
+        &mut ws,
+        "train",
+        &train.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>(),
+    );
+    for (id, (elder, _)) in ids.iter().zip(&train) {
+        if *elder {
+            ws.annotate(&Annotation::AddTopic {
+                article_id: *id,
+                code: "desk:eldercare".into(),
+            })
+            .unwrap();
+        }
+    }
+    let status = ws.learned().unwrap();
+    let learned = status
+        .topics
+        .iter()
+        .find(|t| t.code == "desk:eldercare")
+        .unwrap();
+    assert_eq!((learned.positives, learned.negatives), (50, 0));
+
+    // Held out: new articles, the subject's with fewer subject sentences than in training.
+    let mut held = Vec::new();
+    for i in 0..120 {
+        match i % 4 {
+            0 => held.push((true, article(&mut rng, ELDER, 1))),
+            _ => held.push((false, article(&mut rng, OTHER[i % OTHER.len()], 1))),
+        }
+    }
+    let ids = import(
+        &mut ws,
+        "held",
+        &held.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>(),
+    );
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    for (id, (elder, _)) in ids.iter().zip(&held) {
+        let got = suggested(&ws, *id).iter().any(|c| c == "desk:eldercare");
+        match (got, *elder) {
+            (true, true) => tp += 1.0,
+            (true, false) => fp += 1.0,
+            (false, true) => fn_ += 1.0,
+            _ => {}
+        }
+    }
+    let f1 = 2.0 * tp / (2.0 * tp + fp + fn_);
+    eprintln!("held-out F1 {f1:.3} (tp {tp}, fp {fp}, fn {fn_})");
+    assert!(f1 >= 0.8, "F1 {f1:.3} (tp {tp}, fp {fp}, fn {fn_})");
+    // The reason says where it came from.
+    let annotations = ws.annotations(ids[0]).unwrap();
+    let t = annotations
+        .topics
+        .iter()
+        .find(|t| t.code == "desk:eldercare")
+        .unwrap();
+    assert!(
+        t.reasons[0].starts_with("learned from 50 of this desk's decisions"),
+        "{:?}",
+        t.reasons
+    );
+}
+
+/// Sentences of basketball reports that name the Houston Rockets (火箭), a space trigger word.
+const BASKETBALL: &[&str] = &[
+    "火箭队主场以一百零八比九十九击败对手，后卫砍下三十分。",
+    "火箭主帅赛后表示，球队的防守强度明显提升。",
+    "湖人与火箭的比赛进入加时，中锋抢下十五个篮板。",
+    "火箭队交易截止日前签下一名替补前锋。",
+    "本赛季常规赛火箭队取得五连胜，排名升至西部第六。",
+    "球迷在球馆外排队购买火箭队季后赛门票。",
+];
+
+/// Sentences of launches, which are about space.
+const LAUNCH: &[&str] = &[
+    "长征运载火箭在酒泉卫星发射中心点火升空，将三颗卫星送入预定轨道。",
+    "可回收火箭完成垂直起降试验，发动机再次点火成功。",
+    "商业航天公司的火箭发射任务圆满成功，卫星太阳翼顺利展开。",
+    "载人飞船与空间站完成对接，航天员进入核心舱。",
+];
+
+#[test]
+fn a_topic_rejected_20_times_on_one_kind_of_article_stops_there() {
+    let mut ws = desk();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    // The desk's earlier work: other news.
+    let earlier: Vec<_> = (0..90)
+        .map(|i| article(&mut rng, OTHER[i % OTHER.len()], 1))
+        .collect();
+    import(&mut ws, "earlier", &earlier);
+    let games: Vec<_> = (0..20).map(|_| article(&mut rng, BASKETBALL, 2)).collect();
+    let ids = import(&mut ws, "games", &games);
+    let space = |ws: &Workspace, id: i64| suggested(ws, id).iter().any(|c| c == "desk:space");
+    assert!(
+        ids.iter().filter(|&&id| space(&ws, id)).count() >= 15,
+        "火箭 suggests space before the desk says otherwise"
+    );
+    let topic = ws.topic_id("desk:space").unwrap();
+    for &id in &ids {
+        if space(&ws, id) {
+            ws.annotate(&Annotation::DecideTopic {
+                article_id: id,
+                topic_id: topic,
+                accept: false,
+            })
+            .unwrap();
+        }
+    }
+    // New basketball reports no longer get space; launches still do.
+    let later: Vec<_> = (0..10).map(|_| article(&mut rng, BASKETBALL, 2)).collect();
+    let ids = import(&mut ws, "later games", &later);
+    let still = ids.iter().filter(|&&id| space(&ws, id)).count();
+    assert_eq!(still, 0, "space is still suggested on {still} of 10 games");
+    let launches: Vec<_> = (0..5).map(|_| article(&mut rng, LAUNCH, 2)).collect();
+    let ids = import(&mut ws, "launches", &launches);
+    assert!(ids.iter().all(|&id| space(&ws, id)), "launches keep space");
+
+    // Switched off, the desk's decisions are not used: games get space again.
+    ws.set_learning(false).unwrap();
+    let ids = import(
+        &mut ws,
+        "games off",
+        &(0..5)
+            .map(|_| article(&mut rng, BASKETBALL, 2))
+            .collect::<Vec<_>>(),
+    );
+    assert!(ids.iter().any(|&id| space(&ws, id)));
+}
