@@ -76,6 +76,15 @@ pub struct Listing {
     pub articles: Vec<ArticleSummary>,
 }
 
+/// A digest's pages and the boxes on them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PageLayout {
+    /// The pages, in order, with their sizes in PDF points.
+    pub pages: Vec<crate::model::PageSize>,
+    /// The boxes, page by page, top to bottom.
+    pub boxes: Vec<crate::store::page_boxes::StoredBox>,
+}
+
 impl Workspace {
     /// Opens (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Workspace> {
@@ -207,6 +216,17 @@ impl Workspace {
     pub fn annotations(&self, article_id: i64) -> Result<Annotations> {
         self.store.article(article_id)?;
         view::annotations(self.store.conn(), article_id)
+    }
+
+    /// Where each title, paragraph, pull quote, source line and piece of furniture of a digest
+    /// read from a PDF is on its pages (empty for other inputs): what the page view outlines.
+    pub fn page_layout(&self, digest_id: i64) -> Result<PageLayout> {
+        self.require_digest(digest_id)?;
+        let conn = self.store.conn();
+        Ok(PageLayout {
+            pages: crate::store::page_boxes::pages(conn, digest_id)?,
+            boxes: crate::store::page_boxes::list(conn, digest_id)?,
+        })
     }
 
     /// Claims waiting for a verdict (at most `limit`), oldest first.

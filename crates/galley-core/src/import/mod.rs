@@ -436,6 +436,59 @@ struct Stored<'a> {
     tokens: &'a [String],
 }
 
+/// The ids a parsed digest's pieces were stored under, by their places in it.
+struct StoredIds<'a> {
+    articles: &'a [i64],
+    paragraphs: &'a [Vec<i64>],
+    furniture: &'a [i64],
+}
+
+/// Stores the pages and boxes of a digest read from a PDF (nothing for other inputs). A box
+/// whose piece was not stored (cleaned away) is left out.
+fn store_boxes(
+    tx: &rusqlite::Connection,
+    digest_id: i64,
+    parsed: &ParsedDigest,
+    ids: &StoredIds<'_>,
+) -> Result<()> {
+    use crate::model::BoxOf;
+    use crate::store::page_boxes::{self, Owner};
+    for p in &parsed.pages {
+        page_boxes::insert_page(tx, digest_id, p)?;
+    }
+    for b in &parsed.boxes {
+        let article = |i: usize| ids.articles.get(i).copied();
+        let owner = match b.of {
+            BoxOf::Title { article: a }
+            | BoxOf::Source { article: a }
+            | BoxOf::PullQuote { article: a, .. } => Owner {
+                article_id: article(a),
+                ..Owner::default()
+            },
+            BoxOf::Paragraph {
+                article: a,
+                paragraph,
+            } => Owner {
+                article_id: article(a),
+                paragraph_id: ids
+                    .paragraphs
+                    .get(a)
+                    .and_then(|p| p.get(paragraph))
+                    .copied(),
+                ..Owner::default()
+            },
+            BoxOf::Furniture { index } => Owner {
+                furniture_id: ids.furniture.get(index).copied(),
+                ..Owner::default()
+            },
+        };
+        if owner.article_id.is_some() || owner.furniture_id.is_some() {
+            page_boxes::insert(tx, digest_id, &b.place, b.of.role(), owner)?;
+        }
+    }
+    Ok(())
+}
+
 fn store_parsed(
     tx: &rusqlite::Connection,
     s: &Stored<'_>,
@@ -460,6 +513,7 @@ fn store_parsed(
         },
     )?;
     let mut ids = Vec::with_capacity(parsed.articles.len());
+    let mut paragraph_ids = Vec::with_capacity(parsed.articles.len());
     for (pos, a) in parsed.articles.iter().enumerate() {
         let id = articles::insert(
             tx,
@@ -472,18 +526,27 @@ fn store_parsed(
                 now: &now,
             },
         )?;
+        let mut pids = Vec::with_capacity(a.paragraphs.len());
         for (i, p) in a.paragraphs.iter().enumerate() {
-            paragraphs::insert(tx, id, i as i64, p.kind, &p.text)?;
+            pids.push(paragraphs::insert(tx, id, i as i64, p.kind, &p.text)?);
         }
         for (i, q) in a.pull_quotes.iter().enumerate() {
             pull_quotes::insert(tx, id, i as i64, q)?;
         }
         search::index_tokens(tx, id, &tokens[pos])?;
         ids.push(id);
+        paragraph_ids.push(pids);
     }
+    let mut furniture_ids = Vec::with_capacity(parsed.furniture.len());
     for (i, f) in parsed.furniture.iter().enumerate() {
-        furniture::insert(tx, digest_id, i as i64, f)?;
+        furniture_ids.push(furniture::insert(tx, digest_id, i as i64, f)?);
     }
+    let stored = StoredIds {
+        articles: &ids,
+        paragraphs: &paragraph_ids,
+        furniture: &furniture_ids,
+    };
+    store_boxes(tx, digest_id, parsed, &stored)?;
     audit::record(
         tx,
         &now,

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 pub use date::IssueDate;
 pub use vocabulary::{
-    ClaimStatus, EntityKind, Origin, ParagraphKind, ParseError, Rating, RatingEntry, ReviewState,
-    Role, SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
+    BoxRole, ClaimStatus, EntityKind, Origin, ParagraphKind, ParseError, Rating, RatingEntry,
+    ReviewState, Role, SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
 };
 
 /// A stored digest: one imported page or issue.
@@ -121,6 +121,128 @@ pub struct ParsedDigest {
     pub furniture: Vec<String>,
     /// What the importer noticed about the page as a whole.
     pub warnings: Vec<String>,
+    /// The pages the digest was read from (PDF), with their sizes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageSize>,
+    /// Where each title, paragraph, pull quote, source line and piece of furniture was on
+    /// its page (PDF).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub boxes: Vec<PlacedBox>,
+}
+
+impl ParsedDigest {
+    /// Appends another page's digest: its articles after these, its boxes pointing at them.
+    pub fn append(&mut self, other: ParsedDigest) {
+        let (articles, furniture) = (self.articles.len(), self.furniture.len());
+        self.boxes.extend(other.boxes.into_iter().map(|mut b| {
+            match &mut b.of {
+                BoxOf::Furniture { index } => *index += furniture,
+                BoxOf::Title { article }
+                | BoxOf::Source { article }
+                | BoxOf::Paragraph { article, .. }
+                | BoxOf::PullQuote { article, .. } => *article += articles,
+            }
+            b
+        }));
+        self.articles.extend(other.articles);
+        self.furniture.extend(other.furniture);
+        self.pages.extend(other.pages);
+    }
+}
+
+/// A page's number (from 1) and size in PDF points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PageSize {
+    /// The page number in the file, from 1.
+    pub number: u32,
+    /// Width in points.
+    pub width: f64,
+    /// Height in points.
+    pub height: f64,
+}
+
+/// A rectangle on a page, in PDF points from the page's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PageBox {
+    /// The page number in the file, from 1.
+    pub page: u32,
+    /// Left edge.
+    pub x0: f64,
+    /// Top edge.
+    pub y0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Bottom edge.
+    pub y1: f64,
+}
+
+impl PageBox {
+    /// The smallest box holding both (on the page of `self`).
+    pub fn union(self, o: PageBox) -> PageBox {
+        PageBox {
+            page: self.page,
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
+    }
+}
+
+/// What a box holds, by its place in the parsed digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BoxOf {
+    /// The title of article `article`.
+    Title {
+        /// Index into the articles.
+        article: usize,
+    },
+    /// Paragraph `paragraph` of article `article`.
+    Paragraph {
+        /// Index into the articles.
+        article: usize,
+        /// Index into its paragraphs.
+        paragraph: usize,
+    },
+    /// Pull quote `index` of article `article`.
+    PullQuote {
+        /// Index into the articles.
+        article: usize,
+        /// Index into its pull quotes.
+        index: usize,
+    },
+    /// The source line of article `article`.
+    Source {
+        /// Index into the articles.
+        article: usize,
+    },
+    /// Furniture `index` of the digest.
+    Furniture {
+        /// Index into the furniture.
+        index: usize,
+    },
+}
+
+impl BoxOf {
+    /// The role stored for it.
+    pub fn role(self) -> BoxRole {
+        match self {
+            BoxOf::Title { .. } => BoxRole::Title,
+            BoxOf::Paragraph { .. } => BoxRole::Paragraph,
+            BoxOf::PullQuote { .. } => BoxRole::PullQuote,
+            BoxOf::Source { .. } => BoxRole::Source,
+            BoxOf::Furniture { .. } => BoxRole::Furniture,
+        }
+    }
+}
+
+/// A box and what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PlacedBox {
+    /// Where.
+    pub place: PageBox,
+    /// What.
+    pub of: BoxOf,
 }
 
 /// An article as an importer found it, before it is stored.

@@ -327,6 +327,22 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a box on an imported page holds.
+    pub enum BoxRole ("box role") {
+        /// An article's headline.
+        Title = "title",
+        /// A paragraph (lead, body text or heading) of an article.
+        Paragraph = "paragraph",
+        /// A pull quote of an article.
+        PullQuote = "pull_quote",
+        /// An article's source line.
+        Source = "source",
+        /// Page furniture (running heads, page numbers, bylines set aside).
+        Furniture = "furniture",
+    }
+}
+
+vocabulary! {
     /// The role of a paragraph inside an article.
     pub enum ParagraphKind ("paragraph kind") {
         /// The opening paragraph.
@@ -398,6 +414,8 @@ pub struct Vocabulary {
     pub suggestion_statuses: &'static [SuggestionStatus],
     /// Every paragraph kind.
     pub paragraph_kinds: &'static [ParagraphKind],
+    /// What a box on an imported page holds.
+    pub box_roles: &'static [BoxRole],
     /// Every entity kind.
     pub entity_kinds: &'static [EntityKind],
     /// Who can make an annotation: Galley (`auto`) or an editor.
@@ -428,6 +446,7 @@ impl Vocabulary {
             topic_statuses: TopicStatus::ALL,
             suggestion_statuses: SuggestionStatus::ALL,
             paragraph_kinds: ParagraphKind::ALL,
+            box_roles: BoxRole::ALL,
             entity_kinds: EntityKind::ALL,
             sources: Origin::ALL,
         }
@@ -467,6 +486,7 @@ mod tests {
         check(Origin::ALL, Origin::NAMES);
         check(EntityKind::ALL, EntityKind::NAMES);
         check(ParagraphKind::ALL, ParagraphKind::NAMES);
+        check(BoxRole::ALL, BoxRole::NAMES);
         check(ReviewState::ALL, ReviewState::NAMES);
         assert_eq!("in-progress".parse(), Ok(ClaimStatus::InProgress));
         let e = "probably".parse::<ClaimStatus>().unwrap_err().to_string();

@@ -22,6 +22,7 @@ pub mod export_rows;
 pub mod furniture;
 pub mod learned;
 pub mod notes;
+pub mod page_boxes;
 pub mod paragraphs;
 pub mod pending_suggestions;
 pub mod people;

@@ -15,6 +15,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/006_pending_suggestions.sql")),
         M::up(include_str!("../../migrations/007_accounts.sql")),
         M::up(include_str!("../../migrations/008_learning.sql")),
+        M::up(include_str!("../../migrations/009_page_boxes.sql")),
     ])
 }
 

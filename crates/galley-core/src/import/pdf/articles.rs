@@ -9,7 +9,9 @@
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
 use crate::import::page::lines::{is_furniture, parse_source};
-use crate::model::{ArticleDraft, ParagraphDraft, ParagraphKind, ParsedDigest, Source};
+use crate::model::{
+    ArticleDraft, BoxOf, PageBox, ParagraphDraft, ParagraphKind, ParsedDigest, PlacedBox, Source,
+};
 
 use super::layout::{Layout, Line};
 
@@ -35,6 +37,36 @@ impl Block {
     pub fn text(&self) -> String {
         join(self.lines.iter().map(|l| l.text.as_str()))
     }
+
+    /// Where the block is on page `page` (its lines are all in one column).
+    pub fn place(&self, page: u32) -> PageBox {
+        boxes(&self.lines, page)[0]
+    }
+}
+
+/// The box of one line on page `page`.
+fn line_box(l: &Line, page: u32) -> PageBox {
+    PageBox {
+        page,
+        x0: l.x0,
+        y0: l.top(),
+        x1: l.x1,
+        y1: l.bottom(),
+    }
+}
+
+/// The boxes of some lines in reading order: one per run of lines in one column (a paragraph
+/// continued in the next column has two).
+pub fn boxes(lines: &[Line], page: u32) -> Vec<PageBox> {
+    let mut out: Vec<(usize, PageBox)> = Vec::new();
+    for l in lines {
+        let b = line_box(l, page);
+        match out.last_mut() {
+            Some((region, acc)) if *region == l.region => *acc = acc.union(b),
+            _ => out.push((l.region, b)),
+        }
+    }
+    out.into_iter().map(|(_, b)| b).collect()
 }
 
 /// What a block is.
@@ -159,9 +191,14 @@ pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
 /// em from its column's left edge, or after a line that ends a sentence more than two ems
 /// short of the column's right edge.
 pub fn paragraphs(lines: &[Line]) -> Vec<String> {
-    let mut paras: Vec<Vec<&str>> = Vec::new();
+    paragraph_runs(lines).into_iter().map(|(t, _)| t).collect()
+}
+
+/// [`paragraphs`] with the lines each was made of (a range of `lines`).
+pub fn paragraph_runs(lines: &[Line]) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut paras: Vec<(Vec<&str>, std::ops::Range<usize>)> = Vec::new();
     let mut prev: Option<&Line> = None;
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let indented = l.x0 - l.column.0 > 0.5 * l.size;
         let after_short = prev.is_some_and(|p| {
             p.column.1 - p.x1 > 2.0 * p.size
@@ -170,60 +207,91 @@ pub fn paragraphs(lines: &[Line]) -> Vec<String> {
                     .ends_with(['。', '！', '？', '”', '」', '.'])
         });
         match paras.last_mut() {
-            Some(p) if !indented && !after_short => p.push(&l.text),
-            _ => paras.push(vec![&l.text]),
+            Some((p, r)) if !indented && !after_short => {
+                p.push(&l.text);
+                r.end = i + 1;
+            }
+            _ => paras.push((vec![&l.text], i..i + 1)),
         }
         prev = Some(l);
     }
-    paras.into_iter().map(join).collect()
+    paras.into_iter().map(|(p, r)| (join(p), r)).collect()
 }
 
 /// An article being filled in.
 #[derive(Default)]
 struct Draft {
     title: String,
+    title_box: Option<PageBox>,
     source: Source,
+    source_box: Option<PageBox>,
     body: Vec<Line>,
     /// Larger-type blocks: pull quotes or subheadings, decided when the article is whole.
-    larger: Vec<(usize, String)>,
+    larger: Vec<(usize, String, PageBox)>,
     warnings: Vec<String>,
 }
 
-/// Walks the blocks in reading order: each headline opens an article, the rest fill it.
-pub fn articles(layout: &Layout) -> ParsedDigest {
+/// Walks the blocks of page `page` in reading order: each headline opens an article, the
+/// rest fill it. Every block's box is kept with what it became.
+pub fn articles(layout: &Layout, page: u32) -> ParsedDigest {
     let mut out = ParsedDigest::default();
     let mut current: Option<Draft> = None;
     let headlines = Headlines::of(layout);
     for block in blocks(layout) {
         match role(&block, layout.body_size, headlines) {
-            Role::Furniture | Role::Byline => out.furniture.push(block.text()),
+            Role::Furniture | Role::Byline => {
+                let index = out.furniture.len();
+                out.boxes.push(PlacedBox {
+                    place: block.place(page),
+                    of: BoxOf::Furniture { index },
+                });
+                out.furniture.push(block.text());
+            }
             Role::Headline => {
-                let title = block.text();
                 if let Some(d) = current.take() {
-                    out.articles.extend(finish(d));
+                    push(&mut out, d, page);
                 }
                 current = Some(Draft {
-                    title,
+                    title: block.text(),
+                    title_box: Some(block.place(page)),
                     ..Draft::default()
                 });
             }
             role => {
                 let d = current.get_or_insert_with(untitled);
                 match role {
-                    Role::Source(s) if d.source.line.is_none() => d.source = s,
-                    Role::Larger => d.larger.push((d.body.len(), block.text())),
+                    Role::Source(s) if d.source.line.is_none() => {
+                        d.source = s;
+                        d.source_box = Some(block.place(page));
+                    }
+                    Role::Larger => d
+                        .larger
+                        .push((d.body.len(), block.text(), block.place(page))),
                     _ => d.body.extend(block.lines),
                 }
             }
         }
     }
     if let Some(d) = current.take() {
-        out.articles.extend(finish(d));
+        push(&mut out, d, page);
     }
     if out.articles.is_empty() {
         out.warnings.push("no headline found on the page".into());
     }
     out
+}
+
+/// Adds a finished article and its boxes (an empty draft adds nothing).
+fn push(out: &mut ParsedDigest, d: Draft, page: u32) {
+    let article = out.articles.len();
+    if let Some((a, boxes)) = finish(d, page) {
+        out.articles.push(a);
+        out.boxes
+            .extend(boxes.into_iter().map(|(of, place)| PlacedBox {
+                place,
+                of: of(article),
+            }));
+    }
 }
 
 /// Text before the first headline (continued from another page).
@@ -241,41 +309,69 @@ fn bare(s: &str) -> String {
         .collect()
 }
 
+/// What a box of an article holds, once the article's index is known.
+type Of = Box<dyn Fn(usize) -> BoxOf>;
+
 /// The finished article: paragraphs cut, larger type sorted into pull quotes (repeated in the
-/// body) and subheadings, the first paragraph the lead.
-fn finish(d: Draft) -> Option<ArticleDraft> {
-    let mut pieces: Vec<(usize, ParagraphDraft)> = Vec::new();
+/// body) and subheadings, the first paragraph the lead; with the boxes of its pieces.
+fn finish(d: Draft, page: u32) -> Option<(ArticleDraft, Vec<(Of, PageBox)>)> {
+    let mut pieces: Vec<(usize, ParagraphDraft, PageBox)> = Vec::new();
     let body_text = bare(&join(d.body.iter().map(|l| l.text.as_str())));
     let mut pull_quotes = Vec::new();
-    for (at, text) in d.larger {
+    let mut boxes: Vec<(Of, PageBox)> = Vec::new();
+    for (at, text, place) in d.larger {
         if !bare(&text).is_empty() && body_text.contains(&bare(&text)) {
+            let index = pull_quotes.len();
+            boxes.push((
+                Box::new(move |article| BoxOf::PullQuote { article, index }),
+                place,
+            ));
             pull_quotes.push(text);
         } else {
-            pieces.push((at, para(ParagraphKind::Heading, text)));
+            pieces.push((at, para(ParagraphKind::Heading, text), place));
         }
     }
-    let body = |lines: &[Line]| {
-        self::paragraphs(lines)
+    let mut paragraphs: Vec<(ParagraphDraft, Vec<PageBox>)> = Vec::new();
+    let lines = &d.body;
+    let body = |from: usize, to: usize| {
+        paragraph_runs(&lines[from..to])
             .into_iter()
-            .map(|t| para(ParagraphKind::Body, t))
+            .map(move |(t, r)| {
+                let places = self::boxes(&lines[from + r.start..from + r.end], page);
+                (para(ParagraphKind::Body, t), places)
+            })
     };
-    let mut paragraphs = Vec::new();
     let mut start = 0;
-    for (at, heading) in pieces {
-        paragraphs.extend(body(&d.body[start..at]));
-        paragraphs.push(heading);
+    for (at, heading, place) in pieces {
+        paragraphs.extend(body(start, at));
+        paragraphs.push((heading, vec![place]));
         start = at;
     }
-    paragraphs.extend(body(&d.body[start..]));
+    paragraphs.extend(body(start, lines.len()));
     if paragraphs.is_empty() && d.title.is_empty() {
         return None;
     }
-    if let Some(first) = paragraphs
+    if let Some((first, _)) = paragraphs
         .iter_mut()
-        .find(|p| p.kind == ParagraphKind::Body)
+        .find(|(p, _)| p.kind == ParagraphKind::Body)
     {
         first.kind = ParagraphKind::Lead;
     }
+    for (paragraph, (_, places)) in paragraphs.iter().enumerate() {
+        for &place in places {
+            boxes.push((
+                Box::new(move |article| BoxOf::Paragraph { article, paragraph }),
+                place,
+            ));
+        }
+    }
+    if let Some(place) = d.title_box {
+        boxes.push((Box::new(|article| BoxOf::Title { article }), place));
+    }
+    if let Some(place) = d.source_box {
+        boxes.push((Box::new(|article| BoxOf::Source { article }), place));
+    }
+    let paragraphs: Vec<ParagraphDraft> = paragraphs.into_iter().map(|(p, _)| p).collect();
     let mut warnings = d.warnings;
     let mut confidence: f64 = if warnings.is_empty() { 0.9 } else { 0.4 };
     if d.source.line.is_none() {
@@ -294,14 +390,15 @@ fn finish(d: Draft) -> Option<ArticleDraft> {
     } else {
         d.title
     };
-    Some(ArticleDraft {
+    let article = ArticleDraft {
         title,
         source: d.source,
         paragraphs,
         pull_quotes,
         confidence: confidence.max(0.1),
         warnings,
-    })
+    };
+    Some((article, boxes))
 }
 
 fn para(kind: ParagraphKind, text: String) -> ParagraphDraft {

@@ -41,7 +41,12 @@ pub fn is_pdf(input: &Input<'_>, opts: &Options) -> bool {
 
 /// Rebuilds one page into articles.
 pub fn parse_page(page: &Page) -> ParsedDigest {
-    let mut parsed = articles::articles(&layout::layout(page));
+    let mut parsed = articles::articles(&layout::layout(page), page.number);
+    parsed.pages.push(crate::model::PageSize {
+        number: page.number,
+        width: page.width,
+        height: page.height,
+    });
     if page.rotated > 0 {
         parsed.warnings.push(format!(
             "{} rotated or vertical characters left out: only horizontal text is read",
@@ -181,13 +186,13 @@ fn prepare_whole(
     let mut parsed = ParsedDigest::default();
     let mut text = String::new();
     for page in pages {
-        let one = parse_page(page);
-        parsed.articles.extend(one.articles);
-        parsed.furniture.extend(one.furniture);
+        let mut one = parse_page(page);
         let n = page.number;
+        let warnings = std::mem::take(&mut one.warnings);
         parsed
             .warnings
-            .extend(one.warnings.into_iter().map(|w| format!("page {n}: {w}")));
+            .extend(warnings.into_iter().map(|w| format!("page {n}: {w}")));
+        parsed.append(one);
         text.push_str(&page_text(page));
     }
     let date = super::issue_date(input, opts);
