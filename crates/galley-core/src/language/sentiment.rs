@@ -983,14 +983,17 @@ pub fn lexicon_parts<'a>(tokens: impl Iterator<Item = &'a str>) -> (LexiconScore
         }
         if let Some((w, p)) = lookup(lex, w) {
             let mut v = p;
-            let mut why = format!("{w} ({})", if p > 0.0 { "+" } else { "−" });
+            let mut why = format!("{w}（{}）", if p > 0.0 { "正面" } else { "负面" });
             if let Some((dw, d)) = deg.take() {
                 v *= d;
                 why = format!("{dw}{why}");
             }
             if let Some(n) = negated.take() {
                 v *= -0.8;
-                why = format!("{n}…{w} (negated {})", if p > 0.0 { "+" } else { "−" });
+                why = format!(
+                    "{n}…{w}（否定，转为{}）",
+                    if p > 0.0 { "负面" } else { "正面" }
+                );
             }
             let news = !REVIEW_LEXICON.iter().any(|(r, _)| *r == w);
             hits.push((clause, v, why, news));
@@ -1013,10 +1016,7 @@ pub fn lexicon_parts<'a>(tokens: impl Iterator<Item = &'a str>) -> (LexiconScore
     }
     if let Some(at) = contrast_at {
         if !reasons.is_empty() {
-            reasons.push(format!(
-                "contrast after clause {}: later clause weighs more",
-                at + 1
-            ));
+            reasons.push(format!("第{}分句后有转折，后面的分句权重更高", at + 1));
         }
     }
     (LexiconScore { score, reasons }, news)
@@ -1059,7 +1059,11 @@ pub const POLAR: f64 = 0.35;
 /// A sentence's score is tanh(log-odds / this).
 const SCORE_SCALE: f64 = 2.0;
 
-/// Sentiment of one sentence.
+/// How the reason naming the model's words starts (reasons are shown to Chinese-speaking
+/// editors and exported as data: written in Chinese).
+const MODEL_REASON: &str = "模型";
+
+/// Sentiment of one sentence. Its reasons agreeing with the label come first.
 pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
     let lower = text.to_lowercase();
     let tokens = model_tokens(jieba, &lower);
@@ -1092,17 +1096,44 @@ pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
             .take(3)
             .map(|(f, w)| {
                 let (kind, word) = f.split_at(2);
-                let neg = if kind == "n:" { "not " } else { "" };
+                let neg = if kind == "n:" { "否定·" } else { "" };
                 format!("{neg}{word}{}", if *w > 0.0 { "+" } else { "−" })
             })
             .collect();
-        reasons.push(format!("model {:+.2}: {}", model, words.join(" ")));
+        reasons.push(format!("{MODEL_REASON} {:+.2}：{}", model, words.join(" ")));
     }
+    agreeing_first(&mut reasons, label);
     Sentiment {
         label,
         score: round2(score),
         reasons,
     }
+}
+
+/// Which way a tone-word reason points: `Some(true)` positive, `Some(false)` negative.
+fn points(reason: &str) -> Option<bool> {
+    if reason.contains("转为负面") || reason.ends_with("（负面）") {
+        Some(false)
+    } else if reason.contains("转为正面") || reason.ends_with("（正面）") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Puts the tone words that agree with a polar label before those that do not (the rest keep
+/// their order), so the first reason an editor reads explains the label.
+fn agreeing_first(reasons: &mut [String], label: Label) {
+    let want = match label {
+        Label::Positive => true,
+        Label::Negative => false,
+        _ => return,
+    };
+    reasons.sort_by_key(|r| match points(r) {
+        Some(p) if p == want => 0,
+        None => 1,
+        Some(_) => 2,
+    });
 }
 
 /// Sentiment of an article from its sentences: mixed when both sides are clearly present.
@@ -1148,7 +1179,7 @@ pub fn aggregate(sentences: &[Sentiment]) -> Sentiment {
     let mut words: Vec<&String> = pos
         .iter()
         .chain(neg.iter())
-        .flat_map(|s| s.reasons.iter().filter(|r| !r.starts_with("model")))
+        .flat_map(|s| s.reasons.iter().filter(|r| !r.starts_with(MODEL_REASON)))
         .collect();
     words.dedup();
     reasons.extend(words.into_iter().take(8).cloned());
@@ -1178,14 +1209,27 @@ mod tests {
             "{good:?} {not_good:?}"
         );
         assert!(very_good.score > good.score);
-        assert!(not_good.reasons[0].contains("negated"), "{not_good:?}");
+        assert!(not_good.reasons[0].contains("否定"), "{not_good:?}");
+    }
+
+    #[test]
+    fn reasons_are_chinese_and_the_first_agrees_with_the_label() {
+        let s = analyse_sentence(jieba(), "服务很好，但是价格太贵，质量也很差，非常失望。");
+        assert_eq!(s.label, Label::Negative, "{s:?}");
+        assert_eq!(points(&s.reasons[0]), Some(false), "{s:?}");
+        for r in &s.reasons {
+            assert!(
+                !r.is_ascii() && !r.contains("negated") && !r.contains("clause"),
+                "{r}"
+            );
+        }
     }
 
     #[test]
     fn contrast_weighs_the_later_clause() {
         let s = lexicon_score(jieba(), "技术取得进展，但商业化仍面临挑战");
         assert!(s.score < 0.0, "{s:?}");
-        assert!(s.reasons.iter().any(|r| r.starts_with("contrast")));
+        assert!(s.reasons.iter().any(|r| r.contains("转折")), "{s:?}");
     }
 
     #[test]
