@@ -109,6 +109,25 @@ impl InputFormat {
 
 /// Parses text already known not to be a page.
 pub fn parse(format: InputFormat, text: &str) -> Result<ParsedDigest> {
+    let mut parsed = parse_as(format, text)?;
+    sources_expected(&mut parsed);
+    Ok(parsed)
+}
+
+/// "no source line" only where sources were expected: a file none of whose articles names
+/// a source gets no such warning on each of them.
+fn sources_expected(parsed: &mut ParsedDigest) {
+    if parsed.articles.iter().all(|a| a.source.line.is_none()) {
+        for a in &mut parsed.articles {
+            a.warnings.retain(|w| w != NO_SOURCE);
+        }
+    }
+}
+
+/// The warning of an article without a source line where its digest's others have one.
+pub const NO_SOURCE: &str = "no source line";
+
+fn parse_as(format: InputFormat, text: &str) -> Result<ParsedDigest> {
     match format {
         InputFormat::Markdown => Ok(markdown::parse(text)),
         InputFormat::Json => records::parse_json(text),
@@ -138,7 +157,7 @@ fn explicit_article(
     }
     let mut warnings = Vec::new();
     if source.line.is_none() {
-        warnings.push("no source line".to_owned());
+        warnings.push(NO_SOURCE.to_owned());
     }
     ArticleDraft {
         title,
@@ -147,5 +166,21 @@ fn explicit_article(
         pull_quotes,
         confidence: 1.0,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::*;
+
+    #[test]
+    fn records_without_any_source_are_not_each_warned() {
+        let none = "{\"title\": \"甲\", \"body\": \"一段。\"}\n{\"title\": \"乙\", \"body\": \"二段。\"}\n";
+        let p = parse(InputFormat::Jsonl, none).unwrap();
+        assert!(p.articles.iter().all(|a| a.warnings.is_empty()), "{p:?}");
+        let some = "{\"title\": \"甲\", \"body\": \"一段。\", \"source\": \"据新华社\"}\n\
+                    {\"title\": \"乙\", \"body\": \"二段。\"}\n";
+        let p = parse(InputFormat::Jsonl, some).unwrap();
+        assert_eq!(p.articles[1].warnings, [NO_SOURCE]);
     }
 }

@@ -458,15 +458,17 @@ fn drafts(
 ) -> (Vec<(usize, ArticleDraft)>, HashMap<usize, usize>) {
     let mut drafts: Vec<(usize, ArticleDraft)> = Vec::new();
     let mut chain_of_unit: HashMap<usize, usize> = HashMap::new();
+    // A page that prints no source line anywhere does not lack one in each article.
+    let expected = units.iter().any(|u| matches!(u.kind, UnitKind::Source(_)));
     for (ci, ch) in chains.iter().enumerate() {
         let paragraphs = chain_paragraphs(units, pieces, ch, |i| {
             chain_of_unit.insert(i, ci);
         });
         let mut warnings = Vec::new();
-        let source = article_source(units, pieces, ch, &paragraphs, &mut warnings);
+        let source = article_source(units, pieces, ch, &paragraphs, expected, &mut warnings);
         let (title, title_score) = article_title(units, title_of[ci], &paragraphs, &mut warnings);
         let merge_conf = merge_confidence(ch, &mut warnings);
-        let confidence = confidence(title_score, source.line.is_some(), merge_conf);
+        let confidence = confidence(title_score, source.line.is_some() || !expected, merge_conf);
         if confidence < LOW_CONFIDENCE {
             warnings.push(format!(
                 "low confidence ({confidence:.2}): check title, source and paragraphs"
@@ -520,12 +522,13 @@ fn chain_paragraphs(
 }
 
 /// Step 5: the source line closing the chain, else the dateline of its first paragraph,
-/// else none (with a warning).
+/// else none (with a warning where the page prints source lines).
 fn article_source(
     units: &[Unit],
     pieces: &[Piece],
     ch: &Chain,
     paragraphs: &[ParagraphDraft],
+    expected: bool,
     warnings: &mut Vec<String>,
 ) -> Source {
     match pieces[*ch.pieces.last().expect("non-empty")]
@@ -543,7 +546,9 @@ fn article_source(
                 outlets: vec![outlet],
             },
             None => {
-                warnings.push("no source line".to_owned());
+                if expected {
+                    warnings.push(crate::import::formats::NO_SOURCE.to_owned());
+                }
                 Source::default()
             }
         },
@@ -599,10 +604,14 @@ fn merge_confidence(ch: &Chain, warnings: &mut Vec<String>) -> f64 {
 /// Step 5: an article's confidence from its title's cohesion, its source line and its
 /// weakest join, rounded to two decimals.
 fn confidence(title_score: f64, has_source: bool, merge_conf: f64) -> f64 {
-    let confidence = 0.2
+    let mut confidence = 0.2
         + 0.35 * (title_score * 1.25).min(1.0)
         + 0.2 * if has_source { 1.0 } else { 0.0 }
         + 0.25 * merge_conf;
+    if title_score <= 0.0 {
+        // No title was found (the first sentence stands in): always flagged.
+        confidence = confidence.min(LOW_CONFIDENCE - 0.1);
+    }
     (confidence * 100.0).round() / 100.0
 }
 

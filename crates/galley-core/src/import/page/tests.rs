@@ -60,3 +60,14 @@ fn text_without_titles_becomes_one_article() {
 fn punctuation_only_text_has_no_articles() {
     assert!(reconstruct("...\n\n,,,", jieba()).articles.is_empty());
 }
+
+#[test]
+fn no_source_line_is_said_only_where_the_page_prints_sources() {
+    let without = "氢能管道试验成功\n\n我国首次高压力纯氢管道试验取得成功，压力达到6.3兆帕。\n\n\
+                   新型储能装机规模突破\n\n截至6月底，全国新型储能装机规模突破一千万千瓦。";
+    let p = reconstruct(without, jieba());
+    assert!(!p.articles.is_empty());
+    for a in &p.articles {
+        assert!(!a.warnings.iter().any(|w| w == "no source line"), "{a:?}");
+    }
+}

@@ -237,8 +237,17 @@ pub fn articles(layout: &Layout, page: u32) -> ParsedDigest {
     let mut out = ParsedDigest::default();
     let mut current: Option<Draft> = None;
     let headlines = Headlines::of(layout);
-    for block in blocks(layout) {
-        match role(&block, layout.body_size, headlines) {
+    let blocks: Vec<(Block, Role)> = blocks(layout)
+        .into_iter()
+        .map(|b| {
+            let r = role(&b, layout.body_size, headlines);
+            (b, r)
+        })
+        .collect();
+    // A page that prints no source line anywhere does not lack one in each article.
+    let expected = blocks.iter().any(|(_, r)| matches!(r, Role::Source(_)));
+    for (block, role) in blocks {
+        match role {
             Role::Furniture | Role::Byline => {
                 let index = out.furniture.len();
                 out.boxes.push(PlacedBox {
@@ -249,7 +258,7 @@ pub fn articles(layout: &Layout, page: u32) -> ParsedDigest {
             }
             Role::Headline => {
                 if let Some(d) = current.take() {
-                    push(&mut out, d, page);
+                    push(&mut out, d, page, expected);
                 }
                 current = Some(Draft {
                     title: block.text(),
@@ -273,7 +282,7 @@ pub fn articles(layout: &Layout, page: u32) -> ParsedDigest {
         }
     }
     if let Some(d) = current.take() {
-        push(&mut out, d, page);
+        push(&mut out, d, page, expected);
     }
     if out.articles.is_empty() {
         out.warnings.push("no headline found on the page".into());
@@ -282,9 +291,9 @@ pub fn articles(layout: &Layout, page: u32) -> ParsedDigest {
 }
 
 /// Adds a finished article and its boxes (an empty draft adds nothing).
-fn push(out: &mut ParsedDigest, d: Draft, page: u32) {
+fn push(out: &mut ParsedDigest, d: Draft, page: u32, sources_expected: bool) {
     let article = out.articles.len();
-    if let Some((a, boxes)) = finish(d, page) {
+    if let Some((a, boxes)) = finish(d, page, sources_expected) {
         out.articles.push(a);
         out.boxes
             .extend(boxes.into_iter().map(|(of, place)| PlacedBox {
@@ -314,7 +323,11 @@ type Of = Box<dyn Fn(usize) -> BoxOf>;
 
 /// The finished article: paragraphs cut, larger type sorted into pull quotes (repeated in the
 /// body) and subheadings, the first paragraph the lead; with the boxes of its pieces.
-fn finish(d: Draft, page: u32) -> Option<(ArticleDraft, Vec<(Of, PageBox)>)> {
+fn finish(
+    d: Draft,
+    page: u32,
+    sources_expected: bool,
+) -> Option<(ArticleDraft, Vec<(Of, PageBox)>)> {
     let mut pieces: Vec<(usize, ParagraphDraft, PageBox)> = Vec::new();
     let body_text = bare(&join(d.body.iter().map(|l| l.text.as_str())));
     let mut pull_quotes = Vec::new();
@@ -374,8 +387,8 @@ fn finish(d: Draft, page: u32) -> Option<(ArticleDraft, Vec<(Of, PageBox)>)> {
     let paragraphs: Vec<ParagraphDraft> = paragraphs.into_iter().map(|(p, _)| p).collect();
     let mut warnings = d.warnings;
     let mut confidence: f64 = if warnings.is_empty() { 0.9 } else { 0.4 };
-    if d.source.line.is_none() {
-        warnings.push("no source line".into());
+    if d.source.line.is_none() && sources_expected {
+        warnings.push(crate::import::formats::NO_SOURCE.into());
         confidence -= 0.2;
     }
     if paragraphs.is_empty() {
