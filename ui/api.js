@@ -88,6 +88,8 @@ export const api = {
   history: (articleId) => call("article_history", { articleId }),
   annotate: (annotation) => call("annotate", { annotation }),
   annotations: (articleId) => call("article_annotations", { articleId }),
+  /** A PDF digest's pages and the box of each title, paragraph, pull quote, source and furniture. */
+  pageLayout: (digestId) => call("page_layout", { digestId }),
   reviewQueue: (filter) => call("review_queue", { filter }),
   topics: () => call("list_topics"),
   vocabulary: () => call("vocabulary"),

@@ -8,7 +8,7 @@ use galley_core::annotate::view::Annotations;
 use galley_core::annotate::Annotation;
 use galley_core::app::export::Target;
 use galley_core::app::import::{FileOutcome, ImportOptions, Source};
-use galley_core::app::Info;
+use galley_core::app::{Info, PageLayout};
 use galley_core::edit::{Change, Edit};
 use galley_core::export::{Format, Request};
 use galley_core::model::{Article, Digest, Vocabulary};
@@ -38,6 +38,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         article_history,
         annotate,
         article_annotations,
+        page_layout,
         review_queue,
         list_topics,
         vocabulary,
@@ -169,6 +170,11 @@ pub fn annotate(state: State<'_, AppState>, annotation: Annotation) -> CmdResult
 #[tauri::command(async)]
 pub fn article_annotations(state: State<'_, AppState>, article_id: i64) -> CmdResult<Annotations> {
     Ok(state.ws()?.annotations(article_id)?)
+}
+
+#[tauri::command(async)]
+pub fn page_layout(state: State<'_, AppState>, digest_id: i64) -> CmdResult<PageLayout> {
+    Ok(state.ws()?.page_layout(digest_id)?)
 }
 
 #[tauri::command(async)]

@@ -31,6 +31,12 @@ struct ArticleId {
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DigestId {
+    digest_id: i64,
+}
+
+#[derive(Deserialize)]
 struct EditArgs {
     edit: Edit,
 }
@@ -62,6 +68,7 @@ pub fn call(ws: &mut Workspace, name: &str, args: Value) -> Result<Value> {
         }
         "get_article" => json(ws.article(from::<Id>(args)?.id)?),
         "article_annotations" => json(ws.annotations(from::<ArticleId>(args)?.article_id)?),
+        "page_layout" => json(ws.page_layout(from::<DigestId>(args)?.digest_id)?),
         "article_history" => {
             json(ws.history(Some(from::<ArticleId>(args)?.article_id), 200, false)?)
         }
@@ -97,4 +104,35 @@ fn from<T: DeserializeOwned>(args: Value) -> Result<T> {
 
 fn json<T: Serialize>(value: T) -> Result<Value> {
     Ok(serde_json::to_value(value)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use galley_core::app::import::{ImportOptions, Source};
+    use galley_core::model::Role;
+
+    #[test]
+    fn the_page_layout_of_a_pdf_digest_is_a_call() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        ws.sign_in("编辑甲", Role::Editor).unwrap();
+        let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../galley-core/tests/pdf/two-columns.lo.pdf");
+        let out = ws
+            .import(&[Source::Path(pdf)], &ImportOptions::default(), |_, _| {})
+            .unwrap();
+        let digest = out[0].report.as_ref().unwrap().digest_id.unwrap();
+        let layout = call(
+            &mut ws,
+            "page_layout",
+            serde_json::json!({"digestId": digest}),
+        )
+        .unwrap();
+        assert_eq!(layout["pages"].as_array().unwrap().len(), 1);
+        let first = &layout["boxes"][0];
+        for key in ["page", "x0", "y0", "x1", "y1", "role", "article_id"] {
+            assert!(first.get(key).is_some(), "{key} in {first}");
+        }
+        assert!(!changes("page_layout"));
+    }
 }
