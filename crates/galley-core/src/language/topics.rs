@@ -396,3 +396,51 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod held_out {
+    use super::*;
+
+    /// The project's own labelled headlines: top-1 and top-3 at the IPTC top level (a desk
+    /// subject counts as its parent), and the share with no topic at all.
+    #[test]
+    fn topics_test_set() {
+        let store = crate::Store::open_in_memory().unwrap();
+        let tax = Taxonomy::load(store.conn()).unwrap();
+        let top_level = |code: &str| -> String {
+            let t = tax.topics.iter().find(|t| t.code == code).unwrap();
+            match t
+                .parent_id
+                .and_then(|p| tax.topics.iter().find(|x| x.id == p))
+            {
+                Some(parent) => parent.code.clone(),
+                None => t.code.clone(),
+            }
+        };
+        let set = include_str!("../../assets/language/topics-test.tsv");
+        let (mut n, mut top1, mut top3, mut none) = (0, 0, 0, 0);
+        for line in set.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let (code, title) = line.split_once('\t').expect("code<TAB>headline");
+            let got: Vec<String> = suggest(&tax, title, "", 3)
+                .iter()
+                .map(|s| top_level(&s.code))
+                .collect();
+            n += 1;
+            top1 += usize::from(got.first().is_some_and(|c| c == code));
+            top3 += usize::from(got.iter().any(|c| c == code));
+            none += usize::from(got.is_empty());
+            if got.first().is_none_or(|c| c != code) {
+                eprintln!("{title}: expected {code}, got {got:?}");
+            }
+        }
+        let share = |k: usize| k as f64 / n as f64;
+        eprintln!(
+            "topics test set: top-1 {top1}/{n} = {:.2}, top-3 {top3}/{n} = {:.2}, no topic {none}/{n} = {:.2}",
+            share(top1),
+            share(top3),
+            share(none)
+        );
+        // Floors just under the measured figures (docs/language.md), so a drop fails.
+        assert!(share(top1) >= 0.9 && share(none) <= 0.1);
+    }
+}

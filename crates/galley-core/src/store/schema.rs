@@ -16,6 +16,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/007_accounts.sql")),
         M::up(include_str!("../../migrations/008_learning.sql")),
         M::up(include_str!("../../migrations/009_page_boxes.sql")),
+        M::up(include_str!("../../migrations/010_topic_terms.sql")),
     ])
 }
 
