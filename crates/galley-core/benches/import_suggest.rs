@@ -126,10 +126,11 @@ fn run(n: usize) {
 }
 
 fn main() {
-    // `cargo test --benches` runs this too: one small size then, to keep tests fast.
-    let testing = std::env::args().any(|a| a == "--test");
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this too, without it:
+    // one small size then (in a debug build), to keep the tests fast.
+    let benching = std::env::args().any(|a| a == "--bench");
     let sizes = std::env::var("GALLEY_BENCH_ARTICLES")
-        .unwrap_or_else(|_| if testing { "200" } else { "1000,10000" }.to_owned());
+        .unwrap_or_else(|_| if benching { "1000,10000" } else { "100" }.to_owned());
     for n in sizes.split(',').filter_map(|s| s.trim().parse().ok()) {
         run(n);
     }

@@ -56,13 +56,18 @@ fn generator() -> Value {
     json!({"id": "urn:galley", "type": "Software", "name": "Galley"})
 }
 
+/// The text of paragraph `index` of the article (empty if it has no such paragraph).
+fn paragraph_text(f: &FullArticle, index: usize) -> &str {
+    f.article
+        .paragraphs
+        .get(index)
+        .map(|p| p.text.as_str())
+        .unwrap_or("")
+}
+
 fn claim(f: &FullArticle, c: &ClaimOut) -> Value {
     let a = &f.article;
-    let text = a
-        .paragraphs
-        .get(c.paragraph)
-        .map(|p| p.text.as_str())
-        .unwrap_or("");
+    let text = paragraph_text(f, c.paragraph);
     let mut body = vec![json!({
         "type": "TextualBody",
         "purpose": "assessing",
@@ -117,11 +122,7 @@ fn claim(f: &FullArticle, c: &ClaimOut) -> Value {
 /// software (Galley as creator), tagged `check-worthy` and `suggested`, with its reasons.
 fn suggested_claim(f: &FullArticle, c: &SuggestedClaimOut) -> Value {
     let a = &f.article;
-    let text = a
-        .paragraphs
-        .get(c.paragraph)
-        .map(|p| p.text.as_str())
-        .unwrap_or("");
+    let text = paragraph_text(f, c.paragraph);
     let mut body = vec![
         json!({"type": "TextualBody", "purpose": "tagging", "value": "check-worthy"}),
         json!({"type": "TextualBody", "purpose": "tagging", "value": "suggested"}),
@@ -202,11 +203,7 @@ pub fn annotations(f: &FullArticle) -> Vec<Value> {
         .filter(|s| s.status == SuggestionStatus::Accepted)
         .enumerate()
     {
-        let text = a
-            .paragraphs
-            .get(s.paragraph)
-            .map(|p| p.text.as_str())
-            .unwrap_or("");
+        let text = paragraph_text(f, s.paragraph);
         let (start, end) = match (s.start, s.end) {
             (Some(st), Some(en)) => (st.max(0) as usize, en.max(0) as usize),
             _ => (0, text.chars().count()),
