@@ -52,6 +52,8 @@ enum RoleArg {
     Heading,
     PullQuote,
     Furniture,
+    /// Start a new article with this paragraph as its title.
+    Title,
 }
 
 impl From<RoleArg> for Role {
@@ -62,6 +64,7 @@ impl From<RoleArg> for Role {
             RoleArg::Heading => Role::Heading,
             RoleArg::PullQuote => Role::PullQuote,
             RoleArg::Furniture => Role::Furniture,
+            RoleArg::Title => Role::Title,
         }
     }
 }

@@ -188,7 +188,13 @@ pub fn apply(store: &mut Store, _jieba: &Jieba, actor: &str, a: &Annotation) -> 
                 digest_id,
             )?,
         };
-        Ok(Change { audit_id, action: a.action().into(), digest_id, article_id: Some(article_id) })
+        Ok(Change {
+            audit_id,
+            action: a.action().into(),
+            digest_id,
+            article_id: Some(article_id),
+            touched: Vec::new(),
+        })
     })
 }
 

@@ -16,6 +16,7 @@ impl Workspace {
         let change = edit::apply(&mut self.store, &jieba, &actor, e)?;
         // Merges, splits and undone decisions change what the desk taught.
         self.learn();
+        self.redraft(&change.touched);
         Ok(change)
     }
 
@@ -27,6 +28,7 @@ impl Workspace {
         let change = history::undo(&mut self.store, &jieba, &actor)?;
         // Merges, splits and undone decisions change what the desk taught.
         self.learn();
+        self.redraft(&change.touched);
         Ok(change)
     }
 
@@ -38,7 +40,19 @@ impl Workspace {
         let change = history::redo(&mut self.store, &jieba, &actor)?;
         // Merges, splits and undone decisions change what the desk taught.
         self.learn();
+        self.redraft(&change.touched);
         Ok(change)
+    }
+
+    /// Drafts the suggestions of articles whose text changed again, so topics, sentiment and
+    /// claims (and the review queue) follow a fixed page. Decisions stay; a failure is logged,
+    /// never failing the change that prompted it.
+    fn redraft(&mut self, articles: &[i64]) {
+        for &id in articles {
+            if let Err(e) = self.suggest(super::language::Scope::Article(id)) {
+                tracing::warn!(article = id, error = %e, "drafting suggestions again failed");
+            }
+        }
     }
 
     /// Editors and reviewers may undo; read-only people may not.

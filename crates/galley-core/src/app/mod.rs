@@ -229,6 +229,18 @@ impl Workspace {
         })
     }
 
+    /// The PDF a digest was read from, as imported, for the page view to draw; not found for
+    /// digests read from text (and PDFs imported before files were kept).
+    pub fn page_file(&self, digest_id: i64) -> Result<crate::store::page_files::PageFile> {
+        self.require_digest(digest_id)?;
+        crate::store::page_files::for_digest(self.store.conn(), digest_id)?.ok_or(
+            crate::Error::NotFound {
+                entity: "page file of digest",
+                id: digest_id,
+            },
+        )
+    }
+
     /// Claims waiting for a verdict (at most `limit`), oldest first.
     pub fn review_queue(&self, filter: &QueueFilter, limit: i64) -> Result<Vec<QueueItem>> {
         queue::queue(self.store.conn(), filter, limit)

@@ -134,6 +134,7 @@ fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Resu
             action: format!("{name} {}", record.action),
             digest_id: target.digest_id,
             article_id,
+            touched: snapshot::changed_articles(&current, &target),
         })
     })
 }
@@ -166,5 +167,6 @@ fn revert_annotations(
         action: format!("{name} {}", record.action),
         digest_id: record.digest_id.unwrap_or_default(),
         article_id: Some(article_id),
+        touched: Vec::new(),
     })
 }

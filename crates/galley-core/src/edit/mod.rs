@@ -10,7 +10,8 @@ use jieba_rs::Jieba;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ParagraphKind, ReviewState};
+use crate::model::{BoxRole, ParagraphKind, ReviewState};
+use crate::store::page_boxes::{self, Owner};
 use crate::store::{articles, audit, furniture, now, paragraphs, pull_quotes};
 use crate::{Error, Result, Store};
 
@@ -28,6 +29,9 @@ pub enum Role {
     PullQuote,
     /// Page furniture (column label, header, footer): kept with the digest, out of the article.
     Furniture,
+    /// The title of a new article that starts here and takes the paragraphs after it; on an
+    /// article's first paragraph, the article's title (the old title becomes that paragraph).
+    Title,
 }
 
 impl Role {
@@ -39,6 +43,7 @@ impl Role {
             "heading" => Role::Heading,
             "pull_quote" | "pull-quote" => Role::PullQuote,
             "furniture" => Role::Furniture,
+            "title" => Role::Title,
             _ => return None,
         })
     }
@@ -71,7 +76,7 @@ pub enum Edit {
         /// Its place there, from 0; default: the end.
         position: Option<i64>,
     },
-    /// Turns a paragraph into a lead, body, heading, pull quote or furniture.
+    /// Turns a paragraph into a lead, body, heading, pull quote, furniture or a title.
     SetRole {
         /// The paragraph.
         paragraph_id: i64,
@@ -151,6 +156,7 @@ pub fn apply(store: &mut Store, jieba: &Jieba, actor: &str, edit: &Edit) -> Resu
             action: edit.action().into(),
             digest_id,
             article_id,
+            touched,
         })
     })
 }
@@ -176,6 +182,10 @@ fn run(tx: &Connection, edit: &Edit) -> Result<(Option<i64>, Vec<i64>)> {
             touched.extend(from.filter(|f| f != to_article));
             Ok((Some(*to_article), touched))
         }
+        Edit::SetRole {
+            paragraph_id,
+            role: Role::Title,
+        } => make_title(tx, *paragraph_id),
         Edit::SetRole { paragraph_id, role } => {
             let article = set_role(tx, *paragraph_id, *role)?;
             Ok((Some(article), vec![article]))
@@ -281,7 +291,7 @@ fn has_annotations(tx: &Connection, article_id: i64) -> Result<bool> {
 fn merge(tx: &Connection, into: i64, from: i64) -> Result<()> {
     if has_annotations(tx, from)? {
         return Err(Error::Conflict(format!(
-            "article {from} has topics, a sentiment or notes; merging would lose them. \
+            "article {from} has decided topics, a sentiment or notes; merging would lose them. \
              Merge into article {from} instead, or remove them first"
         )));
     }
@@ -407,7 +417,7 @@ fn set_role(tx: &Connection, paragraph_id: i64, role: Role) -> Result<i64> {
         Role::Lead => Some(ParagraphKind::Lead),
         Role::Body => Some(ParagraphKind::Body),
         Role::Heading => Some(ParagraphKind::Heading),
-        Role::PullQuote | Role::Furniture => None,
+        Role::PullQuote | Role::Furniture | Role::Title => None,
     };
     if let Some(kind) = kind {
         paragraphs::set_kind(tx, paragraph_id, kind)?;
@@ -420,18 +430,73 @@ fn set_role(tx: &Connection, paragraph_id: i64, role: Role) -> Result<i64> {
     };
     ensure_no_claims(tx, paragraph_id, what)?;
     let text = paragraphs::text(tx, paragraph_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    if role == Role::PullQuote {
+    let (role, owner) = if role == Role::PullQuote {
         let n = pull_quotes::list(tx, article)?.len() as i64;
         pull_quotes::insert(tx, article, n, &text)?;
+        let owner = Owner {
+            article_id: Some(article),
+            ..Owner::default()
+        };
+        (BoxRole::PullQuote, owner)
     } else {
         let digest = article_digest(tx, article)?;
         let n = furniture::list(tx, digest)?.len() as i64;
-        furniture::insert(tx, digest, n, &text)?;
-    }
+        let id = furniture::insert(tx, digest, n, &text)?;
+        let owner = Owner {
+            furniture_id: Some(id),
+            ..Owner::default()
+        };
+        (BoxRole::Furniture, owner)
+    };
+    page_boxes::reassign_paragraph(tx, paragraph_id, role, owner)?;
     paragraphs::delete(tx, paragraph_id)?;
     let rest = paragraph_ids(tx, article)?;
     place_paragraphs(tx, article, &rest)?;
     Ok(article)
+}
+
+/// Makes a paragraph a title: of a new article that starts there, or (the article's first
+/// paragraph) of its article, whose old title takes the paragraph's place. Page boxes follow.
+/// Returns the article to show and the articles changed.
+fn make_title(tx: &Connection, paragraph_id: i64) -> Result<(Option<i64>, Vec<i64>)> {
+    let (article, position) = paragraph_place(tx, paragraph_id)?;
+    ensure_no_claims(tx, paragraph_id, "a title")?;
+    let text = paragraphs::text(tx, paragraph_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    let title = clean_title(&text)?;
+    if position == 0 {
+        swap_title(tx, article, paragraph_id, &title)?;
+        return Ok((Some(article), vec![article]));
+    }
+    let (old, new) = split(tx, paragraph_id, Some(&title))?;
+    let owner = Owner {
+        article_id: Some(new),
+        ..Owner::default()
+    };
+    page_boxes::reassign_paragraph(tx, paragraph_id, BoxRole::Title, owner)?;
+    paragraphs::delete(tx, paragraph_id)?;
+    let rest = paragraph_ids(tx, new)?;
+    place_paragraphs(tx, new, &rest)?;
+    if let Some(&first) = rest.first() {
+        if paragraphs::kind(tx, first)? == Some(ParagraphKind::Body) {
+            paragraphs::set_kind(tx, first, ParagraphKind::Lead)?;
+        }
+    }
+    Ok((Some(new), vec![old, new]))
+}
+
+/// The article's first paragraph becomes its title and the old title that paragraph, boxes
+/// and all: nothing printed is lost.
+fn swap_title(tx: &Connection, article: i64, paragraph_id: i64, title: &str) -> Result<()> {
+    let old = articles::title(tx, article)?;
+    let old_boxes = page_boxes::title_boxes(tx, article)?;
+    let owner = Owner {
+        article_id: Some(article),
+        ..Owner::default()
+    };
+    page_boxes::reassign_paragraph(tx, paragraph_id, BoxRole::Title, owner)?;
+    page_boxes::make_paragraph_boxes(tx, &old_boxes, paragraph_id)?;
+    articles::set_title(tx, article, title)?;
+    paragraphs::set_text(tx, paragraph_id, &old)
 }
 
 fn set_source(tx: &Connection, article_id: i64, line: Option<&str>) -> Result<()> {

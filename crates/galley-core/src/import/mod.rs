@@ -165,6 +165,8 @@ pub struct Prepared {
     galley_export: Option<String>,
     /// A PDF's further pages, each its own digest (see [`pdf::commit_pages`]).
     pages: Vec<Prepared>,
+    /// The file as read, kept for the page view (PDFs only).
+    original: Option<std::sync::Arc<[u8]>>,
 }
 
 /// Decodes and parses one input (no database access).
@@ -216,6 +218,7 @@ fn prepare_text(
             labels: None,
             galley_export: Some(text),
             pages: Vec::new(),
+            original: None,
         });
     }
     if matches!(format, InputFormat::Page | InputFormat::Markdown) {
@@ -251,6 +254,7 @@ fn prepare_text(
         labels,
         galley_export: None,
         pages: Vec::new(),
+        original: None,
     })
 }
 
@@ -275,6 +279,7 @@ pub fn commit(
         labels,
         galley_export,
         pages: _,
+        original,
     } = prepared;
     if let Some(text) = galley_export {
         let input = Input {
@@ -310,6 +315,7 @@ pub fn commit(
         hash: &hash,
         parsed: &parsed,
         tokens: &tokens,
+        original: original.as_deref(),
     };
     let (digest_id, ids, label_warnings) = store.write(|tx| {
         let (digest_id, ids) = store_parsed(tx, &stored, opts)?;
@@ -434,6 +440,7 @@ struct Stored<'a> {
     hash: &'a str,
     parsed: &'a ParsedDigest,
     tokens: &'a [String],
+    original: Option<&'a [u8]>,
 }
 
 /// The ids a parsed digest's pieces were stored under, by their places in it.
@@ -489,6 +496,21 @@ fn store_boxes(
     Ok(())
 }
 
+/// Keeps the PDF a digest's pages were read from, for the page view to draw.
+fn keep_original(
+    tx: &rusqlite::Connection,
+    digest_id: i64,
+    parsed: &ParsedDigest,
+    original: Option<&[u8]>,
+) -> Result<()> {
+    use crate::store::page_files;
+    let Some(bytes) = original.filter(|_| !parsed.pages.is_empty()) else {
+        return Ok(());
+    };
+    let file = page_files::insert_or_get(tx, page_files::PDF, bytes)?;
+    page_files::link_pages(tx, digest_id, file)
+}
+
 fn store_parsed(
     tx: &rusqlite::Connection,
     s: &Stored<'_>,
@@ -500,6 +522,7 @@ fn store_parsed(
         hash,
         parsed,
         tokens,
+        original,
     } = *s;
     let now = crate::store::now();
     let digest_id = digests::insert(
@@ -547,6 +570,7 @@ fn store_parsed(
         furniture: &furniture_ids,
     };
     store_boxes(tx, digest_id, parsed, &stored)?;
+    keep_original(tx, digest_id, parsed, original)?;
     audit::record(
         tx,
         &now,

@@ -282,4 +282,7 @@ pub struct Change {
     pub digest_id: i64,
     /// The article to show afterwards (e.g. the new one after a split), if any.
     pub article_id: Option<i64>,
+    /// The articles whose text or structure changed: their suggestions are drafted again.
+    #[serde(default)]
+    pub touched: Vec<i64>,
 }

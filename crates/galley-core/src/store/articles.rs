@@ -264,11 +264,12 @@ pub fn set_order(conn: &Connection, digest_id: i64, order: &[i64]) -> Result<()>
     Ok(())
 }
 
-/// Whether an article has topics, a sentiment or notes.
+/// Whether an article has decided topics or sentiment, or notes (suggestions are drafted again
+/// and do not count).
 pub fn has_annotations(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM article_topics WHERE article_id = ?1)
-             OR EXISTS (SELECT 1 FROM sentiments WHERE article_id = ?1)
+        "SELECT EXISTS (SELECT 1 FROM article_topics WHERE article_id = ?1 AND status <> 'suggested')
+             OR EXISTS (SELECT 1 FROM sentiments WHERE article_id = ?1 AND status <> 'suggested')
              OR EXISTS (SELECT 1 FROM notes WHERE article_id = ?1)",
         [id],
         |r| r.get(0),

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{ParagraphKind, ReviewState};
 use crate::store::furniture::{self, Furniture};
+use crate::store::page_boxes::{self, BoxOwnerRow};
 use crate::store::search;
 use crate::Result;
 
@@ -28,6 +29,10 @@ pub struct DigestSnapshot {
     pub pull_quotes: Vec<PullQuoteRow>,
     /// Its page furniture.
     pub furniture: Vec<Furniture>,
+    /// What each box on its pages holds (empty for digests not read from a PDF, and in
+    /// entries recorded before boxes were kept).
+    #[serde(default)]
+    pub boxes: Vec<BoxOwnerRow>,
 }
 
 /// A row of `articles`.
@@ -159,7 +164,31 @@ pub fn capture(conn: &Connection, digest_id: i64) -> Result<DigestSnapshot> {
         paragraphs,
         pull_quotes,
         furniture: furniture::list(conn, digest_id)?,
+        boxes: page_boxes::owners(conn, digest_id)?,
     })
+}
+
+/// The articles of `to` whose title or paragraphs differ from those in `from`.
+pub fn changed_articles(from: &DigestSnapshot, to: &DigestSnapshot) -> Vec<i64> {
+    let content = |snap: &DigestSnapshot, id: i64| {
+        let title = snap
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.title.clone());
+        let paragraphs: Vec<(i64, String)> = snap
+            .paragraphs
+            .iter()
+            .filter(|p| p.article_id == id)
+            .map(|p| (p.id, p.text.clone()))
+            .collect();
+        (title, paragraphs)
+    };
+    to.articles
+        .iter()
+        .map(|a| a.id)
+        .filter(|&id| content(from, id) != content(to, id))
+        .collect()
 }
 
 /// Puts the digest back into `snap`'s structure, keeping ids, and re-indexes its articles.
@@ -260,6 +289,7 @@ pub fn restore(conn: &Connection, jieba: &Jieba, snap: &DigestSnapshot) -> Resul
                                 WHERE a.digest_id = ?1)",
         [d],
     )?;
+    page_boxes::restore_owners(conn, &snap.boxes)?;
     for a in &snap.articles {
         reindex(conn, jieba, a.id)?;
     }

@@ -23,6 +23,7 @@ pub mod furniture;
 pub mod learned;
 pub mod notes;
 pub mod page_boxes;
+pub mod page_files;
 pub mod paragraphs;
 pub mod pending_suggestions;
 pub mod people;

@@ -119,3 +119,97 @@ pub fn list(conn: &Connection, digest_id: i64) -> Result<Vec<StoredBox>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// What a box holds and belongs to: the part of a box a fix-up changes, and its undo restores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct BoxOwnerRow {
+    /// The box's id.
+    pub id: i64,
+    /// What it holds.
+    pub role: BoxRole,
+    /// The article (titles, pull quotes, source lines).
+    pub article_id: Option<i64>,
+    /// The paragraph.
+    pub paragraph_id: Option<i64>,
+    /// The piece of furniture.
+    pub furniture_id: Option<i64>,
+}
+
+/// The owners of a digest's boxes, by box id.
+pub fn owners(conn: &Connection, digest_id: i64) -> Result<Vec<BoxOwnerRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, role, article_id, paragraph_id, furniture_id FROM page_boxes
+         WHERE digest_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([digest_id], |r| {
+        Ok(BoxOwnerRow {
+            id: r.get(0)?,
+            role: r.get(1)?,
+            article_id: r.get(2)?,
+            paragraph_id: r.get(3)?,
+            furniture_id: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Puts owners read by [`owners`] back.
+pub fn restore_owners(conn: &Connection, rows: &[BoxOwnerRow]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE page_boxes SET role = ?2, article_id = ?3, paragraph_id = ?4, furniture_id = ?5
+         WHERE id = ?1",
+    )?;
+    for b in rows {
+        stmt.execute(params![
+            b.id,
+            b.role,
+            b.article_id,
+            b.paragraph_id,
+            b.furniture_id
+        ])?;
+    }
+    Ok(())
+}
+
+/// Gives the boxes of a paragraph that stopped being one (became a title, pull quote or
+/// furniture) their new role and owner.
+pub fn reassign_paragraph(
+    conn: &Connection,
+    paragraph_id: i64,
+    role: BoxRole,
+    owner: Owner,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE page_boxes SET role = ?2, article_id = ?3, paragraph_id = ?4, furniture_id = ?5
+         WHERE paragraph_id = ?1",
+    )?
+    .execute(params![
+        paragraph_id,
+        role,
+        owner.article_id,
+        owner.paragraph_id,
+        owner.furniture_id
+    ])?;
+    Ok(())
+}
+
+/// The ids of the boxes of an article's title.
+pub fn title_boxes(conn: &Connection, article_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM page_boxes WHERE article_id = ?1 AND role = 'title' ORDER BY id",
+    )?;
+    let rows = stmt.query_map([article_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Makes boxes hold a paragraph.
+pub fn make_paragraph_boxes(conn: &Connection, ids: &[i64], paragraph_id: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE page_boxes SET role = 'paragraph', article_id = NULL, paragraph_id = ?2,
+             furniture_id = NULL WHERE id = ?1",
+    )?;
+    for id in ids {
+        stmt.execute(params![id, paragraph_id])?;
+    }
+    Ok(())
+}

@@ -112,6 +112,14 @@ pub fn place_all(conn: &Connection, article_id: i64, ids: &[i64]) -> Result<()> 
     crate::store::claims::follow_paragraphs(conn, article_id)
 }
 
+/// Replaces a paragraph's text (only for a paragraph without claims: their offsets point into
+/// the text).
+pub fn set_text(conn: &Connection, id: i64, text: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE paragraphs SET text = ?2 WHERE id = ?1")?
+        .execute(params![id, text])?;
+    Ok(())
+}
+
 /// Deletes a paragraph; its claims go with it.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM paragraphs WHERE id = ?1")?

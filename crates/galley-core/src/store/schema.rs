@@ -17,6 +17,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/008_learning.sql")),
         M::up(include_str!("../../migrations/009_page_boxes.sql")),
         M::up(include_str!("../../migrations/010_topic_terms.sql")),
+        M::up(include_str!("../../migrations/011_page_files.sql")),
     ])
 }
 

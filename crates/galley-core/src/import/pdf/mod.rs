@@ -122,6 +122,17 @@ impl std::fmt::Display for PageRange {
 /// as one with `opts.one_digest` (no database access). The first page's digest carries the
 /// others in `pages`.
 pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepared> {
+    let mut first = prepare_digests(jieba, input, opts)?;
+    let original: std::sync::Arc<[u8]> = std::sync::Arc::from(input.bytes);
+    first.original = Some(original.clone());
+    for page in &mut first.pages {
+        page.original = Some(original.clone());
+    }
+    Ok(first)
+}
+
+/// The digests of the file, without the file itself.
+fn prepare_digests(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepared> {
     let pages = glyphs::read(input.bytes, &input.what)?;
     let stem = opts
         .name
@@ -242,6 +253,7 @@ fn prepared(
         labels: None,
         galley_export: None,
         pages: Vec::new(),
+        original: None,
     }
 }
 
