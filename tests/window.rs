@@ -574,6 +574,62 @@ where
     }
 }
 
+/// Clicks the element `css` finds, finding it again when the view was redrawn in between.
+async fn click(c: &Client, css: &str) {
+    for _ in 0..20 {
+        match find(c, css).await.click().await {
+            Ok(()) => return,
+            Err(e) if format!("{e:?}").contains("StaleElementReference") => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("clicking {css}: {e}"),
+        }
+    }
+    panic!("{css} kept being redrawn");
+}
+
+/// Clicks the page view's block `css` until it shows as selected, as a person watching would.
+async fn select_block(c: &Client, css: &str) {
+    for _ in 0..5 {
+        click(c, css).await;
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            if c.find(Locator::Css(&format!("{css}.selected")))
+                .await
+                .is_ok()
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let hit = c
+        .execute(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+             const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+             return [JSON.stringify(r), e?.outerHTML.slice(0, 200)]",
+            vec![serde_json::Value::String(css.to_owned())],
+        )
+        .await
+        .unwrap();
+    panic!("{css} is not selected after clicking it: {hit}");
+}
+
+/// Waits until the database shows `what` (`ok` is true), at most 15 s.
+async fn settle(c: &Client, what: &str, ok: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !ok() {
+        if Instant::now() > deadline {
+            let shown = c
+                .execute("return [document.querySelector('#error').textContent, document.querySelector('.page-status')?.textContent]", vec![])
+                .await
+                .unwrap();
+            panic!("timed out waiting for {what}; the window shows {shown}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Holds `modifiers` (WebDriver key codes) and types `key`.
 async fn chord(c: &Client, modifiers: &[&str], key: char) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -646,6 +702,137 @@ fn files_named_on_the_command_line_are_imported_when_the_window_opens() {
         ),
         "opened"
     );
+}
+
+/// The page view of a digest read from a PDF: the page drawn with every block outlined in its
+/// article's colour; blocks moved, made a title, merged and split by pointing, undone and redone,
+/// checked in the database.
+#[test]
+fn the_page_view_fixes_structure_by_pointing_at_blocks() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "版面编辑", Role::Editor);
+    let pdf = desktop.dir.path().join("three-columns.pdf");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/galley-core/tests/pdf");
+    std::fs::copy(corpus.join("three-columns.lo.pdf"), &pdf).unwrap();
+    let db = desktop.db();
+    let ids = |sql: &str| -> Vec<i64> {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let articles = || ids("SELECT id FROM articles ORDER BY position");
+    let article_of = |p: i64| ids(&format!("SELECT article_id FROM paragraphs WHERE id = {p}"));
+    runtime().block_on(async {
+        let c = desktop.open(&[&pdf.display().to_string()]).await;
+        find(&c, "#report-dialog[open]").await;
+        press_key(&c, "\u{E00C}").await;
+        find(&c, "#list .vrow.selected").await;
+        press(&c, 'p').await;
+        find(&c, "#page-view[data-painted=true]").await;
+        let paint = find(&c, "#page-view")
+            .await
+            .attr("data-paint-ms")
+            .await
+            .unwrap();
+        println!(
+            "page view: 1 page drawn and outlined in {} ms",
+            paint.unwrap_or_default()
+        );
+        let boxes = texts(&c, "#page-view .pbox").await.len();
+        assert!(boxes >= 10, "{boxes} blocks outlined");
+        // The page itself is drawn: its canvas has ink.
+        let inked = c
+            .execute(
+                "const c = document.querySelector('#page-view canvas');
+                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                 let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 128) n++; return n;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(inked.as_i64().unwrap() > 1000, "the page is drawn: {inked}");
+        desktop.screenshot(&c, "page-view").await;
+
+        // Click a block of article 1, press 2: it moves to article 2.
+        let a = articles();
+        let moved = ids(&format!(
+            "SELECT id FROM paragraphs WHERE article_id = {} ORDER BY position DESC LIMIT 1",
+            a[0]
+        ))[0];
+        select_block(&c, &format!(".pbox[data-paragraph='{moved}']")).await;
+        press(&c, '2').await;
+        settle(&c, "the block in article 2", || article_of(moved) == [a[1]]).await;
+
+        // A block made a title starts a new article; Ctrl+Z and Ctrl+Shift+Z.
+        let block = ids(
+            "SELECT id FROM paragraphs WHERE position >= 1 AND length(text) <= 200
+                         ORDER BY article_id, position LIMIT 1",
+        )[0];
+        select_block(&c, &format!(".pbox[data-paragraph='{block}']")).await;
+        click(&c, "#page-view .to-title").await;
+        settle(&c, "the new article titled by the block", || {
+            articles().len() == a.len() + 1
+        })
+        .await;
+        assert!(
+            article_of(block).is_empty(),
+            "the paragraph became the title"
+        );
+        find(&c, ".pbox.role-title.selected, .pbox.role-title").await;
+        chord(&c, &["\u{E009}"], 'z').await;
+        settle(&c, "as many articles as imported", || {
+            articles().len() == a.len()
+        })
+        .await;
+        chord(&c, &["\u{E009}", "\u{E008}"], 'z').await;
+        settle(&c, "one more article", || articles().len() == a.len() + 1).await;
+        chord(&c, &["\u{E009}"], 'z').await;
+        settle(&c, "as many articles as imported", || {
+            articles().len() == a.len()
+        })
+        .await;
+
+        // The title of article 3 moved onto article 1: the two articles are merged.
+        select_block(&c, &format!(".pbox.role-title[data-article='{}']", a[2])).await;
+        click(&c, &format!(".legend-item[data-article='{}']", a[0])).await;
+        settle(&c, "article 3 merged away", || !articles().contains(&a[2])).await;
+        assert_eq!(articles().len(), a.len() - 1);
+
+        // Split at a block.
+        let at = ids(&format!(
+            "SELECT id FROM paragraphs WHERE article_id = {} AND position >= 1 LIMIT 1",
+            a[0]
+        ))[0];
+        select_block(&c, &format!(".pbox[data-paragraph='{at}']")).await;
+        click(&c, "#page-view .split-here").await;
+        settle(&c, "as many articles as imported", || {
+            articles().len() == a.len()
+        })
+        .await;
+        assert_ne!(article_of(at), [a[0]]);
+
+        click(&c, "#toggle-theme").await;
+        desktop.screenshot(&c, "page-view-dark").await;
+        c.close().await.unwrap();
+    });
+    let actions = db_string(
+        &desktop.db(),
+        "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log
+         WHERE action NOT IN ('import', 'suggest') ORDER BY id)",
+    );
+    for want in [
+        "move_paragraph",
+        "set_paragraph_role",
+        "undo",
+        "redo",
+        "merge_articles",
+        "split_article",
+    ] {
+        assert!(actions.contains(want), "{want} in {actions}");
+    }
 }
 
 /// The Debian package, installed (`scripts/package-test.sh` installs it, then runs this):

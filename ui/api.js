@@ -73,6 +73,12 @@ async function download(request) {
   return [a.download];
 }
 
+async function pageFile(digestId) {
+  if (transport === "http") return (await http(`/api/v1/digests/${Number(digestId)}/page.pdf`, null, "GET")).arrayBuffer();
+  const bytes = await call("page_file", { digestId });
+  return bytes instanceof ArrayBuffer ? bytes : new Uint8Array(bytes).buffer;
+}
+
 export const api = {
   appInfo: () => call("app_info"),
   signIn: (name, role) => call("sign_in", { name, role }),
@@ -90,6 +96,8 @@ export const api = {
   annotations: (articleId) => call("article_annotations", { articleId }),
   /** A PDF digest's pages and the box of each title, paragraph, pull quote, source and furniture. */
   pageLayout: (digestId) => call("page_layout", { digestId }),
+  /** The PDF a digest was read from, as an ArrayBuffer (not found for digests read from text). */
+  pageFile: (digestId) => pageFile(digestId),
   reviewQueue: (filter) => call("review_queue", { filter }),
   topics: () => call("list_topics"),
   vocabulary: () => call("vocabulary"),

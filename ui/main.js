@@ -5,6 +5,7 @@ import { ArticleList } from "./list.js";
 import { renderArticle, showWelcome, showPlaceholder } from "./reader.js";
 import { renderAnnotations, topicOptions } from "./annotations.js";
 import { ReviewQueue } from "./review.js";
+import { PageView } from "./pageview.js";
 import { selectedSpan } from "./spans.js";
 import { claimStatuses, loadVocabulary, vocabulary } from "./vocabulary.js";
 
@@ -18,6 +19,8 @@ const app = {
   list: null,
   mode: "edit", // or "review"
   queue: null,
+  page: null, // the page view
+  paging: false, // the page view is open
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -197,6 +200,26 @@ async function openArticle(item) {
   renderReviewState(article);
   renderAnnotations(annotations, annotate);
   await renderHistory(article.id);
+  if (app.paging) await showPage(article);
+}
+
+/** The page view follows the reader: another digest is drawn, the same one re-outlined. */
+async function showPage(article) {
+  if (app.page.digest !== article.digest_id || app.page.current !== article.id) await app.page.show(article.digest_id, article.id);
+}
+
+async function togglePage(on = !app.paging) {
+  app.paging = on;
+  $("#page-view").hidden = !on;
+  $("#editor").classList.toggle("paging", on);
+  $("#toggle-page").setAttribute("aria-pressed", String(on));
+  if (on && app.article) await app.page.show(app.article.digest_id, app.article.id);
+}
+
+/** Shows an article picked on the page: in the list when it is there, else in the reader alone. */
+async function showArticle(id) {
+  for (const [i, item] of app.list.rows) if (item.id === id) return app.list.select(i);
+  return openArticle({ id });
 }
 
 /** Applies an annotation change to the article in the reader, then redraws it. */
@@ -448,6 +471,12 @@ async function start() {
 
 app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓") });
 
+app.page = new PageView($("#page-view"), {
+  fix: (change) => edit(change),
+  open: (id) => guarded(() => showArticle(id)),
+  onError: showError,
+});
+
 app.list = new ArticleList($("#list"), {
   onSelect: (item) => guarded(() => openArticle(item)),
   onCount: (n) => ($("#list-count").textContent = t().articles(n)),
@@ -491,6 +520,15 @@ $("#export-dialog").addEventListener("close", () => {
   });
 });
 $("#import").addEventListener("click", () => guarded(() => runImport(null)));
+$("#toggle-page").addEventListener("click", () => guarded(() => togglePage()));
+$("#article-body").addEventListener("mouseover", (e) => linkBlocks(e, true));
+$("#article-body").addEventListener("mouseout", (e) => linkBlocks(e, false));
+
+/** A paragraph under the pointer in the reader outlines its blocks on the page. */
+function linkBlocks(e, on) {
+  const para = e.target instanceof Element && e.target.closest(".para");
+  if (para && app.paging) app.page.highlightParagraph(para.dataset.id, on);
+}
 $("#undo").addEventListener("click", () => undoRedo("undo"));
 $("#redo").addEventListener("click", () => undoRedo("redo"));
 $("#toggle-theme").addEventListener("click", () => applyTheme(document.documentElement.dataset.theme === "dark" ? "light" : "dark"));
@@ -599,6 +637,8 @@ document.addEventListener("keydown", (e) => {
   else if (key === "s") guarded(() => stepReviewState(e.shiftKey ? -1 : 1));
   else if (key === "h") $("#history").scrollIntoView({ block: "nearest" });
   else if (key === "i") guarded(() => runImport(null));
+  else if (key === "p" && app.mode === "edit") guarded(() => togglePage());
+  else if (app.paging && app.mode === "edit" && app.page.key(e)) e.preventDefault();
   else if (key === "t" && app.mode === "edit") acceptFirstTopic();
   else if (key === "c" && app.mode === "edit") acceptFirstClaim();
   else if (key === "m" && app.mode === "edit") markSelection(e.shiftKey);

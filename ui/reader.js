@@ -50,7 +50,7 @@ function roleSelect(p, actions) {
   const select = el(
     "select",
     { class: "role-select", title: s.roleTo, "aria-label": s.roleTo },
-    ["lead", "body", "heading", "pull_quote", "furniture"].map((k) => el("option", { value: k, selected: k === p.kind }, s.kind[k])),
+    ["lead", "body", "heading", "pull_quote", "furniture", "title"].map((k) => el("option", { value: k, selected: k === p.kind }, s.kind[k])),
   );
   select.addEventListener("change", () => actions.setRole(p, select.value));
   return select;

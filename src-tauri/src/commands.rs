@@ -39,6 +39,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         annotate,
         article_annotations,
         page_layout,
+        page_file,
         review_queue,
         list_topics,
         vocabulary,
@@ -175,6 +176,13 @@ pub fn article_annotations(state: State<'_, AppState>, article_id: i64) -> CmdRe
 #[tauri::command(async)]
 pub fn page_layout(state: State<'_, AppState>, digest_id: i64) -> CmdResult<PageLayout> {
     Ok(state.ws()?.page_layout(digest_id)?)
+}
+
+/// The PDF a digest was read from, as raw bytes (no JSON): what the page view draws.
+#[tauri::command(async)]
+pub fn page_file(state: State<'_, AppState>, digest_id: i64) -> CmdResult<tauri::ipc::Response> {
+    let file = state.ws()?.page_file(digest_id)?;
+    Ok(tauri::ipc::Response::new(file.bytes))
 }
 
 #[tauri::command(async)]

@@ -40,6 +40,7 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/v1/call/{name}", post(call))
         .route("/api/v1/export", post(export))
         .route("/api/v1/events", get(events))
+        .route("/api/v1/digests/{id}/page.pdf", get(page_file))
         .fallback(assets::file)
         .layer(middleware::from_fn(assets::secure))
         .with_state(server)
@@ -239,6 +240,25 @@ async fn events(
             .map(|v| Ok(Event::default().event("change").data(v.to_string())))
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+/// The PDF a digest was read from, for the page view: `GET /api/v1/digests/ID/page.pdf`.
+async fn page_file(
+    State(s): State<Arc<Server>>,
+    Path(id): Path<i64>,
+    jar: CookieJar,
+) -> Result<Response, ApiError> {
+    let token = token(&jar)?;
+    let file = blocking(s, move |ws| {
+        ws.resume(&token)?;
+        Ok(ws.page_file(id)?)
+    })
+    .await?;
+    let headers = [
+        (header::CONTENT_TYPE, file.media_type),
+        (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+    ];
+    Ok((headers, file.bytes).into_response())
 }
 
 /// An export as a download: `POST /api/v1/export` with an export request (one CSV table).

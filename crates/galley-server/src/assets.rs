@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 struct Ui;
 
 /// The policy of the desktop window, for a browser: scripts and connections to this server only.
-pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// One file of the UI (`/` is `index.html`), or 404.
 pub async fn file(uri: Uri) -> Response {

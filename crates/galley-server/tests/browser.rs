@@ -18,9 +18,16 @@ const REVIEWER: (&str, &str) = ("审核乙", "reviewer-password-1");
 
 /// A server on a free loopback port over a workspace holding the sample and two people.
 fn start_server(dir: &std::path::Path) -> SocketAddr {
+    serve_with(dir, |ws| {
+        ws.load_sample().unwrap();
+    })
+}
+
+/// A server over a workspace that `setup` fills, with the two people.
+fn serve_with(dir: &std::path::Path, setup: impl FnOnce(&mut Workspace)) -> SocketAddr {
     let mut ws = Workspace::open(&dir.join("team.db")).unwrap();
     ws.act_as("setup");
-    ws.load_sample().unwrap();
+    setup(&mut ws);
     for ((name, password), role) in [(EDITOR, Role::Editor), (REVIEWER, Role::Reviewer)] {
         ws.add_user(name, role).unwrap();
         ws.set_password(name, Some(password)).unwrap();
@@ -118,7 +125,13 @@ async fn wait_text(c: &Client, css: &str, want: &str) {
     }
 }
 
-async fn sign_in(c: &Client, addr: SocketAddr, (name, password): (&str, &str)) {
+async fn sign_in(c: &Client, addr: SocketAddr, who: (&str, &str)) {
+    open_signed_in(c, addr, who).await;
+    wait_text(c, "#list-count", "5 篇").await;
+}
+
+/// Signs in through the window's form and waits for the first article.
+async fn open_signed_in(c: &Client, addr: SocketAddr, (name, password): (&str, &str)) {
     c.goto(&format!("http://{addr}/")).await.unwrap();
     let name_box = c
         .wait()
@@ -138,7 +151,10 @@ async fn sign_in(c: &Client, addr: SocketAddr, (name, password): (&str, &str)) {
         .click()
         .await
         .unwrap();
-    wait_text(c, "#list-count", "5 篇").await;
+    c.wait()
+        .for_element(Locator::Css("#list .vrow.selected"))
+        .await
+        .unwrap();
 }
 
 /// Runs a fetch in the page and returns `[status, code]`.
@@ -205,5 +221,112 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         screenshot(&reviewer, "team-reviewer.png").await;
         editor.close().await.unwrap();
         reviewer.close().await.unwrap();
+    });
+}
+
+/// The page view in a browser: the PDF comes from the server (to signed-in people only), is
+/// drawn with its blocks outlined, and a block moved by clicking lands in the shared database.
+#[test]
+fn the_page_view_draws_the_pdf_from_the_server_and_moves_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../galley-core/tests/pdf/two-columns.chromium.pdf");
+    let addr = serve_with(dir.path(), |ws| {
+        let opts = galley_core::app::import::ImportOptions::default();
+        let source = galley_core::app::import::Source::Path(pdf);
+        ws.import(&[source], &opts, |_, _| {}).unwrap();
+    });
+    let db = dir.path().join("team.db");
+    let article_of = |paragraph: i64| -> i64 {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(
+            "SELECT article_id FROM paragraphs WHERE id = ?1",
+            [paragraph],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let (first, second, moved) = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let ids: Vec<i64> = conn
+            .prepare("SELECT id FROM articles ORDER BY position LIMIT 2")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let moved: i64 = conn
+            .query_row(
+                "SELECT id FROM paragraphs WHERE article_id = ?1 ORDER BY position DESC",
+                [ids[0]],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (ids[0], ids[1], moved)
+    };
+    let driver = start_chromedriver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let c = browser(&driver, &dir.path().join("chrome-page")).await;
+        c.goto(&format!("http://{addr}/")).await.unwrap();
+        let url = "/api/v1/digests/1/page.pdf";
+        let signed_out =
+            page_fetch(&c, &format!("return fetch('{url}').then(r => r.status)")).await;
+        assert_eq!(signed_out, json!(401));
+        open_signed_in(&c, addr, EDITOR).await;
+        let kind = page_fetch(
+            &c,
+            &format!("return fetch('{url}').then(r => r.headers.get('content-type'))"),
+        )
+        .await;
+        assert_eq!(kind, json!("application/pdf"));
+
+        c.find(Locator::Css("body"))
+            .await
+            .unwrap()
+            .send_keys("p")
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css("#page-view[data-painted=true]"))
+            .await
+            .unwrap();
+        let inked = page_fetch(
+            &c,
+            "const c = document.querySelector('#page-view canvas');
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 128) n++; return n;",
+        )
+        .await;
+        assert!(inked.as_i64().unwrap() > 1000, "the page is drawn: {inked}");
+        let css = format!(".pbox[data-paragraph='{moved}']");
+        c.find(Locator::Css(&css))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css(&format!("{css}.selected")))
+            .await
+            .unwrap();
+        c.find(Locator::Css(&format!(
+            ".legend-item[data-article='{second}']"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while article_of(moved) == first {
+            assert!(Instant::now() < deadline, "the block did not move");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(article_of(moved), second);
+        let outlined = format!("{css}[data-article='{second}']");
+        c.wait().for_element(Locator::Css(&outlined)).await.unwrap();
+        screenshot(&c, "team-page-view.png").await;
+        c.close().await.unwrap();
     });
 }
