@@ -732,15 +732,18 @@ fn the_page_view_fixes_structure_by_pointing_at_blocks() {
         find(&c, "#list .vrow.selected").await;
         press(&c, 'p').await;
         find(&c, "#page-view[data-painted=true]").await;
-        let paint = find(&c, "#page-view")
+        let view = find(&c, "#page-view").await;
+        let outlined = view
+            .attr("data-outline-ms")
             .await
+            .unwrap()
+            .unwrap_or_default();
+        let painted = view
             .attr("data-paint-ms")
             .await
-            .unwrap();
-        println!(
-            "page view: 1 page drawn and outlined in {} ms",
-            paint.unwrap_or_default()
-        );
+            .unwrap()
+            .unwrap_or_default();
+        println!("page view: blocks outlined in {outlined} ms, page painted in {painted} ms");
         let boxes = texts(&c, "#page-view .pbox").await.len();
         assert!(boxes >= 10, "{boxes} blocks outlined");
         // The page itself is drawn: its canvas has ink.
@@ -833,6 +836,50 @@ fn the_page_view_fixes_structure_by_pointing_at_blocks() {
     ] {
         assert!(actions.contains(want), "{want} in {actions}");
     }
+}
+
+/// A digest read from page text has no PDF page: the page view shows its original lines, each
+/// in its article's colour, and a line clicked and moved takes its paragraph along.
+#[test]
+fn the_page_view_of_page_text_shows_its_lines() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "版面编辑", Role::Editor);
+    let db = desktop.db();
+    let one = |sql: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    runtime().block_on(async {
+        let c = desktop.open(&["--sample-if-empty"]).await;
+        find(&c, "#list .vrow.selected").await;
+        let first = one("SELECT id FROM articles ORDER BY position LIMIT 1");
+        let second = one("SELECT id FROM articles ORDER BY position LIMIT 1 OFFSET 1");
+        let moved = one(&format!(
+            "SELECT id FROM paragraphs WHERE article_id = {first} ORDER BY position DESC LIMIT 1"
+        ));
+        press(&c, 'p').await;
+        find(&c, "#page-view[data-painted=true] .text-page").await;
+        let lines = texts(&c, ".text-page .tline").await.len();
+        let titles = texts(&c, ".text-page .tline.role-title .badge").await.len();
+        assert!(lines > 100, "{lines} lines shown");
+        assert_eq!(titles, 5, "one numbered title per article");
+        select_block(&c, &format!(".tline[data-paragraph='{moved}']")).await;
+        press(&c, '2').await;
+        let article_of = format!("SELECT article_id FROM paragraphs WHERE id = {moved}");
+        settle(&c, "the paragraph in article 2", || {
+            one(&article_of) == second
+        })
+        .await;
+        find(
+            &c,
+            &format!(".tline[data-paragraph='{moved}'][data-article='{second}']"),
+        )
+        .await;
+        desktop.screenshot(&c, "page-view-text").await;
+        c.close().await.unwrap();
+    });
 }
 
 /// The Debian package, installed (`scripts/package-test.sh` installs it, then runs this):

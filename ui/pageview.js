@@ -37,8 +37,9 @@ export class PageView {
     this.digest = null;
     this.doc = null; // the PDF.js document of this.digest
     this.scale = null; // CSS pixels per PDF point; fitted to the view's width at first
-    this.selected = new Set(); // box ids
-    this.layout = { pages: [], boxes: [] };
+    this.selected = new Set(); // block keys: `b` + box id, `l` + line number
+    this.layout = { pages: [], boxes: [], lines: [] };
+    this.blocks = []; // the boxes of a PDF page, or the lines of page text, with their keys
     this.articles = [];
     this.pagesBox = root.querySelector(".pages");
     this.legend = root.querySelector(".legend");
@@ -53,13 +54,15 @@ export class PageView {
 
   /** Shows the digest's page (drawing it again only when the digest changed). */
   async show(digestId, currentArticle) {
-    const started = performance.now();
+    const started = (this.started = performance.now());
+    const moved = currentArticle !== this.current;
     const [layout, listing] = await Promise.all([api.pageLayout(digestId), api.queryArticles({ digest_id: digestId }, 0, 1000)]);
     this.layout = layout;
+    this.blocks = layout.pages.length ? layout.boxes.map((b) => ({ ...b, key: `b${b.id}` })) : layout.lines.map((l) => ({ ...l, key: `l${l.number}` }));
     this.articles = listing.items;
     this.current = currentArticle;
-    const known = new Set(layout.boxes.map((b) => b.id));
-    this.selected = new Set([...this.selected].filter((id) => known.has(id)));
+    const known = new Set(this.blocks.map((b) => b.key));
+    this.selected = new Set([...this.selected].filter((k) => known.has(k)));
     if (digestId !== this.digest) {
       this.digest = digestId;
       this.doc = null;
@@ -70,14 +73,20 @@ export class PageView {
     }
     this.drawLegend();
     this.root.dataset.paintMs = String(Math.round(performance.now() - started));
+    // Another article picked in the list: bring its title into view.
+    if (moved) this.pagesBox.querySelector(".pbox.current.role-title")?.scrollIntoView({ block: "nearest" });
   }
 
   /** Draws every page (canvas and outlines), or says why there is no page to draw. */
   async drawPages() {
     const s = t();
     const box = clear(this.pagesBox);
+    delete this.root.dataset.painted;
     if (!this.layout.pages.length) {
-      box.append(el("p", { class: "placeholder muted no-page" }, s.noPage));
+      if (this.layout.lines.length) box.append(el("div", { class: "text-page" }));
+      else box.append(el("p", { class: "placeholder muted no-page" }, s.noPage));
+      this.drawOutlines();
+      this.root.dataset.painted = "true";
       return;
     }
     try {
@@ -98,6 +107,8 @@ export class PageView {
     this.scale ??= this.fitWidth();
     for (const p of this.layout.pages) box.append(this.pageElement(p));
     this.drawOutlines();
+    // The blocks are outlined before the page is painted under them.
+    this.root.dataset.outlineMs = String(Math.round(performance.now() - this.started));
     await Promise.all(this.layout.pages.map((p) => this.paint(p)));
     this.root.dataset.painted = "true";
   }
@@ -129,39 +140,63 @@ export class PageView {
     await page.render({ canvasContext: canvas.getContext("2d"), canvas, viewport, transform }).promise;
   }
 
-  /** Outlines every box in its article's colour; furniture grey, doubtful articles dashed. */
+  /** Outlines every block in its article's colour; furniture grey, doubtful articles dashed. */
   drawOutlines() {
     const index = new Map(this.articles.map((a, i) => [a.id, i]));
     const confidence = new Map(this.articles.map((a) => [a.id, a.confidence]));
-    for (const layer of this.pagesBox.querySelectorAll(".boxes")) clear(layer);
-    for (const b of this.layout.boxes) {
-      const layer = this.pagesBox.querySelector(`.page[data-page="${b.page}"] .boxes`);
-      if (!layer) continue;
+    for (const layer of this.pagesBox.querySelectorAll(".boxes, .text-page")) clear(layer);
+    for (const b of this.blocks) {
       const at = b.article_id == null ? null : index.get(b.article_id);
-      const node = el("div", {
-        class: ["pbox", `role-${b.role}`, at == null ? "unowned" : "", this.selected.has(b.id) ? "selected" : "", doubtful(confidence.get(b.article_id)) ? "low" : "", b.article_id === this.current ? "current" : ""].filter(Boolean).join(" "),
-        dataset: { box: b.id, article: b.article_id ?? "", paragraph: b.paragraph_id ?? "", role: b.role },
-        title: at == null ? t().kind.furniture : `${at + 1}. ${this.articles[at].title}`,
-        draggable: b.role === "title" && at != null ? "true" : null,
-      });
-      node.style.left = `${b.x0 * this.scale - PAD}px`;
-      node.style.top = `${b.y0 * this.scale - PAD}px`;
-      node.style.width = `${(b.x1 - b.x0) * this.scale + 2 * PAD}px`;
-      node.style.height = `${(b.y1 - b.y0) * this.scale + 2 * PAD}px`;
+      const node = this.blockElement(b, at, doubtful(confidence.get(b.article_id)));
+      if (!node) continue;
       if (at != null) node.style.setProperty("--c", articleColour(at));
-      if (b.role === "title" && at != null) node.append(el("span", { class: "badge" }, String(at + 1)));
+      if (b.role === "title" && at != null && !this.titleBadged(b)) node.append(el("span", { class: "badge" }, String(at + 1)));
       this.wire(node, b);
-      layer.append(node);
     }
-    this.status.textContent = t().blocksSelected(this.selected.size);
+    this.status.textContent = t().blocksSelected(this.selectedBoxes().length);
+  }
+
+  /** A block's element, placed on its page (a box) or in the text (a line). */
+  blockElement(b, at, low) {
+    const classes = ["pbox", `role-${b.role ?? "none"}`, at == null ? "unowned" : "", this.selected.has(b.key) ? "selected" : "", low ? "low" : "", b.article_id === this.current ? "current" : ""];
+    const attrs = {
+      dataset: { key: b.key, article: b.article_id ?? "", paragraph: b.paragraph_id ?? "", role: b.role ?? "" },
+      title: at == null ? t().kind.furniture : `${at + 1}. ${this.articles[at].title}`,
+      draggable: b.role === "title" && at != null ? "true" : null,
+    };
+    if (b.number != null) {
+      const line = el("div", { ...attrs, class: [...classes, "tline"].filter(Boolean).join(" ") }, el("span", { class: "line-no" }, String(b.number)), b.text || " ");
+      this.pagesBox.querySelector(".text-page").append(line);
+      return line;
+    }
+    const layer = this.pagesBox.querySelector(`.page[data-page="${b.page}"] .boxes`);
+    if (!layer) return null;
+    const node = el("div", { ...attrs, class: classes.filter(Boolean).join(" ") });
+    node.style.left = `${b.x0 * this.scale - PAD}px`;
+    node.style.top = `${b.y0 * this.scale - PAD}px`;
+    node.style.width = `${(b.x1 - b.x0) * this.scale + 2 * PAD}px`;
+    node.style.height = `${(b.y1 - b.y0) * this.scale + 2 * PAD}px`;
+    layer.append(node);
+    return node;
+  }
+
+  /** Whether an earlier line of the same title already carries the article's number. */
+  titleBadged(b) {
+    if (b.number == null) return false;
+    return this.blocks.some((o) => o.number != null && o.number < b.number && o.role === "title" && o.article_id === b.article_id);
   }
 
   /** Click selects (shift adds), hover shows the paragraph, dragging a title merges. */
   wire(node, b) {
     node.addEventListener("click", (e) => {
+      // A paragraph is picked whole: all its lines, or its boxes in every column.
+      const group = b.paragraph_id == null ? [b] : this.blocks.filter((o) => o.paragraph_id === b.paragraph_id);
+      const off = e.shiftKey && this.selected.has(b.key);
       if (!e.shiftKey) this.selected.clear();
-      if (this.selected.has(b.id) && e.shiftKey) this.selected.delete(b.id);
-      else this.selected.add(b.id);
+      for (const o of group) {
+        if (off) this.selected.delete(o.key);
+        else this.selected.add(o.key);
+      }
       this.drawOutlines();
       if (b.article_id != null && b.article_id !== this.current) {
         this.current = b.article_id;
@@ -198,8 +233,16 @@ export class PageView {
     return Boolean(a);
   }
 
+  /** The selected blocks, one per paragraph (a paragraph's lines or boxes act once). */
   selectedBoxes() {
-    return this.layout.boxes.filter((b) => this.selected.has(b.id));
+    const seen = new Set();
+    return this.blocks.filter((b) => {
+      if (!this.selected.has(b.key)) return false;
+      const piece = b.paragraph_id != null ? `p${b.paragraph_id}` : `${b.role}${b.article_id}`;
+      if (seen.has(piece)) return false;
+      seen.add(piece);
+      return true;
+    });
   }
 
   /** A selected paragraph moves to the article; a selected title brings its whole article. */

@@ -9,3 +9,10 @@ CREATE TABLE page_files (
 
 -- Which file each page of a digest is in (NULL for digests imported before files were kept).
 ALTER TABLE digest_pages ADD COLUMN file_id INTEGER REFERENCES page_files(id);
+
+-- The text a digest was read from, as decoded (page text: pdftotext output, pasted pages), so
+-- the page view can show its original lines beside the articles.
+CREATE TABLE digest_texts (
+    digest_id     INTEGER PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
+    text          TEXT NOT NULL
+);

@@ -355,3 +355,50 @@ fn articles_with_only_suggestions_merge_and_are_drafted_again_but_decisions_hold
         .unwrap_err();
     assert_eq!(err.code(), "conflict");
 }
+
+#[test]
+fn a_text_digest_shows_its_original_lines_placed_in_its_pieces_and_following_fixes() {
+    let mut ws = desk();
+    let out = ws
+        .import(&[Source::Sample], &ImportOptions::default(), |_, _| {})
+        .unwrap();
+    let digest = out[0].report.as_ref().unwrap().digest_id.unwrap();
+    let layout = ws.page_layout(digest).unwrap();
+    assert!(layout.pages.is_empty() && layout.boxes.is_empty());
+    let text: Vec<_> = layout
+        .lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .collect();
+    let placed = text.iter().filter(|l| l.role.is_some()).count();
+    println!("sample: {placed} of {} lines placed", text.len());
+    assert!(placed * 10 >= text.len() * 9, "{placed} of {}", text.len());
+    for a in ws.store().articles(digest).unwrap() {
+        assert!(
+            layout
+                .lines
+                .iter()
+                .any(|l| l.role == Some(BoxRole::Title) && l.article_id == Some(a.id)),
+            "no line of the title {}",
+            a.title
+        );
+    }
+    // A paragraph moved to another article takes its lines along.
+    let articles = ws.store().articles(digest).unwrap();
+    let moved = ws.article(articles[0].id).unwrap().paragraphs[1].id;
+    ws.fix(&Edit::MoveParagraph {
+        paragraph_id: moved,
+        to_article: articles[1].id,
+        position: None,
+    })
+    .unwrap();
+    let lines = ws.page_layout(digest).unwrap().lines;
+    let of_moved: Vec<_> = lines
+        .iter()
+        .filter(|l| l.paragraph_id == Some(moved))
+        .collect();
+    assert!(!of_moved.is_empty());
+    assert!(of_moved
+        .iter()
+        .all(|l| l.article_id == Some(articles[1].id)));
+}

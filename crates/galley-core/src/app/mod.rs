@@ -83,6 +83,8 @@ pub struct PageLayout {
     pub pages: Vec<crate::model::PageSize>,
     /// The boxes, page by page, top to bottom.
     pub boxes: Vec<crate::store::page_boxes::StoredBox>,
+    /// For a digest read from page text: its original lines and where each went.
+    pub lines: Vec<crate::edit::source_lines::SourceLine>,
 }
 
 impl Workspace {
@@ -219,13 +221,19 @@ impl Workspace {
     }
 
     /// Where each title, paragraph, pull quote, source line and piece of furniture of a digest
-    /// read from a PDF is on its pages (empty for other inputs): what the page view outlines.
+    /// is: on its pages for a digest read from a PDF, in its original lines for one read from
+    /// page text (empty for records): what the page view outlines.
     pub fn page_layout(&self, digest_id: i64) -> Result<PageLayout> {
         self.require_digest(digest_id)?;
         let conn = self.store.conn();
+        let lines = match crate::store::digest_texts::get(conn, digest_id)? {
+            Some(text) => crate::edit::source_lines::place(conn, digest_id, &text)?,
+            None => Vec::new(),
+        };
         Ok(PageLayout {
             pages: crate::store::page_boxes::pages(conn, digest_id)?,
             boxes: crate::store::page_boxes::list(conn, digest_id)?,
+            lines,
         })
     }
 

@@ -3,6 +3,7 @@
 //! digest's structure before and after, and undoable (see [`history`]).
 
 pub mod history;
+pub mod source_lines;
 /// The digest's structure before and after an edit (read and restored in the store).
 pub use crate::store::digest_snapshot as snapshot;
 

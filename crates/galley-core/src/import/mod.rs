@@ -167,6 +167,8 @@ pub struct Prepared {
     pages: Vec<Prepared>,
     /// The file as read, kept for the page view (PDFs only).
     original: Option<std::sync::Arc<[u8]>>,
+    /// The page text as decoded, kept for the page view (page text only).
+    source_text: Option<String>,
 }
 
 /// Decodes and parses one input (no database access).
@@ -219,6 +221,7 @@ fn prepare_text(
             galley_export: Some(text),
             pages: Vec::new(),
             original: None,
+            source_text: None,
         });
     }
     if matches!(format, InputFormat::Page | InputFormat::Markdown) {
@@ -255,6 +258,7 @@ fn prepare_text(
         galley_export: None,
         pages: Vec::new(),
         original: None,
+        source_text: (format == InputFormat::Page).then_some(text),
     })
 }
 
@@ -280,6 +284,7 @@ pub fn commit(
         galley_export,
         pages: _,
         original,
+        source_text,
     } = prepared;
     if let Some(text) = galley_export {
         let input = Input {
@@ -316,6 +321,7 @@ pub fn commit(
         parsed: &parsed,
         tokens: &tokens,
         original: original.as_deref(),
+        source_text: source_text.as_deref(),
     };
     let (digest_id, ids, label_warnings) = store.write(|tx| {
         let (digest_id, ids) = store_parsed(tx, &stored, opts)?;
@@ -441,6 +447,7 @@ struct Stored<'a> {
     parsed: &'a ParsedDigest,
     tokens: &'a [String],
     original: Option<&'a [u8]>,
+    source_text: Option<&'a str>,
 }
 
 /// The ids a parsed digest's pieces were stored under, by their places in it.
@@ -523,6 +530,7 @@ fn store_parsed(
         parsed,
         tokens,
         original,
+        source_text,
     } = *s;
     let now = crate::store::now();
     let digest_id = digests::insert(
@@ -571,6 +579,9 @@ fn store_parsed(
     };
     store_boxes(tx, digest_id, parsed, &stored)?;
     keep_original(tx, digest_id, parsed, original)?;
+    if let Some(text) = source_text {
+        crate::store::digest_texts::insert(tx, digest_id, text)?;
+    }
     audit::record(
         tx,
         &now,

@@ -16,6 +16,7 @@ pub mod browse;
 pub mod claim_suggestions;
 pub mod claims;
 pub mod digest_snapshot;
+pub mod digest_texts;
 pub mod digests;
 pub mod evidence;
 pub mod export_rows;

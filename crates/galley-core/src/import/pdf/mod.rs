@@ -254,6 +254,7 @@ fn prepared(
         galley_export: None,
         pages: Vec::new(),
         original: None,
+        source_text: None,
     }
 }
 
