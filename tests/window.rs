@@ -574,6 +574,45 @@ where
     }
 }
 
+/// Clicks `css` with Alt held, as a person picking one line of page text would.
+async fn alt_click(c: &Client, css: &str) {
+    use fantoccini::actions::{
+        Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+    };
+    let element = find(c, css).await;
+    let arg = serde_json::Value::String(css.to_owned());
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+        vec![arg],
+    )
+    .await
+    .unwrap();
+    let alt = '\u{E00A}';
+    let pause = Duration::from_millis(10);
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: alt })
+        .then(KeyAction::Pause { duration: pause })
+        .then(KeyAction::Pause { duration: pause })
+        .then(KeyAction::Up { value: alt });
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Pause { duration: pause });
+    c.perform_actions(Actions::from(keys).and(mouse))
+        .await
+        .unwrap();
+}
+
 /// Clicks the element `css` finds, finding it again when the view was redrawn in between.
 async fn click(c: &Client, css: &str) {
     for _ in 0..20 {
@@ -878,6 +917,66 @@ fn the_page_view_of_page_text_shows_its_lines() {
         )
         .await;
         desktop.screenshot(&c, "page-view-text").await;
+        c.close().await.unwrap();
+    });
+}
+
+/// Two columns extracted line by line in turn, fixed in the page view: Alt-click picks single
+/// lines of the mixed paragraph, a number moves them to their story; the title the import glued
+/// a source line onto is typed again from the page view's tools.
+#[test]
+fn the_page_view_separates_alternating_columns_line_by_line() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "版面编辑", Role::Editor);
+    let page = desktop.dir.path().join("alternating.txt");
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/galley-core/tests/pages");
+    std::fs::copy(pages.join("alternating.txt"), &page).unwrap();
+    let db = desktop.db();
+    let one = |sql: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    runtime().block_on(async {
+        let c = desktop.open(&[&page.display().to_string()]).await;
+        find(&c, "#report-dialog[open]").await;
+        press_key(&c, "\u{E00C}").await;
+        find(&c, "#list .vrow.selected").await;
+        press(&c, 'p').await;
+        find(&c, "#page-view[data-painted=true] .text-page").await;
+        let second = one("SELECT id FROM articles ORDER BY position LIMIT 1 OFFSET 1");
+        let count = format!("SELECT count(*) FROM paragraphs WHERE article_id = {second}");
+        assert_eq!(one(&count), 1);
+        // Lines 5, 7, 9 and 11 are the second column's.
+        for n in [5, 7, 9, 11] {
+            alt_click(&c, &format!(".tline:nth-child({n})")).await;
+        }
+        find(&c, ".tline.selected:nth-child(11)").await;
+        assert_eq!(texts(&c, ".tline.selected").await.len(), 4);
+        press(&c, '2').await;
+        settle(&c, "the second column's lines in story 2", || {
+            one(&count) == 3
+        })
+        .await;
+        find(&c, &format!(".tline:nth-child(7)[data-article='{second}']")).await;
+        desktop.screenshot(&c, "page-view-lines").await;
+
+        // The first title had its source line glued on: typed again from the page view.
+        click(&c, ".legend-item").await; // nothing picked: a hint, no change
+        click(&c, "#list .vrow").await;
+        click(&c, "#page-view .edit-title").await;
+        let input = find(&c, "#prompt-input").await;
+        input.clear().await.unwrap();
+        input
+            .send_keys("西岭水库完成扩容工程\u{E007}")
+            .await
+            .unwrap();
+        wait_for(&c, "#article-title", "西岭水库完成扩容工程").await;
+        chord(&c, &["\u{E009}"], 'z').await;
+        wait_for(&c, "#article-title", "西岭水库完成扩容工程据《西岭日报》").await;
+        chord(&c, &["\u{E009}"], 'z').await;
+        settle(&c, "the lines back in story 1", || one(&count) == 1).await;
         c.close().await.unwrap();
     });
 }

@@ -475,6 +475,9 @@ app.page = new PageView($("#page-view"), {
   fix: (change) => edit(change),
   open: (id) => guarded(() => showArticle(id)),
   onError: showError,
+  // Titles and sources glued or misread are typed, as in the panel (hidden beside the page).
+  editTitle: () => $("#edit-title").click(),
+  editSource: () => $("#edit-source").click(),
 });
 
 app.list = new ArticleList($("#list"), {

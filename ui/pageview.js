@@ -29,7 +29,7 @@ export class PageView {
    * `root` is the view's element; `fix(edit)` applies a fix-up and refreshes the window;
    * `open(articleId)` shows an article in the reader.
    */
-  constructor(root, { fix, open, onError }) {
+  constructor(root, { fix, open, onError, editTitle, editSource }) {
     this.root = root;
     this.fix = fix;
     this.open = open;
@@ -48,6 +48,8 @@ export class PageView {
       root.querySelector(sel).addEventListener("click", () => this.setRole(role));
     }
     root.querySelector(".split-here").addEventListener("click", () => this.splitHere());
+    root.querySelector(".edit-title").addEventListener("click", () => editTitle());
+    root.querySelector(".edit-source").addEventListener("click", () => editSource());
     root.querySelector(".zoom-in").addEventListener("click", () => this.zoom(1.2));
     root.querySelector(".zoom-out").addEventListener("click", () => this.zoom(1 / 1.2));
   }
@@ -153,7 +155,7 @@ export class PageView {
       if (b.role === "title" && at != null && !this.titleBadged(b)) node.append(el("span", { class: "badge" }, String(at + 1)));
       this.wire(node, b);
     }
-    this.status.textContent = t().blocksSelected(this.selectedBoxes().length);
+    this.status.textContent = t().blocksSelected(this.selectedBoxes().length + this.partialLines().length);
   }
 
   /** A block's element, placed on its page (a box) or in the text (a line). */
@@ -189,10 +191,12 @@ export class PageView {
   /** Click selects (shift adds), hover shows the paragraph, dragging a title merges. */
   wire(node, b) {
     node.addEventListener("click", (e) => {
-      // A paragraph is picked whole: all its lines, or its boxes in every column.
-      const group = b.paragraph_id == null ? [b] : this.blocks.filter((o) => o.paragraph_id === b.paragraph_id);
-      const off = e.shiftKey && this.selected.has(b.key);
-      if (!e.shiftKey) this.selected.clear();
+      // A paragraph is picked whole (all its lines, or its boxes in every column); Alt picks
+      // one line of it, to move lines that were joined into the wrong paragraph.
+      const whole = b.paragraph_id != null && !(e.altKey && b.number != null);
+      const group = whole ? this.blocks.filter((o) => o.paragraph_id === b.paragraph_id) : [b];
+      const off = (e.shiftKey || e.altKey) && this.selected.has(b.key);
+      if (!e.shiftKey && !e.altKey) this.selected.clear();
       for (const o of group) {
         if (off) this.selected.delete(o.key);
         else this.selected.add(o.key);
@@ -233,11 +237,13 @@ export class PageView {
     return Boolean(a);
   }
 
-  /** The selected blocks, one per paragraph (a paragraph's lines or boxes act once). */
+  /** The selected blocks, one per piece; lines picked out of a paragraph are left to
+   * [`partialLines`]. */
   selectedBoxes() {
+    const partial = new Set(this.partialLines());
     const seen = new Set();
     return this.blocks.filter((b) => {
-      if (!this.selected.has(b.key)) return false;
+      if (!this.selected.has(b.key) || partial.has(b.number)) return false;
       const piece = b.paragraph_id != null ? `p${b.paragraph_id}` : `${b.role}${b.article_id}`;
       if (seen.has(piece)) return false;
       seen.add(piece);
@@ -245,11 +251,27 @@ export class PageView {
     });
   }
 
+  /** Numbers of the selected lines of paragraphs. */
+  selectedLines() {
+    return this.blocks.filter((b) => b.number != null && b.paragraph_id != null && this.selected.has(b.key)).map((b) => b.number);
+  }
+
+  /** Numbers of the selected lines whose paragraph is not selected whole. */
+  partialLines() {
+    const lines = this.blocks.filter((b) => b.number != null && b.paragraph_id != null);
+    const whole = (p) => lines.every((o) => o.paragraph_id !== p || this.selected.has(o.key));
+    return lines.filter((b) => this.selected.has(b.key) && !whole(b.paragraph_id)).map((b) => b.number);
+  }
+
   /** A selected paragraph moves to the article; a selected title brings its whole article. */
   moveTo(articleId) {
-    const edits = [];
+    // Lines picked out of a paragraph move as lines, with any whole paragraphs picked beside
+    // them: one fix-up, one undo.
+    const lines = this.partialLines().length ? this.selectedLines() : [];
+    const edits = lines.length ? [{ op: "move_lines", digest_id: this.digest, lines, to_article: articleId }] : [];
     const merged = new Set();
     for (const b of this.selectedBoxes()) {
+      if (b.paragraph_id != null && lines.length) continue;
       if (b.paragraph_id != null && b.article_id !== articleId) edits.push({ op: "move_paragraph", paragraph_id: b.paragraph_id, to_article: articleId, position: null });
       else if (b.role === "title" && b.article_id != null && b.article_id !== articleId && !merged.has(b.article_id)) {
         merged.add(b.article_id);
@@ -260,9 +282,12 @@ export class PageView {
   }
 
   setRole(role) {
-    const edits = this.selectedBoxes()
-      .filter((b) => b.paragraph_id != null)
-      .map((b) => ({ op: "set_role", paragraph_id: b.paragraph_id, role }));
+    const lines = this.partialLines();
+    const edits = [];
+    // Picked lines: one becomes a title where it stands; lines go to the furniture.
+    if (lines.length && role === "title") edits.push({ op: "title_at_line", digest_id: this.digest, line: lines[0] });
+    if (lines.length && role === "furniture") edits.push({ op: "move_lines", digest_id: this.digest, lines, to_article: null });
+    for (const b of this.selectedBoxes()) if (b.paragraph_id != null) edits.push({ op: "set_role", paragraph_id: b.paragraph_id, role });
     return this.run(edits);
   }
 

@@ -33,6 +33,19 @@ enum Op {
         #[arg(long)]
         position: Option<i64>,
     },
+    /// Move lines of DIGEST's original page text (numbered as the window's page view shows
+    /// them) out of their paragraphs: to ARTICLE in reading order, or to the furniture.
+    Lines {
+        digest: i64,
+        /// Line numbers, from 1.
+        #[arg(required = true)]
+        lines: Vec<usize>,
+        /// The article they move to [default: the page furniture]
+        #[arg(long = "to", value_name = "ARTICLE")]
+        to: Option<i64>,
+    },
+    /// Make LINE of DIGEST's original page text a title: a new article starts there.
+    TitleLine { digest: i64, line: usize },
     /// Change a paragraph's role.
     Role {
         paragraph: i64,
@@ -85,6 +98,15 @@ impl From<Op> for Edit {
                 paragraph_id: paragraph,
                 to_article: to,
                 position,
+            },
+            Op::Lines { digest, lines, to } => Edit::MoveLines {
+                digest_id: digest,
+                lines,
+                to_article: to,
+            },
+            Op::TitleLine { digest, line } => Edit::TitleAtLine {
+                digest_id: digest,
+                line,
             },
             Op::Role { paragraph, role } => Edit::SetRole {
                 paragraph_id: paragraph,

@@ -3,6 +3,7 @@
 //! digest's structure before and after, and undoable (see [`history`]).
 
 pub mod history;
+pub mod lines;
 pub mod source_lines;
 /// The digest's structure before and after an edit (read and restored in the store).
 pub use crate::store::digest_snapshot as snapshot;
@@ -98,6 +99,25 @@ pub enum Edit {
         /// The new attribution line.
         line: Option<String>,
     },
+    /// Moves lines of a digest's original page text out of the paragraphs they were joined
+    /// into (two columns read as one, a footer spliced in): to a new paragraph at the end of
+    /// `to_article`, or to the page furniture when it is `None`.
+    MoveLines {
+        /// The digest.
+        digest_id: i64,
+        /// The line numbers, from 1, as the page view shows them.
+        lines: Vec<usize>,
+        /// The article they move to; `None`: the page furniture.
+        to_article: Option<i64>,
+    },
+    /// Makes a line of a digest's original page text a title (letters read as one article, a
+    /// title found inside a paragraph): a new article titled by it starts after it.
+    TitleAtLine {
+        /// The digest.
+        digest_id: i64,
+        /// The line number, from 1.
+        line: usize,
+    },
     /// Moves an article through new → annotated → in review → approved (or back).
     SetReviewState {
         /// The article.
@@ -114,6 +134,8 @@ impl Edit {
             Edit::Merge { .. } => "merge_articles",
             Edit::Split { .. } => "split_article",
             Edit::MoveParagraph { .. } => "move_paragraph",
+            Edit::MoveLines { .. } => "move_lines",
+            Edit::TitleAtLine { .. } => "title_at_line",
             Edit::SetRole { .. } => "set_paragraph_role",
             Edit::SetTitle { .. } => "set_title",
             Edit::SetSource { .. } => "set_source",
@@ -187,6 +209,15 @@ fn run(tx: &Connection, edit: &Edit) -> Result<(Option<i64>, Vec<i64>)> {
             paragraph_id,
             role: Role::Title,
         } => make_title(tx, *paragraph_id),
+        Edit::MoveLines {
+            digest_id,
+            lines: numbers,
+            to_article,
+        } => {
+            let touched = lines::move_lines(tx, *digest_id, numbers, *to_article)?;
+            Ok((to_article.or(touched.first().copied()), touched))
+        }
+        Edit::TitleAtLine { digest_id, line } => lines::title_at_line(tx, *digest_id, *line),
         Edit::SetRole { paragraph_id, role } => {
             let article = set_role(tx, *paragraph_id, *role)?;
             Ok((Some(article), vec![article]))
@@ -242,6 +273,21 @@ fn digest_of(tx: &Connection, edit: &Edit) -> Result<i64> {
             }
             Ok(a)
         }
+        Edit::TitleAtLine { digest_id, .. } => digest_exists(tx, *digest_id),
+        Edit::MoveLines {
+            digest_id,
+            to_article,
+            ..
+        } => {
+            if let Some(a) = to_article {
+                if article_digest(tx, *a)? != *digest_id {
+                    return Err(Error::Invalid(format!(
+                        "article {a} is not in digest {digest_id}"
+                    )));
+                }
+            }
+            digest_exists(tx, *digest_id)
+        }
         Edit::Split { paragraph_id, .. } | Edit::SetRole { paragraph_id, .. } => {
             article_digest(tx, paragraph_place(tx, *paragraph_id)?.0)
         }
@@ -249,6 +295,14 @@ fn digest_of(tx: &Connection, edit: &Edit) -> Result<i64> {
         | Edit::SetSource { article_id, .. }
         | Edit::SetReviewState { article_id, .. } => article_digest(tx, *article_id),
     }
+}
+
+fn digest_exists(tx: &Connection, digest_id: i64) -> Result<i64> {
+    crate::store::digests::get(tx, digest_id)?.ok_or(Error::NotFound {
+        entity: "digest",
+        id: digest_id,
+    })?;
+    Ok(digest_id)
 }
 
 fn article_digest(tx: &Connection, article_id: i64) -> Result<i64> {
@@ -334,24 +388,30 @@ fn split(tx: &Connection, paragraph_id: i64, title: Option<&str>) -> Result<(i64
             first_sentence(&text)
         }
     };
-    let digest = article_digest(tx, article)?;
-    let new = crate::store::articles::insert(
-        tx,
-        &crate::store::articles::NewArticle {
-            digest_id: digest,
-            position: -1_000_000 - paragraph_id,
-            title: &title,
-            source: &Default::default(),
-            confidence: None,
-            now: &now(),
-        },
-    )?;
+    let new = new_article_after(tx, article, &title)?;
     place_paragraphs(tx, article, keep)?;
     place_paragraphs(tx, new, moved)?;
     // A new article opens with its lead.
     if paragraphs::kind(tx, paragraph_id)? == Some(ParagraphKind::Body) {
         paragraphs::set_kind(tx, paragraph_id, ParagraphKind::Lead)?;
     }
+    Ok((article, new))
+}
+
+/// A new, empty article titled `title`, right after `article` in its digest.
+fn new_article_after(tx: &Connection, article: i64, title: &str) -> Result<i64> {
+    let digest = article_digest(tx, article)?;
+    let new = crate::store::articles::insert(
+        tx,
+        &crate::store::articles::NewArticle {
+            digest_id: digest,
+            position: -1_000_000 - article,
+            title,
+            source: &Default::default(),
+            confidence: None,
+            now: &now(),
+        },
+    )?;
     let mut order: Vec<i64> = article_order(tx, digest)?
         .into_iter()
         .filter(|&id| id != new)
@@ -362,7 +422,7 @@ fn split(tx: &Connection, paragraph_id: i64, title: Option<&str>) -> Result<(i64
         .expect("article is in its digest");
     order.insert(at + 1, new);
     place_articles(tx, digest, &order)?;
-    Ok((article, new))
+    Ok(new)
 }
 
 /// Moves a paragraph; returns the article it left.

@@ -1,0 +1,263 @@
+//! Each failure pattern of the text path, fixed as the page view fixes it: by pointing at the
+//! original lines (move lines, a line as a title, a paragraph as furniture), each one audited,
+//! undoable fix-up. The pages are in `tests/pages/`.
+
+use std::path::PathBuf;
+
+use galley_core::app::import::{ImportOptions, Source};
+use galley_core::edit::{Edit, Role as Becomes};
+use galley_core::model::Role;
+use galley_core::Workspace;
+
+fn open(page: &str) -> (Workspace, i64) {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.sign_in("版面编辑", Role::Editor).unwrap();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/pages")
+        .join(page);
+    let out = ws
+        .import(&[Source::Path(path)], &ImportOptions::default(), |_, _| {})
+        .unwrap();
+    let digest = out[0].report.as_ref().unwrap().digest_id.unwrap();
+    (ws, digest)
+}
+
+/// The digest as (title, paragraphs) per article.
+fn structure(ws: &Workspace, digest: i64) -> Vec<(String, Vec<String>)> {
+    ws.store()
+        .articles(digest)
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let a = ws.article(a.id).unwrap();
+            (a.title, a.paragraphs.into_iter().map(|p| p.text).collect())
+        })
+        .collect()
+}
+
+fn articles(ws: &Workspace, digest: i64) -> Vec<i64> {
+    ws.store()
+        .articles(digest)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect()
+}
+
+/// The number of the original line that reads `text`.
+fn line(ws: &Workspace, digest: i64, text: &str) -> usize {
+    let layout = ws.page_layout(digest).unwrap();
+    layout
+        .lines
+        .iter()
+        .find(|l| l.text.trim() == text)
+        .unwrap_or_else(|| panic!("no line {text}"))
+        .number
+}
+
+fn owned(v: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+    v.iter()
+        .map(|(t, ps)| (t.to_string(), ps.iter().map(|p| p.to_string()).collect()))
+        .collect()
+}
+
+#[test]
+fn alternating_columns_are_separated_by_moving_every_other_line() {
+    let (mut ws, digest) = open("alternating.txt");
+    let ids = articles(&ws, digest);
+    assert_eq!(ids.len(), 2);
+    let second_column = [
+        "北湾港至南屿港的集装箱新航线今日",
+        "首航，每周往返两班，单程约需十八",
+        "个小时。港务部门介绍，新航线投入",
+        "两艘千标箱级货轮。",
+    ]
+    .map(|t| line(&ws, digest, t));
+    let before = structure(&ws, digest);
+    ws.fix(&Edit::MoveLines {
+        digest_id: digest,
+        lines: second_column.to_vec(),
+        to_article: Some(ids[1]),
+    })
+    .unwrap();
+    let after = structure(&ws, digest);
+    assert_eq!(
+        after[0].1,
+        ["西岭水库扩容工程日前通过验收，库容由原来的三千万立方米增加到四千五百万立方米，可满足下游六个乡镇的灌溉用水。"]
+    );
+    assert_eq!(
+        after[1].1,
+        [
+            "北湾港至南屿港的集装箱新航线今日首航，每周往返两班，单程约需十八个小时。港务部门介绍，新航线投入",
+            "两艘千标箱级货轮。",
+            "航运公司负责人说，今年计划在该航线上完成三万标箱的运量。",
+        ],
+        "the moved lines come first: they are earlier on the page"
+    );
+    // The moved lines now show in the second story.
+    let layout = ws.page_layout(digest).unwrap();
+    for n in second_column {
+        assert_eq!(layout.lines[n - 1].article_id, Some(ids[1]), "line {n}");
+    }
+    ws.undo().unwrap();
+    assert_eq!(structure(&ws, digest), before);
+}
+
+#[test]
+fn letters_read_as_one_article_are_split_at_their_titles_and_signatures_set_aside() {
+    let (mut ws, digest) = open("letters.txt");
+    assert_eq!(
+        articles(&ws, digest).len(),
+        1,
+        "the import merged the letters"
+    );
+    // The first letter's title opens the paragraph: it becomes the article's title, the
+    // column label it had is kept as a paragraph and marked furniture.
+    let first = line(&ws, digest, "感谢社区医生上门服务");
+    ws.fix(&Edit::TitleAtLine {
+        digest_id: digest,
+        line: first,
+    })
+    .unwrap();
+    for title in ["建议公交站台加装座椅", "夜间施工噪声扰民"] {
+        let n = line(&ws, digest, title);
+        ws.fix(&Edit::TitleAtLine {
+            digest_id: digest,
+            line: n,
+        })
+        .unwrap();
+    }
+    let signatures = ["读者 王芳", "读者 李明", "读者 赵强"].map(|t| line(&ws, digest, t));
+    ws.fix(&Edit::MoveLines {
+        digest_id: digest,
+        lines: signatures.to_vec(),
+        to_article: None,
+    })
+    .unwrap();
+    let label = ws.article(articles(&ws, digest)[0]).unwrap().paragraphs[0].id;
+    ws.fix(&Edit::SetRole {
+        paragraph_id: label,
+        role: Becomes::Furniture,
+    })
+    .unwrap();
+    assert_eq!(
+        structure(&ws, digest),
+        owned(&[
+            ("感谢社区医生上门服务", &["我家老人行动不便，上个月社区卫生服务中心的医生每周上门为他量血压、调整用药，一家人十分感激。"]),
+            ("建议公交站台加装座椅", &["家门口的公交站没有座椅，老人候车只能站着。希望有关部门在站台加装几张座椅。"]),
+            ("夜间施工噪声扰民", &["最近小区旁的工地常常施工到深夜，噪声很大，影响居民休息，希望有关部门加强管理。"]),
+        ])
+    );
+    let furniture: Vec<String> = ws
+        .store()
+        .conn()
+        .prepare("SELECT text FROM furniture ORDER BY position")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(furniture.contains(&"读者来信".to_owned()), "{furniture:?}");
+    assert!(
+        furniture.iter().any(|f| f.contains("王芳")),
+        "{furniture:?}"
+    );
+}
+
+#[test]
+fn a_title_swallowed_by_the_story_before_is_made_a_title_again() {
+    let (mut ws, digest) = open("shifted.txt");
+    assert_eq!(
+        articles(&ws, digest).len(),
+        1,
+        "the import merged the stories"
+    );
+    let n = line(&ws, digest, "市民公园新增健身步道");
+    let change = ws
+        .fix(&Edit::TitleAtLine {
+            digest_id: digest,
+            line: n,
+        })
+        .unwrap();
+    let ids = articles(&ws, digest);
+    assert_eq!(change.article_id, Some(ids[1]));
+    // The first story's own source line, swallowed too, goes where sources go.
+    let source = line(&ws, digest, "据《江城日报》");
+    ws.fix(&Edit::MoveLines {
+        digest_id: digest,
+        lines: vec![source],
+        to_article: None,
+    })
+    .unwrap();
+    ws.fix(&Edit::SetSource {
+        article_id: ids[0],
+        line: Some("据《江城日报》".into()),
+    })
+    .unwrap();
+    assert_eq!(
+        structure(&ws, digest),
+        owned(&[
+            (
+                "老城区完成雨污分流改造",
+                &["老城区雨污分流改造工程近日全部完工，共铺设管网四十二公里，惠及居民三万余户。"]
+            ),
+            (
+                "市民公园新增健身步道",
+                &["市民公园新建的环湖健身步道全长三公里，沿途设置了休息座椅和饮水点。"]
+            ),
+        ])
+    );
+    assert_eq!(
+        ws.article(ids[0]).unwrap().source.line.as_deref(),
+        Some("据《江城日报》")
+    );
+}
+
+#[test]
+fn a_footer_spliced_into_a_sentence_is_set_aside_and_the_sentence_closes() {
+    let (mut ws, digest) = open("footer.txt");
+    let n = line(&ws, digest, "第 155 页");
+    ws.fix(&Edit::MoveLines {
+        digest_id: digest,
+        lines: vec![n],
+        to_article: None,
+    })
+    .unwrap();
+    let first = ws.article(articles(&ws, digest)[0]).unwrap();
+    assert_eq!(
+        first.paragraphs[0].text,
+        "今年的春季义务植树活动日前启动，全市计划新增绿化面积一千二百亩，组织志愿者约两万人次参加。"
+    );
+    let layout = ws.page_layout(digest).unwrap();
+    assert_eq!(
+        layout.lines[n - 1].role,
+        Some(galley_core::model::BoxRole::Furniture)
+    );
+}
+
+#[test]
+fn lines_outside_paragraphs_and_past_the_page_are_refused_and_change_nothing() {
+    let (mut ws, digest) = open("footer.txt");
+    let before = structure(&ws, digest);
+    let title = line(&ws, digest, "春季植树活动启动");
+    for edit in [
+        Edit::MoveLines {
+            digest_id: digest,
+            lines: vec![title],
+            to_article: None,
+        },
+        Edit::MoveLines {
+            digest_id: digest,
+            lines: vec![999],
+            to_article: None,
+        },
+        Edit::TitleAtLine {
+            digest_id: digest,
+            line: 0,
+        },
+    ] {
+        let err = ws.fix(&edit).unwrap_err();
+        assert_eq!(err.code(), "invalid_input", "{edit:?}: {err}");
+    }
+    assert_eq!(structure(&ws, digest), before);
+}
