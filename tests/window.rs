@@ -574,6 +574,19 @@ where
     }
 }
 
+/// Moves the pointer onto `css`.
+async fn hover(c: &Client, css: &str) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let element = find(c, css).await;
+    let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element,
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    c.perform_actions(mouse).await.unwrap();
+}
+
 /// Clicks `css` with Alt held, as a person picking one line of page text would.
 async fn alt_click(c: &Client, css: &str) {
     use fantoccini::actions::{
@@ -797,6 +810,14 @@ fn the_page_view_fixes_structure_by_pointing_at_blocks() {
             .unwrap();
         assert!(inked.as_i64().unwrap() > 1000, "the page is drawn: {inked}");
         desktop.screenshot(&c, "page-view").await;
+
+        // The pointer on a block marks its paragraph in the reader.
+        let lead = ids(&format!(
+            "SELECT id FROM paragraphs WHERE article_id = {} ORDER BY position LIMIT 1",
+            articles()[0]
+        ))[0];
+        hover(&c, &format!(".pbox[data-paragraph='{lead}']")).await;
+        find(&c, &format!("#article-body .para.linked[data-id='{lead}']")).await;
 
         // Click a block of article 1, press 2: it moves to article 2.
         let a = articles();

@@ -320,3 +320,29 @@ fn import_drafts_suggestions_unless_told_not_to() {
         .success());
     assert_eq!(topics(&bare), 0);
 }
+
+/// Lines of a page's text are moved and made titles by number, as the page view shows them.
+#[test]
+fn edit_lines_and_title_line_fix_page_text_by_line_number() {
+    let env = Env::new();
+    let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/../galley-core/tests/pages/");
+    env.ok(&["import", &format!("{pages}footer.txt")]);
+    env.ok(&["edit", "lines", "1", "4"]);
+    let shown = stdout(&env.ok(&["show", "1"]));
+    assert!(shown.contains("一千二百亩"), "{shown}");
+    assert!(!shown.contains("155"), "{shown}");
+
+    env.ok(&["import", &format!("{pages}letters.txt")]);
+    let out = env.ok(&["edit", "title-line", "2", "7"]);
+    assert!(
+        stdout(&out).starts_with("title_at_line (digest 2, article "),
+        "{}",
+        stdout(&out)
+    );
+    let list = stdout(&env.ok(&["list"]));
+    assert!(list.contains("letters\t2 articles"), "{list}");
+    assert_one_line_failure(
+        &env.galley(&["edit", "lines", "2", "1"]),
+        "line 1 is not in a paragraph: move its article or piece instead",
+    );
+}
