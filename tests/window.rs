@@ -943,8 +943,8 @@ fn the_page_view_of_page_text_shows_its_lines() {
 }
 
 /// Two columns extracted line by line in turn, fixed in the page view: Alt-click picks single
-/// lines of the mixed paragraph, a number moves them to their story; the title the import glued
-/// a source line onto is typed again from the page view's tools.
+/// lines of the mixed paragraph, a number moves them to their story; a title is typed again
+/// from the page view's tools.
 #[test]
 fn the_page_view_separates_alternating_columns_line_by_line() {
     use galley_core::store::people::Role;
@@ -983,19 +983,19 @@ fn the_page_view_separates_alternating_columns_line_by_line() {
         find(&c, &format!(".tline:nth-child(7)[data-article='{second}']")).await;
         desktop.screenshot(&c, "page-view-lines").await;
 
-        // The first title had its source line glued on: typed again from the page view.
+        // A title is typed again from the page view's tools, and undone.
         click(&c, ".legend-item").await; // nothing picked: a hint, no change
         click(&c, "#list .vrow").await;
         click(&c, "#page-view .edit-title").await;
         let input = find(&c, "#prompt-input").await;
         input.clear().await.unwrap();
         input
-            .send_keys("西岭水库完成扩容工程\u{E007}")
+            .send_keys("西岭水库扩容工程通过验收\u{E007}")
             .await
             .unwrap();
-        wait_for(&c, "#article-title", "西岭水库完成扩容工程").await;
+        wait_for(&c, "#article-title", "西岭水库扩容工程通过验收").await;
         chord(&c, &["\u{E009}"], 'z').await;
-        wait_for(&c, "#article-title", "西岭水库完成扩容工程据《西岭日报》").await;
+        wait_for(&c, "#article-title", "西岭水库完成扩容工程").await;
         chord(&c, &["\u{E009}"], 'z').await;
         settle(&c, "the lines back in story 1", || one(&count) == 1).await;
         c.close().await.unwrap();

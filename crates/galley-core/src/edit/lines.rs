@@ -60,8 +60,10 @@ pub fn title_at_line(
     number: usize,
 ) -> Result<(Option<i64>, Vec<i64>)> {
     let placed = placed_lines(tx, digest_id)?;
-    let line = chosen_lines(&placed, &[number])?[0];
-    let paragraph = line.paragraph_id.expect("chosen lines are in paragraphs");
+    let line = placed
+        .get(number.wrapping_sub(1))
+        .ok_or_else(|| Error::Invalid(format!("there is no line {number}")))?;
+    let paragraph = paragraph_holding(tx, line)?;
     super::ensure_no_claims(tx, paragraph, "a title")?;
     let (article, position) = super::paragraph_place(tx, paragraph)?;
     let parts = split_at_line(tx, paragraph, line)?;
@@ -95,6 +97,28 @@ pub fn title_at_line(
             Ok((Some(new), vec![article, new]))
         }
     }
+}
+
+/// The paragraph a line is in; for a line placed in its article's title (a title guessed from
+/// the first sentence holds it too), the article's paragraph that also holds it.
+fn paragraph_holding(tx: &Connection, line: &SourceLine) -> Result<i64> {
+    if let Some(p) = line.paragraph_id {
+        return Ok(p);
+    }
+    let key = source_lines::key(&line.text);
+    let found = match line.article_id {
+        Some(a) if !key.is_empty() => paragraphs::texts(tx, a)?
+            .into_iter()
+            .find(|(_, t)| source_lines::key(t).contains(&key))
+            .map(|(id, _)| id),
+        _ => None,
+    };
+    found.ok_or_else(|| {
+        Error::Invalid(format!(
+            "line {} is not in a paragraph: move its article or piece instead",
+            line.number
+        ))
+    })
 }
 
 /// A paragraph's text around one of its lines.
@@ -138,13 +162,24 @@ fn insert_after(tx: &Connection, article: i64, paragraph: i64, text: &str) -> Re
     Ok(new)
 }
 
-/// The article's title becomes `title`; the old one is kept as its first paragraph.
+/// The article's title becomes `title`; the old one is kept as its first paragraph unless it
+/// was only taken from the article's own text (a title guessed from the first sentence).
 fn retitle(tx: &Connection, article: i64, title: &str) -> Result<()> {
     let old = crate::store::articles::title(tx, article)?;
     let mut ids = paragraphs::ids(tx, article)?;
-    let kept = paragraphs::insert(tx, article, -1, ParagraphKind::Body, &old)?;
-    ids.insert(0, kept);
-    super::place_paragraphs(tx, article, &ids)?;
+    // The text as it was: the new title, then the paragraphs.
+    let body: String = std::iter::once(source_lines::key(title))
+        .chain(
+            paragraphs::texts(tx, article)?
+                .iter()
+                .map(|(_, t)| source_lines::key(t)),
+        )
+        .collect();
+    if !body.contains(&source_lines::key(&old)) {
+        let kept = paragraphs::insert(tx, article, -1, ParagraphKind::Body, &old)?;
+        ids.insert(0, kept);
+        super::place_paragraphs(tx, article, &ids)?;
+    }
     crate::store::articles::set_title(tx, article, title)
 }
 

@@ -71,7 +71,7 @@ pub fn place(conn: &Connection, digest_id: i64, text: &str) -> Result<Vec<Source
 }
 
 /// Text compared without spaces and compatibility forms (full-width letters, digits).
-fn key(text: &str) -> String {
+pub(crate) fn key(text: &str) -> String {
     text.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 

@@ -168,6 +168,12 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     parsed
 }
 
+/// Whether the unit before `i` in the reading flow is a title candidate.
+fn under_title(units: &[Unit], titles: &[usize], i: usize) -> bool {
+    let before = (0..i).rev().find(|&j| in_flow(units, j));
+    before.is_some_and(|j| titles.last() == Some(&j))
+}
+
 /// Whether a unit is part of the reading flow (not furniture, not a pull quote).
 fn in_flow(units: &[Unit], i: usize) -> bool {
     !matches!(
@@ -197,10 +203,15 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
     let mut titles: Vec<usize> = Vec::new();
     let mut cur: Option<Piece> = None;
     let mut quotes: Vec<usize> = Vec::new();
+    let mut heading_source: Option<usize> = None;
     for (i, u) in units.iter().enumerate() {
         match &u.kind {
             UnitKind::Furniture => parsed.furniture.push(u.text.clone()),
             UnitKind::PullQuote { .. } => quotes.push(i),
+            // A source right under a title (no body text yet) opens that title's story.
+            UnitKind::Source(_) if cur.is_none() && under_title(units, &titles, i) => {
+                heading_source = Some(i);
+            }
             UnitKind::Source(_) => match cur.take() {
                 Some(mut p) => {
                     p.source = Some(i);
@@ -233,7 +244,12 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
                         pieces.extend(cur.take());
                     }
                 }
-                cur.get_or_insert_with(Piece::default).items.push(i);
+                cur.get_or_insert_with(|| Piece {
+                    source: heading_source.take(),
+                    ..Piece::default()
+                })
+                .items
+                .push(i);
             }
         }
     }

@@ -78,6 +78,14 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
             return;
         }
     }
+    if let Some(src) = source_inside_block(raw, i) {
+        out.push(Line {
+            no,
+            text: line.to_owned(),
+            kind: LineKind::Source(src),
+        });
+        return;
+    }
     out.push(Line {
         no,
         text: strip_cjk_spaces(line),
@@ -141,6 +149,26 @@ fn source_ending_block(raw: &[&str], i: usize) -> Option<Vec<Line>> {
         }
     }
     None
+}
+
+/// A source naming its outlets in title marks (`据《西岭日报》`) on a line of its own inside a
+/// block, right under a headline (no blank line between) or after a finished sentence (the
+/// next story follows without one): it cannot be the middle of a wrapped sentence.
+fn source_inside_block(raw: &[&str], i: usize) -> Option<Source> {
+    let before = raw.get(i.checked_sub(1)?)?;
+    if before.is_empty() || !(ends_sentence(before) || heads_block(raw, i - 1)) {
+        return None;
+    }
+    parse_source(raw[i]).filter(|s| raw[i].contains('《') && !s.outlets.is_empty())
+}
+
+/// Whether line `j` opens its block as a headline would: short, without sentence punctuation.
+fn heads_block(raw: &[&str], j: usize) -> bool {
+    let line = raw[j];
+    (j == 0 || raw[j - 1].is_empty())
+        && width(line) <= 52
+        && !line.contains(['，', '。', '；', ','])
+        && !ends_sentence(line)
 }
 
 /// Display width: CJK characters count 2, others 1.

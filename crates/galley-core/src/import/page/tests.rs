@@ -71,3 +71,26 @@ fn no_source_line_is_said_only_where_the_page_prints_sources() {
         assert!(!a.warnings.iter().any(|w| w == "no source line"), "{a:?}");
     }
 }
+
+#[test]
+fn a_source_line_right_under_a_title_is_its_stories_source_not_part_of_the_title() {
+    let page = "港区新建智能闸口投入使用\n据《港城日报》\n\n港区新建的智能闸口本周投入使用，集卡通行时间缩短一半。\n\n湿地公园迎来候鸟高峰\n据《湖滨晚报》\n\n湿地公园本月观测到候鸟两万余只，比去年同期增加三成。\n";
+    let p = reconstruct(page, jieba());
+    let got: Vec<(&str, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.source.line.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("港区新建智能闸口投入使用", Some("据《港城日报》")),
+            ("湿地公园迎来候鸟高峰", Some("据《湖滨晚报》")),
+        ]
+    );
+    // A sentence that starts with 据 inside a paragraph stays in it.
+    let page = "港区新建智能闸口投入使用\n\n港区新建的智能闸口本周投入使用。\n据《港城日报》报道，集卡通行时间缩短一半。\n";
+    let p = reconstruct(page, jieba());
+    assert_eq!(p.articles[0].source.line, None);
+    assert!(p.articles[0].paragraphs[0].text.contains("据《港城日报》报道"));
+}
