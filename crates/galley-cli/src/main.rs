@@ -56,6 +56,8 @@ enum Command {
     User(cmd::user::Args),
     Backup(cmd::backup::Args),
     Learning(cmd::learning::Args),
+    /// Score the suggestions on labelled text (JSON Lines or label<TAB>text files).
+    Eval(cmd::eval::Args),
 }
 
 /// What every verb gets: how to open the workspace and who is acting.
@@ -117,6 +119,7 @@ fn main() -> ExitCode {
         Command::User(args) => cmd::user::run(&ctx, args),
         Command::Backup(args) => cmd::backup::run(&ctx, args),
         Command::Learning(args) => cmd::learning::run(&ctx, args),
+        Command::Eval(args) => cmd::eval::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

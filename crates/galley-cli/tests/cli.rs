@@ -346,3 +346,46 @@ fn edit_lines_and_title_line_fix_page_text_by_line_number() {
         "line 1 is not in a paragraph: move its article or piece instead",
     );
 }
+
+/// `galley eval` scores labelled JSON Lines and the project's own test sets, and says which
+/// line of a bad file is wrong.
+#[test]
+fn eval_scores_labelled_examples() {
+    let env = Env::new();
+    let file = env.path("labelled.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"title": "湖人加时险胜勇士 詹姆斯砍下三双", "topics": ["medtop:15000000"]}"#,
+            "\n",
+            r#"{"text": "故宫博物院始建于1925年，位于北京市中心。", "claim": true}"#,
+            "\n",
+            r#"{"text": "这部电影又尬又无聊，浪费了两个小时。", "sentiment": "negative"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = stdout(&env.ok(&["eval", file.to_str().unwrap()]));
+    assert!(out.contains("3 examples"), "{out}");
+    assert!(out.contains("topics     top-1 1.000 (1/1)"), "{out}");
+    assert!(out.contains("claims     recall 1.000 (1/1)"), "{out}");
+    assert!(out.contains("sentiment  accuracy 1.000 (1/1)"), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&env.ok(&["eval", "--json", file.to_str().unwrap()]).stdout)
+            .unwrap();
+    assert_eq!(json[0]["topics"]["top1"], 1);
+    let claims = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../galley-core/assets/language/claims-test.tsv"
+    );
+    let out = stdout(&env.ok(&["eval", claims]));
+    assert!(out.contains("40 examples"), "{out}");
+
+    std::fs::write(&file, "{\"text\": 3}\n").unwrap();
+    assert_one_line_failure(
+        &env.galley(&["eval", file.to_str().unwrap()]),
+        "line 1: not a labelled example",
+    );
+    // Nothing was stored.
+    assert!(stdout(&env.ok(&["list"])).starts_with("no digests yet"));
+}

@@ -3,6 +3,7 @@ pub mod backup;
 pub mod decide;
 pub mod dict;
 pub mod edit;
+pub mod eval;
 pub mod export;
 pub mod history;
 pub mod import;

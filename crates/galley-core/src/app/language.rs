@@ -115,6 +115,16 @@ impl Workspace {
         Ok(out)
     }
 
+    /// Scores the suggestions on labelled examples (JSON Lines, or the project's
+    /// `label<TAB>text` test sets) with this desk's topics, words and what it learned. Reads
+    /// only: nothing is stored.
+    pub fn evaluate(&mut self, input: &str, what: &str) -> Result<crate::language::eval::Report> {
+        let examples = crate::language::eval::parse(input, what)?;
+        let jieba = self.segmenter()?;
+        let cx = suggest::Context::load(self.store.conn(), &jieba)?;
+        Ok(crate::language::eval::evaluate(&cx, &examples))
+    }
+
     /// Counts the decisions made since the last time into what the suggester learned (a
     /// failure is logged: learning never fails the change that prompted it).
     pub(crate) fn learn(&mut self) {

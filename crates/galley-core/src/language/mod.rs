@@ -7,6 +7,7 @@
 pub mod claims;
 pub mod dictionary;
 pub mod entities;
+pub mod eval;
 pub mod keywords;
 pub mod learning;
 pub mod numbers;

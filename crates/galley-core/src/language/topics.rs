@@ -36,6 +36,25 @@ pub struct Taxonomy {
 }
 
 impl Taxonomy {
+    /// Whether topic `code` is `ancestor` or lies under it.
+    pub fn is_within(&self, code: &str, ancestor: &str) -> bool {
+        let mut at = self.topics.iter().find(|t| t.code == code);
+        let mut steps = 0;
+        while let Some(t) = at {
+            if t.code == ancestor {
+                return true;
+            }
+            steps += 1;
+            if steps > 16 {
+                return false; // a loop in a hand-edited taxonomy
+            }
+            at = t
+                .parent_id
+                .and_then(|p| self.topics.iter().find(|x| x.id == p));
+        }
+        false
+    }
+
     /// Builds the matcher over the trigger words of the live topics.
     pub fn new(topics: Vec<Topic>) -> Taxonomy {
         let mut words = Vec::new();
