@@ -449,3 +449,54 @@ fn every_paragraph_moves_to_every_position_and_back() {
     }
     assert!(moves > 100, "{moves} moves");
 }
+
+#[test]
+fn each_person_undoes_their_own_changes_and_not_over_someone_elses() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.sign_in("甲", Role::Editor).unwrap();
+    ws.load_sample().unwrap();
+    let digest = ws.digests().unwrap()[0].id;
+    let ids: Vec<i64> = ws
+        .store()
+        .articles(digest)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    let title = |ws: &Workspace, id| ws.article(id).unwrap().title;
+    let original = title(&ws, ids[0]);
+    let set = |id, t: &str| Edit::SetTitle {
+        article_id: id,
+        title: t.into(),
+    };
+    ws.fix(&set(ids[0], "甲改的标题")).unwrap();
+    ws.sign_in("乙", Role::Editor).unwrap();
+    ws.fix(&set(ids[1], "乙改的标题")).unwrap();
+
+    // 甲's undo undoes 甲's change, not 乙's later one… but 乙 changed the same digest's
+    // structure since: refused, with who and which change.
+    ws.sign_in("甲", Role::Editor).unwrap();
+    let err = ws.undo().unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert!(
+        err.to_string().contains("乙 changed the same digest"),
+        "{err}"
+    );
+    assert_eq!(title(&ws, ids[1]), "乙改的标题");
+
+    // Once 乙 undoes theirs, 甲 may undo; neither touched the other's change.
+    ws.sign_in("乙", Role::Editor).unwrap();
+    ws.undo().unwrap();
+    assert_eq!(
+        title(&ws, ids[1]),
+        ws.store().article(ids[1]).unwrap().title
+    );
+    ws.sign_in("甲", Role::Editor).unwrap();
+    ws.undo().unwrap();
+    assert_eq!(title(&ws, ids[0]), original);
+    // 甲 has nothing more to undo; 乙's redo is still 乙's.
+    assert_eq!(ws.undo().unwrap_err().code(), "nothing_to_do");
+    ws.sign_in("乙", Role::Editor).unwrap();
+    ws.redo().unwrap();
+    assert_eq!(title(&ws, ids[1]), "乙改的标题");
+}

@@ -1,7 +1,9 @@
 //! Undo and redo, read from the audit log so they survive a restart.
 //!
-//! History is one line: undo reverts the newest change still done, redo re-applies the change
-//! undone last, and a new change drops whatever could still be redone.
+//! Each person has a history of their own: undo reverts the newest change of theirs still done,
+//! redo re-applies the one they undid last, and a new change of theirs drops what they could
+//! still redo. An undo or redo over someone else's later change to the same digest structure
+//! or article is refused with the reason.
 
 use jieba_rs::Jieba;
 use serde_json::{json, Value};
@@ -48,6 +50,29 @@ fn target_of(record: &audit::Record, dir: Direction) -> Result<Target> {
     }
 }
 
+/// In a shared workspace each person undoes their own changes, and not over someone else's
+/// later change to the same thing: that would silently throw their work away.
+fn refuse_if_changed_since(
+    tx: &rusqlite::Connection,
+    record: &audit::Record,
+    name: &str,
+) -> Result<()> {
+    let since = audit::last_reversal(tx, record.id)?.unwrap_or(record.id);
+    match audit::changed_since(tx, record, since)? {
+        None => Ok(()),
+        Some((who, id)) => Err(Error::Conflict(format!(
+            "cannot {name} {} (change {}): {who} changed the same {} since (change {id})",
+            record.action,
+            record.id,
+            if record.before.as_ref().and_then(|b| b["kind"].as_str()) == Some("digest_structure") {
+                "digest"
+            } else {
+                "article"
+            }
+        ))),
+    }
+}
+
 fn cannot(record: &audit::Record) -> Error {
     Error::Conflict(format!("change {} cannot be reverted", record.id))
 }
@@ -71,10 +96,11 @@ enum Direction {
 fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Result<Change> {
     store.write(|tx| {
         let (record, name) = match dir {
-            Direction::Undo => (audit::next_undo(tx)?, "undo"),
-            Direction::Redo => (audit::next_redo(tx)?, "redo"),
+            Direction::Undo => (audit::next_undo(tx, actor)?, "undo"),
+            Direction::Redo => (audit::next_redo(tx, actor)?, "redo"),
         };
         let record = record.ok_or(Error::NothingTo(name))?;
+        refuse_if_changed_since(tx, &record, name)?;
         let state = match dir {
             Direction::Undo => "undone",
             Direction::Redo => "done",

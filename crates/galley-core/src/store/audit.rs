@@ -62,10 +62,7 @@ pub fn record(conn: &Connection, at: &str, e: &Entry<'_>) -> Result<i64> {
 
 /// Records a change of `digest_id` that can be undone; drops whatever could be redone.
 pub fn record_undoable(conn: &Connection, at: &str, e: &Entry<'_>, digest_id: i64) -> Result<i64> {
-    conn.execute(
-        "UPDATE audit_log SET undo_state = 'dropped' WHERE undo_state = 'undone'",
-        [],
-    )?;
+    drop_redos(conn, e.actor)?;
     insert(conn, at, e, Some(digest_id), Some("done"), None)
 }
 
@@ -78,14 +75,24 @@ pub fn make_undoable(
     before: &serde_json::Value,
     after: &serde_json::Value,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE audit_log SET undo_state = 'dropped' WHERE undo_state = 'undone'",
-        [],
-    )?;
+    let actor: String = conn.query_row("SELECT actor FROM audit_log WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    drop_redos(conn, &actor)?;
     conn.execute(
         "UPDATE audit_log SET digest_id = ?2, undo_state = 'done', before = ?3, after = ?4 WHERE id = ?1",
         params![id, digest_id, before.to_string(), after.to_string()],
     )?;
+    Ok(())
+}
+
+/// A new change by `actor` drops what that person could still redo (each person has a
+/// history of their own).
+fn drop_redos(conn: &Connection, actor: &str) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE audit_log SET undo_state = 'dropped' WHERE undo_state = 'undone' AND actor = ?1",
+    )?
+    .execute([actor])?;
     Ok(())
 }
 
@@ -161,19 +168,54 @@ pub fn recent(conn: &Connection, limit: i64) -> Result<Vec<Record>> {
 }
 
 /// The change an undo would revert: the newest one still done.
-pub fn next_undo(conn: &Connection) -> Result<Option<Record>> {
+pub fn next_undo(conn: &Connection, actor: &str) -> Result<Option<Record>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE undo_state = 'done' ORDER BY id DESC LIMIT 1"
+        "{SELECT} WHERE undo_state = 'done' AND actor = ?1 ORDER BY id DESC LIMIT 1"
     ))?;
-    Ok(stmt.query_row([], from_row).optional()?)
+    Ok(stmt.query_row([actor], from_row).optional()?)
 }
 
 /// The change a redo would re-apply: the oldest one undone (undo walks backwards).
-pub fn next_redo(conn: &Connection) -> Result<Option<Record>> {
+pub fn next_redo(conn: &Connection, actor: &str) -> Result<Option<Record>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE undo_state = 'undone' ORDER BY id ASC LIMIT 1"
+        "{SELECT} WHERE undo_state = 'undone' AND actor = ?1 ORDER BY id ASC LIMIT 1"
     ))?;
-    Ok(stmt.query_row([], from_row).optional()?)
+    Ok(stmt.query_row([actor], from_row).optional()?)
+}
+
+/// Someone else's change, after entry `since`, to what `record` changed (its digest's
+/// structure, or for an annotation change its article): (their name, the entry's id).
+pub fn changed_since(
+    conn: &Connection,
+    record: &Record,
+    since: i64,
+) -> Result<Option<(String, i64)>> {
+    let article = match record.before.as_ref().and_then(|b| b["kind"].as_str()) {
+        Some("digest_structure") => None,
+        _ => record.article_id,
+    };
+    Ok(conn
+        .prepare_cached(
+            "SELECT l.actor, l.id FROM audit_log l LEFT JOIN audit_log o ON o.id = l.reverts
+             WHERE l.id > ?1 AND l.actor <> ?2
+               AND coalesce(l.digest_id, o.digest_id) = ?3
+               AND (?4 IS NULL OR coalesce(l.article_id, o.article_id) = ?4)
+               AND coalesce(l.undo_state, 'done') <> 'undone'
+               AND NOT (l.reverts IS NOT NULL AND o.undo_state = 'undone')
+             ORDER BY l.id DESC LIMIT 1",
+        )?
+        .query_row(
+            params![since, record.actor, record.digest_id, article],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// The latest undo or redo of entry `id`, if any.
+pub fn last_reversal(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT max(id) FROM audit_log WHERE reverts = ?1")?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// Changes that touched an article, newest first.
