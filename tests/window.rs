@@ -1002,6 +1002,61 @@ fn the_page_view_separates_alternating_columns_line_by_line() {
     });
 }
 
+/// Two programs on one database file: a colleague changes the article open in the window; the
+/// window's next change to it is not made over theirs unseen, it asks: take theirs, or keep mine.
+#[test]
+fn a_change_from_a_stale_view_asks_take_theirs_or_keep_mine() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "编辑甲", Role::Editor);
+    let db = desktop.db();
+    let colleague_renames = |id: i64, title: &str| {
+        let mut ws = galley_core::Workspace::open(&db).unwrap();
+        ws.sign_in("同事乙", galley_core::model::Role::Editor)
+            .unwrap();
+        ws.fix(&galley_core::edit::Edit::SetTitle {
+            article_id: id,
+            title: title.into(),
+        })
+        .unwrap();
+    };
+    let one = |sql: &str| db_string(&db, sql);
+    runtime().block_on(async {
+        let c = desktop.open(&["--sample-if-empty"]).await;
+        find(&c, "#list .vrow.selected").await;
+        find(&c, ".chip.chip-suggested").await;
+        let id: i64 = find(&c, "#list .vrow.selected").await.attr("data-id").await.unwrap().unwrap().parse().unwrap();
+        let accepted = format!(
+            "SELECT CAST(count(*) AS TEXT) FROM article_topics WHERE article_id = {id} AND status = 'accepted'"
+        );
+        colleague_renames(id, "同事改的标题");
+
+        // T accepts a topic, from a view older than the colleague's change: asked first.
+        press(&c, 't').await;
+        find(&c, "#stale-dialog[open]").await;
+        let message = visible_text(&c, "#stale-message").await;
+        assert!(message.contains("同事乙") && message.contains("改标题"), "{message}");
+        desktop.screenshot(&c, "stale").await;
+        click(&c, "#stale-dialog button[value=theirs]").await;
+        wait_for(&c, "#article-title", "同事改的标题").await;
+        assert_eq!(one(&accepted), "0", "taking theirs makes no change");
+        press(&c, 't').await;
+        wait_until_async(|| async { one(&accepted) == "1" }).await;
+
+        // Again, and this time keep mine: made on top of theirs.
+        colleague_renames(id, "同事又改的标题");
+        press(&c, 's').await;
+        find(&c, "#stale-dialog[open]").await;
+        click(&c, "#stale-dialog button[value=mine]").await;
+        let state = format!("SELECT review_state FROM articles WHERE id = {id}");
+        wait_until_async(|| async { one(&state) == "annotated" }).await;
+        let title = format!("SELECT title FROM articles WHERE id = {id}");
+        assert_eq!(one(&title), "同事又改的标题");
+        c.close().await.unwrap();
+    });
+}
+
 /// The Debian package, installed (`scripts/package-test.sh` installs it, then runs this):
 /// the menu's command opens on the sample digest. Prints the time from start to the first
 /// article shown.

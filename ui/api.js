@@ -88,11 +88,12 @@ export const api = {
   loadSample: () => call("load_sample"),
   importPaths: (paths) => call("import_paths", { paths }),
   pickAndImport: () => call("pick_and_import"),
-  edit: (edit) => call("apply_edit", { edit }),
+  /** `base`: the version of the article the change was made from (stale: refused, code `stale`). */
+  edit: (edit, base = null) => call("apply_edit", { edit, base }),
   undo: () => call("undo"),
   redo: () => call("redo"),
   history: (articleId) => call("article_history", { articleId }),
-  annotate: (annotation) => call("annotate", { annotation }),
+  annotate: (annotation, base = null) => call("annotate", { annotation, base }),
   annotations: (articleId) => call("article_annotations", { articleId }),
   /** A PDF digest's pages and the box of each title, paragraph, pull quote, source and furniture. */
   pageLayout: (digestId) => call("page_layout", { digestId }),

@@ -225,9 +225,58 @@ async function showArticle(id) {
 /** Applies an annotation change to the article in the reader, then redraws it. */
 function annotate(annotation) {
   return guarded(async () => {
-    await api.annotate(annotation);
+    const done = await unlessStale((base) => api.annotate(annotation, base), baseFor(annotation));
+    if (done === null) return;
     await openArticle(app.article);
     await app.list.refresh();
+  });
+}
+
+/** The version of the reader's article when `change` is about it (else none: nothing to compare). */
+function baseFor(change) {
+  const a = app.article;
+  if (!a) return null;
+  const n = app.annotations;
+  const about =
+    change.article_id === a.id ||
+    change.into === a.id ||
+    a.paragraphs.some((p) => p.id === change.paragraph_id) ||
+    (change.claim_id != null && n?.claims.some((c) => c.id === change.claim_id)) ||
+    (change.suggestion_id != null && n?.claim_suggestions.some((c) => c.id === change.suggestion_id));
+  return about ? a.version : null;
+}
+
+/**
+ * Runs `send(base)`. When someone else changed the article since it was opened, says who and
+ * how, and lets the person keep their change (send it again over theirs) or take theirs (show
+ * the article as it is now). Resolves to the result, or null when theirs was taken.
+ */
+async function unlessStale(send, base) {
+  try {
+    return await send(base);
+  } catch (err) {
+    if (err.code !== "stale") throw err;
+    if ((await staleChoice(await whatChanged(err.message))) === "mine") return send(null);
+    if (app.article) await openArticle(app.article);
+    await app.list.refresh();
+    return null;
+  }
+}
+
+/** Who changed the reader's article last, and how, in the interface's language. */
+async function whatChanged(fallback) {
+  const last = app.article ? (await api.history(app.article.id).catch(() => []))[0] : null;
+  if (!last) return fallback;
+  const when = new Date(last.at).toLocaleTimeString(currentLang() === "en" ? "en-GB" : "zh-CN");
+  return t().changedBy(last.actor, actionLabel(last.action), when);
+}
+
+function staleChoice(message) {
+  const dialog = $("#stale-dialog");
+  $("#stale-message").textContent = message;
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "mine" ? "mine" : "theirs"), { once: true });
+    dialog.showModal();
   });
 }
 
@@ -309,7 +358,8 @@ async function stepReviewState(step) {
 
 /** Applies a fix-up, then shows its result. */
 async function edit(change) {
-  const result = await api.edit(change);
+  const result = await unlessStale((base) => api.edit(change, base), baseFor(change));
+  if (result === null) return null;
   await afterChange(result);
   return result;
 }

@@ -143,8 +143,8 @@ pub fn pick_and_import(app: AppHandle, state: State<'_, AppState>) -> CmdResult<
 }
 
 #[tauri::command(async)]
-pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> CmdResult<Change> {
-    Ok(state.ws()?.fix(&edit)?)
+pub fn apply_edit(state: State<'_, AppState>, edit: Edit, base: Option<i64>) -> CmdResult<Change> {
+    Ok(state.ws()?.fix_from(&edit, base)?)
 }
 
 #[tauri::command(async)]
@@ -164,8 +164,12 @@ pub fn article_history(state: State<'_, AppState>, article_id: i64) -> CmdResult
 }
 
 #[tauri::command(async)]
-pub fn annotate(state: State<'_, AppState>, annotation: Annotation) -> CmdResult<Change> {
-    Ok(state.ws()?.annotate(&annotation)?)
+pub fn annotate(
+    state: State<'_, AppState>,
+    annotation: Annotation,
+    base: Option<i64>,
+) -> CmdResult<Change> {
+    Ok(state.ws()?.annotate_from(&annotation, base)?)
 }
 
 #[tauri::command(async)]

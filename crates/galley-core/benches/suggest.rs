@@ -49,6 +49,7 @@ fn articles() -> Vec<Article> {
             review_state: ReviewState::New,
             confidence: None,
             updated_at: String::new(),
+            version: 1,
         })
         .collect()
 }

@@ -116,6 +116,10 @@ pub enum Error {
     /// The change contradicts the stored state.
     #[error("{0}")]
     Conflict(String),
+    /// The change was made from an older version of the article than the stored one:
+    /// someone else changed it in between.
+    #[error("{0}")]
+    Stale(String),
     /// There is nothing to do; the verb says what (e.g. `undo`).
     #[error("nothing to {0}")]
     NothingTo(&'static str),
@@ -186,6 +190,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Invalid(_) => "invalid_input",
             Error::Conflict(_) => "conflict",
+            Error::Stale(_) => "stale",
             Error::NothingTo(_) => "nothing_to_do",
             Error::NothingToImport { .. } => "nothing_to_import",
             Error::NoUser => "no_user",

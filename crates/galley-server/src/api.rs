@@ -59,7 +59,7 @@ impl From<Error> for ApiError {
             "not_signed_in" | "sign_in_failed" => StatusCode::UNAUTHORIZED,
             "forbidden" => StatusCode::FORBIDDEN,
             "not_found" => StatusCode::NOT_FOUND,
-            "conflict" => StatusCode::CONFLICT,
+            "conflict" | "stale" => StatusCode::CONFLICT,
             "database_locked" => StatusCode::SERVICE_UNAVAILABLE,
             "database_error" | "serialise_failed" | "write_failed" | "read_failed" => {
                 StatusCode::INTERNAL_SERVER_ERROR

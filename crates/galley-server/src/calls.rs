@@ -39,11 +39,17 @@ struct DigestId {
 #[derive(Deserialize)]
 struct EditArgs {
     edit: Edit,
+    /// The version of the article the person saw: a change from a stale view is refused (409).
+    #[serde(default)]
+    base: Option<i64>,
 }
 
 #[derive(Deserialize)]
 struct AnnotationArgs {
     annotation: Annotation,
+    /// As in [`EditArgs`].
+    #[serde(default)]
+    base: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -72,8 +78,14 @@ pub fn call(ws: &mut Workspace, name: &str, args: Value) -> Result<Value> {
         "article_history" => {
             json(ws.history(Some(from::<ArticleId>(args)?.article_id), 200, false)?)
         }
-        "apply_edit" => json(ws.fix(&from::<EditArgs>(args)?.edit)?),
-        "annotate" => json(ws.annotate(&from::<AnnotationArgs>(args)?.annotation)?),
+        "apply_edit" => {
+            let a = from::<EditArgs>(args)?;
+            json(ws.fix_from(&a.edit, a.base)?)
+        }
+        "annotate" => {
+            let a = from::<AnnotationArgs>(args)?;
+            json(ws.annotate_from(&a.annotation, a.base)?)
+        }
         "undo" => json(ws.undo()?),
         "redo" => json(ws.redo()?),
         "review_queue" => json(ws.review_queue(&from::<QueueArgs>(args)?.filter, 500)?),

@@ -148,9 +148,24 @@ impl Annotation {
 }
 
 /// Applies one annotation change in one transaction; bad input changes nothing.
-pub fn apply(store: &mut Store, _jieba: &Jieba, actor: &str, a: &Annotation) -> Result<Change> {
+pub fn apply(store: &mut Store, jieba: &Jieba, actor: &str, a: &Annotation) -> Result<Change> {
+    apply_from(store, jieba, actor, a, None)
+}
+
+/// [`apply`], refused with [`crate::Error::Stale`] when the article has changed since version
+/// `base` (the one the person saw).
+pub fn apply_from(
+    store: &mut Store,
+    _jieba: &Jieba,
+    actor: &str,
+    a: &Annotation,
+    base: Option<i64>,
+) -> Result<Change> {
     store.write(|tx| {
         let article_id = article_of(tx, a)?;
+        if let Some(base) = base {
+            audit::ensure_current(tx, article_id, base)?;
+        }
         let digest_id = articles::digest_of(tx, article_id)?.ok_or(Error::NotFound {
             entity: "article",
             id: article_id,

@@ -10,10 +10,16 @@ impl Workspace {
     /// Applies one fix-up (merge, split, move, role, title, source, review state) in one
     /// transaction, audited and undoable. Bad input changes nothing.
     pub fn fix(&mut self, e: &Edit) -> Result<Change> {
+        self.fix_from(e, None)
+    }
+
+    /// [`Workspace::fix`], refused (code `stale`) when the article it is about changed since
+    /// version `base`, the one the person saw.
+    pub fn fix_from(&mut self, e: &Edit, base: Option<i64>) -> Result<Change> {
         self.require(Permission::Edit)?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
-        let change = edit::apply(&mut self.store, &jieba, &actor, e)?;
+        let change = edit::apply_from(&mut self.store, &jieba, &actor, e, base)?;
         // Merges, splits and undone decisions change what the desk taught.
         self.learn();
         self.redraft(&change.touched);

@@ -77,13 +77,19 @@ impl Workspace {
     /// Applies one annotation change (topics, sentiment, claims, verdicts, evidence, notes)
     /// in one transaction, audited and undoable with the fix-ups.
     pub fn annotate(&mut self, a: &Annotation) -> Result<Change> {
+        self.annotate_from(a, None)
+    }
+
+    /// [`Workspace::annotate`], refused (code `stale`) when the article changed since version
+    /// `base`, the one the person saw: a change from a stale view never overwrites another's.
+    pub fn annotate_from(&mut self, a: &Annotation, base: Option<i64>) -> Result<Change> {
         self.require(match a {
             Annotation::SetVerdict { .. } | Annotation::AddEvidence { .. } => Permission::Review,
             _ => Permission::Edit,
         })?;
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
-        let change = annotate::apply(&mut self.store, &jieba, &actor, a)?;
+        let change = annotate::apply_from(&mut self.store, &jieba, &actor, a, base)?;
         if matches!(
             a,
             Annotation::DecideTopic { .. }

@@ -500,3 +500,52 @@ fn each_person_undoes_their_own_changes_and_not_over_someone_elses() {
     ws.redo().unwrap();
     assert_eq!(title(&ws, ids[1]), "乙改的标题");
 }
+
+#[test]
+fn a_change_made_from_a_stale_view_is_refused_saying_who_changed_what() {
+    use crate::annotate::Annotation;
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.sign_in("甲", Role::Editor).unwrap();
+    ws.load_sample().unwrap();
+    let id = ws.listing().unwrap()[0].articles[0].id;
+    let seen = ws.article(id).unwrap().version;
+    // 乙 renames the article 甲 has open.
+    ws.sign_in("乙", Role::Editor).unwrap();
+    ws.fix_from(
+        &Edit::SetTitle {
+            article_id: id,
+            title: "乙的标题".into(),
+        },
+        Some(seen),
+    )
+    .unwrap();
+    let now = ws.article(id).unwrap().version;
+    assert!(now > seen);
+    // 甲's change, made from the old view, is refused and changes nothing.
+    ws.sign_in("甲", Role::Editor).unwrap();
+    let mine = Edit::SetTitle {
+        article_id: id,
+        title: "甲的标题".into(),
+    };
+    let err = ws.fix_from(&mine, Some(seen)).unwrap_err();
+    assert_eq!(err.code(), "stale");
+    assert!(err.to_string().contains("last by 乙 (set_title)"), "{err}");
+    assert_eq!(ws.article(id).unwrap().title, "乙的标题");
+    let note = Annotation::AddNote {
+        article_id: id,
+        body: "甲的笔记".into(),
+    };
+    assert_eq!(
+        ws.annotate_from(&note, Some(seen)).unwrap_err().code(),
+        "stale"
+    );
+    assert!(ws.annotations(id).unwrap().notes.is_empty());
+    // From the current view (or keeping theirs and choosing "keep mine"), it goes through.
+    ws.annotate_from(&note, Some(now)).unwrap();
+    ws.fix_from(&mine, None).unwrap();
+    assert_eq!(ws.article(id).unwrap().title, "甲的标题");
+    // An undo moves the version on too.
+    let before = ws.article(id).unwrap().version;
+    ws.undo().unwrap();
+    assert!(ws.article(id).unwrap().version > before);
+}

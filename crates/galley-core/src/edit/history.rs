@@ -128,6 +128,7 @@ fn revert(store: &mut Store, jieba: &Jieba, actor: &str, dir: Direction) -> Resu
                 .map(|p| p.id)
         });
         snapshot::restore(tx, jieba, &target)?;
+        crate::store::articles::bump_digest(tx, target.digest_id)?;
         audit::set_undo_state(tx, record.id, state)?;
         let article_id = record
             .article_id
@@ -174,6 +175,7 @@ fn revert_annotations(
 ) -> Result<Change> {
     audit::set_undo_state(tx, record.id, state)?;
     let article_id = to.article_id;
+    crate::store::articles::touch(tx, article_id, &now())?;
     // Whole snapshots (entries of before changes were rows) are recorded as their difference.
     let (from, to) = annotations::diff(&from, &to);
     let side =

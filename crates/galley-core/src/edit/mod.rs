@@ -151,8 +151,23 @@ pub const MAX_TITLE_CHARS: usize = 200;
 
 /// Applies one fix-up in one transaction. Bad input is an error and changes nothing.
 pub fn apply(store: &mut Store, jieba: &Jieba, actor: &str, edit: &Edit) -> Result<Change> {
+    apply_from(store, jieba, actor, edit, None)
+}
+
+/// [`apply`], refused with [`Error::Stale`] when the article the fix-up is about has changed
+/// since version `base` (the one the person saw).
+pub fn apply_from(
+    store: &mut Store,
+    jieba: &Jieba,
+    actor: &str,
+    edit: &Edit,
+    base: Option<i64>,
+) -> Result<Change> {
     store.write(|tx| {
         let digest_id = digest_of(tx, edit)?;
+        if let (Some(base), Some(article)) = (base, primary_article(tx, edit)?) {
+            crate::store::audit::ensure_current(tx, article, base)?;
+        }
         let before = snapshot::capture(tx, digest_id)?;
         let (article_id, touched) = run(tx, edit)?;
         let at = now();
@@ -295,6 +310,20 @@ fn digest_of(tx: &Connection, edit: &Edit) -> Result<i64> {
         | Edit::SetSource { article_id, .. }
         | Edit::SetReviewState { article_id, .. } => article_digest(tx, *article_id),
     }
+}
+
+/// The article a fix-up is about, as the person saw it (none for line fixes of a digest).
+fn primary_article(tx: &Connection, edit: &Edit) -> Result<Option<i64>> {
+    Ok(match edit {
+        Edit::Merge { into, .. } => Some(*into),
+        Edit::Split { paragraph_id, .. }
+        | Edit::SetRole { paragraph_id, .. }
+        | Edit::MoveParagraph { paragraph_id, .. } => Some(paragraph_place(tx, *paragraph_id)?.0),
+        Edit::SetTitle { article_id, .. }
+        | Edit::SetSource { article_id, .. }
+        | Edit::SetReviewState { article_id, .. } => Some(*article_id),
+        Edit::MoveLines { .. } | Edit::TitleAtLine { .. } => None,
+    })
 }
 
 fn digest_exists(tx: &Connection, digest_id: i64) -> Result<i64> {

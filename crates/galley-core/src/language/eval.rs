@@ -222,6 +222,7 @@ fn as_article((i, e): (usize, &Example)) -> Article {
         review_state: crate::model::ReviewState::New,
         confidence: None,
         updated_at: String::new(),
+        version: 1,
     }
 }
 

@@ -110,6 +110,8 @@ pub struct Article {
     pub confidence: Option<f64>,
     /// When the article last changed (RFC 3339, UTC).
     pub updated_at: String,
+    /// Raised by every change to the article: a change based on an older one is refused.
+    pub version: i64,
 }
 
 /// What an importer produces before anything is stored.

@@ -100,7 +100,8 @@ pub fn outlets(conn: &Connection, article_id: i64) -> Result<Vec<String>> {
 pub fn get(conn: &Connection, id: i64) -> Result<Article> {
     let head = conn
         .prepare_cached(
-            "SELECT id, digest_id, position, title, source_line, review_state, confidence, updated_at
+            "SELECT id, digest_id, position, title, source_line, review_state, confidence, updated_at,
+                    version
              FROM articles WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -113,6 +114,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Article> {
                 review_state(r, 5)?,
                 r.get::<_, Option<f64>>(6)?,
                 r.get::<_, String>(7)?,
+                r.get::<_, i64>(8)?,
             ))
         })
         .optional()?
@@ -120,7 +122,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Article> {
             entity: "article",
             id,
         })?;
-    let (id, digest_id, position, title, line, review_state, confidence, updated_at) = head;
+    let (id, digest_id, position, title, line, review_state, confidence, updated_at, version) =
+        head;
     Ok(Article {
         id,
         digest_id,
@@ -135,6 +138,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Article> {
         review_state,
         confidence,
         updated_at,
+        version,
     })
 }
 
@@ -155,11 +159,31 @@ pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
         .is_some())
 }
 
-/// Sets the time of the article's last change.
+/// Sets the time of the article's last change and raises its version.
 pub fn touch(conn: &Connection, id: i64, now: &str) -> Result<()> {
-    conn.prepare_cached("UPDATE articles SET updated_at = ?2 WHERE id = ?1")?
-        .execute(params![id, now])?;
+    conn.prepare_cached(
+        "UPDATE articles SET updated_at = ?2, version = version + 1 WHERE id = ?1",
+    )?
+    .execute(params![id, now])?;
     Ok(())
+}
+
+/// Raises the version of every article of a digest (its structure was put back by an undo).
+pub fn bump_digest(conn: &Connection, digest_id: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET version = version + 1 WHERE digest_id = ?1")?
+        .execute([digest_id])?;
+    Ok(())
+}
+
+/// The article's version: raised by every change to it.
+pub fn version(conn: &Connection, id: i64) -> Result<i64> {
+    conn.prepare_cached("SELECT version FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound {
+            entity: "article",
+            id,
+        })
 }
 
 /// Sets the article's title.

@@ -211,6 +211,22 @@ pub fn changed_since(
         .optional()?)
 }
 
+/// Refuses a change based on version `base` of an article changed since: says who changed it
+/// last and how.
+pub fn ensure_current(conn: &Connection, article_id: i64, base: i64) -> Result<()> {
+    let now = crate::store::articles::version(conn, article_id)?;
+    if now == base {
+        return Ok(());
+    }
+    let last = for_article(conn, article_id, 1)?.into_iter().next();
+    let by = last
+        .map(|r| format!(": last by {} ({})", r.actor, r.action))
+        .unwrap_or_default();
+    Err(crate::Error::Stale(format!(
+        "article {article_id} was changed since you opened it (version {base}, now {now}){by}"
+    )))
+}
+
 /// The latest undo or redo of entry `id`, if any.
 pub fn last_reversal(conn: &Connection, id: i64) -> Result<Option<i64>> {
     Ok(conn

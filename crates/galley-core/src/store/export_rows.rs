@@ -443,7 +443,8 @@ fn article_rows(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Article>>
     let mut found: HashMap<i64, Article> = HashMap::new();
     each_row(
         conn,
-        "SELECT id, digest_id, position, title, source_line, review_state, confidence, updated_at
+        "SELECT id, digest_id, position, title, source_line, review_state, confidence, updated_at,
+                version
          FROM articles WHERE id IN ({ids})",
         ids,
         |r| {
@@ -467,6 +468,7 @@ fn article_rows(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Article>>
                     })?,
                     confidence: r.get(6)?,
                     updated_at: r.get(7)?,
+                    version: r.get(8)?,
                 },
             );
             Ok(())

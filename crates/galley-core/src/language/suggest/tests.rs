@@ -398,6 +398,7 @@ fn article_of(title: &str, paras: &[&str]) -> Article {
         review_state: crate::model::ReviewState::New,
         confidence: None,
         updated_at: String::new(),
+        version: 1,
     }
 }
 
