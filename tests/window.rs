@@ -505,6 +505,11 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
         let first: i64 = find(&c, "#queue .queue-item.selected").await.attr("data-claim").await.unwrap().unwrap().parse().unwrap();
         press(&c, 'j').await;
         press(&c, 'k').await;
+        // A takes the claim: the queue says who is on it.
+        press(&c, 'a').await;
+        wait_for(&c, "#queue .queue-item.selected .assignee", "→ 赵编辑").await;
+        let assigned = format!("SELECT assigned_to FROM claims WHERE id = {first}");
+        assert_eq!(db_string(&db, &assigned), "赵编辑");
         press(&c, '3').await;
         wait_for(&c, "#verdict-statuses .current", "3 已证实").await;
         press(&c, 'e').await;

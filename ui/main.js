@@ -519,7 +519,7 @@ async function start() {
   else showPlaceholder();
 }
 
-app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓") });
+app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓"), me: () => app.user?.name });
 
 app.page = new PageView($("#page-view"), {
   fix: (change) => edit(change),
@@ -717,6 +717,7 @@ function reviewKey(e) {
   else if (key === "k" || e.key === "ArrowUp") app.queue.move(-1);
   else if (/^[1-5]$/.test(e.key)) app.queue.stage(Number(e.key) - 1);
   else if (key === "e") app.queue.focusEvidence();
+  else if (key === "a") app.queue.assign();
   else return false;
   return true;
 }

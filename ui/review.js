@@ -9,7 +9,8 @@ import { claimStatuses, defaultRating, ratings, vocabulary } from "./vocabulary.
 
 
 export class ReviewQueue {
-  constructor({ onError, onSaved }) {
+  constructor({ onError, onSaved, me }) {
+    this.me = me; // the signed-in person's name
     this.items = [];
     this.at = -1;
     this.staged = null; // the verdict chosen for the current claim
@@ -44,7 +45,7 @@ export class ReviewQueue {
         el("span", { class: `badge badge-${item.status}` }, t().statuses[item.status] ?? item.status),
         " ",
         el("span", { class: "claim-text" }, item.text),
-        el("div", { class: "muted small" }, `${item.article_title} · ${item.digest_name}`),
+        el("div", { class: "muted small" }, `${item.article_title} · ${item.digest_name}`, item.assigned_to ? el("span", { class: "assignee" }, ` → ${item.assigned_to}`) : null),
       );
       li.addEventListener("click", () => this.show(i));
       list.append(li);
@@ -101,6 +102,19 @@ export class ReviewQueue {
     this.staged = status;
     if (!$("#verdict-rating").value && defaultRating(status)) $("#verdict-rating").value = defaultRating(status);
     this.renderStatuses(item.status);
+  }
+
+  /** A: takes the current claim (or gives it back when it is already one's own). */
+  async assign() {
+    const item = this.items[this.at];
+    const me = this.me();
+    if (!item || !me) return;
+    try {
+      await api.annotate({ op: "assign_claim", claim_id: item.claim_id, reviewer: item.assigned_to === me ? null : me });
+      await this.load(item.claim_id);
+    } catch (err) {
+      this.onError(err);
+    }
   }
 
   focusEvidence() {

@@ -104,6 +104,13 @@ pub enum Annotation {
         /// Its numeric value, if any.
         rating_value: Option<i64>,
     },
+    /// Assigns a claim to a person of this workspace for review (`None`: to nobody).
+    AssignClaim {
+        /// The claim.
+        claim_id: i64,
+        /// The person's name.
+        reviewer: Option<String>,
+    },
     /// Evidence for a claim's verdict: a web address, a quote or a note.
     AddEvidence {
         /// The claim.
@@ -142,6 +149,7 @@ impl Annotation {
             Annotation::DeleteClaim { .. } => "claim.delete",
             Annotation::SetVerdict { .. } => "claim.verdict",
             Annotation::AddEvidence { .. } => "claim.evidence",
+            Annotation::AssignClaim { .. } => "claim.assign",
             Annotation::AddNote { .. } => "note.add",
         }
     }
@@ -248,6 +256,7 @@ fn article_of(tx: &Connection, a: &Annotation) -> Result<i64> {
         Annotation::AdjustClaim { claim_id, .. }
         | Annotation::DeleteClaim { claim_id }
         | Annotation::SetVerdict { claim_id, .. }
+        | Annotation::AssignClaim { claim_id, .. }
         | Annotation::AddEvidence { claim_id, .. } => {
             found(claims::article_of(tx, *claim_id)?, "claim", *claim_id)
         }
@@ -341,7 +350,23 @@ fn run(tx: &Connection, actor: &str, a: &Annotation, article_id: i64) -> Result<
             note,
         } => step.add_evidence(*claim_id, [url, quote, note]),
         Annotation::AddNote { body, .. } => step.add_note(body),
+        Annotation::AssignClaim { claim_id, reviewer } => {
+            assign(tx, *claim_id, reviewer.as_deref())
+        }
     }
+}
+
+/// Assigns a claim to a person known to the workspace, or to nobody.
+fn assign(tx: &Connection, claim_id: i64, reviewer: Option<&str>) -> Result<()> {
+    let reviewer = reviewer.map(str::trim).filter(|r| !r.is_empty());
+    if let Some(name) = reviewer {
+        if crate::store::people::get(tx, name)?.is_none() {
+            return Err(Error::Invalid(format!(
+                "nobody called {name} works in this workspace"
+            )));
+        }
+    }
+    claims::assign(tx, claim_id, reviewer)
 }
 
 /// One annotation change being applied: where, by whom, when.

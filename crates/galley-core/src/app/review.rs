@@ -83,10 +83,16 @@ impl Workspace {
     /// [`Workspace::annotate`], refused (code `stale`) when the article changed since version
     /// `base`, the one the person saw: a change from a stale view never overwrites another's.
     pub fn annotate_from(&mut self, a: &Annotation, base: Option<i64>) -> Result<Change> {
-        self.require(match a {
-            Annotation::SetVerdict { .. } | Annotation::AddEvidence { .. } => Permission::Review,
-            _ => Permission::Edit,
-        })?;
+        match a {
+            Annotation::SetVerdict { .. } | Annotation::AddEvidence { .. } => {
+                self.require(Permission::Review)?
+            }
+            // Editors hand claims to reviewers; reviewers take them.
+            Annotation::AssignClaim { .. } => self
+                .require(Permission::Edit)
+                .or_else(|_| self.require(Permission::Review))?,
+            _ => self.require(Permission::Edit)?,
+        }
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         let change = annotate::apply_from(&mut self.store, &jieba, &actor, a, base)?;

@@ -549,3 +549,41 @@ fn a_change_made_from_a_stale_view_is_refused_saying_who_changed_what() {
     ws.undo().unwrap();
     assert!(ws.article(id).unwrap().version > before);
 }
+
+#[test]
+fn a_claim_is_assigned_to_a_reviewer_and_the_queue_says_who_is_on_it() {
+    use crate::annotate::Annotation;
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.sign_in("审核乙", Role::Reviewer).unwrap();
+    ws.sign_in("编辑甲", Role::Editor).unwrap();
+    ws.load_sample().unwrap();
+    let id = ws.listing().unwrap()[0].articles[0].id;
+    let suggestion = ws.annotations(id).unwrap().claim_suggestions[0].id;
+    ws.annotate(&Annotation::AcceptClaim {
+        suggestion_id: suggestion,
+    })
+    .unwrap();
+    let claim = ws.review_queue(&Default::default(), 10).unwrap()[0].claim_id;
+    let assign = |to: Option<&str>| Annotation::AssignClaim {
+        claim_id: claim,
+        reviewer: to.map(str::to_owned),
+    };
+    ws.annotate(&assign(Some("审核乙"))).unwrap();
+    let item = |ws: &Workspace| {
+        ws.review_queue(&Default::default(), 10)
+            .unwrap()
+            .into_iter()
+            .find(|q| q.claim_id == claim)
+            .unwrap()
+    };
+    assert_eq!(item(&ws).assigned_to.as_deref(), Some("审核乙"));
+    let err = ws.annotate(&assign(Some("无名氏"))).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert!(err.to_string().contains("nobody called 无名氏"), "{err}");
+    // The reviewer gives it back, and takes it again with undo.
+    ws.sign_in("审核乙", Role::Reviewer).unwrap();
+    ws.annotate(&assign(None)).unwrap();
+    assert_eq!(item(&ws).assigned_to, None);
+    ws.undo().unwrap();
+    assert_eq!(item(&ws).assigned_to.as_deref(), Some("审核乙"));
+}

@@ -263,6 +263,13 @@ pub fn set_verdict(conn: &Connection, id: i64, v: &Verdict<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Assigns a claim to a person for review, or to nobody.
+pub fn assign(conn: &Connection, id: i64, to: Option<&str>) -> Result<()> {
+    conn.prepare_cached("UPDATE claims SET assigned_to = ?2 WHERE id = ?1")?
+        .execute(rusqlite::params![id, to])?;
+    Ok(())
+}
+
 /// Deletes a claim; its evidence and notes go with it.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM claims WHERE id = ?1")?

@@ -34,6 +34,8 @@ pub struct QueueItem {
     pub rating: Option<String>,
     /// Who gave the last verdict, if anyone.
     pub reviewer: Option<String>,
+    /// Who the claim is assigned to, if anyone.
+    pub assigned_to: Option<String>,
     /// Numeric consistency findings (an array of `{check, status, detail}`, or null).
     pub consistency: serde_json::Value,
     /// The evidence so far, oldest first.
@@ -61,7 +63,8 @@ pub fn claims(
     }
     args.push(Value::Integer(limit.clamp(1, 5000)));
     let sql = format!(
-        "SELECT c.id, c.article_id, a.title, d.name, p.text, c.start, c.end, c.text, c.status, c.rating, c.reviewer, c.consistency
+        "SELECT c.id, c.article_id, a.title, d.name, p.text, c.start, c.end, c.text, c.status, c.rating, c.reviewer, c.consistency,
+                c.assigned_to
          FROM claims c JOIN articles a ON a.id = c.article_id JOIN digests d ON d.id = a.digest_id
          JOIN paragraphs p ON p.id = c.paragraph_id
          WHERE {} ORDER BY c.created_at, c.id LIMIT ?",
@@ -83,6 +86,7 @@ pub fn claims(
                 status: r.get(8)?,
                 rating: r.get(9)?,
                 reviewer: r.get(10)?,
+                assigned_to: r.get(12)?,
                 consistency: consistency
                     .and_then(|c| serde_json::from_str(&c).ok())
                     .unwrap_or(serde_json::Value::Null),

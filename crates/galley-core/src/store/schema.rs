@@ -19,6 +19,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/010_topic_terms.sql")),
         M::up(include_str!("../../migrations/011_page_files.sql")),
         M::up(include_str!("../../migrations/012_article_versions.sql")),
+        M::up(include_str!("../../migrations/013_claim_assignment.sql")),
     ])
 }
 
