@@ -903,6 +903,39 @@ fn the_page_view_fixes_structure_by_pointing_at_blocks() {
     }
 }
 
+/// A page of four columns and some fifty blocks in the page view: drawn and outlined, with the
+/// time from asking for the view to the outlines and to the painted page printed (a figure to
+/// note, not a pass mark: speed belongs in benchmarks).
+#[test]
+fn the_page_view_of_a_four_column_page() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "版面编辑", Role::Editor);
+    let pdf = desktop.dir.path().join("four-columns.pdf");
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/galley-core/tests/pdf/large");
+    std::fs::copy(corpus.join("four-columns.chromium.pdf"), &pdf).unwrap();
+    runtime().block_on(async {
+        let c = desktop.open(&[&pdf.display().to_string()]).await;
+        find(&c, "#report-dialog[open]").await;
+        press_key(&c, "\u{E00C}").await;
+        find(&c, "#list .vrow.selected").await;
+        press(&c, 'p').await;
+        find(&c, "#page-view[data-painted=true]").await;
+        let view = find(&c, "#page-view").await;
+        let outlined = view.attr("data-outline-ms").await.unwrap().unwrap_or_default();
+        let painted = view.attr("data-paint-ms").await.unwrap().unwrap_or_default();
+        let blocks = texts(&c, "#page-view .pbox").await.len();
+        let titles = texts(&c, "#page-view .pbox.role-title .badge").await.len();
+        println!("four columns, {blocks} blocks: outlined in {outlined} ms, page painted in {painted} ms");
+        assert!(blocks >= 40, "{blocks} blocks");
+        assert_eq!(titles, 10, "ten numbered titles");
+        desktop.screenshot(&c, "page-view-four-columns").await;
+        c.close().await.unwrap();
+    });
+}
+
 /// A digest read from page text has no PDF page: the page view shows its original lines, each
 /// in its article's colour, and a line clicked and moved takes its paragraph along.
 #[test]
