@@ -1095,6 +1095,54 @@ fn a_change_from_a_stale_view_asks_take_theirs_or_keep_mine() {
     });
 }
 
+#[test]
+fn the_agreement_report_shows_kappa_between_two_editors() {
+    use galley_core::annotate::Annotation;
+    use galley_core::model::{Role, SentimentLabel::*};
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    {
+        let mut ws = galley_core::Workspace::open(&desktop.db()).unwrap();
+        ws.sign_in("编辑甲", Role::Editor).unwrap();
+        ws.load_sample().unwrap();
+        let digest = ws.digests().unwrap()[0].id;
+        let ids: Vec<i64> = ws
+            .store()
+            .articles(digest)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        let labels = [
+            ("编辑甲", [Positive, Negative, Neutral]),
+            ("编辑乙", [Positive, Negative, Positive]),
+        ];
+        for (who, tones) in labels {
+            ws.sign_in(who, Role::Editor).unwrap();
+            for (&article_id, label) in ids.iter().zip(tones) {
+                ws.annotate(&Annotation::SetSentiment { article_id, label })
+                    .unwrap();
+            }
+        }
+    }
+    known_user(&desktop, "编辑甲", Role::Editor);
+    runtime().block_on(async {
+        let c = desktop.open(&[]).await;
+        find(&c, "#list .vrow.selected").await;
+        press(&c, 'g').await;
+        find(&c, "#agreement-dialog[open]").await;
+        let rows = texts(&c, "#agreement-body tbody tr").await;
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows[0].starts_with("情感3编辑乙、编辑甲67%"), "{rows:?}");
+        assert!(
+            rows[1].contains("编辑乙 / 编辑甲") && rows[1].contains("0.50"),
+            "{rows:?}"
+        );
+        desktop.screenshot(&c, "agreement").await;
+        c.close().await.unwrap();
+    });
+}
+
 /// The Debian package, installed (`scripts/package-test.sh` installs it, then runs this):
 /// the menu's command opens on the sample digest. Prints the time from start to the first
 /// article shown.

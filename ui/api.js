@@ -100,6 +100,8 @@ export const api = {
   /** The PDF a digest was read from, as an ArrayBuffer (not found for digests read from text). */
   pageFile: (digestId) => pageFile(digestId),
   reviewQueue: (filter) => call("review_queue", { filter }),
+  /** κ between people who labelled the same articles, of one digest (or all when null). */
+  agreement: (digestId = null) => call("agreement", { digestId }),
   topics: () => call("list_topics"),
   vocabulary: () => call("vocabulary"),
   exportTo: (request, path) => call("export_to", { request, path }),

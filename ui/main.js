@@ -6,6 +6,7 @@ import { renderArticle, showWelcome, showPlaceholder } from "./reader.js";
 import { renderAnnotations, topicOptions } from "./annotations.js";
 import { ReviewQueue } from "./review.js";
 import { PageView } from "./pageview.js";
+import { showAgreement } from "./agreement.js";
 import { selectedSpan } from "./spans.js";
 import { claimStatuses, loadVocabulary, vocabulary } from "./vocabulary.js";
 
@@ -465,6 +466,9 @@ function currentFilter() {
   };
 }
 
+/** The digest the list is filtered to, if any (what the agreement report covers). */
+const currentDigest = () => currentFilter().digest_id;
+
 async function loadDigests() {
   const s = t();
   const digests = await api.digests();
@@ -573,6 +577,7 @@ $("#export-dialog").addEventListener("close", () => {
   });
 });
 $("#import").addEventListener("click", () => guarded(() => runImport(null)));
+$("#show-agreement").addEventListener("click", () => guarded(() => showAgreement(currentDigest())));
 $("#toggle-page").addEventListener("click", () => guarded(() => togglePage()));
 $("#article-body").addEventListener("mouseover", (e) => linkBlocks(e, true));
 $("#article-body").addEventListener("mouseout", (e) => linkBlocks(e, false));
@@ -690,6 +695,7 @@ document.addEventListener("keydown", (e) => {
   else if (key === "s") guarded(() => stepReviewState(e.shiftKey ? -1 : 1));
   else if (key === "h") $("#history").scrollIntoView({ block: "nearest" });
   else if (key === "i") guarded(() => runImport(null));
+  else if (key === "g") guarded(() => showAgreement(currentDigest()));
   else if (key === "p" && app.mode === "edit") guarded(() => togglePage());
   else if (app.paging && app.mode === "edit" && app.page.key(e)) e.preventDefault();
   else if (key === "t" && app.mode === "edit") acceptFirstTopic();

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use galley_core::annotate::agreement::Agreement;
 use galley_core::annotate::queue::{QueueFilter, QueueItem};
 use galley_core::annotate::view::Annotations;
 use galley_core::annotate::Annotation;
@@ -41,6 +42,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         page_layout,
         page_file,
         review_queue,
+        agreement,
         list_topics,
         vocabulary,
         export_to,
@@ -192,6 +194,12 @@ pub fn page_file(state: State<'_, AppState>, digest_id: i64) -> CmdResult<tauri:
 #[tauri::command(async)]
 pub fn review_queue(state: State<'_, AppState>, filter: QueueFilter) -> CmdResult<Vec<QueueItem>> {
     Ok(state.ws()?.review_queue(&filter, 500)?)
+}
+
+/// κ between the people who labelled the same articles, of one digest or of all.
+#[tauri::command(async)]
+pub fn agreement(state: State<'_, AppState>, digest_id: Option<i64>) -> CmdResult<Agreement> {
+    Ok(state.ws()?.agreement(digest_id)?)
 }
 
 #[tauri::command(async)]

@@ -58,6 +58,7 @@ enum Command {
     Learning(cmd::learning::Args),
     /// Score the suggestions on labelled text (JSON Lines or label<TAB>text files).
     Eval(cmd::eval::Args),
+    Agreement(cmd::agreement::Args),
 }
 
 /// What every verb gets: how to open the workspace and who is acting.
@@ -120,6 +121,7 @@ fn main() -> ExitCode {
         Command::Backup(args) => cmd::backup::run(&ctx, args),
         Command::Learning(args) => cmd::learning::run(&ctx, args),
         Command::Eval(args) => cmd::eval::run(&ctx, args),
+        Command::Agreement(args) => cmd::agreement::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -227,3 +227,50 @@ fn learning_counts_the_desks_topic_decisions_and_can_be_switched_off() {
     assert!(retrained.status.success());
     assert_eq!(json(&env, &["learning", "--json"])["enabled"], false);
 }
+
+#[test]
+fn agreement_between_two_editors_who_labelled_the_same_articles() {
+    let env = Env::new();
+    let ids = sample(&env);
+    let none = env.ok_text(&["agreement"]);
+    assert!(
+        none.starts_with("no article has been labelled by two"),
+        "{none}"
+    );
+    let labels = [
+        ("甲", ["positive", "negative", "neutral"]),
+        ("乙", ["positive", "negative", "positive"]),
+    ];
+    for (who, tones) in labels {
+        for (id, tone) in ids.iter().zip(tones) {
+            env.ok(&[
+                "--user",
+                who,
+                "annotate",
+                "sentiment",
+                &id.to_string(),
+                tone,
+            ]);
+        }
+        env.ok(&[
+            "--user",
+            who,
+            "annotate",
+            "topic",
+            &ids[0].to_string(),
+            "desk:energy",
+        ]);
+    }
+    let text = env.ok_text(&["agreement"]);
+    assert!(
+        text.starts_with("sentiment: 3 articles labelled by 2 people, agreement 0.667, Fleiss κ"),
+        "{text}"
+    );
+    assert!(text.contains("Cohen κ 0.500"), "{text}");
+    assert!(text.contains("topic desk:energy"), "{text}");
+    assert!(text.contains("undefined (one label only)"), "{text}");
+    let report = json(&env, &["agreement", "--json"]);
+    assert_eq!(report["labels"][0]["pairs"][0]["items"], 3);
+    let missing = env.galley(&["agreement", "--digest", "999"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

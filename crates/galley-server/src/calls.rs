@@ -37,6 +37,13 @@ struct DigestId {
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Agreement {
+    #[serde(default)]
+    digest_id: Option<i64>,
+}
+
+#[derive(Deserialize)]
 struct EditArgs {
     edit: Edit,
     /// The version of the article the person saw: a change from a stale view is refused (409).
@@ -89,6 +96,7 @@ pub fn call(ws: &mut Workspace, name: &str, args: Value) -> Result<Value> {
         "undo" => json(ws.undo()?),
         "redo" => json(ws.redo()?),
         "review_queue" => json(ws.review_queue(&from::<QueueArgs>(args)?.filter, 500)?),
+        "agreement" => json(ws.agreement(from::<Agreement>(args)?.digest_id)?),
         "list_topics" => json(ws.topics()?),
         "vocabulary" => json(ws.vocabulary()),
         _ => Err(Error::Invalid(format!(

@@ -219,6 +219,9 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         let refused = page_fetch(&reviewer, "return import('./api.js').then(m => m.api.edit({op: 'set_title', article_id: 1, title: 'x'})).then(() => 'changed', e => e.code)").await;
         assert_eq!(refused, json!("forbidden"));
         screenshot(&reviewer, "team-reviewer.png").await;
+        // The agreement report comes from the server too (one editor so far: nothing to compare).
+        reviewer.find(Locator::Css("#show-agreement")).await.unwrap().click().await.unwrap();
+        wait_text(&reviewer, "#agreement-body .placeholder", "还没有文章被两个人分别标注过话题或情感。").await;
         editor.close().await.unwrap();
         reviewer.close().await.unwrap();
     });

@@ -1,3 +1,4 @@
+pub mod agreement;
 pub mod annotate;
 pub mod backup;
 pub mod decide;

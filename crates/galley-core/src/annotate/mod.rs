@@ -2,6 +2,7 @@
 //! spans, verdicts with evidence, notes. Each change is one transaction, in the audit log with
 //! the article's annotations before and after, and undoable with the fix-ups (one history).
 
+pub mod agreement;
 pub mod queue;
 /// An article's annotations before and after a change (read and restored in the store).
 pub use crate::store::annotation_snapshot as snapshot;
@@ -181,6 +182,7 @@ pub fn apply_from(
         let before = snapshot::capture(tx, article_id)?;
         let last = audit::last_id(tx)?;
         run(tx, actor, a, article_id)?;
+        agreement::record(tx, actor, a, article_id, &now())?;
         let after = snapshot::capture(tx, article_id)?;
         let at = now();
         articles::touch(tx, article_id, &at)?;

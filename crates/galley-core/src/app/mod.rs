@@ -254,6 +254,18 @@ impl Workspace {
         queue::queue(self.store.conn(), filter, limit)
     }
 
+    /// Agreement between the people who labelled the same articles: Fleiss' κ per label
+    /// (the sentiment, each topic) and Cohen's κ per pair of people; of one digest or of all.
+    pub fn agreement(
+        &self,
+        digest_id: Option<i64>,
+    ) -> Result<crate::annotate::agreement::Agreement> {
+        if let Some(d) = digest_id {
+            self.require_digest(d)?;
+        }
+        crate::annotate::agreement::measure(self.store.conn(), digest_id)
+    }
+
     /// Copies the database to `dest` while it stays in use (SQLite's online backup).
     pub fn backup(&self, dest: &Path) -> Result<()> {
         self.store.backup(dest)

@@ -587,3 +587,69 @@ fn a_claim_is_assigned_to_a_reviewer_and_the_queue_says_who_is_on_it() {
     ws.undo().unwrap();
     assert_eq!(item(&ws).assigned_to.as_deref(), Some("审核乙"));
 }
+
+#[test]
+fn agreement_compares_each_persons_own_labels_and_undo_takes_one_back() {
+    use crate::annotate::Annotation;
+    use crate::model::JudgementKind;
+    use crate::model::SentimentLabel::{Negative, Neutral, Positive};
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.sign_in("甲", Role::Editor).unwrap();
+    ws.load_sample().unwrap();
+    let digest = ws.digests().unwrap()[0].id;
+    let ids: Vec<i64> = ws
+        .store()
+        .articles(digest)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    let label = |ws: &mut Workspace, id, label| {
+        ws.annotate(&Annotation::SetSentiment {
+            article_id: id,
+            label,
+        })
+        .unwrap();
+    };
+    for (id, l) in ids.iter().zip([Positive, Negative, Neutral, Positive]) {
+        label(&mut ws, *id, l);
+    }
+    ws.annotate(&Annotation::AddTopic {
+        article_id: ids[0],
+        code: "medtop:04000000".into(),
+    })
+    .unwrap();
+    ws.sign_in("乙", Role::Editor).unwrap();
+    for (id, l) in ids.iter().zip([Positive, Negative, Positive]) {
+        label(&mut ws, *id, l);
+    }
+    ws.annotate(&Annotation::AddTopic {
+        article_id: ids[0],
+        code: "medtop:04000000".into(),
+    })
+    .unwrap();
+
+    let report = ws.agreement(Some(digest)).unwrap();
+    let sentiment = &report.labels[0];
+    assert_eq!(sentiment.kind, JudgementKind::Sentiment);
+    assert_eq!((sentiment.items, sentiment.raters.len()), (3, 2));
+    let pair = &sentiment.pairs[0];
+    assert_eq!(
+        (pair.a.as_str(), pair.b.as_str(), pair.items),
+        ("乙", "甲", 3)
+    );
+    assert!((pair.observed - 2.0 / 3.0).abs() < 1e-9);
+    // 甲: +,−,0; 乙: +,−,+: p_e = (1·2 + 1·1 + 1·0)/9 = 1/3, κ = (2/3 − 1/3)/(2/3) = 0.5.
+    assert!((pair.cohen.unwrap() - 0.5).abs() < 1e-9, "{pair:?}");
+    let economy = &report.labels[1];
+    assert_eq!(
+        (economy.label.as_str(), economy.items, economy.fleiss),
+        ("medtop:04000000", 1, None)
+    );
+
+    // 乙 takes back the last label: the third article is no longer labelled twice.
+    ws.undo().unwrap();
+    ws.undo().unwrap();
+    assert_eq!(ws.agreement(None).unwrap().labels[0].items, 2);
+    assert_eq!(ws.agreement(Some(9999)).unwrap_err().code(), "not_found");
+}

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 pub use date::IssueDate;
 pub use vocabulary::{
-    BoxRole, ClaimStatus, EntityKind, Origin, ParagraphKind, ParseError, Rating, RatingEntry,
-    ReviewState, Role, SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
+    BoxRole, ClaimStatus, EntityKind, JudgementKind, Origin, ParagraphKind, ParseError, Rating,
+    RatingEntry, ReviewState, Role, SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
 };
 
 /// A stored digest: one imported page or issue.

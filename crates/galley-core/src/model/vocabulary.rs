@@ -303,6 +303,17 @@ vocabulary! {
 pub type TopicStatus = SuggestionStatus;
 
 vocabulary! {
+    /// What a person's own label of an article is about (compared between people for
+    /// agreement).
+    pub enum JudgementKind ("judgement kind") {
+        /// Whether one topic applies: value `yes` or `no`.
+        Topic = "topic",
+        /// The article's tone: value a sentiment label.
+        Sentiment = "sentiment",
+    }
+}
+
+vocabulary! {
     /// Who made an annotation: Galley (`auto`) or an editor.
     pub enum Origin ("source") {
         /// Made by Galley.

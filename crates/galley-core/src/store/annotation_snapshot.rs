@@ -30,6 +30,11 @@ const TABLES: &[(&str, &str, &[&str])] = &[
     ("claim_suggestions", "article_id = ?1", &["id"]),
     ("article_entities", "article_id = ?1", &["id"]),
     ("notes", "article_id = ?1", &["id"]),
+    (
+        "judgements",
+        "article_id = ?1",
+        &["article_id", "person", "kind", "label"],
+    ),
 ];
 
 /// Every annotation row of one article, as stored.

@@ -21,6 +21,7 @@ pub mod digests;
 pub mod evidence;
 pub mod export_rows;
 pub mod furniture;
+pub mod judgements;
 pub mod learned;
 pub mod notes;
 pub mod page_boxes;

@@ -20,6 +20,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/011_page_files.sql")),
         M::up(include_str!("../../migrations/012_article_versions.sql")),
         M::up(include_str!("../../migrations/013_claim_assignment.sql")),
+        M::up(include_str!("../../migrations/014_judgements.sql")),
     ])
 }
 
@@ -99,6 +100,14 @@ mod tests {
             .unwrap_or_else(|e| panic!("paragraph kind {kind}: {e}"));
         }
         let paragraph = c.last_insert_rowid();
+        for kind in crate::model::JudgementKind::ALL {
+            c.execute(
+                "INSERT INTO judgements (article_id, person, kind, label, value, at)
+                 VALUES (?1, 'p', ?2, '', 'yes', ?3)",
+                params![article, kind, t],
+            )
+            .unwrap_or_else(|e| panic!("judgement kind {kind}: {e}"));
+        }
         for status in ClaimStatus::ALL {
             for source in Origin::ALL {
                 c.execute(
