@@ -1143,6 +1143,92 @@ fn the_agreement_report_shows_kappa_between_two_editors() {
     });
 }
 
+/// The desktop app as a client of a team server: "open a team workspace" from the local
+/// window, sign in on the server, work there (the change lands in the server's database, not
+/// in the local file), and come back to the local workspace; `--server` opens on it directly.
+#[test]
+fn the_window_opens_a_team_workspace_and_comes_back() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    let team_db = desktop.dir.path().join("team.db");
+    let addr = {
+        let mut ws = galley_core::Workspace::open(&team_db).unwrap();
+        ws.act_as("setup");
+        ws.load_sample().unwrap();
+        ws.add_user("编辑丙", Role::Editor).unwrap();
+        ws.set_password("编辑丙", Some("团队密码-correct-horse"))
+            .unwrap();
+        galley_server::spawn_local(ws).unwrap()
+    };
+    known_user(&desktop, "本地编辑", Role::Editor);
+    let accepted = |db: &Path| {
+        db_string(
+            db,
+            "SELECT CAST(count(*) AS TEXT) FROM article_topics WHERE status = 'accepted'",
+        )
+    };
+    runtime().block_on(async {
+        let c = desktop.open(&["--sample-if-empty"]).await;
+        find(&c, "#list .vrow.selected").await;
+        assert_eq!(visible_text(&c, "#team-switch").await, "团队工作区…");
+
+        // A wrong address is a message in the window, and the window stays local.
+        click(&c, "#team-switch").await;
+        let input = find(&c, "#prompt-input").await;
+        input.clear().await.unwrap();
+        input.send_keys("127.0.0.1:1").await.unwrap();
+        click(&c, "#prompt-ok").await;
+        let error = visible_text(&c, "#error").await;
+        assert!(error.contains("cannot reach 127.0.0.1:1"), "{error}");
+
+        click(&c, "#team-switch").await;
+        let input = find(&c, "#prompt-input").await;
+        input.clear().await.unwrap();
+        input.send_keys(&addr.to_string()).await.unwrap();
+        click(&c, "#prompt-ok").await;
+        // The server's sign-in, in the same window.
+        let name = find(&c, "#profile-password").await;
+        wait_until_async(|| async { name.is_displayed().await.unwrap_or(false) }).await;
+        find(&c, "#profile-name")
+            .await
+            .send_keys("编辑丙")
+            .await
+            .unwrap();
+        name.send_keys("团队密码-correct-horse").await.unwrap();
+        click(&c, "#profile-save").await;
+        find(&c, "#list .vrow.selected").await;
+        assert!(visible_text(&c, "#user").await.contains("编辑丙"));
+        assert_eq!(visible_text(&c, "#team-switch").await, "本地工作区");
+        find(&c, ".chip.chip-suggested").await;
+        press(&c, 't').await;
+        wait_until_async(|| async { accepted(&team_db) == "1" }).await;
+        assert_eq!(accepted(&desktop.db()), "0", "the local file is untouched");
+        assert_eq!(
+            db_string(
+                &team_db,
+                "SELECT actor FROM audit_log WHERE action = 'topic.accept'"
+            ),
+            "编辑丙"
+        );
+        desktop.screenshot(&c, "team-desktop").await;
+
+        // Back to the local file.
+        click(&c, "#team-switch").await;
+        wait_for(&c, "#team-switch", "团队工作区…").await;
+        assert!(visible_text(&c, "#user").await.contains("本地编辑"));
+        find(&c, "#list .vrow.selected").await;
+        c.close().await.unwrap();
+
+        // Opened on the team server directly: the session cookie is gone with the old window,
+        // so it asks who you are first.
+        let c = desktop.open(&["--server", &format!("http://{addr}")]).await;
+        let password = find(&c, "#profile-password").await;
+        wait_until_async(|| async { password.is_displayed().await.unwrap_or(false) }).await;
+        c.close().await.unwrap();
+    });
+}
+
 /// The Debian package, installed (`scripts/package-test.sh` installs it, then runs this):
 /// the menu's command opens on the sample digest. Prints the time from start to the first
 /// article shown.

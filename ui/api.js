@@ -4,8 +4,15 @@
 
 const tauri = window.__TAURI__;
 
-/** "ipc" in the desktop window, "http" in a browser served by `galley serve`. */
-export const transport = tauri?.core?.invoke ? "ipc" : "http";
+/** The window's own pages (not a team server's page shown in the desktop window). */
+const ownPage = location.protocol === "tauri:" || location.hostname === "tauri.localhost";
+
+/** "ipc" in the desktop window on a local file; "http" on a team server (`galley serve`), in a
+ * browser or in the desktop window opened on it. */
+export const transport = tauri?.core?.invoke && ownPage ? "ipc" : "http";
+
+/** Inside the desktop app (on its own pages or on a team server's). */
+export const inDesktop = Boolean(window.__GALLEY_DESKTOP__) || transport === "ipc";
 
 /** A failed call: `code` is stable (see galley-core's Error::code), `message` is for people. */
 export class ApiError extends Error {
@@ -106,6 +113,10 @@ export const api = {
   vocabulary: () => call("vocabulary"),
   exportTo: (request, path) => call("export_to", { request, path }),
   pickAndExport: (request) => (transport === "http" ? download(request) : call("pick_and_export", { request })),
+  /** Desktop only: point the window at a team server (checked to be reachable first). */
+  openTeam: (url) => call("open_team", { url }),
+  /** Desktop only, on a team server's page: back to the local workspace. */
+  openLocal: () => location.assign("/__galley/local"),
   session,
   logIn,
   onImportProgress: (handler) => on("import-progress", handler),

@@ -4,6 +4,11 @@ const STRINGS = {
   zh: {
     modeEdit: "编辑",
     agreement: "一致性",
+    openTeam: "团队工作区…",
+    openTeamHint: "打开团队工作区（galley serve）",
+    openLocal: "本地工作区",
+    teamAddress: "团队服务器地址（galley serve），例如 http://10.0.0.5:8080",
+    teamHint: "团队工作区：数据在服务器上；点此回到本地工作区",
     agreementTitle: "标注一致性",
     agreementLabel: "标签",
     agreementItems: "双人标注的文章",
@@ -185,6 +190,11 @@ const STRINGS = {
   en: {
     modeEdit: "Edit",
     agreement: "Agreement",
+    openTeam: "Team…",
+    openTeamHint: "Open a team workspace (galley serve)",
+    openLocal: "Local",
+    teamAddress: "Team server address (galley serve), e.g. http://10.0.0.5:8080",
+    teamHint: "Team workspace: the data is on the server; click to go back to your local workspace",
     agreementTitle: "Agreement between labellers",
     agreementLabel: "Label",
     agreementItems: "Articles labelled twice",

@@ -1,4 +1,4 @@
-import { api, transport } from "./api.js";
+import { api, inDesktop, transport } from "./api.js";
 import { el, clear, $ } from "./dom.js";
 import { t, setLang, currentLang, actionLabel } from "./i18n.js";
 import { ArticleList } from "./list.js";
@@ -91,6 +91,7 @@ function applyI18n() {
   clear(state).append(el("option", { value: "" }, s.allStates), ...states().map((k) => el("option", { value: k }, s.state[k])));
   state.value = chosen;
   clear($("#keys-table")).append(...s.keys.map(([k, what]) => el("tr", {}, el("td", {}, el("kbd", {}, k)), el("td", {}, what))));
+  showWorkspaceSwitch();
 }
 
 function applyTheme(theme) {
@@ -490,9 +491,31 @@ async function refilter() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Local file or team server (desktop app)
+
+/** The desktop app's switch: a local window opens a team server, a team page goes back. */
+function showWorkspaceSwitch() {
+  for (const button of [$("#team-switch"), $("#profile-team")]) {
+    button.hidden = !inDesktop;
+    button.textContent = transport === "http" ? t().openLocal : t().openTeam;
+    button.title = transport === "http" ? t().teamHint : t().openTeamHint;
+  }
+}
+
+async function switchWorkspace() {
+  if (transport === "http") return api.openLocal();
+  const last = localStorage.getItem("galley.teamServer") ?? "http://";
+  const typed = await prompt(t().teamAddress, last);
+  if (!typed) return;
+  const origin = await api.openTeam(typed);
+  localStorage.setItem("galley.teamServer", origin);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start
 
 async function start() {
+  showWorkspaceSwitch();
   if (transport === "http") {
     applyTexts();
     document.body.classList.add("team");
@@ -577,6 +600,8 @@ $("#export-dialog").addEventListener("close", () => {
   });
 });
 $("#import").addEventListener("click", () => guarded(() => runImport(null)));
+$("#team-switch").addEventListener("click", () => guarded(switchWorkspace));
+$("#profile-team").addEventListener("click", () => guarded(switchWorkspace));
 $("#show-agreement").addEventListener("click", () => guarded(() => showAgreement(currentDigest())));
 $("#toggle-page").addEventListener("click", () => guarded(() => togglePage()));
 $("#article-body").addEventListener("mouseover", (e) => linkBlocks(e, true));

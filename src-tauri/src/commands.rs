@@ -46,7 +46,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         list_topics,
         vocabulary,
         export_to,
-        pick_and_export
+        pick_and_export,
+        open_team
     ]
 }
 
@@ -251,4 +252,21 @@ fn pick_export_target(app: &AppHandle, format: Format) -> Option<std::path::Path
             .blocking_save_file(),
     };
     picked.and_then(|p| p.into_path().ok())
+}
+
+/// Points the window at a team server (`galley serve`): checked to be reachable first, then
+/// the server's own page (sign-in, then the same window over HTTP). Returns the origin.
+#[tauri::command(async)]
+pub fn open_team(
+    window: tauri::WebviewWindow,
+    team: State<'_, crate::team::Team>,
+    url: String,
+) -> CmdResult<String> {
+    let origin = crate::team::origin(&url)?;
+    crate::team::reachable(&origin)?;
+    team.set_server(Some(origin.clone()));
+    window
+        .navigate(origin.clone())
+        .map_err(|e| galley_core::Error::Invalid(format!("cannot open {origin}: {e}")))?;
+    Ok(origin.to_string())
 }

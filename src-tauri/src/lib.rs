@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod grants;
 mod state;
+mod team;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,9 @@ pub struct Options {
     /// without a dialog; files chosen in a dialog or dropped on the window are allowed anyway.
     #[arg(long = "allow", value_name = "PATH")]
     pub allow: Vec<PathBuf>,
+    /// Open a team workspace: the `galley serve` at this address, instead of the local file.
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
     /// Files to import when the window opens ("Open with Galley" from a file manager).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -50,13 +54,81 @@ pub fn run() {
     state.grants.allow(&opts.files);
     state.open_files = opts.files;
 
+    let team = team::Team::default();
+    let server = opts.server.as_deref().map(team::origin).transpose();
+    let start = match server {
+        Ok(Some(origin)) => {
+            team.set_server(Some(origin.clone()));
+            tauri::WebviewUrl::External(origin)
+        }
+        Ok(None) => tauri::WebviewUrl::App("index.html".into()),
+        Err(e) => {
+            eprintln!("galley-desktop: {}", e.message);
+            std::process::exit(2);
+        }
+    };
+
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(team)
+        .setup(move |app| {
+            main_window(app.handle(), start)?;
+            Ok(())
+        })
         .on_window_event(allow_dropped)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("error while running the Galley window");
+}
+
+/// The main window, from its configuration, showing `start`; it goes only where
+/// [`team::decide`] lets it.
+fn main_window(app: &tauri::AppHandle, start: tauri::WebviewUrl) -> tauri::Result<()> {
+    use tauri::Manager;
+    let mut config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .expect("the main window is configured");
+    config.url = start;
+    let handle = app.clone();
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .initialization_script(team::MARK_SCRIPT)
+        .on_navigation(move |url| {
+            let server = handle.state::<team::Team>().server();
+            match team::decide(url, server.as_ref()) {
+                team::Navigation::Allow => true,
+                team::Navigation::GoLocal => {
+                    go_local(&handle);
+                    false
+                }
+                team::Navigation::Deny => {
+                    tracing::warn!("the window may not go to {url}");
+                    false
+                }
+            }
+        })
+        .build()?;
+    Ok(())
+}
+
+/// Back to the local workspace (asked for by the team page).
+fn go_local(app: &tauri::AppHandle) {
+    use tauri::Manager;
+    app.state::<team::Team>().set_server(None);
+    let app = app.clone();
+    // Not from inside the navigation callback: the webview is in the middle of deciding.
+    std::thread::spawn(move || {
+        if let Some(window) = app.get_webview_window("main") {
+            if let Err(e) = window.navigate(team::local_url()) {
+                tracing::error!("cannot go back to the local workspace: {e}");
+            }
+        }
+    });
 }
 
 /// Files dropped on the window are the person's choice: the window may import them.

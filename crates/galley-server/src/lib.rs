@@ -61,6 +61,26 @@ impl Server {
     }
 }
 
+/// Serves `ws` on 127.0.0.1, on a free port, from a thread and a runtime of its own, for as
+/// long as the process runs: for tests and benchmarks. Returns the address.
+pub fn spawn_local(ws: Workspace) -> std::io::Result<SocketAddr> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let addr = listener.local_addr()?;
+    listener.set_nonblocking(true)?;
+    let app = api::router(Server::new(ws, false));
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().expect("a tokio runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("the listener");
+            let service = app.into_make_service_with_connect_info::<SocketAddr>();
+            if let Err(e) = axum::serve(listener, service).await {
+                tracing::error!("the local server stopped: {e}");
+            }
+        });
+    });
+    Ok(addr)
+}
+
 /// Opens the database, makes a first admin if there is none (printing the one-time password
 /// once), and serves until the process ends.
 pub async fn serve(config: Config) -> galley_core::Result<()> {

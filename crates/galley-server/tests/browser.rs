@@ -32,23 +32,7 @@ fn serve_with(dir: &std::path::Path, setup: impl FnOnce(&mut Workspace)) -> Sock
         ws.add_user(name, role).unwrap();
         ws.set_password(name, Some(password)).unwrap();
     }
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        rt.block_on(async move {
-            let app = galley_server::api::router(galley_server::Server::new(ws, false));
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
-    });
-    addr
+    galley_server::spawn_local(ws).unwrap()
 }
 
 struct Driver {
