@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         bind: args.bind,
         secure_cookies: args.secure_cookies,
     };
-    let runtime = tokio::runtime::Runtime::new()
+    let runtime = galley_server::runtime()
         .map_err(|e| galley_core::Error::Invalid(format!("cannot start the server: {e}")))?;
     Ok(runtime.block_on(galley_server::serve(config))?)
 }
