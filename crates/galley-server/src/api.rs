@@ -41,6 +41,7 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/v1/export", post(export))
         .route("/api/v1/events", get(events))
         .route("/api/v1/digests/{id}/page.pdf", get(page_file))
+        .route("/api/v1/openapi.json", get(openapi))
         .fallback(assets::file)
         .layer(middleware::from_fn(assets::secure))
         .with_state(server)
@@ -259,6 +260,11 @@ async fn page_file(
         (header::CACHE_CONTROL, "private, no-cache".to_owned()),
     ];
     Ok((headers, file.bytes).into_response())
+}
+
+/// The API's OpenAPI document (no session needed: it holds no data).
+async fn openapi() -> Json<&'static Value> {
+    Json(crate::openapi::document())
 }
 
 /// An export as a download: `POST /api/v1/export` with an export request (one CSV table).

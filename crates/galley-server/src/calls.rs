@@ -1,17 +1,28 @@
 //! The calls the UI makes, by the same names as the desktop window's commands, each one line
 //! over the façade. The server has already resumed the caller's session, so the façade knows
-//! who acts and checks their role.
+//! who acts and checks their role. [`CALLS`] is the one list: the server dispatches from it and
+//! the OpenAPI document ([`crate::openapi`]) describes it.
 
-use galley_core::annotate::queue::QueueFilter;
+use galley_core::annotate::agreement::Agreement;
+use galley_core::annotate::queue::{QueueFilter, QueueItem};
+use galley_core::annotate::view::Annotations;
 use galley_core::annotate::Annotation;
+use galley_core::app::{Info, PageLayout};
 use galley_core::edit::Edit;
-use galley_core::store::browse::ArticleFilter;
+use galley_core::model::{Article, Change, Digest, Vocabulary};
+use galley_core::store::audit::Record;
+use galley_core::store::browse::{ArticleFilter, ArticlePage};
+use galley_core::store::topics::Topic;
 use galley_core::{Error, Result, Workspace};
+use schemars::gen::SchemaGenerator;
+use schemars::schema::Schema;
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-#[derive(Deserialize)]
+/// A page of the list: `limit` articles from `offset`, of those the filter keeps.
+#[derive(Deserialize, JsonSchema)]
 struct Query {
     #[serde(default)]
     filter: ArticleFilter,
@@ -19,31 +30,40 @@ struct Query {
     limit: i64,
 }
 
-#[derive(Deserialize)]
+/// An article.
+#[derive(Deserialize, JsonSchema)]
 struct Id {
     id: i64,
 }
 
-#[derive(Deserialize)]
+/// An article.
+#[derive(Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 struct ArticleId {
     article_id: i64,
 }
 
-#[derive(Deserialize)]
+/// A digest.
+#[derive(Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 struct DigestId {
     digest_id: i64,
 }
 
-#[derive(Deserialize)]
+/// Of one digest, or of every article.
+#[derive(Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
-struct Agreement {
+struct AgreementArgs {
     #[serde(default)]
     digest_id: Option<i64>,
 }
 
-#[derive(Deserialize)]
+/// No arguments.
+#[derive(Deserialize, JsonSchema)]
+struct NoArgs {}
+
+/// A fix-up, and the version of the article it was made from.
+#[derive(Deserialize, JsonSchema)]
 struct EditArgs {
     edit: Edit,
     /// The version of the article the person saw: a change from a stale view is refused (409).
@@ -51,7 +71,8 @@ struct EditArgs {
     base: Option<i64>,
 }
 
-#[derive(Deserialize)]
+/// An annotation, and the version of the article it was made from.
+#[derive(Deserialize, JsonSchema)]
 struct AnnotationArgs {
     annotation: Annotation,
     /// As in [`EditArgs`].
@@ -59,50 +80,182 @@ struct AnnotationArgs {
     base: Option<i64>,
 }
 
-#[derive(Deserialize)]
+/// Which claims of the review queue.
+#[derive(Deserialize, JsonSchema)]
 struct QueueArgs {
     #[serde(default)]
     filter: QueueFilter,
 }
 
-/// Whether a call changes the workspace (the others only read).
+/// One call of the API.
+pub struct Call {
+    /// Its name: `POST /api/v1/call/NAME`.
+    pub name: &'static str,
+    /// What it does.
+    pub summary: &'static str,
+    /// Whether it changes the workspace (the others only read).
+    pub changes: bool,
+    run: fn(&mut Workspace, Value) -> Result<Value>,
+    /// The schema of its arguments (a JSON object).
+    pub args: fn(&mut SchemaGenerator) -> Schema,
+    /// The schema of its result.
+    pub result: fn(&mut SchemaGenerator) -> Schema,
+}
+
+fn schema<T: JsonSchema>(g: &mut SchemaGenerator) -> Schema {
+    g.subschema_for::<T>()
+}
+
+/// Every call of the team server.
+pub const CALLS: &[Call] = &[
+    Call {
+        name: "app_info",
+        summary: "The workspace: its version, file name and who is signed in.",
+        changes: false,
+        run: |ws, _| info(ws),
+        args: schema::<NoArgs>,
+        result: schema::<Info>,
+    },
+    Call {
+        name: "list_digests",
+        summary: "Every digest, newest first.",
+        changes: false,
+        run: |ws, _| json(ws.digests()?),
+        args: schema::<NoArgs>,
+        result: schema::<Vec<Digest>>,
+    },
+    Call {
+        name: "query_articles",
+        summary: "One page of the article list, filtered and searched (jieba tokens).",
+        changes: false,
+        run: |ws, args| {
+            let q: Query = from(args)?;
+            json(ws.browse(&q.filter, q.offset, q.limit)?)
+        },
+        args: schema::<Query>,
+        result: schema::<ArticlePage>,
+    },
+    Call {
+        name: "get_article",
+        summary: "One article with its paragraphs, pull quotes, source and version.",
+        changes: false,
+        run: |ws, args| json(ws.article(from::<Id>(args)?.id)?),
+        args: schema::<Id>,
+        result: schema::<Article>,
+    },
+    Call {
+        name: "article_annotations",
+        summary: "An article's topics, sentiment, claims, suggestions, entities and notes.",
+        changes: false,
+        run: |ws, args| json(ws.annotations(from::<ArticleId>(args)?.article_id)?),
+        args: schema::<ArticleId>,
+        result: schema::<Annotations>,
+    },
+    Call {
+        name: "page_layout",
+        summary: "A digest's pages and the box of every block, or its original lines.",
+        changes: false,
+        run: |ws, args| json(ws.page_layout(from::<DigestId>(args)?.digest_id)?),
+        args: schema::<DigestId>,
+        result: schema::<PageLayout>,
+    },
+    Call {
+        name: "article_history",
+        summary: "Who changed what in an article, newest first.",
+        changes: false,
+        run: |ws, args| json(ws.history(Some(from::<ArticleId>(args)?.article_id), 200, false)?),
+        args: schema::<ArticleId>,
+        result: schema::<Vec<Record>>,
+    },
+    Call {
+        name: "apply_edit",
+        summary:
+            "A fix-up of the structure (editors); 409 `stale` when made from an older version.",
+        changes: true,
+        run: |ws, args| {
+            let a = from::<EditArgs>(args)?;
+            json(ws.fix_from(&a.edit, a.base)?)
+        },
+        args: schema::<EditArgs>,
+        result: schema::<Change>,
+    },
+    Call {
+        name: "annotate",
+        summary: "An annotation or a verdict; 409 `stale` when made from an older version.",
+        changes: true,
+        run: |ws, args| {
+            let a = from::<AnnotationArgs>(args)?;
+            json(ws.annotate_from(&a.annotation, a.base)?)
+        },
+        args: schema::<AnnotationArgs>,
+        result: schema::<Change>,
+    },
+    Call {
+        name: "undo",
+        summary: "Undoes the caller's own last change (refused over someone else's later one).",
+        changes: true,
+        run: |ws, _| json(ws.undo()?),
+        args: schema::<NoArgs>,
+        result: schema::<Change>,
+    },
+    Call {
+        name: "redo",
+        summary: "Redoes the caller's own last undone change.",
+        changes: true,
+        run: |ws, _| json(ws.redo()?),
+        args: schema::<NoArgs>,
+        result: schema::<Change>,
+    },
+    Call {
+        name: "review_queue",
+        summary: "Claims waiting for a verdict, with who is on each.",
+        changes: false,
+        run: |ws, args| json(ws.review_queue(&from::<QueueArgs>(args)?.filter, 500)?),
+        args: schema::<QueueArgs>,
+        result: schema::<Vec<QueueItem>>,
+    },
+    Call {
+        name: "agreement",
+        summary: "Fleiss' and Cohen's κ between people who labelled the same articles.",
+        changes: false,
+        run: |ws, args| json(ws.agreement(from::<AgreementArgs>(args)?.digest_id)?),
+        args: schema::<AgreementArgs>,
+        result: schema::<Agreement>,
+    },
+    Call {
+        name: "list_topics",
+        summary: "The topic taxonomy (IPTC Media Topics and the desk's own).",
+        changes: false,
+        run: |ws, _| json(ws.topics()?),
+        args: schema::<NoArgs>,
+        result: schema::<Vec<Topic>>,
+    },
+    Call {
+        name: "vocabulary",
+        summary: "The domain's words (statuses, ratings, labels, roles) for menus.",
+        changes: false,
+        run: |ws, _| json(ws.vocabulary()),
+        args: schema::<NoArgs>,
+        result: schema::<Vocabulary>,
+    },
+];
+
+/// The call named `name`.
+pub fn find(name: &str) -> Result<&'static Call> {
+    CALLS
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| Error::Invalid(format!("{name} is not a call of the team server")))
+}
+
+/// Whether the call `name` changes the workspace (the others only read).
 pub fn changes(name: &str) -> bool {
-    matches!(name, "apply_edit" | "annotate" | "undo" | "redo")
+    find(name).is_ok_and(|c| c.changes)
 }
 
 /// Runs the call `name` with its JSON arguments; its result as JSON.
 pub fn call(ws: &mut Workspace, name: &str, args: Value) -> Result<Value> {
-    match name {
-        "app_info" => info(ws),
-        "list_digests" => json(ws.digests()?),
-        "query_articles" => {
-            let q: Query = from(args)?;
-            json(ws.browse(&q.filter, q.offset, q.limit)?)
-        }
-        "get_article" => json(ws.article(from::<Id>(args)?.id)?),
-        "article_annotations" => json(ws.annotations(from::<ArticleId>(args)?.article_id)?),
-        "page_layout" => json(ws.page_layout(from::<DigestId>(args)?.digest_id)?),
-        "article_history" => {
-            json(ws.history(Some(from::<ArticleId>(args)?.article_id), 200, false)?)
-        }
-        "apply_edit" => {
-            let a = from::<EditArgs>(args)?;
-            json(ws.fix_from(&a.edit, a.base)?)
-        }
-        "annotate" => {
-            let a = from::<AnnotationArgs>(args)?;
-            json(ws.annotate_from(&a.annotation, a.base)?)
-        }
-        "undo" => json(ws.undo()?),
-        "redo" => json(ws.redo()?),
-        "review_queue" => json(ws.review_queue(&from::<QueueArgs>(args)?.filter, 500)?),
-        "agreement" => json(ws.agreement(from::<Agreement>(args)?.digest_id)?),
-        "list_topics" => json(ws.topics()?),
-        "vocabulary" => json(ws.vocabulary()),
-        _ => Err(Error::Invalid(format!(
-            "{name} is not a call of the team server"
-        ))),
-    }
+    (find(name)?.run)(ws, args)
 }
 
 /// The workspace's info, naming the database file but not where it is on the server.

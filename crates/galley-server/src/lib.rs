@@ -11,11 +11,13 @@
 //! | [`calls`] | each call's name mapped to a façade verb |
 //! | [`assets`] | the embedded UI and its security headers |
 //! | [`limiter`] | sign-in attempts per name and address |
+//! | [`openapi`] | the API's OpenAPI document, from the calls' types |
 
 pub mod api;
 pub mod assets;
 pub mod calls;
 pub mod limiter;
+pub mod openapi;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

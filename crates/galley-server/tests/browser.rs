@@ -164,6 +164,9 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         editor.goto(&format!("http://{addr}/")).await.unwrap();
         let out = page_fetch(&editor, "return fetch('/api/v1/call/list_digests', {method: 'POST'}).then(r => r.status)").await;
         assert_eq!(out, json!(401));
+        // The API's description needs no session and holds no data.
+        let doc = page_fetch(&editor, "return fetch('/api/v1/openapi.json').then(r => r.json()).then(d => [d.openapi, Object.keys(d.paths).length > 15])").await;
+        assert_eq!(doc, json!(["3.0.3", true]));
         // A wrong password is refused with one message.
         let wrong = page_fetch(&editor, "return fetch('/api/v1/login', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({name: '编辑甲', password: 'nope'})}).then(r => r.status)").await;
         assert_eq!(wrong, json!(401));

@@ -21,7 +21,7 @@ use crate::store::{
 use crate::{Error, Result, Store};
 
 /// One annotation change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Annotation {
     /// Accept or reject a suggested topic.

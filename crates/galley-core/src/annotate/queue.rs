@@ -14,7 +14,7 @@ pub const OPEN: &[ClaimStatus] = &[
 ];
 
 /// Which claims the review queue shows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct QueueFilter {
     /// One status; default: every open one (unverified, undetermined, in progress).

@@ -14,7 +14,7 @@ pub use crate::store::evidence::Evidence;
 pub use crate::store::notes::Note;
 
 /// A claim with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ClaimView {
     /// The claim.
     #[serde(flatten)]
@@ -24,7 +24,7 @@ pub struct ClaimView {
 }
 
 /// Everything the annotation panel shows for one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Annotations {
     /// The article.
     pub article_id: i64,

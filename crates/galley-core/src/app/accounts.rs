@@ -67,7 +67,7 @@ pub struct Credentials {
 }
 
 /// A signed-in session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Session {
     /// The secret that identifies the session (a cookie's value); never logged.
     #[serde(skip)]

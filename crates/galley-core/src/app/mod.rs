@@ -55,7 +55,7 @@ impl std::fmt::Debug for Workspace {
 }
 
 /// What a front end shows about the open workspace.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Info {
     /// The database file (`:memory:` for a private in-memory one).
     pub db_path: String,
@@ -77,7 +77,7 @@ pub struct Listing {
 }
 
 /// A digest's pages and the boxes on them.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct PageLayout {
     /// The pages, in order, with their sizes in PDF points.
     pub pages: Vec<crate::model::PageSize>,

@@ -18,7 +18,7 @@ use crate::store::{articles, audit, furniture, now, paragraphs, pull_quotes};
 use crate::{Error, Result, Store};
 
 /// What a paragraph can be turned into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The article's opening paragraph.
@@ -52,7 +52,7 @@ impl Role {
 }
 
 /// One fix-up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
     /// Appends `from`'s paragraphs and pull quotes to `into` and removes `from`.

@@ -20,7 +20,7 @@ use crate::Result;
 pub const MAX_LINES: usize = 5_000;
 
 /// One line of the original text and where it went.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SourceLine {
     /// The line number, from 1.
     pub number: usize,

@@ -23,7 +23,7 @@ use crate::model::{Article, ClaimStatus, Digest, IssueDate, ReviewState};
 use crate::{Error, Result, Store};
 
 /// What to export. Every criterion narrows; an empty one does not.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Filter {
     /// Only these digests (all when empty).
@@ -60,7 +60,7 @@ impl Filter {
 }
 
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// The `galley.export/1` JSON document.
@@ -120,7 +120,9 @@ impl Format {
 }
 
 /// Which CSV file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CsvTable {
     /// One row per article.
@@ -141,7 +143,7 @@ impl CsvTable {
 }
 
 /// One export request, as the CLI and the desktop dialog build it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Request {
     /// The output format.
     pub format: Format,

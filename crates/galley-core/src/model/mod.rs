@@ -16,7 +16,7 @@ pub use vocabulary::{
 };
 
 /// A stored digest: one imported page or issue.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Digest {
     /// The digest's row id.
     pub id: i64,
@@ -45,7 +45,7 @@ pub struct Source {
 }
 
 /// A stored paragraph of an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Paragraph {
     /// The paragraph's row id.
     pub id: i64,
@@ -58,7 +58,7 @@ pub struct Paragraph {
 }
 
 /// A stored pull quote of an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PullQuote {
     /// The pull quote's row id.
     pub id: i64,
@@ -88,7 +88,7 @@ pub struct ArticleSummary {
 }
 
 /// An article with everything needed to read it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Article {
     /// The article's row id.
     pub id: i64,
@@ -153,7 +153,7 @@ impl ParsedDigest {
 }
 
 /// A page's number (from 1) and size in PDF points.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PageSize {
     /// The page number in the file, from 1.
     pub number: u32,
@@ -164,7 +164,7 @@ pub struct PageSize {
 }
 
 /// A rectangle on a page, in PDF points from the page's top-left corner.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PageBox {
     /// The page number in the file, from 1.
     pub page: u32,
@@ -274,7 +274,7 @@ pub struct ParagraphDraft {
 }
 
 /// What a fix-up or an annotation change (or its undo/redo) did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// The audit log entry that records it.
     pub audit_id: i64,

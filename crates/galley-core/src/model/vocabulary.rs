@@ -392,7 +392,7 @@ impl ReviewState {
 }
 
 /// A rating with its numeric value, as the UI lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RatingEntry {
     /// The textual rating.
     pub rating: Rating,
@@ -401,7 +401,7 @@ pub struct RatingEntry {
 }
 
 /// Every vocabulary and the verdict → rating rule, in one document for the UI.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Vocabulary {
     /// Every claim status.
     pub claim_statuses: &'static [ClaimStatus],

@@ -7,7 +7,7 @@ use crate::model::{EntityKind, Origin, SuggestionStatus};
 use crate::Result;
 
 /// A stored named entity of an article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StoredEntity {
     /// The entity's row id.
     pub id: i64,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::Result;
 
 /// A stored keyword of an article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StoredKeyword {
     /// The word.
     pub word: String,

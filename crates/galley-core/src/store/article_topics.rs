@@ -7,7 +7,7 @@ use crate::model::{Origin, SuggestionStatus};
 use crate::Result;
 
 /// A topic of an article, with the topic's code and labels.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ArticleTopic {
     /// The article.
     pub article_id: i64,

@@ -27,7 +27,7 @@ pub struct Entry<'a> {
 }
 
 /// One entry of the audit log.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Record {
     /// The entry's row id.
     pub id: i64,

@@ -11,7 +11,7 @@ use crate::text::search_tokens;
 use crate::Result;
 
 /// Which articles to list. Every field narrows the list; an empty filter lists everything.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ArticleFilter {
     /// Only articles of this digest.
@@ -29,7 +29,7 @@ pub struct ArticleFilter {
 }
 
 /// One article of a list, with its digest.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ListedArticle {
     /// The article's id.
     pub id: i64,
@@ -52,7 +52,7 @@ pub struct ListedArticle {
 }
 
 /// One page of a filtered article list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ArticlePage {
     /// How many articles match in all.
     pub total: i64,

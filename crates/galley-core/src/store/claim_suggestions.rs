@@ -7,7 +7,7 @@ use crate::model::SuggestionStatus;
 use crate::{Error, Result};
 
 /// A stored claim suggestion: a sentence Galley found worth checking.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ClaimSuggestionRow {
     /// The suggestion's row id.
     pub id: i64,

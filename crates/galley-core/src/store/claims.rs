@@ -7,7 +7,7 @@ use crate::model::{ClaimStatus, Origin};
 use crate::{Error, Result};
 
 /// A stored claim: a code-point span `[start, end)` of one paragraph, with its fact-check state.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Claim {
     /// The claim's row id.
     pub id: i64,

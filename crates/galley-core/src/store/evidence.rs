@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::Result;
 
 /// A stored piece of evidence for a verdict on a claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The evidence's row id.
     pub id: i64,

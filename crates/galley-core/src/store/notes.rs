@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::Result;
 
 /// A stored note.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Note {
     /// The note's row id.
     pub id: i64,

@@ -58,7 +58,7 @@ pub fn insert(
 
 /// A stored box, with the article it belongs to now (a paragraph's through the paragraph);
 /// owners deleted since read as `None`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StoredBox {
     /// The box's id.
     pub id: i64,

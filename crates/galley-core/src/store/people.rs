@@ -9,7 +9,7 @@ use crate::{Error, Result};
 pub use crate::model::Role;
 
 /// A person of a shared workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Person {
     /// The person's name.
     pub name: String,

@@ -10,7 +10,7 @@ use crate::store::evidence::{self, Evidence};
 use crate::Result;
 
 /// A claim waiting for a verdict, with what the reviewer needs to judge it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct QueueItem {
     /// The claim.
     pub claim_id: i64,

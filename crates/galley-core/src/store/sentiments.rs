@@ -8,7 +8,7 @@ use crate::model::{Origin, SentimentLabel, SuggestionStatus};
 use crate::Result;
 
 /// A stored judgement of the tone of an article or a sentence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StoredSentiment {
     /// The row id.
     pub id: i64,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::{Error, Result};
 
 /// A topic of the taxonomy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Topic {
     /// The topic's row id.
     pub id: i64,
