@@ -253,21 +253,22 @@ function baseFor(change) {
  * how, and lets the person keep their change (send it again over theirs) or take theirs (show
  * the article as it is now). Resolves to the result, or null when theirs was taken.
  */
-async function unlessStale(send, base) {
+async function unlessStale(send, base, articleId = app.article?.id) {
   try {
     return await send(base);
   } catch (err) {
     if (err.code !== "stale") throw err;
-    if ((await staleChoice(await whatChanged(err.message))) === "mine") return send(null);
+    if ((await staleChoice(await whatChanged(err.message, articleId))) === "mine") return send(null);
+    if (app.mode === "review") return null; // the queue shows the claim again as it is now
     if (app.article) await openArticle(app.article);
     await app.list.refresh();
     return null;
   }
 }
 
-/** Who changed the reader's article last, and how, in the interface's language. */
-async function whatChanged(fallback) {
-  const last = app.article ? (await api.history(app.article.id).catch(() => []))[0] : null;
+/** Who changed the article last, and how, in the interface's language. */
+async function whatChanged(fallback, articleId) {
+  const last = articleId ? (await api.history(articleId).catch(() => []))[0] : null;
   if (!last) return fallback;
   const when = new Date(last.at).toLocaleTimeString(currentLang() === "en" ? "en-GB" : "zh-CN");
   return t().changedBy(last.actor, actionLabel(last.action), when);
@@ -546,7 +547,7 @@ async function start() {
   else showPlaceholder();
 }
 
-app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓"), me: () => app.user?.name });
+app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓"), me: () => app.user?.name, unlessStale });
 
 app.page = new PageView($("#page-view"), {
   fix: (change) => edit(change),

@@ -9,8 +9,10 @@ import { claimStatuses, defaultRating, ratings, vocabulary } from "./vocabulary.
 
 
 export class ReviewQueue {
-  constructor({ onError, onSaved, me }) {
+  constructor({ onError, onSaved, me, unlessStale }) {
     this.me = me; // the signed-in person's name
+    // Sends a change with the version it was made from; asks "theirs or mine" when stale.
+    this.unlessStale = unlessStale;
     this.items = [];
     this.at = -1;
     this.staged = null; // the verdict chosen for the current claim
@@ -133,12 +135,19 @@ export class ReviewQueue {
       const url = $("#evidence-url").value.trim();
       const quote = $("#evidence-quote").value.trim();
       const note = $("#evidence-note").value.trim();
-      if (url || quote || note) {
-        await api.annotate({ op: "add_evidence", claim_id: item.claim_id, url: url || null, quote: quote || null, note: note || null });
-      }
       const rating = $("#verdict-rating").value || null;
+      const changes = [];
+      if (url || quote || note) changes.push({ op: "add_evidence", claim_id: item.claim_id, url: url || null, quote: quote || null, note: note || null });
       if (this.staged || rating !== (item.rating ?? null)) {
-        await api.annotate({ op: "set_verdict", claim_id: item.claim_id, status: this.staged ?? item.status, rating, rating_value: null });
+        changes.push({ op: "set_verdict", claim_id: item.claim_id, status: this.staged ?? item.status, rating, rating_value: null });
+      }
+      // The first change is checked against the version the queue showed (someone else may
+      // have given a verdict meanwhile); the rest follow on from it.
+      let base = item.version;
+      for (const change of changes) {
+        const done = await this.unlessStale((b) => api.annotate(change, b), base, item.article_id);
+        if (done === null) return this.load(item.claim_id); // theirs taken: show the claim as it is
+        base = null;
       }
       const next = this.items[this.at + 1]?.claim_id ?? null;
       document.activeElement?.blur?.();

@@ -320,3 +320,129 @@ fn the_page_view_draws_the_pdf_from_the_server_and_moves_blocks() {
         c.close().await.unwrap();
     });
 }
+
+/// Two reviewers on one claim: a verdict given from a queue someone changed meanwhile is not
+/// saved over theirs; the browser says who changed it, and the reviewer takes theirs or keeps
+/// their own.
+#[test]
+fn a_verdict_from_a_stale_queue_asks_theirs_or_mine() {
+    use galley_core::annotate::queue::QueueFilter;
+    use galley_core::annotate::Annotation;
+    use galley_core::model::ClaimStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let addr = serve_with(dir.path(), |ws| {
+        ws.load_sample().unwrap();
+        let digest = ws.digests().unwrap()[0].id;
+        let article = ws.store().articles(digest).unwrap()[0].id;
+        let paragraph = ws.article(article).unwrap().paragraphs[1].id;
+        let claim = Annotation::AddClaim {
+            paragraph_id: paragraph,
+            start: 0,
+            end: 8,
+        };
+        ws.annotate(&claim).unwrap();
+    });
+    let db = dir.path().join("team.db");
+    let first = {
+        let ws = Workspace::open(&db).unwrap();
+        ws.review_queue(&QueueFilter::default(), 1).unwrap()[0].claim_id
+    };
+    let status = || -> String {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row("SELECT status FROM claims WHERE id = ?1", [first], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    };
+    let driver = start_chromedriver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let c = browser(&driver, &dir.path().join("chrome-stale")).await;
+        open_signed_in(&c, addr, REVIEWER).await;
+        let keys = |k: &'static str| {
+            let c = c.clone();
+            async move {
+                c.find(Locator::Css("body"))
+                    .await
+                    .unwrap()
+                    .send_keys(k)
+                    .await
+                    .unwrap()
+            }
+        };
+        keys("r").await;
+        c.wait()
+            .for_element(Locator::Css("#queue li.selected"))
+            .await
+            .unwrap();
+
+        // Another reviewer works on the same claim elsewhere, meanwhile.
+        let colleague = |a: Annotation| {
+            let mut ws = Workspace::open(&db).unwrap();
+            ws.sign_in("审核丙", Role::Reviewer).unwrap();
+            ws.annotate(&a).unwrap();
+        };
+        colleague(Annotation::SetVerdict {
+            claim_id: first,
+            status: ClaimStatus::InProgress,
+            rating: None,
+            rating_value: None,
+        });
+        keys("3").await; // verified
+        keys("\u{E007}").await; // Enter saves
+        c.wait()
+            .for_element(Locator::Css("#stale-dialog[open]"))
+            .await
+            .unwrap();
+        let message = c
+            .find(Locator::Css("#stale-message"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(message.contains("审核丙"), "{message}");
+        screenshot(&c, "team-stale-verdict.png").await;
+        c.find(Locator::Css("#stale-dialog button[value=theirs]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css("#queue li.selected .badge-in_progress"))
+            .await
+            .unwrap();
+        assert_eq!(status(), "in_progress", "theirs stays");
+
+        // Again: this time the reviewer keeps their own, made on top of theirs.
+        colleague(Annotation::AddEvidence {
+            claim_id: first,
+            url: None,
+            quote: Some("另一位审核的证据".into()),
+            note: None,
+        });
+        keys("3").await;
+        keys("\u{E007}").await;
+        c.wait()
+            .for_element(Locator::Css("#stale-dialog[open]"))
+            .await
+            .unwrap();
+        c.find(Locator::Css("#stale-dialog button[value=mine]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while status() != "verified" {
+            assert!(
+                Instant::now() < deadline,
+                "the verdict was not saved: {}",
+                status()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        c.close().await.unwrap();
+    });
+}

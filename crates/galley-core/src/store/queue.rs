@@ -36,6 +36,9 @@ pub struct QueueItem {
     pub reviewer: Option<String>,
     /// Who the claim is assigned to, if anyone.
     pub assigned_to: Option<String>,
+    /// The article's version when the queue was read: a verdict sent with it is refused
+    /// (`stale`) if someone changed the article since.
+    pub version: i64,
     /// Numeric consistency findings (an array of `{check, status, detail}`, or null).
     pub consistency: serde_json::Value,
     /// The evidence so far, oldest first.
@@ -64,7 +67,7 @@ pub fn claims(
     args.push(Value::Integer(limit.clamp(1, 5000)));
     let sql = format!(
         "SELECT c.id, c.article_id, a.title, d.name, p.text, c.start, c.end, c.text, c.status, c.rating, c.reviewer, c.consistency,
-                c.assigned_to
+                c.assigned_to, a.version
          FROM claims c JOIN articles a ON a.id = c.article_id JOIN digests d ON d.id = a.digest_id
          JOIN paragraphs p ON p.id = c.paragraph_id
          WHERE {} ORDER BY c.created_at, c.id LIMIT ?",
@@ -87,6 +90,7 @@ pub fn claims(
                 rating: r.get(9)?,
                 reviewer: r.get(10)?,
                 assigned_to: r.get(12)?,
+                version: r.get(13)?,
                 consistency: consistency
                     .and_then(|c| serde_json::from_str(&c).ok())
                     .unwrap_or(serde_json::Value::Null),
