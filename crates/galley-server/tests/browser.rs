@@ -446,3 +446,41 @@ fn a_verdict_from_a_stale_queue_asks_theirs_or_mine() {
         c.close().await.unwrap();
     });
 }
+
+/// Markup in article text stays text in the browser too: nothing from it becomes an element
+/// or runs, and the server's CSP would stop inline script if it did.
+#[test]
+fn article_text_stays_text_in_the_browser() {
+    use galley_core::app::import::{ImportOptions, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "# <img src=x onerror=\"window.__pwned=1\">标题\n\n<script>window.__pwned=2</script>正文。<b onmouseover=alert(1)>粗</b>\n\n据<svg onload=alert(1)>\n";
+    let addr = serve_with(dir.path(), |ws| {
+        let source = Source::Bytes {
+            what: "evil.md".into(),
+            bytes: evil.as_bytes().to_vec(),
+        };
+        let opts = ImportOptions {
+            format: Some(galley_core::import::InputFormat::Markdown),
+            ..ImportOptions::default()
+        };
+        let out = ws.import(&[source], &opts, |_, _| {}).unwrap();
+        assert!(out[0].report.is_some(), "imported");
+    });
+    let driver = start_chromedriver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let c = browser(&driver, &dir.path().join("chrome-xss")).await;
+        open_signed_in(&c, addr, EDITOR).await;
+        wait_text(&c, "#article-title", "<img src=x onerror=\"window.__pwned=1\">标题").await;
+        let body = c.find(Locator::Css("#article-body")).await.unwrap().text().await.unwrap();
+        assert!(body.contains("<script>window.__pwned=2</script>正文。"), "{body}");
+        let inert = page_fetch(
+            &c,
+            "return window.__pwned === undefined && document.querySelectorAll('#article img, #article script, #article b, #article svg, #list img').length === 0",
+        )
+        .await;
+        assert_eq!(inert, json!(true), "no markup from article text became elements or ran");
+        assert!(c.get_alert_text().await.is_err(), "no alert is open");
+        c.close().await.unwrap();
+    });
+}
