@@ -1229,6 +1229,105 @@ fn the_window_opens_a_team_workspace_and_comes_back() {
     });
 }
 
+/// A team server over the desktop's database file, with the sample and the emoji page, and
+/// `who` able to sign in with `password`. Returns its address.
+fn team_server(
+    desktop: &Desktop,
+    who: &str,
+    role: galley_core::store::people::Role,
+    password: &str,
+) -> std::net::SocketAddr {
+    use galley_core::app::import::{ImportOptions, Source};
+    let mut ws = galley_core::Workspace::open(&desktop.db()).unwrap();
+    ws.act_as("setup");
+    ws.load_sample().unwrap();
+    let page = "# 𠮷野家😀开新店\n\n😀𠮷野家今天在北京开了第100家店，同比增长20%。\n\n据新华社\n";
+    let source = Source::Bytes {
+        what: "emoji.md".into(),
+        bytes: page.as_bytes().to_vec(),
+    };
+    let opts = ImportOptions {
+        format: Some(galley_core::import::InputFormat::Markdown),
+        ..ImportOptions::default()
+    };
+    ws.import(&[source], &opts, |_, _| {}).unwrap();
+    ws.add_user(who, role).unwrap();
+    ws.set_password(who, Some(password)).unwrap();
+    galley_server::spawn_local(ws).unwrap()
+}
+
+/// Opens the window on the team server and signs in through its page.
+async fn open_team(
+    desktop: &Desktop,
+    addr: std::net::SocketAddr,
+    who: &str,
+    password: &str,
+) -> Client {
+    let c = desktop.open(&["--server", &format!("http://{addr}")]).await;
+    let field = find(&c, "#profile-password").await;
+    wait_until_async(|| async { field.is_displayed().await.unwrap_or(false) }).await;
+    find(&c, "#profile-name")
+        .await
+        .send_keys(who)
+        .await
+        .unwrap();
+    field.send_keys(password).await.unwrap();
+    click(&c, "#profile-save").await;
+    find(&c, "#list .vrow.selected").await;
+    c
+}
+
+/// The editing flow of the local test above, in the desktop window opened on a
+/// team server: keys, a claim over 𠮷 and an emoji (UTF-16 in the page, code points stored on
+/// the server), and undo and redo of one's own change (verdicts are a reviewer's: browser tests).
+#[test]
+fn annotate_and_undo_in_a_team_workspace() {
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    let password = "团队里的密码-1234";
+    let addr = team_server(&desktop, "钱编辑", Role::Editor, password);
+    let db = desktop.db();
+    runtime().block_on(async {
+        let c = open_team(&desktop, addr, "钱编辑", password).await;
+        wait_for(&c, "#list-count", "6 篇").await;
+        let sample = c.find(Locator::XPath("//*[contains(@class,'article-title')][contains(., '数据开源')]")).await.unwrap();
+        sample.click().await.unwrap();
+        find(&c, "#topics .chip-suggested").await;
+        press(&c, 't').await;
+        wait_until_async(|| async { db_count(&db, "article_topics WHERE status = 'accepted'") == 1 }).await;
+        let emoji = c.find(Locator::XPath("//*[contains(@class,'article-title')][contains(., '𠮷野家')]")).await.unwrap();
+        emoji.click().await.unwrap();
+        wait_for(&c, "#article-title", "𠮷野家😀开新店").await;
+        c.execute(
+            "const p = [...document.querySelectorAll('#article-body .para')].find(e => e.textContent.includes('𠮷野家'));
+             const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+             for (let n; (n = w.nextNode()); ) {
+               const i = n.data.indexOf('𠮷野家');
+               if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + '𠮷野家'.length);
+                             getSelection().removeAllRanges(); getSelection().addRange(r); break; }
+             }",
+            vec![],
+        )
+        .await
+        .unwrap();
+        find(&c, "#mark-claim").await;
+        press(&c, 'm').await;
+        wait_for(&c, "#claims .claim-item .claim-text", "𠮷野家").await;
+        let span = db_string(&db, "SELECT start || '-' || end || ' ' || text FROM claims WHERE source = 'editor'");
+        assert_eq!(span, "1-4 𠮷野家", "code points of the stored paragraph, on the server");
+        assert_eq!(db_string(&db, "SELECT actor FROM audit_log WHERE action = 'claim.add'"), "钱编辑");
+
+        // Ctrl+Z undoes one's own change on the server.
+        chord(&c, &["\u{E009}"], 'z').await;
+        wait_until_async(|| async { db_count(&db, "claims WHERE source = 'editor'") == 0 }).await;
+        chord(&c, &["\u{E009}", "\u{E008}"], 'z').await;
+        wait_until_async(|| async { db_count(&db, "claims WHERE source = 'editor'") == 1 }).await;
+        desktop.screenshot(&c, "team-annotate").await;
+        c.close().await.unwrap();
+    });
+}
+
 /// The Debian package, installed (`scripts/package-test.sh` installs it, then runs this):
 /// the menu's command opens on the sample digest. Prints the time from start to the first
 /// article shown.
