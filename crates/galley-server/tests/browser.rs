@@ -209,6 +209,50 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         // The agreement report comes from the server too (one editor so far: nothing to compare).
         reviewer.find(Locator::Css("#show-agreement")).await.unwrap().click().await.unwrap();
         wait_text(&reviewer, "#agreement-body .placeholder", "还没有文章被两个人分别标注过话题或情感。").await;
+        reviewer.find(Locator::Css("#agreement-dialog button")).await.unwrap().click().await.unwrap();
+
+        // The reviewer works through the queue; the editor marks a claim (select, M), and it
+        // reaches the reviewer's queue live; the reviewer gives it a verdict with evidence.
+        let body = |c: &Client, keys: &'static str| {
+            let c = c.clone();
+            async move { c.find(Locator::Css("body")).await.unwrap().send_keys(keys).await.unwrap() }
+        };
+        body(&reviewer, "r").await;
+        reviewer.wait().for_element(Locator::Css("#review:not([hidden])")).await.unwrap();
+        let queued = || async { reviewer.find_all(Locator::Css("#queue .queue-item")).await.unwrap().len() };
+        let before = queued().await;
+        page_fetch(
+            &editor,
+            "const p = document.querySelectorAll('#article-body .para')[1];
+             const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); const n = w.nextNode();
+             const r = document.createRange(); r.setStart(n, 0); r.setEnd(n, 8);
+             getSelection().removeAllRanges(); getSelection().addRange(r); return true;",
+        )
+        .await;
+        editor.wait().for_element(Locator::Css("#mark-claim:not([hidden])")).await.unwrap();
+        body(&editor, "m").await;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while queued().await <= before {
+            assert!(Instant::now() < deadline, "the editor's claim did not reach the reviewer's queue");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let newest = page_fetch(&reviewer, "const items = [...document.querySelectorAll('#queue .queue-item')]; const last = items[items.length - 1]; last.click(); return Number(last.dataset.claim);").await;
+        reviewer.wait().for_element(Locator::Css("#queue .queue-item.selected")).await.unwrap();
+        body(&reviewer, "3").await;
+        body(&reviewer, "e").await;
+        reviewer.find(Locator::Css("#evidence-url")).await.unwrap().send_keys("https://www.gov.cn/zhengce/\u{E007}").await.unwrap();
+        let db = dir.path().join("team.db");
+        let verdict = format!("SELECT c.status || ' ' || c.reviewer || ' ' || e.url FROM claims c JOIN evidence e ON e.claim_id = c.id WHERE c.id = {newest}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let conn = rusqlite::Connection::open(&db).unwrap();
+            let got: Option<String> = conn.query_row(&verdict, [], |r| r.get(0)).ok();
+            if got.as_deref() == Some("verified 审核乙 https://www.gov.cn/zhengce/") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "no verdict with evidence: {got:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         editor.close().await.unwrap();
         reviewer.close().await.unwrap();
     });
