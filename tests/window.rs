@@ -312,12 +312,38 @@ fn first_start_asks_who_you_are_then_offers_and_loads_the_sample() {
 
 #[test]
 fn keyboard_search_fixups_review_state_and_undo_redo() {
+    keyboard_flow(false);
+}
+
+/// The same, in the window opened on a team server.
+#[test]
+fn keyboard_search_fixups_review_state_and_undo_redo_on_a_team_server() {
+    keyboard_flow(true);
+}
+
+/// Keys, search, fix-ups, review state and undo, on a local file or (`team`) on a team server
+/// over the same database file.
+fn keyboard_flow(team: bool) {
     use galley_core::store::people::Role;
     let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let desktop = Desktop::start();
-    known_user(&desktop, "李审核", Role::Editor);
+    let password = "李审核的密码-5678";
+    let server = team.then(|| team_server(&desktop, "李审核", Role::Editor, password, false));
+    if !team {
+        known_user(&desktop, "李审核", Role::Editor);
+    }
+    let shot = |name: &str| {
+        if team {
+            format!("{name}-team")
+        } else {
+            name.to_owned()
+        }
+    };
     runtime().block_on(async {
-        let c = desktop.open(&["--sample-if-empty"]).await;
+        let c = match server {
+            Some(addr) => open_team(&desktop, addr, "李审核", password).await,
+            None => desktop.open(&["--sample-if-empty"]).await,
+        };
         find(&c, "#list .vrow.selected").await;
         let first_title = visible_text(&c, "#article-title").await;
         assert!(visible_text(&c, "#user").await.contains("李审核"));
@@ -336,7 +362,7 @@ fn keyboard_search_fixups_review_state_and_undo_redo() {
         hit.click().await.unwrap();
         wait_for(&c, "#article-title", "我国首次高压力纯氢管道试验成功").await;
         assert!(!texts(&c, "#article-body mark").await.is_empty());
-        desktop.screenshot(&c, "search").await;
+        desktop.screenshot(&c, &shot("search")).await;
         press_key(&c, "\u{E00C}").await; // Escape leaves the search field empty
         find(&c, "#search").await.clear().await.unwrap();
         find(&c, "#search").await.send_keys("\u{E00C}").await.unwrap();
@@ -375,7 +401,7 @@ fn keyboard_search_fixups_review_state_and_undo_redo() {
         input.send_keys("拆出的文章\u{E007}").await.unwrap();
         wait_for(&c, "#article-title", "拆出的文章").await;
         assert_eq!(db_count(&desktop.db(), "articles"), before + 1);
-        desktop.screenshot(&c, "fixup").await;
+        desktop.screenshot(&c, &shot("fixup")).await;
         find(&c, "#undo").await.click().await.unwrap();
         wait_until_async(|| async { db_count(&desktop.db(), "articles") == before }).await;
 
@@ -384,13 +410,13 @@ fn keyboard_search_fixups_review_state_and_undo_redo() {
         assert!(visible_text(&c, "#keys-dialog").await.contains("撤销"));
         press_key(&c, "\u{E00C}").await;
         find(&c, "#toggle-theme").await.click().await.unwrap();
-        desktop.screenshot(&c, "dark").await;
+        desktop.screenshot(&c, &shot("dark")).await;
         c.close().await.unwrap();
     });
-    // Every change carries the signed-in name.
+    // Every change carries the signed-in name (the server's setup aside).
     let actors = db_string(
         &desktop.db(),
-        "SELECT group_concat(DISTINCT actor) FROM audit_log WHERE action <> 'import'",
+        "SELECT group_concat(DISTINCT actor) FROM audit_log WHERE action <> 'import' AND actor <> 'setup'",
     );
     assert_eq!(actors, "李审核");
 }
@@ -480,18 +506,7 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
         wait_for(&c, "#list-count", "6 篇").await;
         find(&c, "#list .vrow").await.click().await.unwrap();
         wait_for(&c, "#article-title", "𠮷野家😀开新店").await;
-        c.execute(
-            "const p = [...document.querySelectorAll('#article-body .para')].find(e => e.textContent.includes('𠮷野家'));
-             const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-             for (let n; (n = w.nextNode()); ) {
-               const i = n.data.indexOf('𠮷野家');
-               if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + '𠮷野家'.length);
-                             getSelection().removeAllRanges(); getSelection().addRange(r); break; }
-             }",
-            vec![],
-        )
-        .await
-        .unwrap();
+        select_text(&c, "𠮷野家").await;
         find(&c, "#mark-claim").await;
         press(&c, 'm').await;
         wait_for(&c, "#claims .claim-item .claim-text", "𠮷野家").await;
@@ -546,6 +561,23 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
         assert_eq!(claims[0]["status"], "verified");
         c.close().await.unwrap();
     });
+}
+
+/// Selects the first occurrence of `text` in the reader's paragraphs, as a drag would.
+async fn select_text(c: &Client, text: &str) {
+    c.execute(
+        "const want = arguments[0];
+         const p = [...document.querySelectorAll('#article-body .para')].find(e => e.textContent.includes(want));
+         const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+         for (let n; (n = w.nextNode()); ) {
+           const i = n.data.indexOf(want);
+           if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + want.length);
+                         getSelection().removeAllRanges(); getSelection().addRange(r); break; }
+         }",
+        vec![serde_json::Value::String(text.to_owned())],
+    )
+    .await
+    .unwrap();
 }
 
 /// Waits until the element's text is `want`.
@@ -1229,13 +1261,14 @@ fn the_window_opens_a_team_workspace_and_comes_back() {
     });
 }
 
-/// A team server over the desktop's database file, with the sample and the emoji page, and
+/// A team server over the desktop's database file, with the sample (and the emoji page), and
 /// `who` able to sign in with `password`. Returns its address.
 fn team_server(
     desktop: &Desktop,
     who: &str,
     role: galley_core::store::people::Role,
     password: &str,
+    emoji: bool,
 ) -> std::net::SocketAddr {
     use galley_core::app::import::{ImportOptions, Source};
     let mut ws = galley_core::Workspace::open(&desktop.db()).unwrap();
@@ -1250,7 +1283,9 @@ fn team_server(
         format: Some(galley_core::import::InputFormat::Markdown),
         ..ImportOptions::default()
     };
-    ws.import(&[source], &opts, |_, _| {}).unwrap();
+    if emoji {
+        ws.import(&[source], &opts, |_, _| {}).unwrap();
+    }
     ws.add_user(who, role).unwrap();
     ws.set_password(who, Some(password)).unwrap();
     galley_server::spawn_local(ws).unwrap()
@@ -1286,37 +1321,51 @@ fn annotate_and_undo_in_a_team_workspace() {
     let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let desktop = Desktop::start();
     let password = "团队里的密码-1234";
-    let addr = team_server(&desktop, "钱编辑", Role::Editor, password);
+    let addr = team_server(&desktop, "钱编辑", Role::Editor, password, true);
     let db = desktop.db();
     runtime().block_on(async {
         let c = open_team(&desktop, addr, "钱编辑", password).await;
         wait_for(&c, "#list-count", "6 篇").await;
-        let sample = c.find(Locator::XPath("//*[contains(@class,'article-title')][contains(., '数据开源')]")).await.unwrap();
+        let sample = c
+            .find(Locator::XPath(
+                "//*[contains(@class,'article-title')][contains(., '数据开源')]",
+            ))
+            .await
+            .unwrap();
         sample.click().await.unwrap();
         find(&c, "#topics .chip-suggested").await;
         press(&c, 't').await;
-        wait_until_async(|| async { db_count(&db, "article_topics WHERE status = 'accepted'") == 1 }).await;
-        let emoji = c.find(Locator::XPath("//*[contains(@class,'article-title')][contains(., '𠮷野家')]")).await.unwrap();
+        wait_until_async(|| async {
+            db_count(&db, "article_topics WHERE status = 'accepted'") == 1
+        })
+        .await;
+        let emoji = c
+            .find(Locator::XPath(
+                "//*[contains(@class,'article-title')][contains(., '𠮷野家')]",
+            ))
+            .await
+            .unwrap();
         emoji.click().await.unwrap();
         wait_for(&c, "#article-title", "𠮷野家😀开新店").await;
-        c.execute(
-            "const p = [...document.querySelectorAll('#article-body .para')].find(e => e.textContent.includes('𠮷野家'));
-             const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-             for (let n; (n = w.nextNode()); ) {
-               const i = n.data.indexOf('𠮷野家');
-               if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + '𠮷野家'.length);
-                             getSelection().removeAllRanges(); getSelection().addRange(r); break; }
-             }",
-            vec![],
-        )
-        .await
-        .unwrap();
+        select_text(&c, "𠮷野家").await;
         find(&c, "#mark-claim").await;
         press(&c, 'm').await;
         wait_for(&c, "#claims .claim-item .claim-text", "𠮷野家").await;
-        let span = db_string(&db, "SELECT start || '-' || end || ' ' || text FROM claims WHERE source = 'editor'");
-        assert_eq!(span, "1-4 𠮷野家", "code points of the stored paragraph, on the server");
-        assert_eq!(db_string(&db, "SELECT actor FROM audit_log WHERE action = 'claim.add'"), "钱编辑");
+        let span = db_string(
+            &db,
+            "SELECT start || '-' || end || ' ' || text FROM claims WHERE source = 'editor'",
+        );
+        assert_eq!(
+            span, "1-4 𠮷野家",
+            "code points of the stored paragraph, on the server"
+        );
+        assert_eq!(
+            db_string(
+                &db,
+                "SELECT actor FROM audit_log WHERE action = 'claim.add'"
+            ),
+            "钱编辑"
+        );
 
         // Ctrl+Z undoes one's own change on the server.
         chord(&c, &["\u{E009}"], 'z').await;

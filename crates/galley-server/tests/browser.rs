@@ -129,14 +129,29 @@ async fn open_signed_in(c: &Client, addr: SocketAddr, (name, password): (&str, &
         .send_keys(password)
         .await
         .unwrap();
-    c.find(Locator::Css("#profile-save"))
+    click(c, "#profile-save").await;
+    c.wait()
+        .for_element(Locator::Css("#list .vrow.selected"))
+        .await
+        .unwrap();
+}
+
+/// Clicks the element `css`.
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    c.wait()
-        .for_element(Locator::Css("#list .vrow.selected"))
+}
+
+/// Types `keys` into the page, as a person at the keyboard would.
+async fn keys(c: &Client, keys: &str) {
+    c.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(keys)
         .await
         .unwrap();
 }
@@ -175,10 +190,10 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         let user = editor.find(Locator::Css("#user")).await.unwrap().text().await.unwrap();
         assert!(user.contains("编辑甲"), "{user}");
         // The editor accepts the first suggested topic of the selected article with T.
-        editor.find(Locator::Css("#list .vrow")).await.unwrap().click().await.unwrap();
+        click(&editor, "#list .vrow").await;
         editor.wait().for_element(Locator::Css(".chip.chip-suggested")).await.unwrap();
         let before = editor.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len();
-        editor.find(Locator::Css("body")).await.unwrap().send_keys("t").await.unwrap();
+        keys(&editor, "t").await;
         let deadline = Instant::now() + Duration::from_secs(10);
         while editor.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len() <= before {
             assert!(Instant::now() < deadline, "the topic was not accepted");
@@ -192,11 +207,11 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
 
         let reviewer = browser(&driver, &dir.path().join("chrome-reviewer")).await;
         sign_in(&reviewer, addr, REVIEWER).await;
-        reviewer.find(Locator::Css("#list .vrow")).await.unwrap().click().await.unwrap();
+        click(&reviewer, "#list .vrow").await;
         reviewer.wait().for_element(Locator::Css(".chip.chip-accepted")).await.unwrap();
         // The editor accepts one more topic: it appears in the reviewer's open window, live.
         let shown = reviewer.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len();
-        editor.find(Locator::Css("body")).await.unwrap().send_keys("t").await.unwrap();
+        keys(&editor, "t").await;
         let deadline = Instant::now() + Duration::from_secs(3);
         while reviewer.find_all(Locator::Css(".chip.chip-accepted")).await.unwrap().len() <= shown {
             assert!(Instant::now() < deadline, "the editor's change did not reach the reviewer");
@@ -207,17 +222,13 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         assert_eq!(refused, json!("forbidden"));
         screenshot(&reviewer, "team-reviewer.png").await;
         // The agreement report comes from the server too (one editor so far: nothing to compare).
-        reviewer.find(Locator::Css("#show-agreement")).await.unwrap().click().await.unwrap();
+        click(&reviewer, "#show-agreement").await;
         wait_text(&reviewer, "#agreement-body .placeholder", "还没有文章被两个人分别标注过话题或情感。").await;
-        reviewer.find(Locator::Css("#agreement-dialog button")).await.unwrap().click().await.unwrap();
+        click(&reviewer, "#agreement-dialog button").await;
 
         // The reviewer works through the queue; the editor marks a claim (select, M), and it
         // reaches the reviewer's queue live; the reviewer gives it a verdict with evidence.
-        let body = |c: &Client, keys: &'static str| {
-            let c = c.clone();
-            async move { c.find(Locator::Css("body")).await.unwrap().send_keys(keys).await.unwrap() }
-        };
-        body(&reviewer, "r").await;
+        keys(&reviewer, "r").await;
         reviewer.wait().for_element(Locator::Css("#review:not([hidden])")).await.unwrap();
         let queued = || async { reviewer.find_all(Locator::Css("#queue .queue-item")).await.unwrap().len() };
         let before = queued().await;
@@ -230,7 +241,7 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         )
         .await;
         editor.wait().for_element(Locator::Css("#mark-claim:not([hidden])")).await.unwrap();
-        body(&editor, "m").await;
+        keys(&editor, "m").await;
         let deadline = Instant::now() + Duration::from_secs(5);
         while queued().await <= before {
             assert!(Instant::now() < deadline, "the editor's claim did not reach the reviewer's queue");
@@ -238,8 +249,8 @@ fn an_editor_and_a_reviewer_share_the_workspace_and_the_server_enforces_roles() 
         }
         let newest = page_fetch(&reviewer, "const items = [...document.querySelectorAll('#queue .queue-item')]; const last = items[items.length - 1]; last.click(); return Number(last.dataset.claim);").await;
         reviewer.wait().for_element(Locator::Css("#queue .queue-item.selected")).await.unwrap();
-        body(&reviewer, "3").await;
-        body(&reviewer, "e").await;
+        keys(&reviewer, "3").await;
+        keys(&reviewer, "e").await;
         reviewer.find(Locator::Css("#evidence-url")).await.unwrap().send_keys("https://www.gov.cn/zhengce/\u{E007}").await.unwrap();
         let db = dir.path().join("team.db");
         let verdict = format!("SELECT c.status || ' ' || c.reviewer || ' ' || e.url FROM claims c JOIN evidence e ON e.claim_id = c.id WHERE c.id = {newest}");
@@ -315,12 +326,7 @@ fn the_page_view_draws_the_pdf_from_the_server_and_moves_blocks() {
         .await;
         assert_eq!(kind, json!("application/pdf"));
 
-        c.find(Locator::Css("body"))
-            .await
-            .unwrap()
-            .send_keys("p")
-            .await
-            .unwrap();
+        keys(&c, "p").await;
         c.wait()
             .for_element(Locator::Css("#page-view[data-painted=true]"))
             .await
@@ -403,18 +409,7 @@ fn a_verdict_from_a_stale_queue_asks_theirs_or_mine() {
     rt.block_on(async {
         let c = browser(&driver, &dir.path().join("chrome-stale")).await;
         open_signed_in(&c, addr, REVIEWER).await;
-        let keys = |k: &'static str| {
-            let c = c.clone();
-            async move {
-                c.find(Locator::Css("body"))
-                    .await
-                    .unwrap()
-                    .send_keys(k)
-                    .await
-                    .unwrap()
-            }
-        };
-        keys("r").await;
+        keys(&c, "r").await;
         c.wait()
             .for_element(Locator::Css("#queue li.selected"))
             .await
@@ -432,8 +427,8 @@ fn a_verdict_from_a_stale_queue_asks_theirs_or_mine() {
             rating: None,
             rating_value: None,
         });
-        keys("3").await; // verified
-        keys("\u{E007}").await; // Enter saves
+        keys(&c, "3").await; // verified
+        keys(&c, "\u{E007}").await; // Enter saves
         c.wait()
             .for_element(Locator::Css("#stale-dialog[open]"))
             .await
@@ -447,12 +442,7 @@ fn a_verdict_from_a_stale_queue_asks_theirs_or_mine() {
             .unwrap();
         assert!(message.contains("审核丙"), "{message}");
         screenshot(&c, "team-stale-verdict.png").await;
-        c.find(Locator::Css("#stale-dialog button[value=theirs]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, "#stale-dialog button[value=theirs]").await;
         c.wait()
             .for_element(Locator::Css("#queue li.selected .badge-in_progress"))
             .await
@@ -466,18 +456,13 @@ fn a_verdict_from_a_stale_queue_asks_theirs_or_mine() {
             quote: Some("另一位审核的证据".into()),
             note: None,
         });
-        keys("3").await;
-        keys("\u{E007}").await;
+        keys(&c, "3").await;
+        keys(&c, "\u{E007}").await;
         c.wait()
             .for_element(Locator::Css("#stale-dialog[open]"))
             .await
             .unwrap();
-        c.find(Locator::Css("#stale-dialog button[value=mine]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, "#stale-dialog button[value=mine]").await;
         let deadline = Instant::now() + Duration::from_secs(10);
         while status() != "verified" {
             assert!(
