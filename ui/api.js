@@ -72,6 +72,9 @@ async function logIn(name, password) {
 
 /** In a browser, an export is a download. */
 async function download(request) {
+  // WebKitGTK in the desktop window does not save a page's downloads (wry), so an export from
+  // a team server is made in a browser for now.
+  if (inDesktop) throw new ApiError("not_available", "从团队服务器导出请在浏览器中打开同一地址 / To export from a team server, open the same address in a browser");
   const res = await http("/api/v1/export", request);
   const url = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement("a"), { href: url, download: `galley-export.${request.format === "markdown" ? "md" : request.format}` });
