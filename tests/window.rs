@@ -599,6 +599,18 @@ async fn wait_for(c: &Client, css: &str, want: &str) {
     }
 }
 
+/// Waits until an element `css` is on the page and shown (looked up afresh each time: the
+/// page may be replaced meanwhile).
+async fn shown(c: &Client, css: &str) {
+    wait_until_async(|| async {
+        match c.find(Locator::Css(css)).await {
+            Ok(e) => e.is_displayed().await.unwrap_or(false),
+            Err(_) => false,
+        }
+    })
+    .await;
+}
+
 async fn wait_until_async<F, Fut>(mut ok: F)
 where
     F: FnMut() -> Fut,
@@ -1219,15 +1231,26 @@ fn the_window_opens_a_team_workspace_and_comes_back() {
         input.clear().await.unwrap();
         input.send_keys(&addr.to_string()).await.unwrap();
         click(&c, "#prompt-ok").await;
-        // The server's sign-in, in the same window.
-        let name = find(&c, "#profile-password").await;
-        wait_until_async(|| async { name.is_displayed().await.unwrap_or(false) }).await;
+        // The server's sign-in, in the same window (once the server's page has replaced the
+        // local one, which has a hidden password field of its own).
+        let server_page = format!("http://{addr}/");
+        wait_until_async(|| async {
+            c.current_url()
+                .await
+                .is_ok_and(|u| u.as_str().starts_with(&server_page))
+        })
+        .await;
+        shown(&c, "#profile-password").await;
         find(&c, "#profile-name")
             .await
             .send_keys("编辑丙")
             .await
             .unwrap();
-        name.send_keys("团队密码-correct-horse").await.unwrap();
+        find(&c, "#profile-password")
+            .await
+            .send_keys("团队密码-correct-horse")
+            .await
+            .unwrap();
         click(&c, "#profile-save").await;
         find(&c, "#list .vrow.selected").await;
         assert!(visible_text(&c, "#user").await.contains("编辑丙"));
@@ -1261,8 +1284,7 @@ fn the_window_opens_a_team_workspace_and_comes_back() {
         // Opened on the team server directly: the session cookie is gone with the old window,
         // so it asks who you are first.
         let c = desktop.open(&["--server", &format!("http://{addr}")]).await;
-        let password = find(&c, "#profile-password").await;
-        wait_until_async(|| async { password.is_displayed().await.unwrap_or(false) }).await;
+        shown(&c, "#profile-password").await;
         c.close().await.unwrap();
     });
 }
@@ -1305,14 +1327,17 @@ async fn open_team(
     password: &str,
 ) -> Client {
     let c = desktop.open(&["--server", &format!("http://{addr}")]).await;
-    let field = find(&c, "#profile-password").await;
-    wait_until_async(|| async { field.is_displayed().await.unwrap_or(false) }).await;
+    shown(&c, "#profile-password").await;
     find(&c, "#profile-name")
         .await
         .send_keys(who)
         .await
         .unwrap();
-    field.send_keys(password).await.unwrap();
+    find(&c, "#profile-password")
+        .await
+        .send_keys(password)
+        .await
+        .unwrap();
     click(&c, "#profile-save").await;
     find(&c, "#list .vrow.selected").await;
     c
