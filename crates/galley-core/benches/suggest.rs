@@ -123,7 +123,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for a in &arts {
                 let ps: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
-                std::hint::black_box(claims::suggest(&ps));
+                std::hint::black_box(claims::suggest(&jieba, &ps));
             }
         })
     });

@@ -5,7 +5,10 @@
 //! forecasts with a date, named sources. Questions, opinions and hedges count against it.
 //! Each signal adds to a raw score; [`THRESHOLD`] decides what is suggested.
 
+use jieba_rs::Jieba;
 use serde::Serialize;
+
+use crate::language::claim_model;
 
 use crate::language::entities::{attribution, Attribution};
 use crate::language::numbers::{self, Kind, Quantity, RELATIVE_DATES};
@@ -13,10 +16,13 @@ use crate::language::numbers::{self, Kind, Quantity, RELATIVE_DATES};
 /// Raw score at or above which a sentence is suggested as a claim.
 pub const THRESHOLD: f64 = 3.0;
 
+/// Model probability at or above which a sentence is suggested as a claim.
+pub const MODEL_THRESHOLD: f64 = 0.5;
+
 /// How worth checking a sentence is, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Worthiness {
-    /// 0..1 (1 − e^(−raw/4)).
+    /// 0..1: the model's probability, or 1 − e^(−raw/4) by the rules alone.
     pub score: f64,
     /// The sum of the signals' weights; a claim from [`THRESHOLD`] up.
     pub raw: f64,
@@ -24,12 +30,17 @@ pub struct Worthiness {
     pub reasons: Vec<String>,
     /// Who the sentence attributes its statement to, if anyone.
     pub attribution: Option<Attribution>,
+    /// The trained model's probability that the sentence is worth checking (None: rules only).
+    pub probability: Option<f64>,
 }
 
 impl Worthiness {
     /// Whether the sentence is worth suggesting as a claim.
     pub fn is_claim(&self) -> bool {
-        self.raw >= THRESHOLD
+        match self.probability {
+            Some(p) => p >= MODEL_THRESHOLD,
+            None => self.raw >= THRESHOLD,
+        }
     }
 }
 
@@ -244,8 +255,8 @@ fn describe(q: &Quantity) -> &'static str {
     }
 }
 
-/// Scores one sentence. `last_person` resolves 他/她 in attributions.
-pub fn score(sentence: &str, last_person: Option<&str>) -> Worthiness {
+/// Scores one sentence by the rules alone. `last_person` resolves 他/她 in attributions.
+pub fn rules(sentence: &str, last_person: Option<&str>) -> Worthiness {
     let mut raw = 0.0;
     let mut reasons: Vec<String> = Vec::new();
     let qs = numbers::extract(sentence);
@@ -269,7 +280,23 @@ pub fn score(sentence: &str, last_person: Option<&str>) -> Worthiness {
         raw,
         reasons,
         attribution: attr,
+        probability: None,
     }
+}
+
+/// Scores one sentence (Simplified script): the rules, then the trained model over the
+/// sentence's words and the rules' score. `last_person` resolves 他/她 in attributions.
+pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthiness {
+    let mut w = rules(sentence, last_person);
+    if claim_model::MODEL.is_empty() {
+        return w;
+    }
+    let (p, words) = claim_model::probability(jieba, sentence, w.raw);
+    w.reasons
+        .insert(0, format!("模型 {p:.2}：{}", words.join("、")));
+    w.score = (p * 100.0).round() / 100.0;
+    w.probability = Some(p);
+    w
 }
 
 /// Figures: money, percentages and measures count most; more figures add less (the
@@ -532,7 +559,7 @@ fn overlapping(
 
 /// Check-worthy sentences of an article's paragraphs, best first, with the numeric findings
 /// that fall inside each.
-pub fn suggest(paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
+pub fn suggest(jieba: &Jieba, paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
     let findings = numbers::check(paragraphs);
     let max_len = findings.iter().map(|f| f.end - f.start).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -540,7 +567,7 @@ pub fn suggest(paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
     for (pi, text) in paragraphs.iter().enumerate() {
         let sentences = crate::language::sentences::split(text);
         for (si, s) in sentences.iter().enumerate() {
-            let mut w = score(&s.text, last_person.as_deref());
+            let mut w = score(jieba, &s.text, last_person.as_deref());
             if let Some(a) = w.attribution.as_ref().filter(|a| a.person) {
                 last_person = Some(a.who.clone());
             }
@@ -584,12 +611,12 @@ mod tests {
 
     #[test]
     fn figures_and_firsts_are_claims_questions_and_opinions_are_not() {
-        assert!(score("6月25日，我国首次高压力纯氢管道试验取得成功。", None).is_claim());
-        assert!(score("工作人员完成了6.3兆帕管道充氢测试。", None).is_claim());
-        assert!(!score("AI数据开源面临哪些挑战？", None).is_claim());
-        assert!(!score("林咏华说。", None).is_claim());
-        assert!(!score("有专家认为，AI数据开源对深度学习模型的发展意义重大。", None).is_claim());
-        let w = score(
+        assert!(rules("6月25日，我国首次高压力纯氢管道试验取得成功。", None).is_claim());
+        assert!(rules("工作人员完成了6.3兆帕管道充氢测试。", None).is_claim());
+        assert!(!rules("AI数据开源面临哪些挑战？", None).is_claim());
+        assert!(!rules("林咏华说。", None).is_claim());
+        assert!(!rules("有专家认为，AI数据开源对深度学习模型的发展意义重大。", None).is_claim());
+        let w = rules(
             "据中信建投最新研报指出，制氢设备价格稳定在700万元/套-800万元/套的合理价格区间。",
             None,
         );
@@ -606,7 +633,7 @@ mod tests {
     #[test]
     fn claim_offsets_are_code_points() {
         let p = "𠮷野家😀称，2023年营收增长12%至389亿元。好吃吗？";
-        let c = suggest(&[p]);
+        let c = suggest(crate::language::shared_segmenter(), &[p]);
         assert_eq!(c.len(), 1, "{c:#?}");
         let stop = p.chars().position(|c| c == '。').unwrap() + 1;
         assert_eq!((c[0].start, c[0].end), (0, stop));
@@ -623,7 +650,7 @@ mod relation_tests {
     use super::*;
 
     fn worthy(s: &str) -> bool {
-        score(s, None).raw >= THRESHOLD
+        rules(s, None).raw >= THRESHOLD
     }
 
     #[test]
@@ -635,7 +662,7 @@ mod relation_tests {
             "她毕业于北京大学，现任该校物理学院院长。",
             "这部电影荣获第九十届奥斯卡最佳影片奖。",
         ] {
-            assert!(worthy(s), "{s}: {:?}", score(s, None));
+            assert!(worthy(s), "{s}: {:?}", rules(s, None));
         }
     }
 
@@ -646,7 +673,7 @@ mod relation_tests {
             "花了我55块钱看一个超长的MV",
             "我觉得这只股票今年能涨30%。",
         ] {
-            assert!(!worthy(s), "{s}: {:?}", score(s, None));
+            assert!(!worthy(s), "{s}: {:?}", rules(s, None));
         }
     }
 }
@@ -662,7 +689,7 @@ mod held_out {
         let (mut tp, mut pos, mut fp, mut neg) = (0, 0, 0, 0);
         for line in set.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let (label, text) = line.split_once('\t').expect("label<TAB>sentence");
-            let flagged = score(text, None).raw >= THRESHOLD;
+            let flagged = rules(text, None).raw >= THRESHOLD;
             match label {
                 "1" => {
                     pos += 1;
@@ -672,12 +699,12 @@ mod held_out {
                     neg += 1;
                     fp += usize::from(flagged);
                     if flagged {
-                        eprintln!("flagged non-claim: {text} {:?}", score(text, None).reasons);
+                        eprintln!("flagged non-claim: {text} {:?}", rules(text, None).reasons);
                     }
                 }
             }
             if label == "1" && !flagged {
-                eprintln!("missed claim: {text} {:?}", score(text, None).reasons);
+                eprintln!("missed claim: {text} {:?}", rules(text, None).reasons);
             }
         }
         let recall = tp as f64 / pos as f64;

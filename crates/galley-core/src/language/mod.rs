@@ -4,17 +4,20 @@
 //! numbers, entities, and [`suggest`], which runs them all over an article or a digest and
 //! stores the results as suggestions for the editor to accept or reject.
 
+pub mod claim_model;
 pub mod claims;
 pub mod dictionary;
 pub mod entities;
 pub mod eval;
 pub mod keywords;
 pub mod learning;
+pub mod linear;
 pub mod numbers;
 pub mod script;
 pub mod sentences;
 pub mod sentiment;
 pub mod suggest;
+pub mod topic_model;
 pub mod topics;
 
 use std::sync::OnceLock;

@@ -18,7 +18,7 @@ use crate::language::keywords::{self, Keyword};
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
-use crate::language::{learning, script};
+use crate::language::{learning, script, topic_model};
 use crate::model::import_report::{InputFormat, Report, Status};
 use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
@@ -237,6 +237,8 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         .collect::<Vec<_>>()
         .join("\n");
     let mut topics = topics::suggest(&cx.taxonomy, &article.title, &body, TOPICS * 2);
+    let modelled = topic_model::classify(jieba, &article.title, &body);
+    topics::with_model(&cx.taxonomy, &mut topics, &modelled);
     if !cx.learned.is_empty() {
         let words = learning::features(jieba, &full);
         apply_learned(&cx.taxonomy, cx.learned.judge(&words), &mut topics);
@@ -250,7 +252,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         .filter(|p| p.kind != ParagraphKind::Heading)
         .collect();
     let texts: Vec<&str> = text_paras.iter().map(|p| p.text.as_str()).collect();
-    let claims = claims::suggest(&texts)
+    let claims = claims::suggest(jieba, &texts)
         .into_iter()
         .map(|c| ClaimOut {
             text: c.text,

@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::topic_model;
 use crate::store::topics::{self as store, Topic};
 use crate::store::{audit, now};
 use crate::{Error, Result};
@@ -170,6 +171,84 @@ pub fn suggest(tax: &Taxonomy, title: &str, text: &str, top: usize) -> Vec<Topic
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
     out.truncate(top);
     out
+}
+
+/// Lowest model probability suggested on its own; the best topic is suggested from
+/// [`MODEL_FLOOR`] so that almost no article is left without one.
+pub const MODEL_MIN: f64 = 0.25;
+/// Lowest model probability of the best topic that is still suggested.
+pub const MODEL_FLOOR: f64 = 0.15;
+
+/// Adds the trained model's view of the top-level topics to the trigger words' suggestions: a
+/// topic's score becomes p + (1 − p) × t / 2 (p the model's probability, t the trigger-word
+/// score), with the model's strongest words as the first reason. Best first.
+pub fn with_model(tax: &Taxonomy, out: &mut Vec<TopicSuggestion>, scored: &[topic_model::Scored]) {
+    for (rank, s) in scored.iter().enumerate() {
+        let floor = if rank == 0 { MODEL_FLOOR } else { MODEL_MIN };
+        let reason = model_reason(s);
+        match out.iter_mut().find(|t| t.code == s.code) {
+            Some(t) => {
+                t.score = round3(s.probability + (1.0 - s.probability) * t.score / 2.0);
+                t.reasons.insert(0, reason);
+            }
+            None if s.probability >= floor => {
+                let Some(t) = tax
+                    .topics
+                    .iter()
+                    .find(|t| t.code == s.code && t.retired_at.is_none())
+                else {
+                    continue;
+                };
+                out.push(TopicSuggestion {
+                    topic_id: t.id,
+                    code: t.code.clone(),
+                    label_zh: t.label_zh.clone(),
+                    label_en: t.label_en.clone(),
+                    score: round3(s.probability),
+                    reasons: vec![reason],
+                });
+            }
+            None => {}
+        }
+    }
+    out.retain(|t| t.score >= MIN_SCORE || scored.first().is_some_and(|s| s.code == t.code));
+    children_first(tax, out);
+}
+
+/// The model places the top level, the trigger words pick the subject under it: a suggested
+/// subject whose parent is suggested more strongly takes the parent's score and comes first.
+fn children_first(tax: &Taxonomy, out: &mut [TopicSuggestion]) {
+    let parent_of = |code: &str| {
+        let t = tax.topics.iter().find(|t| t.code == code)?;
+        let p = t.parent_id.and_then(|p| tax.index_of(p))?;
+        Some(tax.topics[p].code.as_str())
+    };
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
+    let mut lent: Vec<(String, f64)> = out.iter().map(|t| (t.code.clone(), t.score)).collect();
+    let mut depth = std::collections::HashMap::new();
+    for t in out.iter_mut() {
+        let parent = parent_of(&t.code);
+        depth.insert(t.code.clone(), usize::from(parent.is_some()));
+        // Only the strongest subject under a parent takes its score.
+        if let Some(at) = lent.iter().position(|(c, _)| Some(c.as_str()) == parent) {
+            t.score = t.score.max(lent.remove(at).1);
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(depth[&b.code].cmp(&depth[&a.code]))
+            .then(a.code.cmp(&b.code))
+    });
+}
+
+/// `模型 0.82：篮球、季后赛`: the probability and the words behind it.
+fn model_reason(s: &topic_model::Scored) -> String {
+    format!("模型 {:.2}：{}", s.probability, s.words.join("、"))
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,6 +431,66 @@ mod tests {
         let st = topics.iter().find(|t| t.code == "medtop:13000000").unwrap();
         assert_eq!(ai.parent_id, Some(st.id));
         assert_eq!(st.label_en, "science and technology");
+    }
+
+    fn scored(code: &str, probability: f64, words: &[&str]) -> topic_model::Scored {
+        topic_model::Scored {
+            code: code.into(),
+            probability,
+            words: words.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_model_adds_its_topics_and_outweighs_a_lone_trigger_word() {
+        let store = Store::open_in_memory().unwrap();
+        let tax = Taxonomy::load(store.conn()).unwrap();
+        // 火箭 in a basketball report: the trigger words say space, the model says sport.
+        let mut s = suggest(&tax, "火箭主场击败湖人", "", 5);
+        assert!(s.iter().any(|t| t.code == "medtop:13000000"), "{s:#?}");
+        let model = [
+            scored("medtop:15000000", 0.9, &["湖人", "主场"]),
+            scored("medtop:13000000", 0.03, &["火箭"]),
+            scored("medtop:04000000", 0.02, &[]),
+        ];
+        with_model(&tax, &mut s, &model);
+        assert_eq!(s[0].code, "medtop:15000000", "{s:#?}");
+        assert!(s[0].score >= 0.9, "{s:#?}");
+        assert_eq!(s[0].reasons[0], "模型 0.90：湖人、主场");
+        let space = s.iter().find(|t| t.code == "medtop:13000000");
+        assert!(space.is_none_or(|t| t.score < 0.5), "{s:#?}");
+        assert!(!s.iter().any(|t| t.code == "medtop:04000000"), "{s:#?}");
+    }
+
+    #[test]
+    fn agreement_of_model_and_trigger_words_raises_the_score() {
+        let store = Store::open_in_memory().unwrap();
+        let tax = Taxonomy::load(store.conn()).unwrap();
+        let mut s = suggest(&tax, "湖人加时险胜勇士", "NBA季后赛，湖人队晋级。", 5);
+        let before = s
+            .iter()
+            .find(|t| t.code == "medtop:15000000")
+            .unwrap()
+            .score;
+        with_model(&tax, &mut s, &[scored("medtop:15000000", 0.6, &["湖人"])]);
+        let sport = s.iter().find(|t| t.code == "medtop:15000000").unwrap();
+        assert!(sport.score > 0.6 && sport.score > before, "{s:#?}");
+        assert!(sport.reasons[0].starts_with("模型 0.60"), "{s:#?}");
+        assert!(sport.reasons.iter().any(|r| r.contains('×')), "{s:#?}");
+    }
+
+    #[test]
+    fn a_weak_best_guess_is_still_offered_but_weak_others_are_not() {
+        let store = Store::open_in_memory().unwrap();
+        let tax = Taxonomy::load(store.conn()).unwrap();
+        let mut s = Vec::new();
+        let model = [
+            scored("medtop:08000000", 0.18, &["老人"]),
+            scored("medtop:14000000", 0.17, &["社区"]),
+        ];
+        with_model(&tax, &mut s, &model);
+        let codes: Vec<&str> = s.iter().map(|t| t.code.as_str()).collect();
+        assert_eq!(codes, ["medtop:08000000"]);
     }
 
     #[test]

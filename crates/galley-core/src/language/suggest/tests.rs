@@ -145,7 +145,7 @@ fn seed_page_quality_topics_and_claims() {
             .iter()
             .any(|p| p.0 == g.0 && overlap(p.1, g.1) > 0)
         {
-            let w = claims::score(&g.3, None);
+            let w = claims::rules(&g.3, None);
             println!("  missed must ({:.1}): {} {:?}", w.raw, g.3, w.reasons);
         }
     }

@@ -1,0 +1,113 @@
+//! The trained check-worthiness model: a logistic regression (a [`Model`] with classes `0` and
+//! `1`) over a sentence's words, adjacent word pairs and the rule score of [`super::claims`].
+//!
+//! The rules find figures, dates, rankings, relations, sources, questions and hedges; the model
+//! learns from labelled sentences how much they count and what else tells a checkable statement
+//! from an opinion, a forum call or a writer's own spending. It is trained by
+//! `cargo run --release -p galley-core --example train_claims` from the project's own labelled
+//! sentences (`assets/language/claims-train/*.tsv`, written for Galley, CC0) and parsed once on
+//! first use. Sentences are analysed in Simplified script.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+
+use super::linear::Model;
+
+const MODEL_TSV: &str = include_str!("../../assets/language/claim-model.tsv");
+
+/// The feature carrying the rule score (raw / 4, clamped).
+pub const RULES: &str = "=rules";
+/// The feature marking an Arabic digit in the sentence.
+pub const DIGIT: &str = "=digit";
+
+/// The shipped model, parsed on first use.
+pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
+
+/// The model's features of a sentence (Simplified script) whose rules scored `raw`.
+pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
+    let words: Vec<String> = jieba
+        .cut(sentence, false)
+        .into_iter()
+        .map(|t| t.word.trim().to_lowercase())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                "0".into()
+            } else {
+                w
+            }
+        })
+        .collect();
+    let mut distinct: HashSet<String> = words.iter().cloned().collect();
+    distinct.extend(words.windows(2).map(|p| format!("{}_{}", p[0], p[1])));
+    let weight = 1.0 / (distinct.len().max(1) as f32).sqrt();
+    let mut out: Vec<(String, f32)> = distinct.into_iter().map(|w| (w, weight)).collect();
+    out.push((RULES.into(), (raw.clamp(-6.0, 10.0) / 4.0) as f32));
+    if sentence.chars().any(|c| c.is_ascii_digit()) {
+        out.push((DIGIT.into(), 1.0));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Probability that a sentence is worth checking, and the words that pushed it up most.
+pub fn probability(jieba: &Jieba, sentence: &str, raw: f64) -> (f64, Vec<String>) {
+    let scored = MODEL.classify(&features(jieba, sentence, raw));
+    scored
+        .into_iter()
+        .find(|s| s.code == "1")
+        .map(|s| {
+            let words = s
+                .words
+                .into_iter()
+                .filter(|w| !w.starts_with('='))
+                .collect();
+            (s.probability, words)
+        })
+        .unwrap_or((0.0, Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::shared_segmenter;
+
+    #[test]
+    fn the_model_is_loaded_with_two_classes() {
+        assert_eq!(MODEL.codes, ["0", "1"]);
+        assert!(MODEL.len() > 500, "{}", MODEL.len());
+    }
+
+    #[test]
+    fn the_model_reads_claims_without_digits_and_passes_over_forum_calls() {
+        use crate::language::claims::score;
+        let j = shared_segmenter();
+        for s in [
+            "朱棣文曾在斯坦福大学当老师。",
+            "泰坦尼克号于1912年4月10日展开处女航。",
+            "该岛面积约七万平方公里，是全国第二大岛。",
+        ] {
+            let w = score(j, s, None);
+            assert!(w.is_claim(), "{s}: {w:?}");
+            assert!(w.reasons[0].starts_with("模型 "), "{w:?}");
+        }
+        for s in [
+            "启动了，下周必上100",
+            "花了我55块钱看一个超长的MV",
+            "我觉得这部电影真的很好看。",
+        ] {
+            let w = score(j, s, None);
+            assert!(!w.is_claim(), "{s}: {w:?}");
+        }
+    }
+
+    #[test]
+    fn features_carry_the_rule_score_digits_words_and_pairs() {
+        let f = features(shared_segmenter(), "朱棣文曾在斯坦福大学任教2年", 3.0);
+        let has = |k: &str| f.iter().any(|(x, _)| x == k);
+        assert!(has(RULES) && has(DIGIT) && has("曾") && has("0"), "{f:?}");
+        assert!(f.iter().any(|(k, _)| k.contains('_')), "{f:?}");
+    }
+}

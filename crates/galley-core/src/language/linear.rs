@@ -1,0 +1,180 @@
+//! Linear models over named features, shared by the trained topic and claim models: the file
+//! format (`#codes`, `#bias`, then `feature<TAB>weight per class`), parsing, and scoring with
+//! the features that weighed most, which become the reasons shown to the editor.
+
+use std::collections::HashMap;
+
+/// A linear model over named features: one weight per class and feature, softmax over the
+/// classes.
+pub struct Model {
+    /// The classes, in the order of the weights.
+    pub codes: Vec<String>,
+    bias: Vec<f32>,
+    /// Per feature: its weights, `codes.len()` of them.
+    weights: HashMap<String, Vec<f32>>,
+}
+
+/// One class's probability and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// The class (a topic code, or `1` / `0`).
+    pub code: String,
+    /// Probability under the model (the classes sum to 1).
+    pub probability: f64,
+    /// The features that pushed this class up most, strongest first (prefixes dropped).
+    pub words: Vec<String>,
+}
+
+impl Model {
+    /// Parses the model file: `#codes` then `#bias` rows, then `feature<TAB>w1<TAB>w2…`.
+    pub fn parse(tsv: &str) -> Model {
+        let mut codes = Vec::new();
+        let mut bias = Vec::new();
+        let mut weights = HashMap::new();
+        for line in tsv.lines() {
+            let mut cells = line.split('\t');
+            let Some(head) = cells.next() else { continue };
+            match head {
+                "#codes" => codes = cells.map(str::to_owned).collect(),
+                "#bias" => bias = cells.filter_map(|c| c.parse().ok()).collect(),
+                _ if head.starts_with('#') || head.is_empty() => {}
+                feature => {
+                    let w: Vec<f32> = cells.map(|c| c.parse().unwrap_or(0.0)).collect();
+                    if w.len() == codes.len() {
+                        weights.insert(feature.to_owned(), w);
+                    }
+                }
+            }
+        }
+        bias.resize(codes.len(), 0.0);
+        Model {
+            codes,
+            bias,
+            weights,
+        }
+    }
+
+    /// Builds a model from trained weights (for the trainer and tests).
+    pub fn from_parts(
+        codes: Vec<String>,
+        bias: Vec<f32>,
+        weights: HashMap<String, Vec<f32>>,
+    ) -> Model {
+        Model {
+            codes,
+            bias,
+            weights,
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model has no features (a missing or broken file).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The model file's text for these weights.
+    pub fn to_tsv(&self) -> String {
+        let mut out = format!("#codes\t{}\n#bias", self.codes.join("\t"));
+        for b in &self.bias {
+            out.push_str(&format!("\t{}", short(*b)));
+        }
+        out.push('\n');
+        let mut keys: Vec<&String> = self.weights.keys().collect();
+        keys.sort();
+        for k in keys {
+            out.push_str(k);
+            for w in &self.weights[k] {
+                out.push('\t');
+                out.push_str(&short(*w));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Every class's probability for these features, best first; the [`EXPLAINED`] best come
+    /// with the features that pushed them up most.
+    pub fn classify(&self, features: &[(String, f32)]) -> Vec<Scored> {
+        let mut z: Vec<f64> = self.bias.iter().map(|&b| b as f64).collect();
+        let found: Vec<(&str, &[f32], f32)> = features
+            .iter()
+            .filter_map(|(f, x)| self.weights.get(f).map(|w| (f.as_str(), w.as_slice(), *x)))
+            .collect();
+        for (_, w, x) in &found {
+            z.iter_mut()
+                .zip(w.iter())
+                .for_each(|(z, w)| *z += (w * x) as f64);
+        }
+        let p = softmax(&z);
+        let mut order: Vec<usize> = (0..p.len()).collect();
+        order.sort_by(|&a, &b| p[b].total_cmp(&p[a]));
+        order
+            .iter()
+            .enumerate()
+            .map(|(rank, &c)| Scored {
+                code: self.codes[c].clone(),
+                probability: p[c],
+                words: if rank < EXPLAINED {
+                    strongest(&found, c)
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect()
+    }
+}
+
+/// How many of the best classes [`Model::classify`] explains.
+pub const EXPLAINED: usize = 3;
+
+/// A feature as the editor reads it: without its one-letter prefix (`t:` title, `c:` letters).
+fn shown(feature: &str) -> &str {
+    match feature.split_once(':') {
+        Some((p, w)) if p.len() == 1 && !w.is_empty() => w,
+        _ => feature,
+    }
+}
+
+/// Probabilities from scores.
+pub fn softmax(z: &[f64]) -> Vec<f64> {
+    let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let e: Vec<f64> = z.iter().map(|v| (v - m).exp()).collect();
+    let s: f64 = e.iter().sum();
+    e.into_iter().map(|v| v / s).collect()
+}
+
+/// The four distinct features (as shown) that pushed class `c` up most.
+fn strongest(found: &[(&str, &[f32], f32)], c: usize) -> Vec<String> {
+    let mut pushes: Vec<(f32, &str)> = found
+        .iter()
+        .map(|(f, w, x)| (w[c] * x, shown(f)))
+        .filter(|(v, _)| *v > 0.0)
+        .collect();
+    pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut words: Vec<String> = Vec::new();
+    for (_, w) in pushes {
+        if !words.iter().any(|x| x == w) {
+            words.push(w.to_owned());
+        }
+        if words.len() == 4 {
+            break;
+        }
+    }
+    words
+}
+
+/// Four significant digits: the model file stays small.
+fn short(x: f32) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
