@@ -17,7 +17,6 @@
 //! `galley_core::language::claim_model::features`: the sentence's words and word pairs and the
 //! score of the rules in `language::claims`.
 
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use galley_core::language::claim_model::features;
@@ -28,18 +27,11 @@ use galley_core::language::{claims, script, shared_segmenter};
 mod lbfgs;
 #[path = "common/softmax.rs"]
 mod softmax;
-use softmax::{fit, to_model, vocabulary, Doc};
+use softmax::{fit, is_dev, to_model, vocabulary, Doc};
 
 const MIN_DF: u32 = 2;
 const PRUNE: f64 = 0.01;
 const CS: [f64; 6] = [1.0, 3.0, 10.0, 30.0, 100.0, 300.0];
-
-fn is_dev(text: &str) -> bool {
-    #[allow(deprecated)]
-    let mut h = std::hash::SipHasher::new();
-    text.hash(&mut h);
-    h.finish().is_multiple_of(5)
-}
 
 /// `(label, sentence in Simplified script)` of every labelled line of a file.
 fn read_lines(path: &Path) -> Vec<(usize, String)> {

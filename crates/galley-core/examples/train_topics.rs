@@ -19,7 +19,6 @@
 //! training lines. Weights under `PRUNE` in every topic are dropped from the file.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use galley_core::language::shared_segmenter;
@@ -31,20 +30,12 @@ use galley_core::Store;
 mod lbfgs;
 #[path = "common/softmax.rs"]
 mod softmax;
-use softmax::{fit, to_model, vocabulary, Doc};
+use softmax::{fit, is_dev, to_model, vocabulary, Doc};
 
 const MIN_DF: u32 = 2;
 const PRUNE: f64 = 0.02;
 /// The regularisation strengths tried on development lines.
 const CS: [f64; 6] = [3.0, 10.0, 30.0, 100.0, 300.0, 1000.0];
-
-fn is_dev(title: &str) -> bool {
-    // SipHash with fixed zero keys: stable across runs and machines.
-    #[allow(deprecated)]
-    let mut h = std::hash::SipHasher::new();
-    title.hash(&mut h);
-    h.finish().is_multiple_of(5)
-}
 
 /// `(code, title, body)` of every labelled line of a file; `code<TAB>text` lines have no body.
 fn read_lines(path: &Path) -> Vec<(String, String, String)> {

@@ -2,10 +2,20 @@
 //! the trainers of the topic and claim models (`train_topics`, `train_claims`): shared by `#[path]`.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use galley_core::language::linear::{softmax, Model};
 
 use super::lbfgs::lbfgs;
+
+/// Whether a line goes to development (1 in 5), by a SipHash of its text with fixed zero keys:
+/// stable across runs and machines.
+pub fn is_dev(text: &str) -> bool {
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new();
+    text.hash(&mut h);
+    h.finish().is_multiple_of(5)
+}
 
 /// One labelled example: class index, features, and whether it is held for development.
 pub struct Doc {

@@ -19,7 +19,7 @@ const MODEL_TSV: &str = include_str!("../../assets/language/claim-model.tsv");
 
 /// The feature carrying the rule score (raw / 4, clamped).
 pub const RULES: &str = "=rules";
-/// The feature marking an Arabic digit in the sentence.
+/// The feature marking a digit in the sentence (ASCII or full-width: １９１２).
 pub const DIGIT: &str = "=digit";
 
 /// The shipped model, parsed on first use.
@@ -33,7 +33,7 @@ pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
         .map(|t| t.word.trim().to_lowercase())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
-            if w.chars().all(|c| c.is_ascii_digit()) {
+            if w.chars().all(char::is_numeric) {
                 "0".into()
             } else {
                 w
@@ -45,7 +45,7 @@ pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
     let weight = 1.0 / (distinct.len().max(1) as f32).sqrt();
     let mut out: Vec<(String, f32)> = distinct.into_iter().map(|w| (w, weight)).collect();
     out.push((RULES.into(), (raw.clamp(-6.0, 10.0) / 4.0) as f32));
-    if sentence.chars().any(|c| c.is_ascii_digit()) {
+    if sentence.chars().any(char::is_numeric) {
         out.push((DIGIT.into(), 1.0));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -58,14 +58,7 @@ pub fn probability(jieba: &Jieba, sentence: &str, raw: f64) -> (f64, Vec<String>
     scored
         .into_iter()
         .find(|s| s.code == "1")
-        .map(|s| {
-            let words = s
-                .words
-                .into_iter()
-                .filter(|w| !w.starts_with('='))
-                .collect();
-            (s.probability, words)
-        })
+        .map(|s| (s.probability, s.words))
         .unwrap_or((0.0, Vec::new()))
 }
 

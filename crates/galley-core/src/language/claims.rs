@@ -292,8 +292,7 @@ pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthi
         return w;
     }
     let (p, words) = claim_model::probability(jieba, sentence, w.raw);
-    w.reasons
-        .insert(0, format!("模型 {p:.2}：{}", words.join("、")));
+    w.reasons.insert(0, super::linear::reason(p, &words));
     w.score = (p * 100.0).round() / 100.0;
     w.probability = Some(p);
     w

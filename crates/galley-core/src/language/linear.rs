@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 /// A linear model over named features: one weight per class and feature, softmax over the
 /// classes.
 pub struct Model {
@@ -11,7 +13,7 @@ pub struct Model {
     pub codes: Vec<String>,
     bias: Vec<f32>,
     /// Per feature: its weights, `codes.len()` of them.
-    weights: HashMap<String, Vec<f32>>,
+    weights: FxHashMap<String, Vec<f32>>,
 }
 
 /// One class's probability and why.
@@ -30,7 +32,7 @@ impl Model {
     pub fn parse(tsv: &str) -> Model {
         let mut codes = Vec::new();
         let mut bias = Vec::new();
-        let mut weights = HashMap::new();
+        let mut weights = FxHashMap::default();
         for line in tsv.lines() {
             let mut cells = line.split('\t');
             let Some(head) = cells.next() else { continue };
@@ -63,7 +65,7 @@ impl Model {
         Model {
             codes,
             bias,
-            weights,
+            weights: weights.into_iter().collect(),
         }
     }
 
@@ -132,12 +134,17 @@ impl Model {
 /// How many of the best classes [`Model::classify`] explains.
 pub const EXPLAINED: usize = 3;
 
-/// A feature as the editor reads it: without its one-letter prefix (`t:` title, `c:` letters).
-fn shown(feature: &str) -> &str {
-    match feature.split_once(':') {
+/// A feature as the editor reads it: without its one-letter prefix (`t:` title, `c:` letters),
+/// a word pair as the two words (`曾_在` → 曾在); none for a number (`0`), a pair with one, or a
+/// computed feature (`=rules`).
+fn shown(feature: &str) -> Option<String> {
+    let word = match feature.split_once(':') {
         Some((p, w)) if p.len() == 1 && !w.is_empty() => w,
         _ => feature,
-    }
+    };
+    let parts: Vec<&str> = word.split('_').filter(|p| !p.is_empty()).collect();
+    let plain = !word.starts_with('=') && !parts.is_empty() && !parts.contains(&"0");
+    plain.then(|| parts.concat())
 }
 
 /// Probabilities from scores.
@@ -152,14 +159,14 @@ pub fn softmax(z: &[f64]) -> Vec<f64> {
 fn strongest(found: &[(&str, &[f32], f32)], c: usize) -> Vec<String> {
     let mut pushes: Vec<(f32, &str)> = found
         .iter()
-        .map(|(f, w, x)| (w[c] * x, shown(f)))
+        .map(|(f, w, x)| (w[c] * x, *f))
         .filter(|(v, _)| *v > 0.0)
         .collect();
     pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut words: Vec<String> = Vec::new();
-    for (_, w) in pushes {
-        if !words.iter().any(|x| x == w) {
-            words.push(w.to_owned());
+    for w in pushes.into_iter().filter_map(|(_, f)| shown(f)) {
+        if !words.contains(&w) {
+            words.push(w);
         }
         if words.len() == 4 {
             break;
@@ -168,7 +175,17 @@ fn strongest(found: &[(&str, &[f32], f32)], c: usize) -> Vec<String> {
     words
 }
 
-/// Four significant digits: the model file stays small.
+/// `模型 0.82：篮球、季后赛`: a model's probability and the words behind it (`模型 0.02` alone
+/// when no word pushed it up).
+pub fn reason(probability: f64, words: &[String]) -> String {
+    if words.is_empty() {
+        format!("模型 {probability:.2}")
+    } else {
+        format!("模型 {probability:.2}：{}", words.join("、"))
+    }
+}
+
+/// Four decimals: the model file stays small.
 fn short(x: f32) -> String {
     let s = format!("{x:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');

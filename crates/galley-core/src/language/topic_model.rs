@@ -2,9 +2,9 @@
 //!
 //! Features ([`features`]) are the article's jieba words (Simplified script, lower case, stop
 //! words and punctuation dropped), each weighted 1 + ln n for n mentions, the title's words
-//! again as `t:` features, so a headline alone is enough, and pairs of adjacent letters as `c:`
-//! features at half weight (names and words jieba cuts apart: 湖人, 詹姆斯); the vector is
-//! L2-normalised. The
+//! again as `t:` features, so a headline alone is enough, and pairs of adjacent letters (lower
+//! case, within a run of letters) as `c:` features at half weight (names and words jieba cuts
+//! apart: 湖人, 詹姆斯); the vector is L2-normalised. The
 //! model (`assets/language/topic-model.tsv`) is trained by
 //! `cargo run --release -p galley-core --example train_topics` from the project's own labelled
 //! lines (`assets/language/topics-train/*.tsv`, written for Galley, CC0) and parsed once, off
@@ -45,6 +45,32 @@ pub fn words(jieba: &Jieba, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Counts the pairs of adjacent letters (lower case) within each run of letters: 湖人，詹姆斯
+/// gives 湖人, 詹姆 and 姆斯, not 人詹.
+fn letter_pairs(text: &str, counts: &mut HashMap<String, f32>) {
+    let mut key = String::with_capacity(CHARS.len() + 8);
+    let mut previous: Option<char> = None;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if !c.is_alphabetic() {
+            previous = None;
+            continue;
+        }
+        if let Some(p) = previous {
+            key.clear();
+            key.push_str(CHARS);
+            key.push(p);
+            key.push(c);
+            match counts.get_mut(key.as_str()) {
+                Some(n) => *n += 1.0,
+                None => {
+                    counts.insert(key.clone(), 1.0);
+                }
+            }
+        }
+        previous = Some(c);
+    }
+}
+
 /// The model's features of an article (title and body in Simplified script).
 pub fn features(jieba: &Jieba, title: &str, body: &str) -> Vec<(String, f32)> {
     let mut counts: HashMap<String, f32> = HashMap::new();
@@ -56,12 +82,7 @@ pub fn features(jieba: &Jieba, title: &str, body: &str) -> Vec<(String, f32)> {
         *counts.entry(w).or_default() += 1.0;
     }
     for part in [title, body] {
-        let cs: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
-        for p in cs.windows(2) {
-            *counts
-                .entry(format!("{CHARS}{}{}", p[0], p[1]))
-                .or_default() += 1.0;
-        }
+        letter_pairs(part, &mut counts);
     }
     let mut out: Vec<(String, f32)> = counts
         .into_iter()
@@ -115,6 +136,10 @@ mod tests {
         assert!((norm - 1.0).abs() < 1e-4);
         assert!(f.iter().any(|(k, _)| k == "t:勇士"), "{f:?}");
         assert!(f.iter().any(|(k, _)| k == "c:湖人"), "{f:?}");
+        assert!(
+            !f.iter().any(|(k, _)| k == "c:双湖"),
+            "pairs stop at punctuation: {f:?}"
+        );
         assert!(!f.iter().any(|(k, _)| k == "，" || k == "的"), "{f:?}");
     }
 

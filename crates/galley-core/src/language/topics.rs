@@ -181,15 +181,27 @@ pub const MODEL_FLOOR: f64 = 0.15;
 
 /// Adds the trained model's view of the top-level topics to the trigger words' suggestions: a
 /// topic's score becomes p + (1 − p) × t / 2 (p the model's probability, t the trigger-word
-/// score), with the model's strongest words as the first reason. Best first.
+/// score), with the model's strongest words as the first reason; a subject under a top-level
+/// topic is scored the same way with its parent's p and its own t, so a subject whose top level
+/// the model rules out goes too (火箭 in a basketball report: no space). Best first.
 pub fn with_model(tax: &Taxonomy, out: &mut Vec<TopicSuggestion>, scored: &[topic_model::Scored]) {
+    let p_of = |code: &str| {
+        scored
+            .iter()
+            .find(|s| s.code == code)
+            .map(|s| s.probability)
+    };
+    for t in out.iter_mut() {
+        if let Some(p) = parent_code(tax, &t.code).and_then(p_of) {
+            t.score = combine(p, t.score);
+        }
+    }
     for (rank, s) in scored.iter().enumerate() {
         let floor = if rank == 0 { MODEL_FLOOR } else { MODEL_MIN };
-        let reason = model_reason(s);
         match out.iter_mut().find(|t| t.code == s.code) {
             Some(t) => {
-                t.score = round3(s.probability + (1.0 - s.probability) * t.score / 2.0);
-                t.reasons.insert(0, reason);
+                t.score = combine(s.probability, t.score);
+                t.reasons.insert(0, model_reason(s));
             }
             None if s.probability >= floor => {
                 let Some(t) = tax
@@ -205,7 +217,7 @@ pub fn with_model(tax: &Taxonomy, out: &mut Vec<TopicSuggestion>, scored: &[topi
                     label_zh: t.label_zh.clone(),
                     label_en: t.label_en.clone(),
                     score: round3(s.probability),
-                    reasons: vec![reason],
+                    reasons: vec![model_reason(s)],
                 });
             }
             None => {}
@@ -215,19 +227,26 @@ pub fn with_model(tax: &Taxonomy, out: &mut Vec<TopicSuggestion>, scored: &[topi
     children_first(tax, out);
 }
 
+/// The model's probability p with the trigger-word score t.
+fn combine(p: f64, t: f64) -> f64 {
+    round3(p + (1.0 - p) * t / 2.0)
+}
+
+/// The code of a topic's parent, if it has one.
+fn parent_code<'t>(tax: &'t Taxonomy, code: &str) -> Option<&'t str> {
+    let t = tax.topics.iter().find(|t| t.code == code)?;
+    let p = t.parent_id.and_then(|p| tax.index_of(p))?;
+    Some(tax.topics[p].code.as_str())
+}
+
 /// The model places the top level, the trigger words pick the subject under it: a suggested
 /// subject whose parent is suggested more strongly takes the parent's score and comes first.
 fn children_first(tax: &Taxonomy, out: &mut [TopicSuggestion]) {
-    let parent_of = |code: &str| {
-        let t = tax.topics.iter().find(|t| t.code == code)?;
-        let p = t.parent_id.and_then(|p| tax.index_of(p))?;
-        Some(tax.topics[p].code.as_str())
-    };
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
     let mut lent: Vec<(String, f64)> = out.iter().map(|t| (t.code.clone(), t.score)).collect();
     let mut depth = std::collections::HashMap::new();
     for t in out.iter_mut() {
-        let parent = parent_of(&t.code);
+        let parent = parent_code(tax, &t.code);
         depth.insert(t.code.clone(), usize::from(parent.is_some()));
         // Only the strongest subject under a parent takes its score.
         if let Some(at) = lent.iter().position(|(c, _)| Some(c.as_str()) == parent) {
@@ -242,9 +261,10 @@ fn children_first(tax: &Taxonomy, out: &mut [TopicSuggestion]) {
     });
 }
 
-/// `模型 0.82：篮球、季后赛`: the probability and the words behind it.
+/// `模型 0.82：篮球、季后赛`: the probability and the words behind it (`模型 0.02` alone when
+/// no word pushed it up).
 fn model_reason(s: &topic_model::Scored) -> String {
-    format!("模型 {:.2}：{}", s.probability, s.words.join("、"))
+    super::linear::reason(s.probability, &s.words)
 }
 
 fn round3(x: f64) -> f64 {
@@ -448,6 +468,7 @@ mod tests {
         // 火箭 in a basketball report: the trigger words say space, the model says sport.
         let mut s = suggest(&tax, "火箭主场击败湖人", "", 5);
         assert!(s.iter().any(|t| t.code == "medtop:13000000"), "{s:#?}");
+        assert!(s.iter().any(|t| t.code == "desk:space"), "{s:#?}");
         let model = [
             scored("medtop:15000000", 0.9, &["湖人", "主场"]),
             scored("medtop:13000000", 0.03, &["火箭"]),
@@ -459,6 +480,8 @@ mod tests {
         assert_eq!(s[0].reasons[0], "模型 0.90：湖人、主场");
         let space = s.iter().find(|t| t.code == "medtop:13000000");
         assert!(space.is_none_or(|t| t.score < 0.5), "{s:#?}");
+        // The subject under a top level the model rules out goes with it.
+        assert!(!s.iter().any(|t| t.code == "desk:space"), "{s:#?}");
         assert!(!s.iter().any(|t| t.code == "medtop:04000000"), "{s:#?}");
     }
 
