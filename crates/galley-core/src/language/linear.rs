@@ -195,3 +195,44 @@ fn short(x: f32) -> String {
         s.into()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_show_words_as_an_editor_reads_them() {
+        assert_eq!(shown("t:湖人").as_deref(), Some("湖人"));
+        assert_eq!(shown("c:詹姆").as_deref(), Some("詹姆"));
+        assert_eq!(shown("曾_在").as_deref(), Some("曾在"));
+        assert_eq!(shown("0"), None);
+        assert_eq!(shown("0_年"), None);
+        assert_eq!(shown("=rules"), None);
+        assert_eq!(
+            reason(0.914, &["湖人".into(), "季后赛".into()]),
+            "模型 0.91：湖人、季后赛"
+        );
+        assert_eq!(reason(0.02, &[]), "模型 0.02");
+    }
+
+    #[test]
+    fn only_the_best_classes_are_explained_and_probabilities_sum_to_one() {
+        let weights = (0..5)
+            .map(|i| {
+                (
+                    format!("w{i}"),
+                    (0..5).map(|c| if c == i { 1.0 } else { 0.0 }).collect(),
+                )
+            })
+            .collect();
+        let codes = (0..5).map(|c| c.to_string()).collect();
+        let model = Model::from_parts(codes, vec![0.0; 5], weights);
+        let x: Vec<(String, f32)> = (0..5).map(|i| (format!("w{i}"), i as f32)).collect();
+        let s = model.classify(&x);
+        assert_eq!(s[0].code, "4");
+        assert!((s.iter().map(|c| c.probability).sum::<f64>() - 1.0).abs() < 1e-9);
+        assert_eq!(s[0].words, ["w4"]);
+        assert!(s[EXPLAINED..].iter().all(|c| c.words.is_empty()));
+        assert_eq!(Model::parse(&model.to_tsv()).classify(&x), s);
+    }
+}
