@@ -216,8 +216,15 @@ fn learning_counts_the_desks_topic_decisions_and_can_be_switched_off() {
     let model = env.path("model.json");
     env.ok(&["learning", "export", model.to_str().unwrap()]);
     let model: Value = serde_json::from_slice(&std::fs::read(&model).unwrap()).unwrap();
-    assert_eq!(model[0]["topic"]["code"], "desk:energy");
-    assert!(model[0]["words"].as_array().unwrap().len() > 20, "{model}");
+    assert_eq!(model["topics"][0]["topic"]["code"], "desk:energy");
+    assert!(
+        model["topics"][0]["words"].as_array().unwrap().len() > 20,
+        "{model}"
+    );
+    assert_eq!(
+        model["claims"]["classes"],
+        serde_json::json!(["no", "claim"])
+    );
     let off = env.ok_text(&["learning", "off"]);
     assert!(
         off.starts_with("learning from the desk's decisions: off"),

@@ -7,6 +7,7 @@
 use galley_core::annotate::Annotation;
 use galley_core::app::import::{ImportOptions, Source};
 use galley_core::app::language::TaxonomyChange;
+use galley_core::app::review::SuggestionKind;
 use galley_core::model::Role;
 use galley_core::Workspace;
 
@@ -282,4 +283,192 @@ fn a_topic_rejected_20_times_on_one_kind_of_article_stops_there() {
             .collect::<Vec<_>>(),
     );
     assert!(ids.iter().any(|&id| space(&ws, id)));
+}
+
+/// Notices of events to come: the shipped model takes their dates and places for facts to
+/// check; this desk does not.
+fn notice(rng: &mut Rng) -> String {
+    const WHEN: &[&str] = &[
+        "本周六上午九点",
+        "下周三下午两点",
+        "本月十八日晚七点",
+        "周日上午十点",
+        "明天下午三点",
+    ];
+    const WHO: &[&str] = &[
+        "社区居委会",
+        "市图书馆",
+        "区文化馆",
+        "街道办事处",
+        "青年志愿者协会",
+        "县科技馆",
+    ];
+    const WHERE: &[&str] = &[
+        "文化广场",
+        "二楼报告厅",
+        "中心公园东门",
+        "体育馆前广场",
+        "多功能厅",
+    ];
+    const WHAT: &[&str] = &[
+        "举办义诊活动",
+        "开展消防演练",
+        "举行读书分享会",
+        "组织旧衣回收",
+        "放映露天电影",
+        "举办亲子运动会",
+    ];
+    let pick = |rng: &mut Rng, xs: &[&str]| xs[rng.below(xs.len())].to_string();
+    format!(
+        "{}，{}将在{}{}。",
+        pick(rng, WHEN),
+        pick(rng, WHO),
+        pick(rng, WHERE),
+        pick(rng, WHAT)
+    )
+}
+
+/// Suggested claims (not decided) of an article: (suggestion id, sentence, reasons).
+fn suggested_claims(ws: &Workspace, article: i64) -> Vec<(i64, String, String)> {
+    let conn = ws.store().conn();
+    let mut stmt = conn
+        .prepare(
+            "SELECT id, text, reasons FROM claim_suggestions
+             WHERE article_id = ?1 AND status = 'suggested' ORDER BY id",
+        )
+        .unwrap();
+    stmt.query_map([article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// An article of one notice between two plain sentences, and a sales figure to check.
+fn notice_article(rng: &mut Rng) -> serde_json::Value {
+    let body = format!(
+        "{}\n\n欢迎居民踊跃参加。\n\n该公司去年营收增长12%，达到389亿元。",
+        notice(rng)
+    );
+    serde_json::json!({"title": "社区简讯", "body": body})
+}
+
+#[test]
+fn claims_rejected_20_times_on_one_kind_of_sentence_stop_there() {
+    let mut ws = desk();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let first: Vec<_> = (0..30).map(|_| notice_article(&mut rng)).collect();
+    let ids = import(&mut ws, "notices", &first);
+    let is_notice = |s: &str| s.contains("将在");
+    let mut rejected = 0;
+    for &id in &ids {
+        for (sid, text, _) in suggested_claims(&ws, id) {
+            if is_notice(&text) && rejected < 20 {
+                ws.decide(SuggestionKind::Claim, sid, Some(id), false)
+                    .unwrap();
+                rejected += 1;
+            }
+        }
+    }
+    assert_eq!(
+        rejected, 20,
+        "the shipped model flags notices to start with"
+    );
+    let status = ws.learned().unwrap();
+    assert!(
+        status
+            .corrections
+            .iter()
+            .any(|c| c.class == "no" && c.count == 20),
+        "{status:?}"
+    );
+    // New notices are no longer suggested; the sales figure still is.
+    let later: Vec<_> = (0..10).map(|_| notice_article(&mut rng)).collect();
+    let ids = import(&mut ws, "later notices", &later);
+    let claims: Vec<_> = ids
+        .iter()
+        .flat_map(|&id| suggested_claims(&ws, id))
+        .collect();
+    let notices = claims.iter().filter(|c| is_notice(&c.1)).count();
+    assert_eq!(notices, 0, "{claims:#?}");
+    assert_eq!(claims.len(), 10, "{claims:#?}");
+
+    // Undone, the rejections are taken back out: notices come back.
+    for _ in 0..20 {
+        ws.undo().unwrap();
+    }
+    let again = import(&mut ws, "notices again", &later[..3]);
+    let back = again
+        .iter()
+        .flat_map(|&id| suggested_claims(&ws, id))
+        .filter(|c| is_notice(&c.1))
+        .count();
+    assert!(back > 0, "undone rejections still count");
+}
+
+/// Articles on cuts of the reserve requirement or lending rates, in flat words: the shipped
+/// model reads them as neutral; a markets desk calls them good news.
+fn easing(rng: &mut Rng) -> serde_json::Value {
+    const WHO: &[&str] = &["央行", "中国人民银行", "货币当局"];
+    const SAYS: &[&str] = &[
+        "宣布下调金融机构存款准备金率0.25个百分点。",
+        "决定下调一年期贷款市场报价利率十个基点。",
+        "宣布降准，释放长期资金约五千亿元。",
+        "下调了中期借贷便利操作利率。",
+        "宣布降息，五年期以上贷款利率同步下调。",
+    ];
+    let who = WHO[rng.below(WHO.len())];
+    let body = format!(
+        "{who}{}\n\n此次调整后，多家银行随即下调了房贷利率。\n\n{who}{}",
+        SAYS[rng.below(SAYS.len())],
+        SAYS[rng.below(SAYS.len())]
+    );
+    serde_json::json!({"title": format!("{who}调整利率"), "body": body})
+}
+
+/// The suggested (not decided) tone of an article: (label, reasons).
+fn suggested_tone(ws: &Workspace, article: i64) -> Option<(String, String)> {
+    ws.store()
+        .conn()
+        .query_row(
+            "SELECT label, reasons FROM sentiments WHERE article_id = ?1
+             AND paragraph_id IS NULL AND status = 'suggested'",
+            [article],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .ok()
+}
+
+#[test]
+fn tones_corrected_20_times_are_suggested_as_the_desk_sees_them() {
+    let mut ws = desk();
+    let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+    let first: Vec<_> = (0..20).map(|_| easing(&mut rng)).collect();
+    let ids = import(&mut ws, "easing", &first);
+    let before: Vec<_> = ids.iter().map(|&id| suggested_tone(&ws, id)).collect();
+    assert!(
+        before.iter().flatten().all(|(l, _)| l != "positive"),
+        "the shipped model already reads these as positive: {before:?}"
+    );
+    for &id in &ids {
+        ws.annotate(&Annotation::SetSentiment {
+            article_id: id,
+            label: galley_core::model::SentimentLabel::Positive,
+        })
+        .unwrap();
+    }
+    let later: Vec<_> = (0..10).map(|_| easing(&mut rng)).collect();
+    let ids = import(&mut ws, "later easing", &later);
+    for id in ids {
+        let (label, reasons) = suggested_tone(&ws, id).unwrap();
+        assert_eq!(label, "positive", "{reasons}");
+        assert!(reasons.contains("学自本台 20 次决定"), "{reasons}");
+    }
+    // What the desk taught about rate cuts leaves bad news alone.
+    let bad = serde_json::json!({
+        "title": "工厂火灾",
+        "body": "一家化工厂昨夜发生严重火灾，造成三人死亡，损失惨重。\n\n附近居民对此非常愤怒。"
+    });
+    let ids = import(&mut ws, "bad news", &[bad]);
+    let (label, reasons) = suggested_tone(&ws, ids[0]).unwrap();
+    assert_eq!(label, "negative", "{reasons}");
 }

@@ -1,4 +1,4 @@
-//! `galley learning`: what the suggester learned from the desk's topic decisions; switch it
+//! `galley learning`: what the suggester learned from the desk's decisions; switch it
 //! on or off, learn again from scratch, or write the desk's model out.
 
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use galley_core::app::language::LearningStatus;
 use super::{out, Outcome};
 use crate::Context;
 
-/// What the suggester learned from this desk's topic decisions.
+/// What the suggester learned from this desk's decisions (topics, tones, claims).
 #[derive(clap::Args)]
 pub struct Args {
     #[command(subcommand)]
@@ -20,15 +20,17 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Action {
-    /// Per topic, how many accepted and rejected articles it learned from (the default).
+    /// Per topic, how many accepted and rejected articles it learned from, and the claim and
+    /// tone decisions (the default).
     Status,
     /// Learn from the desk's decisions (the default).
     On,
-    /// Stop learning; suggestions use the trigger words only.
+    /// Stop learning; suggestions use the shipped models only.
     Off,
     /// Forget what was learned and learn again from every decision as it stands.
     Retrain,
-    /// Write the desk's model (per topic, each word's counts) as JSON to FILE.
+    /// Write the desk's model (per topic, each word's counts; the claim and tone corrections'
+    /// weights) as JSON to FILE.
     Export {
         /// Where to write it.
         file: PathBuf,
@@ -66,14 +68,24 @@ pub fn render(s: &LearningStatus) -> String {
         "learning from the desk's decisions: {}\n",
         if s.enabled { "on" } else { "off" }
     );
-    if s.topics.is_empty() {
-        text.push_str("nothing learned yet: accept, add or reject topics\n");
+    if s.topics.is_empty() && s.corrections.is_empty() {
+        text.push_str("nothing learned yet: accept, add or reject topics, tones and claims\n");
     }
     for t in &s.topics {
         let _ = writeln!(
             text,
             "  {:<24} {} / {}: accepted on {}, rejected on {}",
             t.code, t.label_zh, t.label_en, t.positives, t.negatives
+        );
+    }
+    for c in &s.corrections {
+        let _ = writeln!(
+            text,
+            "  {:<24} {}{}: {}",
+            c.kind,
+            if c.positive { "" } else { "not " },
+            c.class,
+            c.count
         );
     }
     text

@@ -41,6 +41,32 @@ pub struct LearningStatus {
     pub enabled: bool,
     /// Per topic, the examples counted.
     pub topics: Vec<LearnedTopic>,
+    /// The claim and tone decisions learned from, per class: (kind, class, of it or not, count).
+    pub corrections: Vec<LearnedClass>,
+}
+
+/// How many decisions of one class a claim or tone correction learned from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LearnedClass {
+    /// `claims` or `sentiment`.
+    pub kind: crate::model::DeskModelKind,
+    /// `claim` / `no`, or a tone.
+    pub class: String,
+    /// `true`: texts decided to be of the class; `false`: rejected as it.
+    pub positive: bool,
+    /// How many.
+    pub count: i64,
+}
+
+/// The desk's model as exported: what each topic learned, and the claim and tone corrections.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LearnedModel {
+    /// Per topic, its words.
+    pub topics: Vec<LearnedWords>,
+    /// The corrections of check-worthiness: weights per word and class (`no`, `claim`).
+    pub claims: crate::language::desk_model::DeskModel,
+    /// The corrections of tone: weights per word and tone.
+    pub sentiment: crate::language::desk_model::DeskModel,
 }
 
 /// One topic's learned words: (word, accepted articles with it, rejected articles with it).
@@ -150,9 +176,21 @@ impl Workspace {
                 })
             })
             .collect();
+        let mut corrections = Vec::new();
+        for &kind in crate::model::DeskModelKind::ALL {
+            for (class, positive, count) in crate::store::desk_models::tally(conn, kind)? {
+                corrections.push(LearnedClass {
+                    kind,
+                    class,
+                    positive,
+                    count,
+                });
+            }
+        }
         Ok(LearningStatus {
             enabled: learning::enabled(conn)?,
             topics,
+            corrections,
         })
     }
 
@@ -167,7 +205,18 @@ impl Workspace {
     }
 
     /// What was learned, word by word: the desk's model, to keep or to compare.
-    pub fn learned_model(&self) -> Result<Vec<LearnedWords>> {
+    pub fn learned_model(&self) -> Result<LearnedModel> {
+        let conn = self.store.conn();
+        let desk = crate::language::desk_learning::Desk::load(conn)?;
+        Ok(LearnedModel {
+            topics: self.learned_topic_words()?,
+            claims: desk.claims,
+            sentiment: desk.sentiment,
+        })
+    }
+
+    /// What each topic learned, word by word.
+    fn learned_topic_words(&self) -> Result<Vec<LearnedWords>> {
         let conn = self.store.conn();
         let mut out = Vec::new();
         for t in self.learned()?.topics {

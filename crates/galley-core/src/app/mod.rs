@@ -43,6 +43,8 @@ pub struct Workspace {
     segmenter: Option<Arc<Jieba>>,
     actor: Option<String>,
     enforce_roles: bool,
+    /// While set, decisions are learned from once at the end (a bulk decision), not each.
+    learning_deferred: bool,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -105,6 +107,7 @@ impl Workspace {
             segmenter: None,
             actor: None,
             enforce_roles: false,
+            learning_deferred: false,
         }
     }
 

@@ -96,12 +96,7 @@ impl Workspace {
         let jieba = self.segmenter()?;
         let actor = self.actor()?.to_owned();
         let change = annotate::apply_from(&mut self.store, &jieba, &actor, a, base)?;
-        if matches!(
-            a,
-            Annotation::DecideTopic { .. }
-                | Annotation::AddTopic { .. }
-                | Annotation::RemoveTopic { .. }
-        ) {
+        if teaches(a) && !self.learning_deferred {
             self.learn();
         }
         Ok(change)
@@ -158,6 +153,16 @@ impl Workspace {
     /// Decides on every pending suggestion matching `d` (e.g. accept every suggested topic
     /// scored 0.8 or more in a digest). Each decision is recorded and undoable on its own.
     pub fn decide_all(&mut self, d: &BulkDecision) -> Result<Vec<Decided>> {
+        // Learned from once, after the last decision, not after each.
+        self.learning_deferred = true;
+        let done = self.decide_each(d);
+        self.learning_deferred = false;
+        self.learn();
+        done
+    }
+
+    /// The decisions of [`Workspace::decide_all`], one by one.
+    fn decide_each(&mut self, d: &BulkDecision) -> Result<Vec<Decided>> {
         let mut done = Vec::new();
         for article_id in self.scope(d.digest_id, d.article_id)? {
             for (id, what, score) in self.pending(d, article_id)? {
@@ -268,4 +273,21 @@ impl Workspace {
             .map(|t| t.id)
             .ok_or_else(|| crate::Error::Invalid(format!("no topic has the code {code:?}")))
     }
+}
+
+/// Whether an annotation is a decision the suggester learns from (topics, tones, claims).
+fn teaches(a: &Annotation) -> bool {
+    matches!(
+        a,
+        Annotation::DecideTopic { .. }
+            | Annotation::AddTopic { .. }
+            | Annotation::RemoveTopic { .. }
+            | Annotation::DecideSentiment { .. }
+            | Annotation::SetSentiment { .. }
+            | Annotation::AcceptClaim { .. }
+            | Annotation::RejectClaim { .. }
+            | Annotation::AddClaim { .. }
+            | Annotation::AdjustClaim { .. }
+            | Annotation::DeleteClaim { .. }
+    )
 }

@@ -27,6 +27,20 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
 /// The model's features of a sentence (Simplified script) whose rules scored `raw`.
 pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
+    let distinct = words(jieba, sentence);
+    let weight = 1.0 / (distinct.len().max(1) as f32).sqrt();
+    let mut out: Vec<(String, f32)> = distinct.into_iter().map(|w| (w, weight)).collect();
+    out.push((RULES.into(), (raw.clamp(-6.0, 10.0) / 4.0) as f32));
+    if sentence.chars().any(char::is_numeric) {
+        out.push((DIGIT.into(), 1.0));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The distinct words of a sentence (Simplified script) and its adjacent word pairs
+/// (`word_word`), lower case, numbers as `0`: what the model and the desk's corrections read.
+pub fn words(jieba: &Jieba, sentence: &str) -> Vec<String> {
     let words: Vec<String> = jieba
         .cut(sentence, false)
         .into_iter()
@@ -42,13 +56,8 @@ pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
         .collect();
     let mut distinct: HashSet<String> = words.iter().cloned().collect();
     distinct.extend(words.windows(2).map(|p| format!("{}_{}", p[0], p[1])));
-    let weight = 1.0 / (distinct.len().max(1) as f32).sqrt();
-    let mut out: Vec<(String, f32)> = distinct.into_iter().map(|w| (w, weight)).collect();
-    out.push((RULES.into(), (raw.clamp(-6.0, 10.0) / 4.0) as f32));
-    if sentence.chars().any(char::is_numeric) {
-        out.push((DIGIT.into(), 1.0));
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<String> = distinct.into_iter().collect();
+    out.sort();
     out
 }
 

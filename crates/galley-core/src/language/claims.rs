@@ -9,6 +9,7 @@ use jieba_rs::Jieba;
 use serde::Serialize;
 
 use crate::language::claim_model;
+use crate::language::desk_model::{self, DeskModel};
 
 use crate::language::entities::{attribution, Attribution};
 use crate::language::numbers::{self, Kind, Quantity, RELATIVE_DATES};
@@ -298,6 +299,21 @@ pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthi
     w
 }
 
+/// Applies the desk's corrections to a scored sentence: its probability becomes the corrected
+/// one, and a correction that moved it toward the decision comes first among the reasons.
+pub fn correct(jieba: &Jieba, desk: &DeskModel, sentence: &str, w: &mut Worthiness) {
+    let Some(p) = w.probability else { return };
+    let words = desk_model::weighted(claim_model::words(jieba, sentence));
+    let c = desk.correct(&desk_model::claim_base(p), &words);
+    let q = c.probabilities[1];
+    w.probability = Some(q);
+    w.score = (q * 100.0).round() / 100.0;
+    let toward_claim = c.shift[1] - c.shift[0];
+    if q >= MODEL_THRESHOLD && toward_claim >= desk_model::SHOWN_SHIFT {
+        w.reasons.insert(0, desk.reason(&c.words));
+    }
+}
+
 /// Figures: money, percentages and measures count most; more figures add less (the
 /// strongest counts in full, the rest half, capped).
 fn figures(qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
@@ -559,6 +575,16 @@ fn overlapping(
 /// Check-worthy sentences of an article's paragraphs, best first, with the numeric findings
 /// that fall inside each.
 pub fn suggest(jieba: &Jieba, paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
+    suggest_with(jieba, paragraphs, None)
+}
+
+/// [`suggest`], with the desk's corrections of the model learned from its decisions.
+pub fn suggest_with(
+    jieba: &Jieba,
+    paragraphs: &[&str],
+    desk: Option<&DeskModel>,
+) -> Vec<ClaimSuggestion> {
+    let desk = desk.filter(|d| d.is_usable());
     let findings = numbers::check(paragraphs);
     let max_len = findings.iter().map(|f| f.end - f.start).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -567,6 +593,9 @@ pub fn suggest(jieba: &Jieba, paragraphs: &[&str]) -> Vec<ClaimSuggestion> {
         let sentences = crate::language::sentences::split(text);
         for (si, s) in sentences.iter().enumerate() {
             let mut w = score(jieba, &s.text, last_person.as_deref());
+            if let Some(d) = desk {
+                correct(jieba, d, &s.text, &mut w);
+            }
             if let Some(a) = w.attribution.as_ref().filter(|a| a.person) {
                 last_person = Some(a.who.clone());
             }

@@ -1,4 +1,5 @@
-//! Learning from the desk's own topic decisions.
+//! Learning from the desk's own topic decisions (claims and tones: [`super::desk_learning`],
+//! synced in the same pass).
 //!
 //! Every topic an editor accepts on an article (or adds) is a positive example of that topic,
 //! every one rejected a negative example. An example is counted as the distinct words of the
@@ -124,12 +125,16 @@ pub fn sync(conn: &Connection, jieba: &Jieba) -> Result<Synced> {
         out.added += 1;
     }
     learned::prune(conn)?;
+    let desk = super::desk_learning::sync(conn, jieba)?;
+    out.added += desk.added;
+    out.removed += desk.removed;
     Ok(out)
 }
 
 /// Forgets the counts and learns again from every decision. Call inside a transaction.
 pub fn retrain(conn: &Connection, jieba: &Jieba) -> Result<Synced> {
     learned::clear(conn)?;
+    crate::store::desk_models::clear(conn)?;
     sync(conn, jieba)
 }
 

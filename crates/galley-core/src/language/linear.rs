@@ -137,7 +137,7 @@ pub const EXPLAINED: usize = 3;
 /// A feature as the editor reads it: without its one-letter prefix (`t:` title, `c:` letters),
 /// a word pair as the two words (`曾_在` → 曾在); none for a number (`0`), a pair with one, or a
 /// computed feature (`=rules`).
-fn shown(feature: &str) -> Option<String> {
+pub(crate) fn shown(feature: &str) -> Option<String> {
     let word = match feature.split_once(':') {
         Some((p, w)) if p.len() == 1 && !w.is_empty() => w,
         _ => feature,

@@ -6,6 +6,8 @@
 
 pub mod claim_model;
 pub mod claims;
+pub mod desk_learning;
+pub mod desk_model;
 pub mod dictionary;
 pub mod entities;
 pub mod eval;

@@ -20,6 +20,8 @@ use std::sync::LazyLock;
 use jieba_rs::Jieba;
 use serde::Serialize;
 
+use crate::language::desk_model::{self, DeskModel};
+
 /// The trained weights: `#bias\tB` then `feature\tweight` lines.
 const MODEL_TSV: &str = include_str!("../../assets/language/sentiment-model.tsv");
 
@@ -1065,9 +1067,59 @@ const MODEL_REASON: &str = "模型";
 
 /// Sentiment of one sentence. Its reasons agreeing with the label come first.
 pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
+    analyse_sentence_with(jieba, text, None)
+}
+
+/// [`analyse_sentence`], with the desk's corrections learned from its decisions.
+pub fn analyse_sentence_with(jieba: &Jieba, text: &str, desk: Option<&DeskModel>) -> Sentiment {
     let lower = text.to_lowercase();
     let tokens = model_tokens(jieba, &lower);
-    let (model, feats) = fast_logit(&tokens, &lower);
+    let mut s = analyse_tokens(&tokens, &lower);
+    if let Some(d) = desk.filter(|d| d.is_usable()) {
+        correct(d, &desk_features(&tokens, &lower), &mut s);
+    }
+    s
+}
+
+/// The features the desk's corrections read: words, negated words and word pairs.
+fn desk_features(tokens: &[&str], lower: &str) -> Vec<(String, f32)> {
+    desk_model::weighted(
+        features_from_tokens(tokens, lower)
+            .into_iter()
+            .filter(|f| f.starts_with("w:") || f.starts_with("n:") || f.starts_with("p:")),
+    )
+}
+
+/// The desk features of a whole text (an article's body), as [`correct`] reads them.
+pub fn text_desk_features(jieba: &Jieba, text: &str) -> Vec<(String, f32)> {
+    let lower = text.to_lowercase();
+    desk_features(&model_tokens(jieba, &lower), &lower)
+}
+
+/// Applies the desk's corrections to a tone: the label becomes the one the desk's decisions
+/// make most likely, and a correction that changed it (or backed it strongly) says so.
+pub fn correct(desk: &DeskModel, features: &[(String, f32)], s: &mut Sentiment) {
+    let c = desk.correct(&desk_model::tone_base(s.label), features);
+    let label = Label::ALL[c.best];
+    let own = Label::ALL.iter().position(|l| *l == s.label).unwrap_or(0);
+    let backing = c.shift[c.best] - c.shift.iter().sum::<f64>() / c.shift.len() as f64;
+    if label != s.label {
+        s.label = label;
+        s.score = round2(match label {
+            Label::Positive => s.score.max(POLAR),
+            Label::Negative => s.score.min(-POLAR),
+            Label::Neutral => s.score.clamp(-POLAR + 0.01, POLAR - 0.01),
+            Label::Mixed => s.score,
+        });
+        s.reasons.insert(0, desk.reason(&c.words));
+    } else if c.best == own && backing >= desk_model::SHOWN_SHIFT {
+        s.reasons.push(desk.reason(&c.words));
+    }
+}
+
+/// Sentiment of a sentence from its tokens and lower-cased text.
+fn analyse_tokens(tokens: &[&str], lower: &str) -> Sentiment {
+    let (model, feats) = fast_logit(tokens, lower);
     let (lex, news) = lexicon_parts(tokens.iter().copied());
     // The same log-odds as [`is_positive`], so the score's sign is the binary decision.
     let combined = model + MODEL.lexicon_logit(lex.score, news);

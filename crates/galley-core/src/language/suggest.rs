@@ -18,7 +18,7 @@ use crate::language::keywords::{self, Keyword};
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
-use crate::language::{learning, script, topic_model};
+use crate::language::{desk_learning, learning, script, topic_model};
 use crate::model::import_report::{InputFormat, Report, Status};
 use crate::model::{Article, ClaimStatus, Origin, ParagraphKind, SuggestionStatus};
 use crate::store::{
@@ -100,6 +100,8 @@ pub struct Context<'a> {
     pub user_terms: HashMap<String, String>,
     /// What the desk's topic decisions taught.
     pub learned: learning::Model,
+    /// What the desk's claim and tone decisions taught.
+    pub desk: desk_learning::Desk,
 }
 
 impl<'a> Context<'a> {
@@ -113,6 +115,7 @@ impl<'a> Context<'a> {
                 .map(|t| (t.word, t.tag.unwrap_or_else(|| "nz".into())))
                 .collect(),
             learned: learning::Model::load(conn)?,
+            desk: desk_learning::Desk::load(conn)?,
         })
     }
 }
@@ -252,7 +255,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         .filter(|p| p.kind != ParagraphKind::Heading)
         .collect();
     let texts: Vec<&str> = text_paras.iter().map(|p| p.text.as_str()).collect();
-    let claims = claims::suggest(jieba, &texts)
+    let claims = claims::suggest_with(jieba, &texts, Some(&cx.desk.claims))
         .into_iter()
         .map(|c| ClaimOut {
             text: c.text,
@@ -264,6 +267,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
             consistency: c.consistency,
         })
         .collect();
+    let desk_tone = Some(&cx.desk.sentiment).filter(|d| d.is_usable());
     let mut sentence_sentiments = Vec::new();
     for p in &text_paras {
         for s in sentences::split(&p.text) {
@@ -271,7 +275,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
                 paragraph: p.id,
                 start: s.start,
                 end: s.end,
-                sentiment: sentiment::analyse_sentence(jieba, &s.text),
+                sentiment: sentiment::analyse_sentence_with(jieba, &s.text, desk_tone),
             });
         }
     }
@@ -279,7 +283,11 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         .iter()
         .map(|s| s.sentiment.clone())
         .collect();
-    let sentiment = sentiment::aggregate(&all);
+    let mut sentiment = sentiment::aggregate(&all);
+    if let Some(d) = desk_tone {
+        let features = sentiment::text_desk_features(jieba, &texts.join("\n"));
+        sentiment::correct(d, &features, &mut sentiment);
+    }
     let entities = entities::extract(jieba, &full, &cx.user_terms);
     ArticleSuggestions {
         id: article.id,

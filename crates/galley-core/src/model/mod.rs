@@ -2,6 +2,7 @@
 //! vocabularies (statuses, labels, ratings) every layer shares.
 
 mod date;
+pub mod desk;
 pub mod document;
 pub mod import_report;
 pub mod vocabulary;
@@ -11,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 pub use date::IssueDate;
 pub use vocabulary::{
-    BoxRole, ClaimStatus, EntityKind, JudgementKind, Origin, ParagraphKind, ParseError, Rating,
-    RatingEntry, ReviewState, Role, SentimentLabel, SuggestionStatus, TopicStatus, Vocabulary,
+    BoxRole, ClaimStatus, DeskModelKind, EntityKind, JudgementKind, Origin, ParagraphKind,
+    ParseError, Rating, RatingEntry, ReviewState, Role, SentimentLabel, SuggestionStatus,
+    TopicStatus, Vocabulary,
 };
 
 /// A stored digest: one imported page or issue.

@@ -252,6 +252,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A model the desk's own decisions correct (`desk_examples.kind`; topics learn apart).
+    pub enum DeskModelKind ("learned model") {
+        /// Check-worthiness: accepted and rejected claim suggestions, claims marked by hand.
+        Claims = "claims",
+        /// Tone: accepted, rejected and corrected sentiments of articles and sentences.
+        Sentiment = "sentiment",
+    }
+}
+
+vocabulary! {
     /// The tone of an article or a sentence.
     pub enum SentimentLabel ("sentiment") {
         /// Favourable.

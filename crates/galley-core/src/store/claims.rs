@@ -301,3 +301,11 @@ fn json_or_null<T: serde::Serialize>(v: &[T]) -> Result<Option<String>> {
         Some(serde_json::to_string(v)?)
     })
 }
+
+/// Every claim an editor marked by hand: (id, quoted text), in id order.
+pub fn marked_by_editor(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, text FROM claims WHERE source = 'editor' ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

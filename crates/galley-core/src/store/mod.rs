@@ -15,6 +15,7 @@ pub mod audit;
 pub mod browse;
 pub mod claim_suggestions;
 pub mod claims;
+pub mod desk_models;
 pub mod digest_snapshot;
 pub mod digest_texts;
 pub mod digests;

@@ -21,6 +21,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/012_article_versions.sql")),
         M::up(include_str!("../../migrations/013_claim_assignment.sql")),
         M::up(include_str!("../../migrations/014_judgements.sql")),
+        M::up(include_str!("../../migrations/015_desk_models.sql")),
     ])
 }
 

@@ -197,3 +197,42 @@ fn json_or_null<T: serde::Serialize>(v: &[T]) -> Result<Option<String>> {
         Some(serde_json::to_string(v)?)
     })
 }
+
+/// A decided tone: accepted (the text is of `label`) or rejected (it is not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecidedSentiment {
+    /// The row id.
+    pub id: i64,
+    /// The article.
+    pub article_id: i64,
+    /// The sentence's paragraph and code points; `None` for the whole article.
+    pub sentence: Option<(i64, usize, usize)>,
+    /// The tone decided on.
+    pub label: SentimentLabel,
+    /// Accepted (`true`) or rejected.
+    pub accepted: bool,
+}
+
+/// Every accepted or rejected tone, of articles and sentences, in id order.
+pub fn decided_all(conn: &Connection) -> Result<Vec<DecidedSentiment>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, article_id, paragraph_id, start, end, label, status = 'accepted'
+         FROM sentiments WHERE status IN ('accepted', 'rejected') ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let paragraph: Option<i64> = r.get(2)?;
+        let start: Option<i64> = r.get(3)?;
+        let end: Option<i64> = r.get(4)?;
+        Ok(DecidedSentiment {
+            id: r.get(0)?,
+            article_id: r.get(1)?,
+            sentence: match (paragraph, start, end) {
+                (Some(p), Some(s), Some(e)) => Some((p, s as usize, e as usize)),
+                _ => None,
+            },
+            label: r.get(5)?,
+            accepted: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
