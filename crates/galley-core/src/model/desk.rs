@@ -32,4 +32,3 @@ pub struct DeskModel {
     /// Per feature, one weight per class.
     pub weights: HashMap<String, Vec<f64>>,
 }
-
