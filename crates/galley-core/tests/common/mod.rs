@@ -52,6 +52,92 @@ pub struct Scores {
     pub furniture: (usize, usize),
     pub order_ok: bool,
     pub misses: Vec<String>,
+    /// Per article found, in page order: (its confidence, whether it is right: paired with a
+    /// gold article, the same title, and body F1 of the pair at least [`RIGHT_F1`]).
+    pub judged: Vec<(f64, bool)>,
+    /// Characters of the gold (titles, bodies, sources, pull quotes, furniture; whitespace
+    /// aside) found nowhere in the output, and how many the gold has.
+    pub lost: (usize, usize),
+    /// Characters of the output beyond the gold's count of them.
+    pub duplicated: usize,
+}
+
+/// An article is right from this body F1 with its gold article (and the same title).
+pub const RIGHT_F1: f64 = 0.95;
+
+/// Every character of a digest's text (whitespace aside), counted.
+fn chars<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<char, usize> {
+    let mut m = HashMap::new();
+    for t in texts {
+        for c in t.chars().filter(|c| !c.is_whitespace()) {
+            *m.entry(c).or_default() += 1;
+        }
+    }
+    m
+}
+
+/// The gold's characters missing from the output, in gold order (for the report).
+fn lost_chars(parsed: &ParsedDigest, gold: &Gold) -> String {
+    let mut have = chars(
+        parsed
+            .articles
+            .iter()
+            .flat_map(|a| {
+                std::iter::once(a.title.as_str())
+                    .chain(a.source.line.as_deref())
+                    .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
+                    .chain(a.pull_quotes.iter().map(String::as_str))
+            })
+            .chain(parsed.furniture.iter().map(String::as_str)),
+    );
+    let mut out = String::new();
+    for a in &gold.articles {
+        for t in std::iter::once(&a.title).chain(a.paragraphs.iter().map(|p| &p.text)) {
+            for c in t.chars().filter(|c| !c.is_whitespace()) {
+                match have.get_mut(&c) {
+                    Some(n) if *n > 0 => *n -= 1,
+                    _ => out.push(c),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Gold characters missing from the output, the gold's total, and output characters extra.
+fn lost_and_duplicated(parsed: &ParsedDigest, gold: &Gold) -> ((usize, usize), usize) {
+    let g = chars(
+        gold.articles
+            .iter()
+            .flat_map(|a| {
+                std::iter::once(a.title.as_str())
+                    .chain(a.source_line.as_deref())
+                    .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
+                    .chain(a.pull_quotes.iter().map(String::as_str))
+            })
+            .chain(gold.furniture.iter().map(String::as_str)),
+    );
+    let o = chars(
+        parsed
+            .articles
+            .iter()
+            .flat_map(|a| {
+                std::iter::once(a.title.as_str())
+                    .chain(a.source.line.as_deref())
+                    .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
+                    .chain(a.pull_quotes.iter().map(String::as_str))
+            })
+            .chain(parsed.furniture.iter().map(String::as_str)),
+    );
+    let lost = g
+        .iter()
+        .map(|(c, n)| n.saturating_sub(o.get(c).copied().unwrap_or(0)))
+        .sum();
+    let extra = o
+        .iter()
+        .map(|(c, n)| n.saturating_sub(g.get(c).copied().unwrap_or(0)))
+        .sum();
+    ((lost, g.values().sum()), extra)
 }
 
 impl std::fmt::Display for Scores {
@@ -76,7 +162,12 @@ impl std::fmt::Display for Scores {
             "pull quotes  {}/{} (left in a body: {})",
             self.pull_quotes.0, self.pull_quotes.1, self.pull_quote_leaks
         )?;
-        write!(f, "furniture    {}/{}", self.furniture.0, self.furniture.1)?;
+        writeln!(f, "furniture    {}/{}", self.furniture.0, self.furniture.1)?;
+        write!(
+            f,
+            "characters   {} of {} lost, {} extra",
+            self.lost.0, self.lost.1, self.duplicated
+        )?;
         for m in &self.misses {
             write!(f, "\n  miss: {m}")?;
         }
@@ -125,7 +216,9 @@ pub fn score(parsed: &ParsedDigest, gold: &Gold) -> Scores {
     pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
     let mut pred_of: Vec<Option<usize>> = vec![None; gold.articles.len()];
     let mut used = vec![false; parsed.articles.len()];
+    let mut pair_f1 = vec![(None, 0.0); parsed.articles.len()];
     let mut tp = 0;
+    let size = |b: &HashMap<(char, char), usize>| b.values().sum::<usize>();
     for (o, gi, pi) in pairs {
         if o == 0 || pred_of[gi].is_some() || used[pi] {
             continue;
@@ -133,6 +226,8 @@ pub fn score(parsed: &ParsedDigest, gold: &Gold) -> Scores {
         pred_of[gi] = Some(pi);
         used[pi] = true;
         tp += o;
+        let f1 = 2.0 * o as f64 / (size(&gold_bodies[gi]) + size(&pred_bodies[pi])).max(1) as f64;
+        pair_f1[pi] = (Some(gi), f1);
     }
     let total = |m: &Vec<HashMap<(char, char), usize>>| {
         m.iter().map(|b| b.values().sum::<usize>()).sum::<usize>()
@@ -148,6 +243,20 @@ pub fn score(parsed: &ParsedDigest, gold: &Gold) -> Scores {
         },
         ..Scores::default()
     };
+    s.judged = parsed
+        .articles
+        .iter()
+        .zip(&pair_f1)
+        .map(|(a, (gi, f1))| {
+            let right = gi.is_some_and(|g| gold.articles[g].title == a.title) && *f1 >= RIGHT_F1;
+            (a.confidence, right)
+        })
+        .collect();
+    (s.lost, s.duplicated) = lost_and_duplicated(parsed, gold);
+    if s.lost.0 > 0 {
+        s.misses
+            .push(format!("characters lost: {}", lost_chars(parsed, gold)));
+    }
     let order: Vec<usize> = pred_of.iter().flatten().copied().collect();
     s.order_ok = order.windows(2).all(|w| w[0] < w[1]) && order.len() == parsed.articles.len();
     let all_bodies: String = parsed
@@ -220,11 +329,21 @@ pub fn score(parsed: &ParsedDigest, gold: &Gold) -> Scores {
     }
     for f in &gold.furniture {
         s.furniture.1 += 1;
-        if parsed.furniture.contains(f) {
+        if parsed.furniture.iter().any(|p| norm(p) == norm(f)) {
             s.furniture.0 += 1;
         } else {
             s.misses.push(format!("furniture {f:?}"));
         }
     }
     s
+}
+
+/// How well low confidence marks the wrong articles: (wrong ones flagged, wrong ones), (right
+/// ones flagged, right ones), an article being flagged below `low`.
+pub fn calibration(judged: &[(f64, bool)], low: f64) -> ((usize, usize), (usize, usize)) {
+    let count = |right: bool| {
+        let of: Vec<_> = judged.iter().filter(|j| j.1 == right).collect();
+        (of.iter().filter(|j| j.0 < low).count(), of.len())
+    };
+    (count(false), count(true))
 }

@@ -154,7 +154,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     };
     let chains = chain_pieces(units, &pieces, &titles, &piece_bags, &idf);
     let (title_of, used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
-    place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed.warnings);
+    place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
     attach_pull_quotes(
         units,
@@ -441,14 +441,14 @@ fn position_bonus(units: &[Unit], pieces: &[Piece], ch: &Chain, t: usize) -> Opt
     }
 }
 
-/// Step 4: headlines left over open the piece after them as a cross-head, else are left
-/// out with a warning.
+/// Step 4: headlines left over open the piece after them as a cross-head, else are kept with
+/// the page's furniture (nothing read is lost: the editor finds it there) with a warning.
 fn place_leftover_headlines(
     units: &[Unit],
     pieces: &mut [Piece],
     titles: &[usize],
     used: &[bool],
-    warnings: &mut Vec<String>,
+    parsed: &mut ParsedDigest,
 ) {
     for (ti, &t) in titles.iter().enumerate() {
         if used[ti] {
@@ -457,10 +457,13 @@ fn place_leftover_headlines(
         let next = next_in_flow(units, t);
         match pieces.iter_mut().find(|p| Some(p.first()) == next) {
             Some(p) if p.lead_heading.is_none() => p.lead_heading = Some(t),
-            _ => warnings.push(format!(
-                "line {}: headline {:?} matches no article; left out",
-                units[t].first_line, units[t].text
-            )),
+            _ => {
+                parsed.warnings.push(format!(
+                    "line {}: headline {:?} matches no article; kept with the page furniture",
+                    units[t].first_line, units[t].text
+                ));
+                parsed.furniture.push(units[t].text.clone());
+            }
         }
     }
 }

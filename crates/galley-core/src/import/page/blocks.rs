@@ -145,6 +145,15 @@ impl UnitBuilder<'_> {
             }
             return;
         }
+        if !open_sentence {
+            if let Some(k) = headline_above_body(&block) {
+                let body = block[k..].to_vec();
+                self.flush();
+                let unit = self.block_unit(&block[..k], UnitKind::Headline { strong: k > 1 });
+                self.out.push(unit);
+                return self.block(body, None);
+            }
+        }
         if !open_sentence && is_headline(&block) {
             self.flush();
             let unit = self.block_unit(
@@ -225,6 +234,23 @@ pub fn is_headline(block: &[Line]) -> bool {
         && !ends_sentence(&text)
         && !text.ends_with(['、', '：', ':', '（', '《', '“', '‘', '-'])
         && !text.starts_with(['，', '。', '、', '”', '’', '）', '》', '；', '：'])
+}
+
+/// A headline printed right above its body with no blank line between: the first one or two
+/// lines of the block form a headline and the last of them is short against the body lines
+/// (a body line that short would end a sentence). The number of headline lines.
+fn headline_above_body(block: &[Line]) -> Option<usize> {
+    (1..=2.min(block.len().saturating_sub(1))).find(|&k| {
+        let body = block[k..].iter().map(|l| width(&l.text)).max().unwrap_or(0);
+        let last = &block[k - 1].text;
+        is_headline(&block[..k])
+            && width(last) * 4 < body * 3
+            && !ends_sentence(last)
+            && (block[k..]
+                .iter()
+                .any(|l| l.text.contains(['，', '。', '；', ',']))
+                || block[..k].iter().all(|l| width(&l.text) < body))
+    })
 }
 
 /// Text used to find repeated passages: no whitespace, no quotation marks.
@@ -312,7 +338,9 @@ fn paragraphs(lines: &[Line], vocab: &Vocab, group: usize) -> Vec<Unit> {
             .map(|j| widths[j])
             .max()
             .unwrap_or(0);
-        if widths[i] * 4 < around * 3 {
+        // Shorter than the column by two characters or more: a line wrapped by the layout
+        // falls short by one at most (a closing mark kept off the next line's start).
+        if widths[i] * 4 < around * 3 || widths[i] + 4 <= around {
             cuts.push(i + 1);
         }
     }

@@ -406,6 +406,9 @@ pub fn is_furniture(line: &str) -> bool {
     {
         return true;
     }
+    if is_byline(s) {
+        return true;
+    }
     // Editor credits and dated page headers.
     for p in [
         "责任编辑",
@@ -430,6 +433,39 @@ pub fn is_furniture(line: &str) -> bool {
         return true;
     }
     false
+}
+
+/// A byline on a line of its own: `本报记者 林晓岚`, `记者 张三 李四`, `文/王五`, `本报通讯员
+/// 赵六`: a reporter's or photographer's credit and names, nothing else.
+pub fn is_byline(s: &str) -> bool {
+    const CREDITS: &[(&str, bool)] = &[
+        ("本报记者", false),
+        ("本报通讯员", false),
+        ("本报特约记者", false),
+        ("特约记者", false),
+        ("通讯员", true),
+        ("记者", true),
+        ("文/", false),
+        ("文／", false),
+        ("图/", false),
+        ("图／", false),
+        ("摄影", true),
+        ("撰文", true),
+    ];
+    let n = s.chars().count();
+    if n > 30 || s.contains(['，', '。', '；', ',', '：']) {
+        return false;
+    }
+    CREDITS.iter().any(|(credit, needs_space)| {
+        s.strip_prefix(credit).is_some_and(|rest| {
+            let names = rest.trim_start();
+            (!needs_space || rest.starts_with(char::is_whitespace))
+                && !names.is_empty()
+                && names
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c.is_whitespace() || "、·/／".contains(c))
+        })
+    })
 }
 
 /// Words that follow 据 in ordinary sentences, never a source (`据统计`, `据悉`…).
