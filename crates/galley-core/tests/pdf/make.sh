@@ -2,7 +2,7 @@
 # Regenerates the PDF test corpus from src/*.json: HTML laid out by make.py, converted to PDF
 # by LibreOffice (NAME.lo.pdf) and headless Chromium (NAME.chromium.pdf), and the gold
 # (NAME.gold.json), a two-page file (multi/) and inputs to refuse (bad/). Needs python3,
-# soffice, chromium, pdftoppm and qpdf (Debian: libreoffice-writer, chromium, poppler-utils,
+# soffice, chromium, pdftoppm, pdftotext and qpdf (Debian: libreoffice-writer, chromium, poppler-utils,
 # qpdf, fonts-noto-cjk, fonts-wqy-zenhei). The tests only read the committed files.
 set -eu
 cd "$(dirname "$0")"
@@ -19,6 +19,13 @@ for src in src/*.json; do
         chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
             --print-to-pdf="$name.chromium.pdf" "file://$work/$name.c.html" 2>/dev/null
     fi
+done
+
+# The text path's corpus: each page as pdftotext gives it in its default mode (columns
+# interleaved as a reader's tool extracts them), scored against the same golds.
+mkdir -p text
+for pdf in *.pdf; do
+    pdftotext "$pdf" "text/${pdf%.pdf}.txt"
 done
 
 # Two pages in one file: one digest a page.
