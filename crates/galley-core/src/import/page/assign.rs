@@ -487,8 +487,13 @@ fn drafts(
         let source = article_source(units, pieces, ch, &paragraphs, expected, &mut warnings);
         let (title, title_score) = article_title(units, title_of[ci], &paragraphs, &mut warnings);
         let merge_conf = merge_confidence(ch, &mut warnings);
-        let confidence = confidence(title_score, source.line.is_some() || !expected, merge_conf);
+        let (broken, why) = broken_text(units, pieces, ch, &paragraphs);
+        let confidence =
+            confidence(title_score, source.line.is_some() || !expected, merge_conf) - broken;
+        let confidence = (confidence.max(0.0) * 100.0).round() / 100.0;
         if confidence < LOW_CONFIDENCE {
+            // Said only where it matters: most column breaks are read right.
+            warnings.extend(why);
             warnings.push(format!(
                 "low confidence ({confidence:.2}): check title, source and paragraphs"
             ));
@@ -619,6 +624,47 @@ fn merge_confidence(ch: &Chain, warnings: &mut Vec<String>) -> f64 {
     }
     merge_conf
 }
+
+/// How much less sure the text of an article makes the importer, and why: each sentence
+/// carried on across a column break it guessed, and each paragraph that stops without ending
+/// its sentence, is a place where text from elsewhere may have been spliced in or cut off.
+fn broken_text(
+    units: &[Unit],
+    pieces: &[Piece],
+    ch: &Chain,
+    paragraphs: &[ParagraphDraft],
+) -> (f64, Vec<String>) {
+    let mut warnings = Vec::new();
+    let breaks: usize = ch
+        .pieces
+        .iter()
+        .flat_map(|&pi| pieces[pi].items.iter())
+        .map(|&i| units[i].breaks)
+        .sum();
+    let unfinished = paragraphs
+        .iter()
+        .filter(|p| p.kind != ParagraphKind::Heading && !super::lines::ends_sentence(&p.text))
+        .count();
+    if breaks > 0 {
+        warnings.push(format!(
+            "{breaks} sentence(s) carried on across a column break: check the paragraphs"
+        ));
+    }
+    if unfinished > 0 {
+        warnings.push(format!(
+            "{unfinished} paragraph(s) stop mid-sentence: check for text cut off or spliced in"
+        ));
+    }
+    (
+        BREAK_COST * breaks as f64 + UNFINISHED_COST * unfinished as f64,
+        warnings,
+    )
+}
+
+/// What each guessed column break inside a sentence costs an article's confidence.
+const BREAK_COST: f64 = 0.06;
+/// What each paragraph stopping mid-sentence costs.
+const UNFINISHED_COST: f64 = 0.12;
 
 /// Step 5: an article's confidence from its title's cohesion, its source line and its
 /// weakest join, rounded to two decimals.

@@ -45,6 +45,9 @@ pub struct Unit {
     pub col: Option<usize>,
     /// For paragraphs: which body text (blocks joined across column breaks) they come from.
     pub group: usize,
+    /// For paragraphs: how many times their text goes on across a blank line or a line set
+    /// aside (a column break guessed inside a sentence).
+    pub breaks: usize,
 }
 
 enum Item {
@@ -117,6 +120,7 @@ impl UnitBuilder<'_> {
             last_line: line.no,
             col: None,
             group: 0,
+            breaks: 0,
         };
         if keep_open && self.open_sentence() {
             self.pending.push(unit);
@@ -184,6 +188,7 @@ impl UnitBuilder<'_> {
             last_line: block[block.len() - 1].no,
             col: None,
             group: 0,
+            breaks: 0,
         }
     }
 }
@@ -364,6 +369,10 @@ fn paragraphs(lines: &[Line], vocab: &Vocab, group: usize) -> Vec<Unit> {
             last_line: lines[end - 1].no,
             col,
             group,
+            breaks: lines[start..end]
+                .windows(2)
+                .filter(|w| w[1].no > w[0].no + 1)
+                .count(),
         });
         start = end;
     }
