@@ -332,15 +332,15 @@ fn edit_lines_and_title_line_fix_page_text_by_line_number() {
     assert!(shown.contains("一千二百亩"), "{shown}");
     assert!(!shown.contains("155"), "{shown}");
 
-    env.ok(&["import", &format!("{pages}letters.txt")]);
-    let out = env.ok(&["edit", "title-line", "2", "7"]);
+    env.ok(&["import", &format!("{pages}letters-narrow.txt")]);
+    let out = env.ok(&["edit", "title-line", "2", "10"]);
     assert!(
         stdout(&out).starts_with("title_at_line (digest 2, article "),
         "{}",
         stdout(&out)
     );
     let list = stdout(&env.ok(&["list"]));
-    assert!(list.contains("letters\t2 articles"), "{list}");
+    assert!(list.contains("letters-narrow\t2 articles"), "{list}");
     assert_one_line_failure(
         &env.galley(&["edit", "lines", "2", "1"]),
         "line 1 is not in a paragraph: move its article or piece instead",

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use galley_core::app::import::{ImportOptions, Source};
-use galley_core::edit::Edit;
+use galley_core::edit::{Edit, Role as Becomes};
 use galley_core::model::Role;
 use galley_core::Workspace;
 
@@ -104,17 +104,47 @@ fn alternating_columns_are_separated_by_moving_every_other_line() {
 }
 
 #[test]
+fn letters_signed_on_their_own_lines_are_read_one_by_one_with_their_writers() {
+    let (ws, digest) = open("letters.txt");
+    let got: Vec<(String, Option<String>)> = articles(&ws, digest)
+        .into_iter()
+        .map(|id| {
+            let a = ws.article(id).unwrap();
+            (a.title, a.source.line)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "感谢社区医生上门服务".to_owned(),
+                Some("读者 王芳".to_owned())
+            ),
+            (
+                "建议公交站台加装座椅".to_owned(),
+                Some("读者 李明".to_owned())
+            ),
+            ("夜间施工噪声扰民".to_owned(), Some("读者 赵强".to_owned())),
+        ]
+    );
+}
+
+#[test]
 fn letters_read_as_one_article_are_split_at_their_titles_and_signatures_set_aside() {
-    let (mut ws, digest) = open("letters.txt");
+    let (mut ws, digest) = open("letters-narrow.txt");
     assert_eq!(
         articles(&ws, digest).len(),
         1,
         "the import merged the letters"
     );
-    // The first letter's title, printed right above a wider body, is read as the title and
-    // the column label as furniture; the other letters' titles run on inside the text.
-    let first = ws.article(articles(&ws, digest)[0]).unwrap();
-    assert_eq!(first.title, "感谢社区医生上门服务");
+    // The first letter's title opens the paragraph: it becomes the article's title, the
+    // column label it had is kept as a paragraph and marked furniture.
+    let first = line(&ws, digest, "感谢社区医生上门服务");
+    ws.fix(&Edit::TitleAtLine {
+        digest_id: digest,
+        line: first,
+    })
+    .unwrap();
     for title in ["建议公交站台加装座椅", "夜间施工噪声扰民"] {
         let n = line(&ws, digest, title);
         ws.fix(&Edit::TitleAtLine {
@@ -123,11 +153,17 @@ fn letters_read_as_one_article_are_split_at_their_titles_and_signatures_set_asid
         })
         .unwrap();
     }
-    let signatures = ["读者 王芳", "读者 李明", "读者 赵强"].map(|t| line(&ws, digest, t));
+    let signatures = ["王芳", "李明", "赵强"].map(|t| line(&ws, digest, t));
     ws.fix(&Edit::MoveLines {
         digest_id: digest,
         lines: signatures.to_vec(),
         to_article: None,
+    })
+    .unwrap();
+    let label = ws.article(articles(&ws, digest)[0]).unwrap().paragraphs[0].id;
+    ws.fix(&Edit::SetRole {
+        paragraph_id: label,
+        role: Becomes::Furniture,
     })
     .unwrap();
     assert_eq!(

@@ -66,6 +66,18 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
         });
         return;
     }
+    if is_signature(line) {
+        // A letter's writer is its source, and closes it.
+        out.push(Line {
+            no,
+            text: line.to_owned(),
+            kind: LineKind::Source(Source {
+                line: Some(line.to_owned()),
+                outlets: Vec::new(),
+            }),
+        });
+        return;
+    }
     if stands_alone(raw, i) {
         if let Some(l) = doubled_or_source(line, no) {
             out.push(l);
@@ -468,6 +480,41 @@ pub fn is_byline(s: &str) -> bool {
     })
 }
 
+/// A letter's signature on a line of its own: `读者 王芳`, `——王芳`, `（读者 李明）`,
+/// `南京市读者 赵强`: a dash or a reader's credit and a name, nothing else. Read as the
+/// letter's source line.
+pub fn is_signature(s: &str) -> bool {
+    let inner = s
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .unwrap_or(s)
+        .trim();
+    if inner.chars().count() > 20 || inner.contains(['，', '。', '；', ',', '：']) {
+        return false;
+    }
+    let name_like = |r: &str| {
+        let r = r.trim();
+        (1..=12).contains(&r.chars().count())
+            && r.chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '·')
+    };
+    if let Some(rest) = inner
+        .strip_prefix("——")
+        .or_else(|| inner.strip_prefix("－－"))
+    {
+        return name_like(rest);
+    }
+    match inner.split_once("读者") {
+        Some((place, rest)) => {
+            place.chars().count() <= 8
+                && place.chars().all(char::is_alphabetic)
+                && rest.starts_with(char::is_whitespace)
+                && name_like(rest)
+        }
+        None => false,
+    }
+}
+
 /// Words that follow 据 in ordinary sentences, never a source (`据统计`, `据悉`…).
 const NOT_OUTLETS: &[&str] = &[
     "统计",
@@ -818,6 +865,32 @@ mod tests {
         assert!(is_furniture("2023年6月30日 星期五"));
         assert!(!is_furniture("数据开源为AI发展“推波助澜”"));
         assert!(!is_furniture("2023年预计全球 OLED面板出货量同比增长"));
+    }
+
+    #[test]
+    fn bylines_and_signatures_are_set_aside_and_sentences_are_not() {
+        for credit in [
+            "本报记者 林晓岚",
+            "记者 张三 李四",
+            "文/王五",
+            "本报通讯员 赵六",
+        ] {
+            assert!(is_furniture(credit), "{credit}");
+        }
+        for signed in ["读者 王芳", "——王芳", "（读者 李明）", "南京市读者 赵强"]
+        {
+            assert!(is_signature(signed), "{signed}");
+        }
+        for text in [
+            "记者近日走访了当地多个单位",
+            "记者：这项工作进展如何",
+            "读者来信",
+            "读者朋友们纷纷来电表示支持",
+            "——这是他第三次参赛，",
+            "不少读者 在留言中提出了建议，希望尽快解决。",
+        ] {
+            assert!(!is_furniture(text) && !is_signature(text), "{text}");
+        }
     }
 
     #[test]
