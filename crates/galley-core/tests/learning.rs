@@ -213,7 +213,7 @@ fn a_desk_topic_given_to_50_articles_is_suggested_on_new_ones() {
         .find(|t| t.code == "desk:eldercare")
         .unwrap();
     assert!(
-        t.reasons[0].starts_with("learned from 50 of this desk's decisions"),
+        t.reasons[0].starts_with("学自本台 50 次决定"),
         "{:?}",
         t.reasons
     );

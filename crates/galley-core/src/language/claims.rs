@@ -246,13 +246,13 @@ fn contains_any<'a>(s: &str, words: &[&'a str]) -> Vec<&'a str> {
 
 fn describe(q: &Quantity) -> &'static str {
     match q.kind {
-        Kind::Money => "money",
-        Kind::Percent => "percentage",
-        Kind::Date => "date",
-        Kind::Year => "year",
-        Kind::Duration => "duration",
-        Kind::Measure => "measure",
-        Kind::Count => "figure",
+        Kind::Money => "金额",
+        Kind::Percent => "百分比",
+        Kind::Date => "日期",
+        Kind::Year => "年份",
+        Kind::Duration => "时长",
+        Kind::Measure => "计量",
+        Kind::Count => "数字",
     }
 }
 
@@ -335,7 +335,7 @@ fn figures(qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
             Kind::Year => 1.5,
         };
         if p >= 1.0 {
-            shown.push(format!("{}: {}", describe(q), q.text));
+            shown.push(format!("{}：{}", describe(q), q.text));
         }
         points.push(p);
     }
@@ -354,7 +354,7 @@ fn relative_date(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> 
     if rel.is_empty() || qs.iter().any(|q| q.kind == Kind::Date) {
         return 0.0;
     }
-    reasons.push(format!("date: {}", rel[0]));
+    reasons.push(format!("日期：{}", rel[0]));
     1.5
 }
 
@@ -378,9 +378,9 @@ fn firsts_and_rankings(sentence: &str, reasons: &mut Vec<String>) -> f64 {
     }
     if !firsts.is_empty() || (ordinal.is_some() && scope) || (!ranking_words.is_empty() && scope) {
         reasons.push(format!(
-            "first/ranking: {}{}",
-            ranking_words.join(", "),
-            if scope { " (with scope)" } else { "" }
+            "首次/排名：{}{}",
+            ranking_words.join("、"),
+            if scope { "（有范围）" } else { "" }
         ));
         if scope {
             3.0
@@ -400,7 +400,7 @@ fn changes(sentence: &str, reasons: &mut Vec<String>) -> f64 {
     if changes.is_empty() {
         return 0.0;
     }
-    reasons.push(format!("change/comparison: {}", changes.join(", ")));
+    reasons.push(format!("变化/比较：{}", changes.join("、")));
     if changes.len() > 1 {
         1.5
     } else {
@@ -414,7 +414,7 @@ fn forecast(sentence: &str, reasons: &mut Vec<String>) -> f64 {
     if fc.is_empty() {
         return 0.0;
     }
-    reasons.push(format!("forecast: {}", fc[0]));
+    reasons.push(format!("预测：{}", fc[0]));
     1.0
 }
 
@@ -424,7 +424,7 @@ fn event(sentence: &str, reasons: &mut Vec<String>) -> f64 {
     if ev.is_empty() {
         return 0.0;
     }
-    reasons.push(format!("event: {}", ev.join(", ")));
+    reasons.push(format!("事件：{}", ev.join("、")));
     1.5
 }
 
@@ -436,13 +436,13 @@ fn attributed(sentence: &str, a: &Attribution, reasons: &mut Vec<String>) -> f64
         // "林咏华说。": only the speaker.
         -3.0
     } else if a.who.starts_with("(unnamed") {
-        reasons.push(format!("attributed to an unnamed source: {}", a.who));
+        reasons.push(format!("匿名来源：{}", a.who));
         0.5
     } else if a.person {
-        reasons.push(format!("attributed: {} {}", a.who, a.verb));
+        reasons.push(format!("引述：{}{}", a.who, a.verb));
         1.0
     } else {
-        reasons.push(format!("source named: {}", a.who));
+        reasons.push(format!("点名来源：{}", a.who));
         1.5
     }
 }
@@ -467,12 +467,12 @@ fn relation(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
     let named = contains_any(sentence, NAMED);
     let mut points = if found.is_empty() { 1.5 } else { 2.0 };
     let mut why = match found.is_empty() {
-        true => "dated event".to_owned(),
-        false => format!("verifiable relation: {}", found.join(", ")),
+        true => "有日期的事件".to_owned(),
+        false => format!("可核实的关系：{}", found.join("、")),
     };
     if !named.is_empty() && !found.is_empty() {
         points += 1.0;
-        why.push_str(&format!(" (named: …{})", named[0]));
+        why.push_str(&format!("（指名：…{}）", named[0]));
     }
     reasons.push(why);
     points
@@ -484,7 +484,7 @@ fn personal(sentence: &str, reasons: &mut Vec<String>) -> f64 {
     if found.is_empty() {
         return 0.0;
     }
-    reasons.push(format!("personal or forum voice (−): {}", found.join(", ")));
+    reasons.push(format!("个人或论坛口吻（−）：{}", found.join("、")));
     3.0
 }
 
@@ -492,7 +492,7 @@ fn personal(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 fn question(sentence: &str, reasons: &mut Vec<String>) -> f64 {
     let trimmed = sentence.trim_end_matches(['”', '’', '」', '）', ')', ' ']);
     if trimmed.ends_with('？') || trimmed.ends_with('?') || trimmed.ends_with("吗") {
-        reasons.push("question (−)".into());
+        reasons.push("疑问句（−）".into());
         4.0
     } else {
         0.0
@@ -508,7 +508,7 @@ fn hedges(sentence: &str, attr: Option<&Attribution>, reasons: &mut Vec<String>)
     if hedges.is_empty() {
         return 0.0;
     }
-    reasons.push(format!("opinion/hedge (−): {}", hedges.join(", ")));
+    reasons.push(format!("观点/推测（−）：{}", hedges.join("、")));
     (hedges.len() as f64 * 1.0).min(2.5)
 }
 
@@ -604,7 +604,7 @@ pub fn suggest_with(
                 if let Some(next) = sentences.get(si + 1) {
                     if let Some(a) = attribution(&next.text, last_person.as_deref()) {
                         if a.person && next.text.chars().count() <= 12 {
-                            w.reasons.push(format!("attributed: {} {}", a.who, a.verb));
+                            w.reasons.push(format!("引述：{}{}", a.who, a.verb));
                         }
                     }
                 }

@@ -175,12 +175,12 @@ pub enum Verdict {
     Suggest {
         /// 0..1.
         score: f64,
-        /// `learned from N of this desk's decisions (word, word…)`.
+        /// `学自本台 N 次决定：词、词` (learned from N of this desk's decisions).
         reason: String,
     },
     /// The article is like those the topic was rejected on: do not suggest it.
     Withhold {
-        /// `rejected on N similar articles by this desk (word, word…)`.
+        /// `本台在 N 篇类似文章上拒绝过：词、词` (rejected on N similar articles).
         reason: String,
     },
 }
@@ -329,12 +329,12 @@ impl Learned {
             w.into_iter()
                 .take(REASON_WORDS)
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join("、")
         };
         if self.veto > 0.0 && con >= self.veto && con > pro {
             return Some(Verdict::Withhold {
                 reason: format!(
-                    "rejected on {} similar articles by this desk ({})",
+                    "本台在 {} 篇类似文章上拒绝过：{}",
                     self.negatives,
                     named(con_words)
                 ),
@@ -345,7 +345,7 @@ impl Learned {
             return Some(Verdict::Suggest {
                 score: (score * 1000.0).round() / 1000.0,
                 reason: format!(
-                    "learned from {} of this desk's decisions ({})",
+                    "学自本台 {} 次决定：{}",
                     self.positives + self.negatives,
                     named(pro_words)
                 ),

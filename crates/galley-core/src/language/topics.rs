@@ -144,8 +144,8 @@ pub fn suggest(tax: &Taxonomy, title: &str, text: &str, top: usize) -> Vec<Topic
             let half = own[i] * 0.5;
             if half > 0.0 && raw[pi] < own[pi] + half {
                 raw[pi] = own[pi] + half;
-                why[pi].retain(|(_, r)| !r.starts_with("via "));
-                why[pi].push((half, format!("via {}", t.label_en)));
+                why[pi].retain(|(_, r)| !r.starts_with("经由"));
+                why[pi].push((half, format!("经由{}", t.label_zh)));
             }
         }
     }
