@@ -76,9 +76,9 @@ fn chars<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<char, usize> {
     m
 }
 
-/// The gold's characters missing from the output, in gold order (for the report).
-fn lost_chars(parsed: &ParsedDigest, gold: &Gold) -> String {
-    let mut have = chars(
+/// Every character the import put out: titles, sources, paragraphs, pull quotes, furniture.
+fn output_chars(parsed: &ParsedDigest) -> HashMap<char, usize> {
+    chars(
         parsed
             .articles
             .iter()
@@ -89,7 +89,12 @@ fn lost_chars(parsed: &ParsedDigest, gold: &Gold) -> String {
                     .chain(a.pull_quotes.iter().map(String::as_str))
             })
             .chain(parsed.furniture.iter().map(String::as_str)),
-    );
+    )
+}
+
+/// The gold's characters missing from the output, in gold order (for the report).
+fn lost_chars(parsed: &ParsedDigest, gold: &Gold) -> String {
+    let mut have = output_chars(parsed);
     let mut out = String::new();
     for a in &gold.articles {
         for t in std::iter::once(&a.title).chain(a.paragraphs.iter().map(|p| &p.text)) {
@@ -117,18 +122,7 @@ fn lost_and_duplicated(parsed: &ParsedDigest, gold: &Gold) -> ((usize, usize), u
             })
             .chain(gold.furniture.iter().map(String::as_str)),
     );
-    let o = chars(
-        parsed
-            .articles
-            .iter()
-            .flat_map(|a| {
-                std::iter::once(a.title.as_str())
-                    .chain(a.source.line.as_deref())
-                    .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
-                    .chain(a.pull_quotes.iter().map(String::as_str))
-            })
-            .chain(parsed.furniture.iter().map(String::as_str)),
-    );
+    let o = output_chars(parsed);
     let lost = g
         .iter()
         .map(|(c, n)| n.saturating_sub(o.get(c).copied().unwrap_or(0)))
