@@ -302,9 +302,11 @@ pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthi
 /// Applies the desk's corrections to a scored sentence: its probability becomes the corrected
 /// one, and a correction that moved it toward the decision comes first among the reasons.
 pub fn correct(jieba: &Jieba, desk: &DeskModel, sentence: &str, w: &mut Worthiness) {
-    let Some(p) = w.probability else { return };
+    let Some(p) = w.probability.filter(|_| desk.is_usable()) else {
+        return;
+    };
     let words = desk_model::weighted(claim_model::words(jieba, sentence));
-    let c = desk.correct(&desk_model::claim_base(p), &words);
+    let c = desk.correct(&desk_model::claim_base(p), &words, super::linear::shown);
     let q = c.probabilities[1];
     w.probability = Some(q);
     w.score = (q * 100.0).round() / 100.0;

@@ -15,26 +15,19 @@ use rusqlite::Connection;
 
 use crate::language::desk_model::{self, DeskModel, Example};
 use crate::language::{claim_model, claims, script, sentences, sentiment};
-use crate::model::{DeskModelKind, ParagraphKind, SentimentLabel};
+use crate::model::{DeskModelKind, SentimentLabel};
 use crate::store::{self, desk_models};
 use crate::Result;
 
-/// A decision as it stands, before its text is analysed.
+/// A decision as it stands, with the text it is about now.
 struct Decided {
     key: String,
     class: String,
     positive: bool,
-    text: Text,
-}
-
-/// Where a decision's text is.
-enum Text {
-    /// Given (a claim's sentence).
-    Given(String),
-    /// An article's body.
-    Article(i64),
-    /// A sentence: paragraph and code points.
-    Sentence(i64, usize, usize),
+    /// The text (`None`: gone with its paragraph or article).
+    text: Option<String>,
+    /// About a whole article's body (else a sentence or a claim's span).
+    article: bool,
 }
 
 /// What a pass changed: examples learned and taken out, per kind.
@@ -86,21 +79,16 @@ fn sync_kind(conn: &Connection, jieba: &Jieba, kind: DeskModelKind) -> Result<Ch
     let mut out = Changed::default();
     let mut seen = HashMap::new();
     for d in decisions(conn, kind)? {
-        let text = match &d.text {
-            Text::Given(t) => Some(t.clone()),
-            _ => None,
+        let Some(text) = d.text.as_deref() else {
+            continue; // gone: taken out below
         };
-        let same = stored.get(&d.key).is_some_and(|s| {
-            s.class == d.class
-                && s.positive == d.positive
-                && text.as_ref().is_none_or(|t| *t == s.text)
-        });
+        let same = stored
+            .get(&d.key)
+            .is_some_and(|s| s.class == d.class && s.positive == d.positive && s.text == text);
         seen.insert(d.key.clone(), ());
         if !same {
-            if let Some(e) = example(conn, jieba, kind, d)? {
-                desk_models::put(conn, kind, &e)?;
-                out.added += 1;
-            }
+            desk_models::put(conn, kind, &example(jieba, kind, d)?)?;
+            out.added += 1;
         }
     }
     for key in stored.keys().filter(|k| !seen.contains_key(*k)) {
@@ -137,7 +125,8 @@ fn decisions(conn: &Connection, kind: DeskModelKind) -> Result<Vec<Decided>> {
                     key: format!("suggestion:{id:010}"),
                     class: class(accepted).into(),
                     positive: true,
-                    text: Text::Given(text),
+                    text: Some(text),
+                    article: false,
                 });
             let marked = store::claims::marked_by_editor(conn)?
                 .into_iter()
@@ -145,36 +134,33 @@ fn decisions(conn: &Connection, kind: DeskModelKind) -> Result<Vec<Decided>> {
                     key: format!("claim:{id:010}"),
                     class: class(true).into(),
                     positive: true,
-                    text: Text::Given(text),
+                    text: Some(text),
+                    article: false,
                 });
             suggested.chain(marked).collect()
         }
-        DeskModelKind::Sentiment => store::sentiments::decided_all(conn)?
-            .into_iter()
-            .map(|s| Decided {
-                key: format!("sentiment:{:010}", s.id),
-                class: s.label.as_str().into(),
-                positive: s.accepted,
-                text: match s.sentence {
-                    Some((p, start, end)) => Text::Sentence(p, start, end),
-                    None => Text::Article(s.article_id),
-                },
-            })
-            .collect(),
+        DeskModelKind::Sentiment => {
+            let mut bodies = store::sentiments::decided_article_bodies(conn)?;
+            store::sentiments::decided_all(conn)?
+                .into_iter()
+                .map(|s| Decided {
+                    key: format!("sentiment:{:010}", s.id),
+                    class: s.label.as_str().into(),
+                    positive: s.accepted,
+                    text: match s.of_sentence {
+                        true => s.sentence,
+                        false => bodies.remove(&s.article_id),
+                    },
+                    article: !s.of_sentence,
+                })
+                .collect()
+        }
     })
 }
 
 /// A decision made an example: its text (Simplified script) analysed as the suggester does.
-/// `None` when its text is gone.
-fn example(
-    conn: &Connection,
-    jieba: &Jieba,
-    kind: DeskModelKind,
-    d: Decided,
-) -> Result<Option<Example>> {
-    let Some(text) = text_of(conn, &d.text)? else {
-        return Ok(None);
-    };
+fn example(jieba: &Jieba, kind: DeskModelKind, d: Decided) -> Result<Example> {
+    let text = d.text.unwrap_or_default();
     let simplified = script::to_simplified(&text);
     let (features, base) = match kind {
         DeskModelKind::Claims => {
@@ -185,19 +171,19 @@ fn example(
             (words, desk_model::claim_base(p))
         }
         DeskModelKind::Sentiment => {
-            let label = shipped_tone(jieba, &simplified, matches!(d.text, Text::Article(_)));
+            let label = shipped_tone(jieba, &simplified, d.article);
             let words = sentiment::text_desk_features(jieba, &simplified);
             (words, desk_model::tone_base(label))
         }
     };
-    Ok(Some(Example {
+    Ok(Example {
         key: d.key,
         class: d.class,
         positive: d.positive,
         text,
         features,
         base,
-    }))
+    })
 }
 
 /// The tone the shipped model gives a sentence, or an article's body (one paragraph a line).
@@ -211,28 +197,4 @@ fn shipped_tone(jieba: &Jieba, text: &str, article: bool) -> SentimentLabel {
         .map(|s| sentiment::analyse_sentence(jieba, &s.text))
         .collect();
     sentiment::aggregate(&all).label
-}
-
-/// The text a decision is about: an article's body paragraphs (headings left out, as the
-/// suggester reads them), one a line, or a sentence.
-fn text_of(conn: &Connection, t: &Text) -> Result<Option<String>> {
-    Ok(match t {
-        Text::Given(s) => Some(s.clone()),
-        Text::Article(id) => match store::articles::get(conn, *id) {
-            Ok(a) => Some(body(&a)),
-            Err(_) => None,
-        },
-        Text::Sentence(p, start, end) => store::paragraphs::text(conn, *p)?
-            .map(|text| sentences::slice_cp(&text, *start, *end).to_owned()),
-    })
-}
-
-/// An article's body as the suggester reads its tone: the paragraphs that are not headings.
-pub fn body(a: &crate::model::Article) -> String {
-    a.paragraphs
-        .iter()
-        .filter(|p| p.kind != ParagraphKind::Heading)
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -85,8 +85,14 @@ impl DeskModel {
         self.examples >= MIN_EXAMPLES && !self.weights.is_empty()
     }
 
-    /// Corrects the shipped model's logits `base` for a text with these features.
-    pub fn correct(&self, base: &[f64], features: &[(String, f32)]) -> Corrected {
+    /// Corrects the shipped model's logits `base` for a text with these features; `shown`
+    /// turns a feature into the word a reason names (`None`: not shown).
+    pub fn correct(
+        &self,
+        base: &[f64],
+        features: &[(String, f32)],
+        shown: fn(&str) -> Option<String>,
+    ) -> Corrected {
         let n = self.classes.len();
         let mut shift = vec![0.0; n];
         let mut found = Vec::new();
@@ -101,7 +107,7 @@ impl DeskModel {
         let z: Vec<f64> = base.iter().zip(&shift).map(|(b, s)| b + s).collect();
         let probabilities = super::linear::softmax(&z);
         let best = argmax(&probabilities);
-        let words = pushing(&found, best);
+        let words = pushing(&found, best, shown);
         Corrected {
             probabilities,
             best,
@@ -132,14 +138,18 @@ fn argmax(v: &[f64]) -> usize {
 }
 
 /// The shown words that pushed class `c` up against the other classes most.
-fn pushing(found: &[(&str, &Vec<f64>, f64)], c: usize) -> Vec<String> {
+fn pushing(
+    found: &[(&str, &Vec<f64>, f64)],
+    c: usize,
+    shown: fn(&str) -> Option<String>,
+) -> Vec<String> {
     let mut pushes: Vec<(f64, String)> = found
         .iter()
         .filter_map(|(f, w, x)| {
             let others = (w.iter().sum::<f64>() - w[c]) / (w.len() - 1).max(1) as f64;
             let push = (w[c] - others) * x;
-            let shown = super::linear::shown(f)?;
-            (push > 0.05).then_some((push, shown))
+            let word = shown(f)?;
+            (push > 0.05).then_some((push, word))
         })
         .collect();
     pushes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -270,6 +280,8 @@ pub fn weighted(features: impl IntoIterator<Item = String>) -> Vec<(String, f32)
 mod tests {
     use super::*;
 
+    const SHOWN: fn(&str) -> Option<String> = super::super::linear::shown;
+
     fn example(key: &str, class: &str, positive: bool, words: &[&str], base: Vec<f64>) -> Example {
         Example {
             key: key.into(),
@@ -285,7 +297,7 @@ mod tests {
     fn no_decisions_change_nothing() {
         let m = fit(DeskModelKind::Claims, &[]);
         assert!(!m.is_usable());
-        let c = m.correct(&claim_base(0.8), &weighted(["下周".to_string()]));
+        let c = m.correct(&claim_base(0.8), &weighted(["下周".to_string()]), SHOWN);
         assert_eq!(c.best, 1);
         assert!((c.probabilities[1] - 0.8).abs() < 1e-9, "{c:?}");
         assert!(c.words.is_empty());
@@ -308,12 +320,12 @@ mod tests {
         let m = fit(DeskModelKind::Claims, &ex);
         assert!(m.is_usable());
         let new = weighted(["下周", "必", "涨", "股99", "兄弟们"].map(String::from));
-        let c = m.correct(&claim_base(0.8), &new);
+        let c = m.correct(&claim_base(0.8), &new, SHOWN);
         assert_eq!(m.classes[c.best], NO, "{c:?}");
         assert!(c.words.contains(&"必".to_string()), "{c:?}");
         assert!(m.reason(&c.words).starts_with("学自本台 20 次决定："));
         let other = weighted(["公司", "营收", "增长", "亿元"].map(String::from));
-        let c = m.correct(&claim_base(0.8), &other);
+        let c = m.correct(&claim_base(0.8), &other, SHOWN);
         assert!((c.probabilities[1] - 0.8).abs() < 1e-9, "{c:?}");
     }
 
@@ -351,12 +363,14 @@ mod tests {
         let c = m.correct(
             &tone_base(SentimentLabel::Neutral),
             &weighted(["裁员", "宣布", "员工", "某厂"].map(String::from)),
+            SHOWN,
         );
         assert_eq!(c.best, neg, "{c:?}");
         assert!(c.shift[neg] > SHOWN_SHIFT, "{c:?}");
         let c = m.correct(
             &tone_base(SentimentLabel::Positive),
             &weighted(["发布会", "新品", "亮相"].map(String::from)),
+            SHOWN,
         );
         assert_ne!(m.classes[c.best], "positive", "{c:?}");
     }

@@ -1067,18 +1067,9 @@ const MODEL_REASON: &str = "模型";
 
 /// Sentiment of one sentence. Its reasons agreeing with the label come first.
 pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
-    analyse_sentence_with(jieba, text, None)
-}
-
-/// [`analyse_sentence`], with the desk's corrections learned from its decisions.
-pub fn analyse_sentence_with(jieba: &Jieba, text: &str, desk: Option<&DeskModel>) -> Sentiment {
     let lower = text.to_lowercase();
     let tokens = model_tokens(jieba, &lower);
-    let mut s = analyse_tokens(&tokens, &lower);
-    if let Some(d) = desk.filter(|d| d.is_usable()) {
-        correct(d, &desk_features(&tokens, &lower), &mut s);
-    }
-    s
+    analyse_tokens(&tokens, &lower)
 }
 
 /// The features the desk's corrections read: words, negated words and word pairs.
@@ -1099,7 +1090,7 @@ pub fn text_desk_features(jieba: &Jieba, text: &str) -> Vec<(String, f32)> {
 /// Applies the desk's corrections to a tone: the label becomes the one the desk's decisions
 /// make most likely, and a correction that changed it (or backed it strongly) says so.
 pub fn correct(desk: &DeskModel, features: &[(String, f32)], s: &mut Sentiment) {
-    let c = desk.correct(&desk_model::tone_base(s.label), features);
+    let c = desk.correct(&desk_model::tone_base(s.label), features, tone_shown);
     let label = Label::ALL[c.best];
     let own = Label::ALL.iter().position(|l| *l == s.label).unwrap_or(0);
     let backing = c.shift[c.best] - c.shift.iter().sum::<f64>() / c.shift.len() as f64;
@@ -1114,6 +1105,21 @@ pub fn correct(desk: &DeskModel, features: &[(String, f32)], s: &mut Sentiment) 
         s.reasons.insert(0, desk.reason(&c.words));
     } else if c.best == own && backing >= desk_model::SHOWN_SHIFT {
         s.reasons.push(desk.reason(&c.words));
+    }
+}
+
+/// A tone feature as an editor reads it in a reason: the word (`否定·` before a negated one),
+/// a word pair joined; numbers and the model's markers left out.
+fn tone_shown(feature: &str) -> Option<String> {
+    let (kind, rest) = feature.split_once(':')?;
+    if rest.contains("<num>") {
+        return None;
+    }
+    match kind {
+        "w" => Some(rest.to_owned()),
+        "n" => Some(format!("否定·{rest}")),
+        "p" => Some(rest.replace('|', "")),
+        _ => None,
     }
 }
 

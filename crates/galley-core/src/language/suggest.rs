@@ -267,27 +267,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
             consistency: c.consistency,
         })
         .collect();
-    let desk_tone = Some(&cx.desk.sentiment).filter(|d| d.is_usable());
-    let mut sentence_sentiments = Vec::new();
-    for p in &text_paras {
-        for s in sentences::split(&p.text) {
-            sentence_sentiments.push(SentenceSentiment {
-                paragraph: p.id,
-                start: s.start,
-                end: s.end,
-                sentiment: sentiment::analyse_sentence_with(jieba, &s.text, desk_tone),
-            });
-        }
-    }
-    let all: Vec<Sentiment> = sentence_sentiments
-        .iter()
-        .map(|s| s.sentiment.clone())
-        .collect();
-    let mut sentiment = sentiment::aggregate(&all);
-    if let Some(d) = desk_tone {
-        let features = sentiment::text_desk_features(jieba, &texts.join("\n"));
-        sentiment::correct(d, &features, &mut sentiment);
-    }
+    let (sentence_sentiments, sentiment) = tones(cx, &text_paras, &texts);
     let entities = entities::extract(jieba, &full, &cx.user_terms);
     ArticleSuggestions {
         id: article.id,
@@ -300,6 +280,45 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         keyword_scores,
         sentences: sentence_sentiments,
     }
+}
+
+/// The tone of each sentence and of the article. The article's is aggregated from the shipped
+/// model's sentence tones (as the desk's decisions were learned), then each is corrected by
+/// what the desk taught, if anything.
+fn tones(
+    cx: &Context<'_>,
+    paragraphs: &[&crate::model::Paragraph],
+    texts: &[&str],
+) -> (Vec<SentenceSentiment>, Sentiment) {
+    let desk = Some(&cx.desk.sentiment).filter(|d| d.is_usable());
+    let mut sentences_out = Vec::new();
+    let mut shipped = Vec::new();
+    for p in paragraphs {
+        for s in sentences::split(&p.text) {
+            let found = sentiment::analyse_sentence(cx.jieba, &s.text);
+            shipped.push(found.clone());
+            let mut shown = found;
+            if let Some(d) = desk {
+                sentiment::correct(
+                    d,
+                    &sentiment::text_desk_features(cx.jieba, &s.text),
+                    &mut shown,
+                );
+            }
+            sentences_out.push(SentenceSentiment {
+                paragraph: p.id,
+                start: s.start,
+                end: s.end,
+                sentiment: shown,
+            });
+        }
+    }
+    let mut article = sentiment::aggregate(&shipped);
+    if let Some(d) = desk {
+        let features = sentiment::text_desk_features(cx.jieba, &texts.join("\n"));
+        sentiment::correct(d, &features, &mut article);
+    }
+    (sentences_out, article)
 }
 
 /// Analyses several articles on all cores (the articles are independent), results in order.

@@ -178,11 +178,13 @@ pub fn unlink_claim(conn: &Connection, claim_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Every decided suggestion: (id, sentence, accepted), in id order (what the desk taught).
+/// Every decided suggestion: (id, sentence, accepted), in id order (what the desk taught). An
+/// accepted one whose claim was deleted since is left out: the editor thought again.
 pub fn decided_all(conn: &Connection) -> Result<Vec<(i64, String, bool)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, text, status = 'accepted' FROM claim_suggestions
-         WHERE status IN ('accepted', 'rejected') ORDER BY id",
+         WHERE status = 'rejected' OR (status = 'accepted' AND claim_id IS NOT NULL)
+         ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

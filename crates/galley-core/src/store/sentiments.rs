@@ -1,6 +1,8 @@
 //! Table `sentiments`: the tone of an article (paragraph NULL) and of its sentences
 //! (paragraph and code-point span).
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -205,34 +207,70 @@ pub struct DecidedSentiment {
     pub id: i64,
     /// The article.
     pub article_id: i64,
-    /// The sentence's paragraph and code points; `None` for the whole article.
-    pub sentence: Option<(i64, usize, usize)>,
+    /// For a sentence: its text as the paragraph has it now (`None` for the whole article,
+    /// or when the paragraph is gone).
+    pub sentence: Option<String>,
+    /// Whether the row is about one sentence.
+    pub of_sentence: bool,
     /// The tone decided on.
     pub label: SentimentLabel,
     /// Accepted (`true`) or rejected.
     pub accepted: bool,
 }
 
-/// Every accepted or rejected tone, of articles and sentences, in id order.
+/// Every accepted or rejected tone, of articles and sentences, in id order, with the
+/// sentence's current text.
 pub fn decided_all(conn: &Connection) -> Result<Vec<DecidedSentiment>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, article_id, paragraph_id, start, end, label, status = 'accepted'
-         FROM sentiments WHERE status IN ('accepted', 'rejected') ORDER BY id",
+        "SELECT s.id, s.article_id, s.paragraph_id IS NOT NULL, p.text, s.start, s.end, s.label,
+                s.status = 'accepted'
+         FROM sentiments s LEFT JOIN paragraphs p ON p.id = s.paragraph_id
+         WHERE s.status IN ('accepted', 'rejected') ORDER BY s.id",
     )?;
     let rows = stmt.query_map([], |r| {
-        let paragraph: Option<i64> = r.get(2)?;
-        let start: Option<i64> = r.get(3)?;
-        let end: Option<i64> = r.get(4)?;
+        let text: Option<String> = r.get(3)?;
+        let start: Option<i64> = r.get(4)?;
+        let end: Option<i64> = r.get(5)?;
+        let sentence = match (text, start, end) {
+            (Some(t), Some(s), Some(e)) => Some(
+                t.chars()
+                    .skip(s.max(0) as usize)
+                    .take((e - s).max(0) as usize)
+                    .collect(),
+            ),
+            _ => None,
+        };
         Ok(DecidedSentiment {
             id: r.get(0)?,
             article_id: r.get(1)?,
-            sentence: match (paragraph, start, end) {
-                (Some(p), Some(s), Some(e)) => Some((p, s as usize, e as usize)),
-                _ => None,
-            },
-            label: r.get(5)?,
-            accepted: r.get(6)?,
+            of_sentence: r.get(2)?,
+            sentence,
+            label: r.get(6)?,
+            accepted: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The body (paragraphs that are not headings, one a line) of every article whose tone was
+/// decided, by article: the text its decision is learned from.
+pub fn decided_article_bodies(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.article_id, p.text FROM paragraphs p
+         WHERE p.kind != 'heading' AND p.article_id IN (
+             SELECT article_id FROM sentiments
+             WHERE paragraph_id IS NULL AND status IN ('accepted', 'rejected'))
+         ORDER BY p.article_id, p.position",
+    )?;
+    let mut out: HashMap<i64, String> = HashMap::new();
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (article, text) = row?;
+        let body = out.entry(article).or_default();
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str(&text);
+    }
+    Ok(out)
 }

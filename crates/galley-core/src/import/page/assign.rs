@@ -643,7 +643,7 @@ fn broken_text(
         .sum();
     let unfinished = paragraphs
         .iter()
-        .filter(|p| p.kind != ParagraphKind::Heading && !super::lines::ends_sentence(&p.text))
+        .filter(|p| p.kind != ParagraphKind::Heading && !ends_its_sentence(&p.text))
         .count();
     if breaks > 0 {
         warnings.push(format!(
@@ -659,6 +659,16 @@ fn broken_text(
         BREAK_COST * breaks as f64 + UNFINISHED_COST * unfinished as f64,
         warnings,
     )
+}
+
+/// Whether a paragraph's text ends its sentence, a closing credit after it aside
+/// (`……全部完工。（完）`, `……三万余户。（记者 张三）`).
+fn ends_its_sentence(text: &str) -> bool {
+    let text = text.trim_end();
+    let before_credit = text
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.rfind(['（', '(']).map(|i| &t[..i]));
+    super::lines::ends_sentence(text) || before_credit.is_some_and(super::lines::ends_sentence)
 }
 
 /// What each guessed column break inside a sentence costs an article's confidence.
@@ -737,4 +747,18 @@ fn first_sentence(text: &str) -> String {
         .chars()
         .take(40)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_its_sentence;
+
+    #[test]
+    fn a_closing_credit_does_not_leave_a_sentence_open() {
+        assert!(ends_its_sentence("工程近日全部完工。"));
+        assert!(ends_its_sentence("工程近日全部完工。（完）"));
+        assert!(ends_its_sentence("惠及居民三万余户。（记者 张三）"));
+        assert!(!ends_its_sentence("工程近日全部"));
+        assert!(!ends_its_sentence("由县水利局（县政府下属）"));
+    }
 }

@@ -155,7 +155,12 @@ impl UnitBuilder<'_> {
                 self.flush();
                 let unit = self.block_unit(&block[..k], UnitKind::Headline { strong: k > 1 });
                 self.out.push(unit);
-                return self.block(body, None);
+                // The rest is body text: it opens no other headline.
+                self.text.extend(body);
+                if self.text.last().is_some_and(|l| ends_sentence(&l.text)) {
+                    self.flush();
+                }
+                return;
             }
         }
         if !open_sentence && is_headline(&block) {
@@ -247,6 +252,10 @@ pub fn is_headline(block: &[Line]) -> bool {
 fn headline_above_body(block: &[Line]) -> Option<usize> {
     (1..=2.min(block.len().saturating_sub(1))).find(|&k| {
         let body = block[k..].iter().map(|l| width(&l.text)).max().unwrap_or(0);
+        // A column of a few characters tells a headline from an indented line by nothing.
+        if body < MIN_BODY_WIDTH {
+            return false;
+        }
         let last = &block[k - 1].text;
         is_headline(&block[..k])
             && width(last) * 4 < body * 3
@@ -257,6 +266,9 @@ fn headline_above_body(block: &[Line]) -> Option<usize> {
                 || block[..k].iter().all(|l| width(&l.text) < body))
     })
 }
+
+/// The narrowest body text (display width) a headline is told apart from by its length.
+const MIN_BODY_WIDTH: usize = 16;
 
 /// Text used to find repeated passages: no whitespace, no quotation marks.
 fn normalize(s: &str) -> String {
@@ -408,6 +420,17 @@ mod tests {
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
         assert_eq!(texts[0], "L3级自动驾驶正渐行渐近。");
         assert_eq!(u.len(), 2);
+    }
+
+    #[test]
+    fn a_headline_right_above_a_wider_body_is_a_headline() {
+        let u = page("青石县建成首座山区光伏水泵站\n青石县北部山区的首座光伏水泵站日前投入使用，附近三个村的两千多亩梯田告别了靠天浇水的日子。\n");
+        assert_eq!(u[0].kind, UnitKind::Headline { strong: false });
+        assert_eq!(u[0].text, "青石县建成首座山区光伏水泵站");
+        assert_eq!(u.len(), 2);
+        // In a column of a few characters a short first line tells nothing.
+        let u = page("前言\n我们在此\n记录本年\n的工作。\n");
+        assert!(u.iter().all(|u| u.kind == UnitKind::Para), "{u:?}");
     }
 
     #[test]

@@ -66,8 +66,8 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
         });
         return;
     }
-    if is_signature(line) {
-        // A letter's writer is its source, and closes it.
+    if is_signature(line) && (i == 0 || raw[i - 1].is_empty() || ends_sentence(raw[i - 1])) {
+        // A letter's writer, under its last sentence, is its source and closes it.
         out.push(Line {
             no,
             text: line.to_owned(),
@@ -183,9 +183,18 @@ fn heads_block(raw: &[&str], j: usize) -> bool {
         && !ends_sentence(line)
 }
 
-/// Display width: CJK characters count 2, others 1.
+/// Display width: CJK characters (and the dash and ellipsis Chinese text sets full width)
+/// count 2, others 1.
 pub fn width(s: &str) -> usize {
-    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+    s.chars()
+        .map(|c| {
+            if is_cjk(c) || matches!(c, '—' | '…') {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 /// Whether the text ends a sentence: `。！？…`, possibly followed by closing quotes or
@@ -448,40 +457,55 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// A byline on a line of its own: `本报记者 林晓岚`, `记者 张三 李四`, `文/王五`, `本报通讯员
-/// 赵六`: a reporter's or photographer's credit and names, nothing else.
+/// 赵六 记者 钱七`: a reporter's or photographer's credit, a space or a slash, and names,
+/// nothing else (`本报记者近日从市教育局获悉` is a sentence, not a byline).
 pub fn is_byline(s: &str) -> bool {
-    const CREDITS: &[(&str, bool)] = &[
-        ("本报记者", false),
-        ("本报通讯员", false),
-        ("本报特约记者", false),
-        ("特约记者", false),
-        ("通讯员", true),
-        ("记者", true),
-        ("文/", false),
-        ("文／", false),
-        ("图/", false),
-        ("图／", false),
-        ("摄影", true),
-        ("撰文", true),
-    ];
-    let n = s.chars().count();
-    if n > 30 || s.contains(['，', '。', '；', ',', '：']) {
+    if s.chars().count() > 30 {
         return false;
     }
-    CREDITS.iter().any(|(credit, needs_space)| {
+    CREDITS.iter().any(|credit| {
         s.strip_prefix(credit).is_some_and(|rest| {
-            let names = rest.trim_start();
-            (!needs_space || rest.starts_with(char::is_whitespace))
-                && !names.is_empty()
-                && names
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c.is_whitespace() || "、·/／".contains(c))
+            let slashed = credit.ends_with(['/', '／']);
+            (slashed || rest.starts_with(char::is_whitespace)) && credited_names(rest)
         })
     })
 }
 
+/// Words that credit the people named after them in a byline.
+const CREDITS: &[&str] = &[
+    "本报记者",
+    "本报通讯员",
+    "本报特约记者",
+    "特约记者",
+    "实习生",
+    "通讯员",
+    "记者",
+    "文/",
+    "文／",
+    "图/",
+    "图／",
+    "摄影",
+    "撰文",
+];
+
+/// Names after a credit: each word a name of two to four letters (`林晓岚`, `欧阳·明`) or
+/// another credit (`通讯员`), at least one name.
+fn credited_names(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| is_name(w)) && words.iter().all(|w| is_name(w) || CREDITS.contains(w))
+}
+
+/// A personal name as bylines and signatures print it: two to four letters, `·` allowed.
+fn is_name(w: &str) -> bool {
+    (2..=4).contains(&w.chars().filter(|c| *c != '·').count())
+        && w.chars().all(|c| c.is_alphabetic() || c == '·')
+}
+
 /// A letter's signature on a line of its own: `读者 王芳`, `——王芳`, `（读者 李明）`,
-/// `南京市读者 赵强`: a dash or a reader's credit and a name, nothing else. Read as the
+/// `南京市读者 赵强`: a dash or a reader's credit and one name, nothing else. Read as the
 /// letter's source line.
 pub fn is_signature(s: &str) -> bool {
     let inner = s
@@ -489,27 +513,20 @@ pub fn is_signature(s: &str) -> bool {
         .and_then(|r| r.strip_suffix(['）', ')']))
         .unwrap_or(s)
         .trim();
-    if inner.chars().count() > 20 || inner.contains(['，', '。', '；', ',', '：']) {
-        return false;
-    }
-    let name_like = |r: &str| {
-        let r = r.trim();
-        (1..=12).contains(&r.chars().count())
-            && r.chars()
-                .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '·')
-    };
     if let Some(rest) = inner
         .strip_prefix("——")
         .or_else(|| inner.strip_prefix("－－"))
     {
-        return name_like(rest);
+        return is_name(rest.trim());
     }
     match inner.split_once("读者") {
         Some((place, rest)) => {
-            place.chars().count() <= 8
-                && place.chars().all(char::is_alphabetic)
+            (place.is_empty()
+                || (place.chars().count() <= 8
+                    && place.chars().all(char::is_alphabetic)
+                    && place.ends_with(['市', '省', '县', '区', '镇', '村', '州'])))
                 && rest.starts_with(char::is_whitespace)
-                && name_like(rest)
+                && is_name(rest.trim())
         }
         None => false,
     }
@@ -873,7 +890,7 @@ mod tests {
             "本报记者 林晓岚",
             "记者 张三 李四",
             "文/王五",
-            "本报通讯员 赵六",
+            "本报通讯员 赵六 记者 钱七",
         ] {
             assert!(is_furniture(credit), "{credit}");
         }
@@ -882,6 +899,10 @@ mod tests {
             assert!(is_signature(signed), "{signed}");
         }
         for text in [
+            "本报记者近日从市教育局获",
+            "记者 近日走访了当地多个单位",
+            "——这是许多老人的心声",
+            "许多读者 纷纷来信",
             "记者近日走访了当地多个单位",
             "记者：这项工作进展如何",
             "读者来信",
