@@ -626,7 +626,7 @@ fn merge_confidence(ch: &Chain, warnings: &mut Vec<String>) -> f64 {
 }
 
 /// How much less sure the text of an article makes the importer, and why: each sentence
-/// carried on across a column break it guessed, and each paragraph that stops without ending
+/// carried on across a column break it guessed (nothing at the junction confirming it), and each paragraph that stops without ending
 /// its sentence, is a place where text from elsewhere may have been spliced in or cut off.
 fn broken_text(
     units: &[Unit],
@@ -671,8 +671,9 @@ fn ends_its_sentence(text: &str) -> bool {
     super::lines::ends_sentence(text) || before_credit.is_some_and(super::lines::ends_sentence)
 }
 
-/// What each guessed column break inside a sentence costs an article's confidence.
-const BREAK_COST: f64 = 0.06;
+/// What each guessed column break inside a sentence costs an article's confidence: nothing
+/// at the junction confirmed it, so the sentence may well go on elsewhere.
+const BREAK_COST: f64 = 0.15;
 /// What each paragraph stopping mid-sentence costs.
 const UNFINISHED_COST: f64 = 0.12;
 

@@ -3,9 +3,12 @@
 //! lines inside a sentence (column breaks) are undone and body text is cut into
 //! paragraphs.
 
+use jieba_rs::Jieba;
+
 use crate::model::Source;
 
 use super::lines::{ends_sentence, join, width, Line, LineKind, Vocab};
+use super::stitch;
 
 /// What a piece of the page is.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +49,8 @@ pub struct Unit {
     /// For paragraphs: which body text (blocks joined across column breaks) they come from.
     pub group: usize,
     /// For paragraphs: how many times their text goes on across a blank line or a line set
-    /// aside (a column break guessed inside a sentence).
+    /// aside (a column break guessed inside a sentence) with nothing at the junction saying
+    /// so (no word spanning it, no punctuation only a continuation opens with).
     pub breaks: usize,
 }
 
@@ -56,11 +60,13 @@ enum Item {
 }
 
 /// Groups, classifies and joins the repaired lines.
-pub fn units(lines: Vec<Line>, vocab: &Vocab) -> Vec<Unit> {
+pub fn units(lines: Vec<Line>, vocab: &Vocab, jieba: &Jieba) -> Vec<Unit> {
     let items = group(lines);
     let quotes = pull_quotes(&items);
+    let (items, quotes) = stitch_columns(items, quotes, jieba);
     let mut b = UnitBuilder {
         vocab,
+        jieba,
         out: Vec::new(),
         text: Vec::new(),
         group_no: 0,
@@ -79,6 +85,7 @@ pub fn units(lines: Vec<Line>, vocab: &Vocab) -> Vec<Unit> {
 /// The units of a page as they are built, item by item.
 struct UnitBuilder<'a> {
     vocab: &'a Vocab,
+    jieba: &'a Jieba,
     out: Vec<Unit>,
     /// Body text being built: lines of blocks joined across column breaks.
     text: Vec<Line>,
@@ -97,8 +104,12 @@ impl UnitBuilder<'_> {
     fn flush(&mut self) {
         if !self.text.is_empty() {
             self.group_no += 1;
-            self.out
-                .extend(paragraphs(&self.text, self.vocab, self.group_no));
+            self.out.extend(paragraphs(
+                &self.text,
+                self.vocab,
+                self.jieba,
+                self.group_no,
+            ));
             self.text.clear();
         }
         self.out.append(&mut self.pending);
@@ -196,6 +207,57 @@ impl UnitBuilder<'_> {
             breaks: 0,
         }
     }
+}
+
+/// Joins each block stopping mid-sentence with the later block that goes on with it, where
+/// the junction says so (see [`stitch`]); pull quotes keep their place and their index.
+fn stitch_columns(
+    items: Vec<Item>,
+    quotes: std::collections::HashMap<usize, usize>,
+    jieba: &Jieba,
+) -> (Vec<Item>, std::collections::HashMap<usize, usize>) {
+    let blocks: Vec<stitch::Block<'_>> = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !quotes.contains_key(i))
+        .filter_map(|(i, item)| match item {
+            Item::Block(lines) => Some(stitch::Block {
+                item: i,
+                lines,
+                may_continue: headline_above_body(lines).is_none(),
+            }),
+            Item::One(_) => None,
+        })
+        .collect();
+    let links: std::collections::HashMap<usize, usize> =
+        stitch::links(&blocks, jieba).into_iter().collect();
+    if links.is_empty() {
+        return (items, quotes);
+    }
+    let moved: std::collections::HashSet<usize> = links.values().copied().collect();
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    let mut new_quotes = std::collections::HashMap::new();
+    for i in 0..slots.len() {
+        if moved.contains(&i) {
+            continue;
+        }
+        let Some(mut item) = slots[i].take() else {
+            continue;
+        };
+        let mut at = i;
+        while let (Some(&next), Item::Block(lines)) = (links.get(&at), &mut item) {
+            if let Some(Item::Block(more)) = slots[next].take() {
+                lines.extend(more);
+            }
+            at = next;
+        }
+        if let Some(&q) = quotes.get(&i) {
+            new_quotes.insert(out.len(), q);
+        }
+        out.push(item);
+    }
+    (out, new_quotes)
 }
 
 /// Splits the lines into single lines and blocks of text lines between blank lines.
@@ -341,7 +403,7 @@ fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
 
 /// Cuts body text into paragraphs: one per block, and a short line ending a sentence
 /// (shorter than the column around it) ends a paragraph even without a blank line.
-fn paragraphs(lines: &[Line], vocab: &Vocab, group: usize) -> Vec<Unit> {
+fn paragraphs(lines: &[Line], vocab: &Vocab, jieba: &Jieba, group: usize) -> Vec<Unit> {
     let widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
     let mut cuts = Vec::new();
     for i in 0..lines.len().saturating_sub(1) {
@@ -383,7 +445,9 @@ fn paragraphs(lines: &[Line], vocab: &Vocab, group: usize) -> Vec<Unit> {
             group,
             breaks: lines[start..end]
                 .windows(2)
-                .filter(|w| w[1].no > w[0].no + 1)
+                .filter(|w| {
+                    w[1].no > w[0].no + 1 && stitch::junction(jieba, &w[0].text, &w[1].text) == 0.0
+                })
                 .count(),
         });
         start = end;
@@ -399,7 +463,43 @@ mod tests {
     fn page(text: &str) -> Vec<Unit> {
         let lines = repair(text);
         let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
-        units(lines, &vocab)
+        static JIEBA: std::sync::OnceLock<Jieba> = std::sync::OnceLock::new();
+        units(lines, &vocab, JIEBA.get_or_init(Jieba::new))
+    }
+
+    #[test]
+    fn a_sentence_goes_on_in_the_block_that_continues_it_past_another_columns_block() {
+        let u = page(concat!(
+            "北岭气象站新启用的测雪雷达，可以每十分钟更\n\n",
+            "西川大学材料学院的研究团队用秸秆纤维和植物\n",
+            "树脂，制成了一种可以自然降解的手机外壳。\n\n",
+            "新一次积雪深度，精度达到一厘米。\n",
+        ));
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "北岭气象站新启用的测雪雷达，可以每十分钟更新一次积雪深度，精度达到一厘米。",
+                "西川大学材料学院的研究团队用秸秆纤维和植物树脂，制成了一种可以自然降解的手机外壳。",
+            ]
+        );
+        assert_eq!(
+            u[0].breaks, 0,
+            "a break the junction confirms is not a guess"
+        );
+    }
+
+    #[test]
+    fn without_evidence_a_sentence_goes_on_in_the_next_block() {
+        let u = page("今年县里牵头成立合作社，统一检\n\n测和包装，省去了多道环节。\n");
+        assert_eq!(u.len(), 1);
+        assert_eq!(
+            u[0].text,
+            "今年县里牵头成立合作社，统一检测和包装，省去了多道环节。"
+        );
+        let u = page("今年县里牵头成立合作社，\n\n统一检测和包装，省去了多道环节。\n");
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].breaks, 1, "a break nothing confirms is a guess");
     }
 
     #[test]

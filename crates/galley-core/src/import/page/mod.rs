@@ -8,12 +8,14 @@
 //!
 //! The work is done in three passes:
 //! - [`lines`]: line repairs (doubled headlines, CJK spaces, glued sources, furniture),
-//! - [`blocks`]: blocks and their roles, column breaks undone, paragraphs cut,
+//! - [`blocks`]: blocks and their roles, column breaks undone (a sentence goes on in the
+//!   block [`stitch`] finds completing it at the junction, else in the next), paragraphs cut,
 //! - [`assign`]: body pieces chained and titled by lexical cohesion (jieba).
 
 pub mod assign;
 pub mod blocks;
 pub mod lines;
+pub mod stitch;
 
 use jieba_rs::Jieba;
 
@@ -29,7 +31,7 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
             .filter(|l| l.kind == lines::LineKind::Text)
             .map(|l| l.text.as_str()),
     );
-    let units = blocks::units(lines, &vocab);
+    let units = blocks::units(lines, &vocab, jieba);
     assign::articles(&units, jieba)
 }
 

@@ -1,0 +1,235 @@
+//! Sentences carried across interleaved columns. Extracted text often prints a column's
+//! blocks between another column's: a block that stops mid-sentence goes on in a later
+//! block, not always the next one. The continuation is found at the junction itself: a word
+//! that spans it (`每十分钟更` + `新一次` reads 更新), or a block opening on punctuation that
+//! only continues a sentence (`，`, `。`, `”`). Only such evidence moves a block; without
+//! it a sentence goes on in the next block, as before.
+
+use std::collections::{HashMap, HashSet};
+
+use jieba_rs::Jieba;
+
+use super::lines::{ends_sentence, width, Line};
+
+/// How many later blocks are looked at for a sentence's continuation.
+const WINDOW: usize = 8;
+/// How many earlier blocks are: extraction sometimes prints a column's next block first.
+const WINDOW_BACK: usize = 4;
+/// What each block further away costs a continuation: the nearest evidence wins.
+const DISTANCE_COST: f64 = 0.05;
+/// What looking back costs on top: reading order is right more often than not.
+const BACK_COST: f64 = 0.2;
+/// Characters each side of a junction given to the segmenter.
+const JUNCTION_CHARS: usize = 4;
+
+/// A block of the page: its item index and its lines.
+pub struct Block<'a> {
+    /// Index among the page's items.
+    pub item: usize,
+    /// The block's lines.
+    pub lines: &'a [Line],
+    /// Whether the block may continue another one (not a pull quote, not a headline
+    /// standing above its body).
+    pub may_continue: bool,
+}
+
+/// Continuations found by evidence: pairs of item indices (block stopping mid-sentence,
+/// block going on with it), each block at most once on each side, never in a circle.
+pub fn links(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(usize, usize)> {
+    let mut scored = candidates(blocks, jieba);
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut next: HashMap<usize, usize> = HashMap::new();
+    let mut taken_to = HashSet::new();
+    for (_, a, b) in scored {
+        if next.contains_key(&a) || taken_to.contains(&b) || leads_to(&next, b, a) {
+            continue;
+        }
+        next.insert(a, b);
+        taken_to.insert(b);
+    }
+    let mut out: Vec<(usize, usize)> = next.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// Whether following the links from `from` reaches `to` (a link `to → from` would close a
+/// circle, and a circle of blocks has no place on the page).
+fn leads_to(next: &HashMap<usize, usize>, from: usize, to: usize) -> bool {
+    let mut at = from;
+    while let Some(&n) = next.get(&at) {
+        if n == to {
+            return true;
+        }
+        at = n;
+    }
+    from == to
+}
+
+/// Every (score, from, to) pair with evidence at its junction, within the window.
+fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
+    let mut out = Vec::new();
+    for (i, a) in blocks.iter().enumerate() {
+        let Some(last) = a.lines.last() else { continue };
+        if ends_sentence(&last.text) {
+            continue;
+        }
+        let col = column_width(a.lines);
+        let later = blocks[i + 1..]
+            .iter()
+            .filter(|b| b.may_continue)
+            .take(WINDOW)
+            .enumerate()
+            .map(|(rank, b)| (DISTANCE_COST * rank as f64, b));
+        let earlier = blocks[..i]
+            .iter()
+            .rev()
+            .filter(|b| b.may_continue)
+            .take(WINDOW_BACK)
+            .enumerate()
+            .map(|(rank, b)| (BACK_COST + DISTANCE_COST * rank as f64, b));
+        for (cost, b) in later.chain(earlier) {
+            if !fits_column(b.lines, col) {
+                continue;
+            }
+            let evidence = junction(jieba, &last.text, &b.lines[0].text);
+            if evidence > 0.0 {
+                out.push((evidence - cost, a.item, b.item));
+            }
+        }
+    }
+    out
+}
+
+/// The width of the column a block is set in: its widest line.
+fn column_width(lines: &[Line]) -> usize {
+    lines.iter().map(|l| width(&l.text)).max().unwrap_or(0)
+}
+
+/// Whether a block can be set in a column `col` wide: no line wider, and a block of several
+/// lines fills it, within [`WIDTH_SLACK`].
+fn fits_column(lines: &[Line], col: usize) -> bool {
+    let own = column_width(lines);
+    own <= col + WIDTH_SLACK && (lines.len() < 2 || own + WIDTH_SLACK >= col)
+}
+
+/// How much lines of one column differ in display width: punctuation set half width lets
+/// a line hold two more characters (four display units) than its neighbour.
+const WIDTH_SLACK: usize = 4;
+
+/// Evidence that `next` goes on with the sentence `line` stopped in: 1.0 for punctuation
+/// that only continues a sentence or for a word spanning the junction (more for a longer
+/// word, less likely read by chance), else 0.
+pub fn junction(jieba: &Jieba, line: &str, next: &str) -> f64 {
+    if next.starts_with([
+        '，', '。', '、', '；', '：', '！', '？', '”', '’', '）', '》',
+    ]) {
+        return if line.ends_with(['，', '、', '；', '：', '“', '（', '《']) {
+            0.0
+        } else {
+            1.0
+        };
+    }
+    match spanned_word(jieba, line, next) {
+        0 | 1 => 0.0,
+        2 => 1.0,
+        _ => 1.3,
+    }
+}
+
+/// The length in letters of the word the segmenter reads across the junction of the end of
+/// `line` and the start of `next` (0 if none).
+fn spanned_word(jieba: &Jieba, line: &str, next: &str) -> usize {
+    let tail: String = {
+        let mut t: Vec<char> = line.chars().rev().take(JUNCTION_CHARS).collect();
+        t.reverse();
+        t.into_iter().collect()
+    };
+    let head: String = next.chars().take(JUNCTION_CHARS).collect();
+    let (Some(l), Some(n)) = (tail.chars().last(), head.chars().next()) else {
+        return 0;
+    };
+    if !l.is_alphanumeric() || !n.is_alphanumeric() {
+        return 0;
+    }
+    let joined = format!("{tail}{head}");
+    let boundary = tail.len();
+    let mut at = 0;
+    for token in jieba.cut(&joined, false) {
+        let end = at + token.word.len();
+        if at < boundary && end > boundary {
+            return token.word.chars().filter(|c| c.is_alphanumeric()).count();
+        }
+        at = end;
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jieba() -> Jieba {
+        Jieba::new()
+    }
+
+    #[test]
+    fn a_word_across_the_junction_is_evidence() {
+        let j = jieba();
+        assert_eq!(junction(&j, "可以每十分钟更", "新一次积雪深度"), 1.0);
+        assert_eq!(junction(&j, "北岭气象站启用新型测雪雷", "达"), 1.0);
+        assert_eq!(junction(&j, "可以每十分钟更", "西川大学材料学院"), 0.0);
+    }
+
+    #[test]
+    fn punctuation_opening_a_block_continues_a_sentence() {
+        let j = jieba();
+        assert_eq!(
+            junction(&j, "团队正在与两家配件厂商洽谈试产", "。团队"),
+            1.0
+        );
+        assert_eq!(junction(&j, "他说，", "。"), 0.0);
+    }
+
+    fn lines(texts: &[&str], first: usize) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Line {
+                no: first + k,
+                text: (*t).to_owned(),
+                kind: super::super::lines::LineKind::Text,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_interleaved_continuation_is_found_past_another_columns_block() {
+        let a = lines(&["北岭气象站新启用的测雪雷达，可以每十分钟更"], 1);
+        let other = lines(
+            &[
+                "西川大学材料学院的研究团队用秸秆纤维和植物",
+                "树脂，制成了一种可以自然降解的手机外壳。",
+            ],
+            3,
+        );
+        let cont = lines(&["新一次积雪深度，精度达到一厘米。"], 6);
+        let blocks = [
+            Block {
+                item: 0,
+                lines: &a,
+                may_continue: true,
+            },
+            Block {
+                item: 1,
+                lines: &other,
+                may_continue: true,
+            },
+            Block {
+                item: 2,
+                lines: &cont,
+                may_continue: true,
+            },
+        ];
+        assert_eq!(links(&blocks, &jieba()), vec![(0, 2)]);
+    }
+}
