@@ -130,6 +130,48 @@ fn letters_signed_on_their_own_lines_are_read_one_by_one_with_their_writers() {
 }
 
 #[test]
+fn a_newsletters_numbered_items_are_articles_titled_without_their_numbers() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.sign_in("版面编辑", Role::Editor).unwrap();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pages/newsletter.txt");
+    let out = ws
+        .import(&[Source::Path(path)], &ImportOptions::default(), |_, _| {})
+        .unwrap();
+    let report = out[0].report.as_ref().unwrap();
+    let digest = report.digest_id.unwrap();
+    assert_eq!(
+        structure(&ws, digest),
+        owned(&[
+            (
+                "图书馆延长期末开放时间",
+                &["图书馆自12月10日起延长开放至晚上十一点，考试周期间二十四小时开放自习区。读者可在图书馆网站预约座位，每人每天限约一次。", "详情：https://lib.xichuan.edu.cn/notice/1203"],
+            ),
+            (
+                "第二食堂推出八元午餐套餐",
+                &["第二食堂每天中午推出八元套餐，含两荤一素和例汤，每天限量五百份。后勤处表示，套餐菜单每周更换一次，同学们可在公众号留言提出建议。"],
+            ),
+            (
+                "冬季跑步打卡活动开始报名",
+                &["体育部主办的冬季跑步打卡活动即日起报名，完成三十次打卡的同学可获得纪念奖牌。", "报名链接：https://sports.xichuan.edu.cn/run"],
+            ),
+            (
+                "校园班车调整发车时间",
+                &["下周一起，往返东西校区的班车首班提前到早上六点半，末班延后到晚上十点，高峰时段每十分钟一班。"],
+            ),
+        ])
+    );
+    let furniture = &report.furniture;
+    for f in [
+        "2026年第3期",
+        "编辑：校报编辑部 投稿邮箱：news@xichuan.edu.cn",
+        "1.",
+        "4.",
+    ] {
+        assert!(furniture.iter().any(|x| x == f), "{f} in {furniture:?}");
+    }
+}
+
+#[test]
 fn letters_read_as_one_article_are_split_at_their_titles_and_signatures_set_aside() {
     let (mut ws, digest) = open("letters-narrow.txt");
     assert_eq!(

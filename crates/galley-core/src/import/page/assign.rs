@@ -15,7 +15,7 @@ use crate::model::{ArticleDraft, ParagraphDraft, ParagraphKind, ParsedDigest, So
 use crate::text::is_sentence_end;
 
 use super::blocks::{Unit, UnitKind};
-use super::lines::dateline;
+use super::lines::{dateline, item_marker};
 
 /// Lowest cosine similarity for attaching a body piece without a source line to a later one.
 const MERGE_MIN: f64 = 0.12;
@@ -204,6 +204,7 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
     let mut cur: Option<Piece> = None;
     let mut quotes: Vec<usize> = Vec::new();
     let mut heading_source: Option<usize> = None;
+    let mut numbered_titles = false;
     for (i, u) in units.iter().enumerate() {
         match &u.kind {
             UnitKind::Furniture => parsed.furniture.push(u.text.clone()),
@@ -230,11 +231,16 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
                 },
             },
             UnitKind::Headline { strong } => {
-                if !strong && is_cross_head(units, cur.as_ref(), i) {
+                // Numbered headlines are siblings: after a numbered title, the next number
+                // opens the next item, not a section of the same article.
+                let numbered = item_marker(&u.text).is_some();
+                let next_item = numbered && numbered_titles;
+                if !strong && !next_item && is_cross_head(units, cur.as_ref(), i) {
                     cur.as_mut().expect("checked").items.push(i);
                 } else {
                     pieces.extend(cur.take());
                     titles.push(i);
+                    numbered_titles |= numbered;
                 }
             }
             UnitKind::Para => {

@@ -150,6 +150,10 @@ impl UnitBuilder<'_> {
         {
             return; // stray punctuation or rules: nothing to keep
         }
+        if self.open_sentence() && opens_item(&block) {
+            // A numbered item starts afresh, whatever the text before it left open.
+            self.flush();
+        }
         let open_sentence = self.open_sentence();
         if let Some(target_line) = quote {
             let unit = self.block_unit(&block, UnitKind::PullQuote { target_line });
@@ -327,6 +331,13 @@ fn headline_above_body(block: &[Line]) -> Option<usize> {
                 .any(|l| l.text.contains(['，', '。', '；', ',']))
                 || block[..k].iter().all(|l| width(&l.text) < body))
     })
+}
+
+/// Whether a block opens a numbered item: its first line is a marker and a headline
+/// (`2. 食堂推出低价套餐`) or the block is a numbered headline above its body.
+fn opens_item(block: &[Line]) -> bool {
+    super::lines::item_marker(&block[0].text).is_some()
+        && (is_headline(&block[..1]) || headline_above_body(block).is_some())
 }
 
 /// The narrowest body text (display width) a headline is told apart from by its length.

@@ -207,9 +207,77 @@ pub fn ends_sentence(s: &str) -> bool {
         .skip_while(|c| matches!(c, '”' | '’' | '」' | '』' | '"' | '\'' | '）' | ')'));
     match it.next() {
         Some('.') => it.next().is_some_and(is_cjk),
-        Some(c) => is_sentence_end(c),
+        Some(c) => is_sentence_end(c) || ends_with_address(s),
         None => false,
     }
+}
+
+/// Whether the text ends with a web or e-mail address (`详情：https://lib.example.cn/1203`,
+/// `投稿邮箱：news@example.cn`): nothing goes on after one, so it ends its paragraph.
+pub fn ends_with_address(s: &str) -> bool {
+    let s = s.trim_end();
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_graphic()))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let token = &s[start..];
+    let host_like = |t: &str| {
+        t.split(['/', '?', '#'])
+            .next()
+            .is_some_and(|h| h.contains('.') && !h.ends_with('.') && h.len() > 3)
+    };
+    if let Some(rest) = token
+        .strip_prefix("https://")
+        .or_else(|| token.strip_prefix("http://"))
+    {
+        return host_like(rest);
+    }
+    if token.starts_with("www.") {
+        return host_like(token);
+    }
+    token
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host_like(host) && !host.contains('/'))
+}
+
+/// A numbered list item's marker at the start of a line (`1. `, `2、`, `（3）`, `④`, `五、`)
+/// and the text after it; a decimal number (`1.5亿`) is not a marker.
+pub fn item_marker(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim_start();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let end = if (1..=2).contains(&digits) {
+        let rest = &s[digits..];
+        let mark = rest.chars().next()?;
+        matches!(mark, '.' | '．' | '、').then(|| digits + mark.len_utf8())
+    } else if let Some(rest) = s.strip_prefix(['（', '(']) {
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let close = rest[n..].chars().next()?;
+        ((1..=2).contains(&n) && matches!(close, '）' | ')'))
+            .then(|| s.len() - rest.len() + n + close.len_utf8())
+    } else {
+        let first = s.chars().next()?;
+        if ('①'..='⑳').contains(&first) {
+            Some(first.len_utf8())
+        } else {
+            let numeral = s
+                .chars()
+                .take_while(|c| "一二三四五六七八九十".contains(*c))
+                .count();
+            let after = s.chars().nth(numeral);
+            ((1..=2).contains(&numeral) && after == Some('、')).then(|| {
+                s.char_indices()
+                    .nth(numeral + 1)
+                    .map_or(s.len(), |(i, _)| i)
+            })
+        }
+    }?;
+    let rest = s[end..].trim_start();
+    let starts_text = rest
+        .chars()
+        .next()
+        .is_some_and(|c| is_cjk(c) || c.is_alphabetic());
+    starts_text.then(|| (s[..end].trim_end(), rest))
 }
 
 /// Whether the `.` at char index `i` of `chars` is an ASCII full stop used as a sentence
@@ -430,7 +498,7 @@ pub fn is_furniture(line: &str) -> bool {
     if is_byline(s) {
         return true;
     }
-    // Editor credits and dated page headers.
+    // Editor credits, a newsletter's colophon and dated page headers.
     for p in [
         "责任编辑",
         "本版编辑",
@@ -439,10 +507,20 @@ pub fn is_furniture(line: &str) -> bool {
         "校对",
         "版式",
         "编辑：",
+        "主编：",
+        "主办：",
+        "投稿邮箱",
+        "投稿信箱",
+        "联系电话",
+        "电话：",
+        "邮箱：",
     ] {
-        if s.starts_with(p) && n <= 30 {
+        if s.starts_with(p) && n <= 60 && !s.contains(['。', '！', '？']) {
             return true;
         }
+    }
+    if is_issue_line(s) {
+        return true;
     }
     if n <= 30
         && s.contains("星期")
@@ -454,6 +532,18 @@ pub fn is_furniture(line: &str) -> bool {
         return true;
     }
     false
+}
+
+/// A periodical's issue line: `2026年第3期`, `总第125期`, `第12期 2026年5月`.
+fn is_issue_line(s: &str) -> bool {
+    s.chars().count() <= 24
+        && s.contains('第')
+        && s.contains('期')
+        && s.chars()
+            .any(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        && !s.contains(['，', '。', '、', '：'])
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "第期总年月日号 　-—/一二三四五六七八九十".contains(c))
 }
 
 /// A byline on a line of its own: `本报记者 林晓岚`, `记者 张三 李四`, `文/王五`, `本报通讯员
@@ -813,6 +903,32 @@ mod tests {
         assert!(ends_sentence("使用L3级自动驾驶的厂商."));
         assert!(!ends_sentence("辛国斌在国务"));
         assert!(!ends_sentence("达到了6."));
+        assert!(ends_sentence(
+            "详情：https://lib.xichuan.edu.cn/notice/1203"
+        ));
+        assert!(ends_sentence("报名网址 www.xichuan.edu.cn/run"));
+        assert!(ends_sentence("投稿：news@xichuan.edu.cn"));
+        assert!(!ends_sentence("访问https://"));
+        assert!(!ends_sentence("邮件地址是a@b"));
+    }
+
+    #[test]
+    fn finds_numbered_item_markers_not_decimals() {
+        assert_eq!(
+            item_marker("1. 图书馆延长开放"),
+            Some(("1.", "图书馆延长开放"))
+        );
+        assert_eq!(
+            item_marker("12、食堂推出套餐"),
+            Some(("12、", "食堂推出套餐"))
+        );
+        assert_eq!(item_marker("（3）跑步打卡"), Some(("（3）", "跑步打卡")));
+        assert_eq!(item_marker("④新学期"), Some(("④", "新学期")));
+        assert_eq!(item_marker("五、其他事项"), Some(("五、", "其他事项")));
+        assert_eq!(item_marker("1.5亿用户"), None);
+        assert_eq!(item_marker("2026年第3期"), None);
+        assert_eq!(item_marker("一二三"), None);
+        assert_eq!(item_marker("3. "), None);
         let c: Vec<char> = "安全员的监控.6月8日".chars().collect();
         assert!(is_ascii_full_stop(&c, 6));
         let d: Vec<char> = "增长6.3兆帕".chars().collect();
@@ -882,6 +998,13 @@ mod tests {
         assert!(is_furniture("2023年6月30日 星期五"));
         assert!(!is_furniture("数据开源为AI发展“推波助澜”"));
         assert!(!is_furniture("2023年预计全球 OLED面板出货量同比增长"));
+        assert!(is_furniture("2026年第3期"));
+        assert!(is_furniture("总第125期"));
+        assert!(!is_furniture("第3期培训班开班"));
+        assert!(is_furniture(
+            "编辑：校报编辑部 投稿邮箱：news@xichuan.edu.cn"
+        ));
+        assert!(!is_furniture("投稿邮箱将于下周关闭，请作者尽快提交稿件。"));
     }
 
     #[test]

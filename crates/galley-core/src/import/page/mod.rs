@@ -32,7 +32,29 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
             .map(|l| l.text.as_str()),
     );
     let units = blocks::units(lines, &vocab, jieba);
-    assign::articles(&units, jieba)
+    let mut parsed = assign::articles(&units, jieba);
+    number_items(&mut parsed);
+    parsed
+}
+
+/// A page whose titles are numbered (`1. …`, `2、…`, `（3）…`: a newsletter's or a digest's
+/// items) has its titles without the numbers, which go to the page furniture. One numbered
+/// title alone is left as printed (`一、二线城市…` reads like one).
+pub fn number_items(parsed: &mut ParsedDigest) {
+    let numbered = parsed
+        .articles
+        .iter()
+        .filter(|a| lines::item_marker(&a.title).is_some())
+        .count();
+    if numbered < 2 {
+        return;
+    }
+    for a in &mut parsed.articles {
+        if let Some((marker, rest)) = lines::item_marker(&a.title) {
+            parsed.furniture.push(marker.to_owned());
+            a.title = rest.to_owned();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@ pub fn is_pdf(input: &Input<'_>, opts: &Options) -> bool {
 /// Rebuilds one page into articles.
 pub fn parse_page(page: &Page) -> ParsedDigest {
     let mut parsed = articles::articles(&layout::layout(page), page.number);
+    crate::import::page::number_items(&mut parsed);
     parsed.pages.push(crate::model::PageSize {
         number: page.number,
         width: page.width,
