@@ -153,10 +153,11 @@ const LOW: f64 = 0.6;
 /// What the text path must keep reaching on the corpus's pdftotext pages: (mean F1, titles,
 /// characters lost at most, wrong articles flagged at least, right ones flagged at most).
 /// Measured when the corpus was made: 0.666, 13/44, 38/5,964, 19/30, 0/52; with sentences
-/// carried to the block their junction confirms: 0.673, 14/44, 38/5,964, 18/27, 0/53. The
-/// text of a multi-column page as pdftotext interleaves it is far from solved; the floors
-/// keep what works.
-const TEXT_FLOOR: (f64, f64, f64, f64, f64) = (0.67, 0.31, 0.01, 0.6, 0.05);
+/// carried to the block their junction confirms: 0.673, 14/44, 38/5,964, 18/27, 0/53; with
+/// the newsletter pages (twelve pages): 0.629, 17/56, 38/7,290, 18/32, 0/65. The text of a
+/// multi-column page as pdftotext interleaves it is far from solved; the floors keep what
+/// works.
+const TEXT_FLOOR: (f64, f64, f64, f64, f64) = (0.62, 0.29, 0.01, 0.55, 0.05);
 
 #[test]
 fn chinese_comes_out_as_printed_from_both_engines() {

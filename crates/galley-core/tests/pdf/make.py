@@ -26,6 +26,8 @@ h1 { font-family: "Noto Sans CJK SC", sans-serif; font-size: 17pt; font-weight: 
          border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000;
          margin: 6pt 0 6pt 0; padding: 3pt 0; }
 .foot { font-size: 9pt; text-align: center; }
+.item { font-family: "Noto Sans CJK SC", sans-serif; font-size: 10.5pt; font-weight: bold;
+        margin: 10pt 0 3pt 0; }
 .sub { font-family: "Noto Sans CJK SC", sans-serif; font-size: 11pt; font-weight: bold;
        margin: 4pt 0 2pt 0; }
 td { vertical-align: top; }
@@ -38,7 +40,7 @@ div[title=footer] { position: fixed; bottom: 0; left: 0; right: 0; }
 .flow { column-count: 3; column-gap: 20pt; }
 /* A TrueType font: Chromium embeds it as a Type0 font (Identity-H, ToUnicode); the OpenType
    Noto CJK would come out as hundreds of Type 3 fonts. */
-body, h1, .quote, .sub { font-family: "WenQuanYi Zen Hei", sans-serif; }
+body, h1, .quote, .sub, .item { font-family: "WenQuanYi Zen Hei", sans-serif; }
 """
 
 
@@ -60,7 +62,11 @@ def paragraphs_html(a, paras):
 
 
 def article_html(a, sub_columns=1):
-    out = [f"<h1>{esc(a['title'])}</h1>"]
+    if a.get("number"):
+        # A newsletter's numbered item: a bold title of body size.
+        out = [f'<p class="item">{a["number"]}. {esc(a["title"])}</p>']
+    else:
+        out = [f"<h1>{esc(a['title'])}</h1>"]
     if a.get("byline"):
         out.append(f'<p class="byline">{esc(a["byline"])}</p>')
     source = []
@@ -80,7 +86,16 @@ def article_html(a, sub_columns=1):
     return "\n".join(out)
 
 
+def numbered(page):
+    """The page's articles, numbered in reading order where the page numbers its items."""
+    if page.get("numbered"):
+        for i, a in enumerate(reading_order(page)):
+            a["number"] = i + 1
+    return page
+
+
 def page_html(page, engine):
+    numbered(page)
     n = page["columns"]
     span = [a for a in page["articles"] if a.get("span") or n == 1]
     cols = [[a for a in page["articles"] if a.get("column") == c + 1] for c in range(n)]
@@ -146,6 +161,9 @@ def reading_order(page):
 def gold(page):
     furniture = [page["running_head"], page["page_label"]]
     furniture += [a["byline"] for a in page["articles"] if a.get("byline")]
+    if page.get("numbered"):
+        # The item numbers are set aside with the furniture; titles are read without them.
+        furniture += [f"{i + 1}." for i in range(len(page["articles"]))]
     articles = []
     for a in reading_order(page):
         paras = [

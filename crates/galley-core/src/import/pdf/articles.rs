@@ -8,7 +8,7 @@
 //! - [`paragraphs`]: body lines cut where a line is indented or the one before ends short;
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
-use crate::import::page::lines::{is_furniture, parse_source};
+use crate::import::page::lines::{is_furniture, item_marker, parse_source};
 use crate::model::{
     ArticleDraft, BoxOf, PageBox, ParagraphDraft, ParagraphKind, ParsedDigest, PlacedBox, Source,
 };
@@ -109,6 +109,8 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
         let joins = out.last().and_then(|b| b.lines.last()).is_some_and(|p| {
             !p.furniture
                 && !l.furniture
+                && !is_numbered_head(p)
+                && !is_numbered_head(l)
                 && p.region == l.region
                 && (p.size - l.size).abs() < 0.06 * l.size
                 && p.bold == l.bold
@@ -162,6 +164,17 @@ fn is_bold_head(block: &Block, text: &str) -> bool {
         && !text.ends_with(['。', '！', '？', '；'])
 }
 
+/// A numbered item's title on a line of its own (`1. 图书馆延长期末开放时间`): an item marker,
+/// short, no sentence punctuation, and stopping well short of its column. Set apart from the
+/// lines around it whatever its type: a newsletter may print it in body type.
+pub fn is_numbered_head(l: &Line) -> bool {
+    let text = l.text.trim();
+    item_marker(text).is_some()
+        && text.chars().count() <= 40
+        && !text.contains(['，', '。', '；', '！', '？'])
+        && l.column.1 - l.x1 > 2.0 * l.size
+}
+
 /// The role of a block, from its size against the body text, its weight and its text.
 pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
     let text = block.text();
@@ -180,7 +193,8 @@ pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
     if block.size() >= LARGER * body_size {
         return Role::Larger;
     }
-    match (is_bold_head(block, &text), headlines) {
+    let numbered = block.lines.len() == 1 && is_numbered_head(&block.lines[0]);
+    match (numbered || is_bold_head(block, &text), headlines) {
         (true, Headlines::Bold) => Role::Headline,
         (true, Headlines::Larger) => Role::Larger,
         (false, _) => Role::Body,

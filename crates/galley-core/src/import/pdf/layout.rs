@@ -266,21 +266,23 @@ fn extent(lines: &[Line]) -> (f64, f64) {
     (x0, x1)
 }
 
-/// Marks as furniture a short line of body size or smaller in the top or bottom tenth of the
-/// page that is a clear gap (1.2 ems) away from all other text or reads like furniture
-/// (`■栏目`, `第 3 版`): running heads and folios.
+/// Marks as furniture a line of body size or smaller in the top or bottom tenth of the page
+/// that is short and a clear gap (1.2 ems) away from all other text, or reads like furniture
+/// (`■栏目`, `第 3 版`, `编辑：… 投稿邮箱：…`): running heads, folios and colophons.
 pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -> Vec<Line> {
     let band = page_height * 0.1;
     let gap = 1.2 * body_size;
     let spans: Vec<(f64, f64)> = lines.iter().map(|l| (l.top(), l.bottom())).collect();
     for (i, l) in lines.iter_mut().enumerate() {
-        let short = l.text.chars().count() <= 30 && l.size <= body_size * 1.05;
+        let small = l.size <= body_size * 1.05;
+        let short = l.text.chars().count() <= 30;
         let alone = spans
             .iter()
             .enumerate()
             .all(|(j, t)| j == i || t.0 > l.bottom() + gap || t.1 < l.top() - gap);
         let in_band = l.bottom() < band || l.top() > page_height - band;
-        l.furniture = short && in_band && (alone || is_furniture(&l.text));
+        // A colophon (`编辑：… 投稿邮箱：…`) may be long; a line that reads like furniture is.
+        l.furniture = small && in_band && ((short && alone) || is_furniture(&l.text));
     }
     lines
 }
