@@ -246,7 +246,9 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
             UnitKind::Para => {
                 if let Some(p) = cur.as_mut() {
                     let last = *p.items.last().expect("non-empty");
-                    if units[last].kind == UnitKind::Para && column_change(&units[last], u) {
+                    if units[last].kind == UnitKind::Para
+                        && (column_change(&units[last], u) || u.new_column)
+                    {
                         pieces.extend(cur.take());
                     }
                 }

@@ -3,12 +3,14 @@
 //! lines inside a sentence (column breaks) are undone and body text is cut into
 //! paragraphs.
 
+use std::collections::HashSet;
+
 use jieba_rs::Jieba;
 
 use crate::model::Source;
 
 use super::lines::{ends_sentence, join, width, Line, LineKind, Vocab};
-use super::stitch;
+use super::{stitch, streams};
 
 /// What a piece of the page is.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +54,9 @@ pub struct Unit {
     /// aside (a column break guessed inside a sentence) with nothing at the junction saying
     /// so (no word spanning it, no punctuation only a continuation opens with).
     pub breaks: usize,
+    /// Whether the unit opens a column read apart from another printed in turn with it (see
+    /// [`streams`]): it does not go on from the unit before it.
+    pub new_column: bool,
 }
 
 enum Item {
@@ -61,7 +66,7 @@ enum Item {
 
 /// Groups, classifies and joins the repaired lines.
 pub fn units(lines: Vec<Line>, vocab: &Vocab, jieba: &Jieba) -> Vec<Unit> {
-    let items = group(lines);
+    let (items, column_starts) = separate_streams(group(lines), jieba);
     let quotes = pull_quotes(&items);
     let (items, quotes) = stitch_columns(items, quotes, jieba);
     let mut b = UnitBuilder {
@@ -79,6 +84,9 @@ pub fn units(lines: Vec<Line>, vocab: &Vocab, jieba: &Jieba) -> Vec<Unit> {
         }
     }
     b.flush();
+    for u in &mut b.out {
+        u.new_column = column_starts.contains(&u.first_line);
+    }
     b.out
 }
 
@@ -132,6 +140,7 @@ impl UnitBuilder<'_> {
             col: None,
             group: 0,
             breaks: 0,
+            new_column: false,
         };
         if keep_open && self.open_sentence() {
             self.pending.push(unit);
@@ -209,8 +218,50 @@ impl UnitBuilder<'_> {
             col: None,
             group: 0,
             breaks: 0,
+            new_column: false,
         }
     }
+}
+
+/// Splits each block printing two columns line by line in turn into its two columns (see
+/// [`streams`]).
+/// Also returns the first line of each second column found.
+fn separate_streams(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, HashSet<usize>) {
+    let mut out = Vec::with_capacity(items.len());
+    let mut starts = HashSet::new();
+    for item in items {
+        match item {
+            Item::Block(lines) => {
+                let streams = match streams::separate(&lines, jieba) {
+                    Some((a, b)) => {
+                        starts.insert(b[0].no);
+                        vec![a, b]
+                    }
+                    None => vec![lines],
+                };
+                for stream in streams {
+                    out.extend(cut_at_items(stream).into_iter().map(Item::Block));
+                }
+            }
+            one => out.push(one),
+        }
+    }
+    (out, starts)
+}
+
+/// A block cut before each numbered item's title inside it (`2. 第二食堂推出八元午餐套餐`):
+/// an item starts afresh even where no blank line sets it apart.
+fn cut_at_items(lines: Vec<Line>) -> Vec<Vec<Line>> {
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    for line in lines {
+        let opens = super::lines::item_marker(&line.text).is_some()
+            && is_headline(std::slice::from_ref(&line));
+        match out.last_mut() {
+            Some(block) if !opens => block.push(line),
+            _ => out.push(vec![line]),
+        }
+    }
+    out
 }
 
 /// Joins each block stopping mid-sentence with the later block that goes on with it, where
@@ -460,6 +511,7 @@ fn paragraphs(lines: &[Line], vocab: &Vocab, jieba: &Jieba, group: usize) -> Vec
                     w[1].no > w[0].no + 1 && stitch::junction(jieba, &w[0].text, &w[1].text) == 0.0
                 })
                 .count(),
+            new_column: false,
         });
         start = end;
     }
@@ -497,6 +549,34 @@ mod tests {
         assert_eq!(
             u[0].breaks, 0,
             "a break the junction confirms is not a guess"
+        );
+    }
+
+    #[test]
+    fn a_numbered_title_inside_a_block_starts_its_own() {
+        let u = page(concat!(
+            "5. 化学实验楼完成安全改造\n",
+            "2. 第二食堂推出八元午餐套餐\n",
+            "第二食堂每天中午推出八元套餐，含两荤一素和\n",
+            "例汤，每天限量五百份。\n",
+        ));
+        let kinds: Vec<(&UnitKind, &str)> = u.iter().map(|u| (&u.kind, u.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    &UnitKind::Headline { strong: false },
+                    "5. 化学实验楼完成安全改造"
+                ),
+                (
+                    &UnitKind::Headline { strong: false },
+                    "2. 第二食堂推出八元午餐套餐"
+                ),
+                (
+                    &UnitKind::Para,
+                    "第二食堂每天中午推出八元套餐，含两荤一素和例汤，每天限量五百份。"
+                ),
+            ]
         );
     }
 

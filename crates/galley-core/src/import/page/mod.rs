@@ -16,6 +16,7 @@ pub mod assign;
 pub mod blocks;
 pub mod lines;
 pub mod stitch;
+pub mod streams;
 
 use jieba_rs::Jieba;
 
