@@ -19,6 +19,13 @@ const MARGIN: f64 = 2.0;
 /// turn alternate between the columns unless a junction says otherwise (a column that ran out
 /// or two lines printed as one). Not counted when the reading is judged against [`MARGIN`].
 const SWITCH_GAIN: f64 = 0.3;
+/// How far back the other stream's last line may be.
+const LOOKBACK: usize = 12;
+/// A block whose first [`SAMPLE`] lines ending mid-sentence go on into the next this often
+/// reads right as it is: the search is skipped.
+const READS_AS_PRINTED: f64 = 0.4;
+/// How many lines ending mid-sentence that look takes.
+const SAMPLE: usize = 12;
 /// Blocks shorter than this are left as printed: too little to tell.
 const MIN_LINES: usize = 6;
 /// Blocks longer than this are left as printed (the search is quadratic in the lines).
@@ -47,6 +54,9 @@ pub fn separate(block: &[Line], jieba: &Jieba) -> Option<(Vec<Line>, Vec<Line>)>
             junction(jieba, &block[p].text, &block[q].text)
         }
     };
+    if reads_as_printed(block, &pair) {
+        return None;
+    }
     let as_printed: f64 = (1..n).map(|k| pair(k - 1, k)).sum();
     let merged = merged_lines(block);
     let (_, second) = best_split(n, &pair, &merged)?;
@@ -64,6 +74,17 @@ pub fn separate(block: &[Line], jieba: &Jieba) -> Option<(Vec<Line>, Vec<Line>)>
     };
     let (a, b) = (stream(false), stream(true));
     (a.len() >= 2 && b.len() >= 2).then_some((a, b))
+}
+
+/// Whether the block's first lines ending mid-sentence go on into the next line often
+/// enough that the block reads right as printed (a cheap look before the search).
+fn reads_as_printed(block: &[Line], pair: &dyn Fn(usize, usize) -> f64) -> bool {
+    let open: Vec<usize> = (0..block.len() - 1)
+        .filter(|&k| !ends_sentence(&block[k].text))
+        .take(SAMPLE)
+        .collect();
+    let confirmed: f64 = open.iter().map(|&k| pair(k, k + 1).max(0.0)).sum();
+    confirmed >= READS_AS_PRINTED * open.len() as f64
 }
 
 /// Lines wider than the column by more than a few characters: a line of each column printed
@@ -107,7 +128,8 @@ fn best_split(
     let mut from = vec![usize::MAX; n * width];
     score[0] = 0.0;
     for k in 1..n {
-        for o in 0..k {
+        // The other stream's last line is recent: the columns are printed in turn.
+        for o in std::iter::once(0).chain(k.saturating_sub(LOOKBACK).max(1)..k) {
             let at = (k - 1) * width + o;
             let s = score[at];
             if s == f64::NEG_INFINITY {
