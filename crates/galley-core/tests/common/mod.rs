@@ -76,6 +76,12 @@ fn chars<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<char, usize> {
     m
 }
 
+/// A source line, unless it is the dateline opening the lead (`新华社北京3月5日电…`): then its
+/// characters are printed once, in the lead.
+fn printed_apart<'a>(source: Option<&'a str>, lead: &str) -> Option<&'a str> {
+    source.filter(|s| !lead.starts_with(s))
+}
+
 /// Every character the import put out: titles, sources, paragraphs, pull quotes, furniture.
 fn output_chars(parsed: &ParsedDigest) -> HashMap<char, usize> {
     chars(
@@ -83,8 +89,9 @@ fn output_chars(parsed: &ParsedDigest) -> HashMap<char, usize> {
             .articles
             .iter()
             .flat_map(|a| {
+                let lead = a.paragraphs.first().map_or("", |p| p.text.as_str());
                 std::iter::once(a.title.as_str())
-                    .chain(a.source.line.as_deref())
+                    .chain(printed_apart(a.source.line.as_deref(), lead))
                     .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
                     .chain(a.pull_quotes.iter().map(String::as_str))
             })
@@ -115,8 +122,9 @@ fn lost_and_duplicated(parsed: &ParsedDigest, gold: &Gold) -> ((usize, usize), u
         gold.articles
             .iter()
             .flat_map(|a| {
+                let lead = a.paragraphs.first().map_or("", |p| p.text.as_str());
                 std::iter::once(a.title.as_str())
-                    .chain(a.source_line.as_deref())
+                    .chain(printed_apart(a.source_line.as_deref(), lead))
                     .chain(a.paragraphs.iter().map(|p| p.text.as_str()))
                     .chain(a.pull_quotes.iter().map(String::as_str))
             })

@@ -70,7 +70,8 @@ def article_html(a, sub_columns=1):
     if a.get("byline"):
         out.append(f'<p class="byline">{esc(a["byline"])}</p>')
     source = []
-    if a.get("source_line"):
+    # A dateline opening the lead (本报北京3月5日讯, 新华社…电) is the source: nothing more is printed.
+    if a.get("source_line") and not a.get("dateline"):
         source = [f'<p class="source">{esc(a["source_line"])}</p>']
     paras = a["paragraphs"]
     if sub_columns == 1:

@@ -292,8 +292,9 @@ pub fn is_ascii_full_stop(chars: &[char], i: usize) -> bool {
             .is_none_or(|&n| is_cjk(n) || n.is_ascii_digit())
 }
 
-/// Removes whitespace between two CJK characters (`Linux系 统 的` → `Linux系统的`);
-/// spaces between CJK and Latin text are kept as printed.
+/// Removes whitespace between two CJK characters (`Linux系 统 的` → `Linux系统的`) or a CJK
+/// character and a figure (`3 月 5 日` → `3月5日`), except around a credit (`记者 林晓岚`);
+/// spaces between CJK and Latin letters are kept as printed.
 pub fn strip_cjk_spaces(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -307,7 +308,16 @@ pub fn strip_cjk_spaces(s: &str) -> String {
             }
             let before = out.chars().last();
             let after = chars.get(j).copied();
-            let drop = matches!((before, after), (Some(b), Some(a)) if is_cjk(b) && is_cjk(a));
+            // Credits keep their spaces: `（记者 林晓岚 通讯员 陈晨）`.
+            let next: String = chars[j..].iter().take(5).collect();
+            let credit = CREDITS
+                .iter()
+                .any(|c| out.ends_with(c) || next.starts_with(c));
+            // Extraction also spaces figures from the ideographs around them (`3 月 5 日`).
+            let tight = |c: char| is_cjk(c) || c.is_ascii_digit();
+            let drop = !credit
+                && matches!((before, after), (Some(b), Some(a))
+                    if tight(b) && tight(a) && (is_cjk(b) || is_cjk(a)));
             if !drop {
                 out.push(' ');
             }
@@ -792,9 +802,22 @@ pub fn split_glued_source(line: &str) -> Option<(&str, &str, Source)> {
 /// `中新网上海3月5日电`. Returns the dateline and its outlet.
 pub fn dateline(lead: &str) -> Option<(String, String)> {
     let head: String = lead.chars().take(40).collect();
-    if let Some(rest) = head.strip_prefix("本报讯") {
-        let end = closing_paren_end(rest);
-        return Some((format!("本报讯{}", &rest[..end]), "本报".to_owned()));
+    if let Some(rest) = head.strip_prefix("本报") {
+        // 本报讯, 本报北京3月5日讯
+        if let Some(at) = rest.find('讯') {
+            let place_date = &rest[..at];
+            let dated = place_date.contains('日')
+                && place_date.chars().count() <= 14
+                && !place_date.contains(['，', '。', '“']);
+            if place_date.is_empty() || dated {
+                let after = &rest[at + '讯'.len_utf8()..];
+                let end = closing_paren_end(after);
+                return Some((
+                    format!("本报{place_date}讯{}", &after[..end]),
+                    "本报".to_owned(),
+                ));
+            }
+        }
     }
     let dian = head.find("电")?;
     let before = &head[..dian];
@@ -870,6 +893,16 @@ mod tests {
         assert_eq!(strip_cjk_spaces("未来 AI发展"), "未来 AI发展");
         assert_eq!(strip_cjk_spaces("英伟达 GPU的依赖"), "英伟达 GPU的依赖");
         assert_eq!(strip_cjk_spaces("Imperium Drive"), "Imperium Drive");
+        assert_eq!(strip_cjk_spaces("本报北京 3 月 5 日讯"), "本报北京3月5日讯");
+        assert_eq!(
+            strip_cjk_spaces("增长 5.2% ，GDP 5 万亿"),
+            "增长5.2% ，GDP 5万亿"
+        );
+        assert_eq!(strip_cjk_spaces("iPhone 15 发布"), "iPhone 15发布");
+        assert_eq!(
+            strip_cjk_spaces("本报讯（记者 林晓岚 通讯员 陈 晨）"),
+            "本报讯（记者 林晓岚 通讯员 陈晨）"
+        );
     }
 
     #[test]
@@ -1043,6 +1076,14 @@ mod tests {
         assert_eq!(d, "新华社北京6月25日电（记者 张三）");
         assert_eq!(o, "新华社");
         assert_eq!(dateline("本报讯（记者 李四）昨日，").unwrap().1, "本报");
+        assert_eq!(
+            dateline("本报北京3月5日讯（记者 林晓岚）全国两会").unwrap(),
+            (
+                "本报北京3月5日讯（记者 林晓岚）".to_owned(),
+                "本报".to_owned()
+            )
+        );
+        assert!(dateline("本报记者近日从市教育局获悉，").is_none());
         assert!(dateline("6月25日，我国首次高压力纯氢管道试验取得成功。").is_none());
     }
 }

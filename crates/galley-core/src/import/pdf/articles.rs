@@ -8,7 +8,7 @@
 //! - [`paragraphs`]: body lines cut where a line is indented or the one before ends short;
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
-use crate::import::page::lines::{is_furniture, item_marker, parse_source};
+use crate::import::page::lines::{dateline, is_furniture, item_marker, parse_source};
 use crate::model::{
     ArticleDraft, BoxOf, PageBox, ParagraphDraft, ParagraphKind, ParsedDigest, PlacedBox, Source,
 };
@@ -401,7 +401,14 @@ fn finish(
     let paragraphs: Vec<ParagraphDraft> = paragraphs.into_iter().map(|(p, _)| p).collect();
     let mut warnings = d.warnings;
     let mut confidence: f64 = if warnings.is_empty() { 0.9 } else { 0.4 };
-    if d.source.line.is_none() && sources_expected {
+    let source = d
+        .source
+        .line
+        .is_some()
+        .then_some(d.source)
+        .or_else(|| dateline_source(&paragraphs));
+    let source = source.unwrap_or_default();
+    if source.line.is_none() && sources_expected {
         warnings.push(crate::import::formats::NO_SOURCE.into());
         confidence -= 0.2;
     }
@@ -419,13 +426,26 @@ fn finish(
     };
     let article = ArticleDraft {
         title,
-        source: d.source,
+        source,
         paragraphs,
         pull_quotes,
         confidence: confidence.max(0.1),
         warnings,
     };
     Some((article, boxes))
+}
+
+/// Without a source line, the dateline opening the lead names the source (`新华社北京6月25日电`,
+/// `本报讯`), as on the text path.
+fn dateline_source(paragraphs: &[ParagraphDraft]) -> Option<Source> {
+    let lead = paragraphs
+        .iter()
+        .find(|p| p.kind != ParagraphKind::Heading)?;
+    let (line, outlet) = dateline(&lead.text)?;
+    Some(Source {
+        line: Some(line),
+        outlets: vec![outlet],
+    })
 }
 
 fn para(kind: ParagraphKind, text: String) -> ParagraphDraft {

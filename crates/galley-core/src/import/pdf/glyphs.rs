@@ -144,6 +144,8 @@ pub struct Collector<'a> {
     shown: usize,
     /// The current page's media box left and top edges, to measure from the top-left corner.
     origin: (f64, f64),
+    /// The current page's glyphs read from Kangxi radicals (see [`super::unify`]).
+    radicals: Vec<usize>,
 }
 
 impl<'a> Collector<'a> {
@@ -155,6 +157,7 @@ impl<'a> Collector<'a> {
             bold: Vec::new(),
             shown: 0,
             origin: (0.0, 0.0),
+            radicals: Vec::new(),
         }
     }
 }
@@ -172,6 +175,7 @@ impl OutputDev for Collector<'_> {
             .and_then(|id| super::fonts::bold_strings(self.doc, id))
             .unwrap_or_default();
         self.shown = 0;
+        self.radicals.clear();
         self.pages.push(Page {
             number: page_num,
             width: (media_box.urx - media_box.llx).abs(),
@@ -183,11 +187,22 @@ impl OutputDev for Collector<'_> {
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
+        let radicals = std::mem::take(&mut self.radicals);
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
         // Strings shown and strings counted disagree: the fonts are not known for sure.
         if self.shown != self.bold.len() {
-            if let Some(page) = self.pages.last_mut() {
-                page.glyphs.iter_mut().for_each(|g| g.bold = false);
-            }
+            page.glyphs.iter_mut().for_each(|g| g.bold = false);
+        }
+        let mut texts: Vec<String> = page
+            .glyphs
+            .iter_mut()
+            .map(|g| std::mem::take(&mut g.text))
+            .collect();
+        super::unify::simplify_radicals(&mut texts, &radicals);
+        for (g, t) in page.glyphs.iter_mut().zip(texts) {
+            g.text = t;
         }
         Ok(())
     }
@@ -207,6 +222,9 @@ impl OutputDev for Collector<'_> {
             page.rotated += 1;
         } else if let Some(mut g) = glyph(trm, width, font_size, char, self.origin) {
             g.bold = self.shown > 0 && self.bold.get(self.shown - 1) == Some(&true);
+            if super::unify::is_kangxi(char) {
+                self.radicals.push(page.glyphs.len());
+            }
             page.glyphs.push(g);
         }
         Ok(())
