@@ -4,6 +4,7 @@
 import { api } from "./api.js";
 import { el, clear } from "./dom.js";
 import { t } from "./i18n.js";
+import { isLowConfidence } from "./vocabulary.js";
 
 const ROW = 60; // px, fixed row height
 const PAGE = 100; // rows per query
@@ -113,7 +114,7 @@ export class ArticleList {
       el(
         "div",
         { class: "row-sub muted" },
-        [item.digest_name, item.source_line ?? s.noSource, item.confidence != null && item.confidence < 0.5 ? `⚠ ${s.lowConfidence}` : null]
+        [item.digest_name, item.source_line ?? s.noSource, isLowConfidence(item.confidence) ? `⚠ ${s.lowConfidence}` : null]
           .filter(Boolean)
           .join(" · "),
       ),

@@ -8,7 +8,7 @@ import { ReviewQueue } from "./review.js";
 import { PageView } from "./pageview.js";
 import { showAgreement } from "./agreement.js";
 import { selectedSpan } from "./spans.js";
-import { claimStatuses, loadVocabulary, vocabulary } from "./vocabulary.js";
+import { claimStatuses, isLowConfidence, loadVocabulary, vocabulary } from "./vocabulary.js";
 
 /** The review states in workflow order, as the backend defines them. */
 const states = () => vocabulary().review_states;
@@ -178,9 +178,9 @@ function showReport(outcomes) {
         r.articles.map((a) =>
           el(
             "li",
-            { class: a.confidence < 0.5 ? "low" : "" },
+            { class: isLowConfidence(a.confidence) ? "low" : "" },
             `${a.title} · ${s.paragraphs(a.paragraphs)} · ${a.source.line ?? s.noSource} · ${s.confidence} ${a.confidence.toFixed(2)}`,
-            a.confidence < 0.5 ? el("strong", {}, ` ⚠ ${s.lowConfidence}`) : null,
+            isLowConfidence(a.confidence) ? el("strong", {}, ` ⚠ ${s.lowConfidence}`) : null,
             ...a.warnings.map((w) => el("div", { class: "warning" }, w)),
           ),
         ),

@@ -24,5 +24,8 @@ export const claimStatuses = () => vocabulary().claim_statuses.filter((k) => k !
 /** The ClaimReview ratings, e.g. 属实, in order. */
 export const ratings = () => vocabulary().ratings.map((r) => r.rating);
 
+/** Whether an imported article's confidence is low enough to flag (the importer's own line). */
+export const isLowConfidence = (confidence) => confidence != null && confidence < vocabulary().low_confidence;
+
 /** The rating a verdict implies when the reviewer picks none, or undefined. */
 export const defaultRating = (status) => vocabulary().default_ratings[status];

@@ -147,8 +147,9 @@ fn the_text_of_each_page_scores_and_confidence_flags_the_wrong_articles() {
     assert!(frac((right_flagged, right)) <= rf, "right articles flagged");
 }
 
-/// An article is flagged for checking below this confidence (the importer's own warning).
-const LOW: f64 = 0.6;
+/// An article is flagged for checking below this confidence (the importer's warnings, the
+/// CLI's `LOW`, the window's ⚠).
+const LOW: f64 = galley_core::model::vocabulary::LOW_CONFIDENCE;
 
 /// What the text path must keep reaching on the corpus's pdftotext pages: (mean F1, titles,
 /// characters lost at most, wrong articles flagged at least, right ones flagged at most).

@@ -186,7 +186,11 @@ pub fn render(r: &Report) -> String {
     }
     for (i, a) in r.articles.iter().enumerate() {
         let source = a.source.line.as_deref().unwrap_or("no source");
-        let flag = if a.confidence < 0.5 { "  LOW" } else { "" };
+        let flag = if a.confidence < galley_core::model::vocabulary::LOW_CONFIDENCE {
+            "  LOW"
+        } else {
+            ""
+        };
         let _ = writeln!(
             s,
             "  {:>2}. {}  ({} paragraphs, {} pull quotes; {}; confidence {:.2}{flag})",

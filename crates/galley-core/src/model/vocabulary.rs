@@ -410,6 +410,11 @@ pub struct RatingEntry {
     pub value: i64,
 }
 
+/// An imported article whose confidence is below this is flagged for checking: by the
+/// importer's warnings, the CLI's `LOW` and the window's ⚠. The import's calibration is
+/// measured at this line (`tests/pdf_pages.rs`).
+pub const LOW_CONFIDENCE: f64 = 0.6;
+
 /// Every vocabulary and the verdict → rating rule, in one document for the UI.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Vocabulary {
@@ -441,6 +446,8 @@ pub struct Vocabulary {
     pub entity_kinds: &'static [EntityKind],
     /// Who can make an annotation: Galley (`auto`) or an editor.
     pub sources: &'static [Origin],
+    /// Below this confidence an imported article is flagged ([`LOW_CONFIDENCE`]).
+    pub low_confidence: f64,
 }
 
 impl Vocabulary {
@@ -470,6 +477,7 @@ impl Vocabulary {
             box_roles: BoxRole::ALL,
             entity_kinds: EntityKind::ALL,
             sources: Origin::ALL,
+            low_confidence: LOW_CONFIDENCE,
         }
     }
 }

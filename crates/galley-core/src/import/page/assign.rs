@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use jieba_rs::Jieba;
 
+use crate::model::vocabulary::LOW_CONFIDENCE;
 use crate::model::{ArticleDraft, ParagraphDraft, ParagraphKind, ParsedDigest, Source};
 use crate::text::is_sentence_end;
 
@@ -19,8 +20,6 @@ use super::lines::{dateline, item_marker};
 
 /// Lowest cosine similarity for attaching a body piece without a source line to a later one.
 const MERGE_MIN: f64 = 0.12;
-/// Below this an article's confidence is flagged with a warning.
-const LOW_CONFIDENCE: f64 = 0.6;
 
 /// A run of body paragraphs (and the cross-heads between them) printed together.
 #[derive(Debug, Default)]
