@@ -2,6 +2,7 @@
 """Lays out one page source (src/NAME.json) as HTML for a PDF engine and writes its gold.
 
     make.py src/NAME.json ENGINE OUT.html     (ENGINE: lo | chromium)
+    make.py src/NAME.json tex OUT.tex         (XeLaTeX with ctex)
     make.py src/NAME.json gold OUT.gold.json
 
 The HTML and the gold come from the same source, so they cannot drift. The gold is in the
@@ -149,6 +150,110 @@ def document(page, style, content):
 """
 
 
+# XeLaTeX with ctex and its Fandol fonts (OpenType CFF, embedded as CID fonts with Identity-H):
+# a page laid out the way a LaTeX newsletter is, columns by multicol, furniture by fancyhdr.
+TEX_PREAMBLE = r"""\documentclass[UTF8,fontset=fandol,zihao=-5]{ctexart}
+\usepackage[a4paper,margin=16mm,top=22mm,bottom=20mm,headsep=5mm]{geometry}
+\usepackage{multicol}
+\usepackage{fancyhdr}
+\xeCJKDeclareCharClass{FullLeft}{"25A0}
+\setlength{\columnsep}{6mm}
+\setlength{\parindent}{2em}
+\setlength{\parskip}{0pt}
+\linespread{1.25}
+\pagestyle{fancy}
+\fancyhf{}
+\fancyhead[L]{\small HEAD}
+\fancyfoot[C]{\small FOOT}
+\newcommand{\headline}[1]{\par\addvspace{10pt}\noindent{\heiti\zihao{3}\bfseries #1\par}\addvspace{4pt}}
+\newcommand{\numbered}[2]{\par\addvspace{9pt}\noindent{\heiti\bfseries #1. #2\par}\addvspace{3pt}}
+\newcommand{\byline}[1]{\noindent{\footnotesize #1\par}\addvspace{2pt}}
+\newcommand{\sub}[1]{\par\addvspace{4pt}\noindent{\heiti\bfseries #1\par}\addvspace{2pt}}
+\newcommand{\source}[1]{\par{\raggedleft\footnotesize #1\par}}
+\newcommand{\pullquote}[1]{\par\addvspace{5pt}\noindent\rule{\linewidth}{1.2pt}\par
+  \noindent{\heiti\large\bfseries #1\par}\noindent\rule{\linewidth}{1.2pt}\par\addvspace{5pt}}
+\begin{document}
+"""
+
+TEX_SPECIAL = {"#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&", "_": r"\_", "{": r"\{",
+               "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+               "\\": r"\textbackslash{}"}
+
+
+def tex_esc(s):
+    """TeX source for a text: specials escaped; a space beside an ideograph kept as a space
+    (xeCJK drops a plain one: 记者 林晓岚 would print 记者林晓岚)."""
+    out = []
+    for i, c in enumerate(s):
+        if c == " " and not (s[i - 1 : i].isascii() and s[i + 1 : i + 2].isascii()):
+            out.append("\\ ")
+        else:
+            out.append(TEX_SPECIAL.get(c, c))
+    return "".join(out)
+
+
+def article_tex(a, sub_columns=1):
+    if a.get("number"):
+        out = [r"\numbered{%d}{%s}" % (a["number"], tex_esc(a["title"]))]
+    else:
+        out = [r"\headline{%s}" % tex_esc(a["title"])]
+    if a.get("byline"):
+        out.append(r"\byline{%s}" % tex_esc(a["byline"]))
+    paras = []
+    for i, p in enumerate(a["paragraphs"]):
+        if isinstance(p, dict):
+            paras.append(r"\sub{%s}" % tex_esc(p["heading"]))
+            continue
+        paras.append(tex_esc(p) + "\n")
+        if i == 0 and a.get("pull_quote"):
+            paras.append(r"\pullquote{%s}" % tex_esc(a["pull_quote"]))
+    if a.get("source_line") and not a.get("dateline"):
+        paras.append(r"\source{%s}" % tex_esc(a["source_line"]))
+    if sub_columns > 1:
+        paras = [r"\begin{multicols}{%d}" % sub_columns] + paras + [r"\end{multicols}"]
+    return "\n".join(out + paras)
+
+
+def columns_tex(cols, n):
+    """Articles set in n columns, column by column (a break between columns)."""
+    parts = []
+    for c, col in enumerate(cols):
+        if c:
+            parts.append(r"\columnbreak")
+        parts += [article_tex(a) for a in col]
+    return "\n".join([r"\begin{multicols*}{%d}" % n] + parts + [r"\end{multicols*}"])
+
+
+def tex_body(page):
+    n = page["columns"]
+    cols = [[a for a in page["articles"] if a.get("column") == c + 1] for c in range(n)]
+    wide = [a for a in page["articles"] if a.get("span") == 2]
+    if n == 1:
+        return "\n".join(article_tex(a) for a in page["articles"])
+    if page.get("flow"):
+        # The text flows from column to column, as multicol sets it by default.
+        arts = [article_tex(a) for a in reading_order(page)]
+        return "\n".join([r"\begin{multicols}{%d}" % n] + arts + [r"\end{multicols}"])
+    if wide and n == 3:
+        # A lead over columns 1-2 with its body in two sub-columns, column 3 beside it.
+        left = "\n".join([article_tex(a, 2) for a in wide] + [columns_tex(cols[:2], 2)])
+        right = "\n".join(article_tex(a) for a in cols[2])
+        # A minipage sets paragraphs flush left: indent them as the page does.
+        indent = r"\setlength{\parindent}{2em}"
+        return "\n".join([r"\noindent\begin{minipage}[t]{0.64\textwidth}" + indent, left,
+                          r"\end{minipage}\hfill\begin{minipage}[t]{0.32\textwidth}" + indent,
+                          right, r"\end{minipage}"])
+    span = [a for a in page["articles"] if a.get("span")]
+    return "\n".join([article_tex(a) for a in span] + [columns_tex(cols, n)])
+
+
+def tex_page(page):
+    numbered(page)
+    head = TEX_PREAMBLE.replace("HEAD", tex_esc(page["running_head"]))
+    head = head.replace("FOOT", tex_esc(page["page_label"]))
+    return head + tex_body(page) + "\n\\end{document}\n"
+
+
 def reading_order(page):
     n = page["columns"]
     arts = page["articles"]
@@ -195,6 +300,8 @@ def main():
         if what == "gold":
             json.dump(gold(page), f, ensure_ascii=False, indent=1)
             f.write("\n")
+        elif what == "tex":
+            f.write(tex_page(page))
         else:
             f.write(page_html(page, what))
 

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Regenerates the PDF test corpus from src/*.json: HTML laid out by make.py, converted to PDF
-# by LibreOffice (NAME.lo.pdf) and headless Chromium (NAME.chromium.pdf), and the gold
-# (NAME.gold.json), a two-page file (multi/) and inputs to refuse (bad/). Needs python3,
-# soffice, chromium, pdftoppm, pdftotext and qpdf (Debian: libreoffice-writer, chromium, poppler-utils,
-# qpdf, fonts-noto-cjk, fonts-wqy-zenhei). The tests only read the committed files.
+# by LibreOffice (NAME.lo.pdf) and headless Chromium (NAME.chromium.pdf), LaTeX set by
+# XeLaTeX with ctex (NAME.tex.pdf), and the gold (NAME.gold.json), a two-page file (multi/)
+# and inputs to refuse (bad/). Needs python3, soffice, chromium, xelatex, pdftoppm, pdftotext
+# and qpdf (Debian: libreoffice-writer, chromium, texlive-xetex, texlive-lang-chinese,
+# poppler-utils, qpdf, fonts-noto-cjk, fonts-wqy-zenhei; apt-get --no-install-recommends).
+# The tests only read the committed files.
 set -eu
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -18,6 +20,13 @@ for src in src/*.json; do
         python3 make.py "$src" chromium "$work/$name.c.html"
         chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
             --print-to-pdf="$name.chromium.pdf" "file://$work/$name.c.html" 2>/dev/null
+    fi
+    if command -v xelatex >/dev/null; then
+        python3 make.py "$src" tex "$work/$name.tex"
+        # A fixed date, so the same source gives the same file.
+        (cd "$work" && SOURCE_DATE_EPOCH=1767225600 FORCE_SOURCE_DATE=1 \
+            xelatex -interaction=batchmode "$name.tex" >/dev/null)
+        mv "$work/$name.pdf" "$name.tex.pdf"
     fi
 done
 

@@ -365,16 +365,23 @@ pub fn is_headline(block: &[Line]) -> bool {
 
 /// A headline printed right above its body with no blank line between: the first one or two
 /// lines of the block form a headline and the last of them is short against the body lines
-/// (a body line that short would end a sentence). The number of headline lines.
+/// (a body line that short would end a sentence). The number of headline lines: two when the
+/// second line is short too (a headline wrapped in a narrow column: `江口港集装箱吞吐量` /
+/// `创同期新高`; a body's first line is full).
 fn headline_above_body(block: &[Line]) -> Option<usize> {
-    (1..=2.min(block.len().saturating_sub(1))).find(|&k| {
+    (1..=2.min(block.len().saturating_sub(1))).rev().find(|&k| {
         let body = block[k..].iter().map(|l| width(&l.text)).max().unwrap_or(0);
         // A column of a few characters tells a headline from an indented line by nothing.
         if body < MIN_BODY_WIDTH {
             return false;
         }
         let last = &block[k - 1].text;
-        is_headline(&block[..k])
+        // A line opening with a comma or a closing mark goes on from the one above it.
+        let continued = block[k]
+            .text
+            .starts_with(['，', '。', '、', '；', '：', '”', '’', '）', '》', ',']);
+        !continued
+            && is_headline(&block[..k])
             && width(last) * 4 < body * 3
             && !ends_sentence(last)
             && (block[k..]
@@ -622,6 +629,18 @@ mod tests {
         // In a column of a few characters a short first line tells nothing.
         let u = page("前言\n我们在此\n记录本年\n的工作。\n");
         assert!(u.iter().all(|u| u.kind == UnitKind::Para), "{u:?}");
+    }
+
+    #[test]
+    fn a_headline_wrapped_in_a_narrow_column_is_read_whole() {
+        let u = page("江口港集装箱吞吐量\n创同期新高\n江口港一季度完成集装箱吞\n吐量八十六万标准箱，同比增长百\n分之十四，创历史同期新高。\n");
+        assert_eq!(u[0].kind, UnitKind::Headline { strong: true });
+        assert_eq!(u[0].text, "江口港集装箱吞吐量创同期新高");
+        // A short line the next goes on from (a comma opening it) is body text, not a
+        // headline's second line.
+        let u = page("松岭村试行积分超市\n松岭村近日开设积分超市\n，村民每次正确分类投放垃圾，都可以获得积分。\n");
+        assert_eq!(u[0].text, "松岭村试行积分超市");
+        assert_eq!(u[1].kind, UnitKind::Para);
     }
 
     #[test]

@@ -1,38 +1,59 @@
-//! Which glyphs are bold, from the font names (`…-Bold`, `…Heavy`, `…Black`).
+//! What `pdf-extract` does not say of a glyph's font: whether it is bold, from the font names
+//! (`…-Bold`, `…Heavy`, `…Black`), and the text of fonts with no ToUnicode map whose codes
+//! are CIDs of a Chinese character collection (see [`super::cid`]).
 //!
-//! `pdf-extract` does not tell its output which font a glyph is in, so the page's content
-//! stream is read once more with `lopdf`: each text-showing string (`Tj`, each string of
-//! `TJ`: the units `pdf-extract` opens a word for) gets the boldness of the font current at
+//! The page's content stream is read once more with `lopdf`: each text-showing string (`Tj`,
+//! each string of `TJ`: the units `pdf-extract` opens a word for) gets the font current at
 //! that point (`Tf`, saved and restored by `q`/`Q`). A page that draws text from a form
 //! XObject (`Do`) is not followed: no glyph on it is taken as bold.
+
+use std::collections::HashMap;
 
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
-/// For each text-showing string of the page, in order, whether its font is bold; `None`
-/// when the page cannot be followed.
-pub fn bold_strings(doc: &Document, page: ObjectId) -> Option<Vec<bool>> {
+use super::cid::{self, Collection};
+
+/// What the content stream says of one text-showing string.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shown {
+    /// Its font's name says bold.
+    pub bold: bool,
+    /// The text of each of its glyphs, when its font's text comes from a character
+    /// collection rather than from the font (`pdf-extract` gives none).
+    pub texts: Option<Vec<String>>,
+}
+
+/// What matters of a font here.
+#[derive(Debug, Clone, Copy, Default)]
+struct Face {
+    bold: bool,
+    collection: Option<Collection>,
+}
+
+/// Each text-showing string of the page, in order; `None` when the page cannot be followed.
+pub fn shown_strings(doc: &Document, page: ObjectId) -> Option<Vec<Shown>> {
     let fonts = doc.get_page_fonts(page).ok()?;
     let content = Content::decode(&doc.get_page_content(page).ok()?).ok()?;
+    let mut faces: HashMap<&[u8], Face> = HashMap::new();
     let mut out = Vec::new();
-    let mut current = false;
+    let mut current = Face::default();
     let mut saved = Vec::new();
     for op in &content.operations {
         match op.operator.as_str() {
             "q" => saved.push(current),
-            "Q" => current = saved.pop().unwrap_or(false),
+            "Q" => current = saved.pop().unwrap_or_default(),
             "Tf" => {
                 let name = op.operands.first().and_then(|o| o.as_name().ok())?;
-                current = fonts.get(name).is_some_and(|f| is_bold(doc, f));
+                current = *faces
+                    .entry(name)
+                    .or_insert_with(|| fonts.get(name).map_or(Face::default(), |f| face(doc, f)));
             }
-            "Tj" => out.push(current),
+            "Tj" => out.extend(op.operands.first().map(|s| shown(current, s))),
             "TJ" => {
                 if let Some(Object::Array(items)) = op.operands.first() {
-                    let strings = items
-                        .iter()
-                        .filter(|o| matches!(o, Object::String(..)))
-                        .count();
-                    out.extend(std::iter::repeat_n(current, strings));
+                    let strings = items.iter().filter(|o| matches!(o, Object::String(..)));
+                    out.extend(strings.map(|s| shown(current, s)));
                 }
             }
             "Do" => return None,
@@ -40,6 +61,26 @@ pub fn bold_strings(doc: &Document, page: ObjectId) -> Option<Vec<bool>> {
         }
     }
     Some(out)
+}
+
+/// A font's weight and where its text comes from.
+fn face(doc: &Document, font: &Dictionary) -> Face {
+    Face {
+        bold: is_bold(doc, font),
+        collection: cid::font_collection(doc, font),
+    }
+}
+
+/// One string shown in `face`.
+fn shown(face: Face, string: &Object) -> Shown {
+    let texts = match (face.collection, string) {
+        (Some(c), Object::String(bytes, _)) => Some(cid::decode(c, bytes)),
+        _ => None,
+    };
+    Shown {
+        bold: face.bold,
+        texts,
+    }
 }
 
 /// Whether a font dictionary's `BaseFont` names a bold weight.

@@ -139,9 +139,11 @@ pub struct Collector<'a> {
     doc: &'a Document,
     /// The pages read so far.
     pub pages: Vec<Page>,
-    /// Whether each text-showing string of the page is bold, and how many were shown.
-    bold: Vec<bool>,
+    /// The page's text-showing strings (see [`super::fonts`]), how many were begun, and how
+    /// many glyphs of the current one were output.
+    strings: Vec<super::fonts::Shown>,
     shown: usize,
+    in_string: usize,
     /// The current page's media box left and top edges, to measure from the top-left corner.
     origin: (f64, f64),
     /// The current page's glyphs read from Kangxi radicals (see [`super::unify`]).
@@ -154,8 +156,9 @@ impl<'a> Collector<'a> {
         Collector {
             doc,
             pages: Vec::new(),
-            bold: Vec::new(),
+            strings: Vec::new(),
             shown: 0,
+            in_string: 0,
             origin: (0.0, 0.0),
             radicals: Vec::new(),
         }
@@ -171,8 +174,8 @@ impl OutputDev for Collector<'_> {
     ) -> Result<(), OutputError> {
         self.origin = (media_box.llx, media_box.ury);
         let id = self.doc.get_pages().get(&page_num).copied();
-        self.bold = id
-            .and_then(|id| super::fonts::bold_strings(self.doc, id))
+        self.strings = id
+            .and_then(|id| super::fonts::shown_strings(self.doc, id))
             .unwrap_or_default();
         self.shown = 0;
         self.radicals.clear();
@@ -192,7 +195,7 @@ impl OutputDev for Collector<'_> {
             return Ok(());
         };
         // Strings shown and strings counted disagree: the fonts are not known for sure.
-        if self.shown != self.bold.len() {
+        if self.shown != self.strings.len() {
             page.glyphs.iter_mut().for_each(|g| g.bold = false);
         }
         let mut texts: Vec<String> = page
@@ -215,13 +218,22 @@ impl OutputDev for Collector<'_> {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
+        let string = self.shown.checked_sub(1).and_then(|i| self.strings.get(i));
+        let at = self.in_string;
+        self.in_string += 1;
+        // A font whose text `pdf-extract` could not read: the collection's, if it has one.
+        let from_collection = string
+            .filter(|_| char.is_empty())
+            .and_then(|s| s.texts.as_ref()?.get(at));
+        let char = from_collection.map_or(char, String::as_str);
+        let bold = string.is_some_and(|s| s.bold);
         let Some(page) = self.pages.last_mut() else {
             return Ok(());
         };
         if is_rotated(trm) {
             page.rotated += 1;
         } else if let Some(mut g) = glyph(trm, width, font_size, char, self.origin) {
-            g.bold = self.shown > 0 && self.bold.get(self.shown - 1) == Some(&true);
+            g.bold = bold;
             if super::unify::is_kangxi(char) {
                 self.radicals.push(page.glyphs.len());
             }
@@ -232,6 +244,7 @@ impl OutputDev for Collector<'_> {
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
         self.shown += 1;
+        self.in_string = 0;
         Ok(())
     }
 

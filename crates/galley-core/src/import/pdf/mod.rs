@@ -10,6 +10,7 @@
 //!    furniture) → the same [`ParsedDigest`] the text importers produce.
 
 pub mod articles;
+pub mod cid;
 pub mod fonts;
 pub mod glyphs;
 pub mod layout;

@@ -100,6 +100,26 @@ fn rows_group_by_baseline_and_gutters_split_them() {
     assert_eq!(texts, ["甲乙丙", "丁戊"]);
 }
 
+/// TeX prints a space as glue, not as a glyph: a gap between ideographs well over the line's
+/// own is a space; the gap an engine leaves between ideographs and figures or Latin words
+/// (`到 2028 年`) is not, nor is the even spread of a justified line.
+#[test]
+fn a_space_printed_as_a_gap_is_read_between_ideographs_only() {
+    let mut g = Vec::new();
+    text(&mut g, "（记者", 0.0, 50.0, 10.0);
+    text(&mut g, "王立）", 33.5, 50.0, 10.0); // a 3.5 pt space
+    text(&mut g, "到", 0.0, 70.0, 10.0);
+    text(&mut g, "2028", 12.5, 70.0, 5.0); // the scripts spaced 2.5 pt apart
+    text(&mut g, "年底", 35.0, 70.0, 10.0);
+    for (i, c) in "全市六条线路的隧道".chars().enumerate() {
+        // Justified: every glyph 3 pt apart.
+        text(&mut g, &c.to_string(), i as f64 * 13.0, 90.0, 10.0);
+    }
+    let l = layout(&page(g));
+    let texts: Vec<&str> = l.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["（记者 王立）", "到2028年底", "全市六条线路的隧道"]);
+}
+
 #[test]
 fn spaces_and_latin_words_survive_and_cjk_joins_tight() {
     let mut g = Vec::new();
