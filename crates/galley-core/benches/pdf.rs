@@ -1,6 +1,7 @@
 //! Reading PDF pages end to end on one core: the glyphs and fonts out of the file, the layout
 //! (columns, reading order, headlines, furniture) and the articles, for each page of the own
-//! corpus (`tests/pdf/*.pdf`, LibreOffice and Chromium). Target: at least 20 pages a second.
+//! corpus (`tests/pdf/*.pdf`, LibreOffice, Chromium and XeLaTeX). Target: at least 20 pages a
+//! second.
 //!
 //! `cargo bench -p galley-core --bench pdf`
 
