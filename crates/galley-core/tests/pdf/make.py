@@ -9,9 +9,12 @@ The HTML and the gold come from the same source, so they cannot drift. The gold 
 format of tests/pages/*.gold.json (read by tests/common/mod.rs). Reading order of the gold:
 full-width articles first, then column by column, left to right, top to bottom.
 """
+import base64
 import html
 import json
+import struct
 import sys
+import zlib
 
 STYLE = """
 @page { size: A4; margin: 14mm 16mm; }
@@ -32,6 +35,11 @@ h1 { font-family: "Noto Sans CJK SC", sans-serif; font-size: 17pt; font-weight: 
 .sub { font-family: "Noto Sans CJK SC", sans-serif; font-size: 11pt; font-weight: bold;
        margin: 4pt 0 2pt 0; }
 td { vertical-align: top; }
+.caption { font-size: 8.5pt; margin: 2pt 0 6pt 0; }
+.photo { width: 100%; height: 60pt; margin-top: 6pt; }
+table.data { font-size: 9pt; border-collapse: collapse; margin: 2pt 0 6pt 0; }
+table.data td { border-top: 0.5pt solid #000; border-bottom: 0.5pt solid #000; padding: 0 4pt;
+                line-height: 1.2; }
 """
 
 CHROMIUM_STYLE = """
@@ -49,6 +57,30 @@ def esc(s):
     return html.escape(s, quote=False)
 
 
+def grey_png():
+    """A small grey picture standing for a news photo (stretched to the column's width)."""
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    # Wide (8:1): LibreOffice keeps a picture's proportions whatever height it is given.
+    raw = b"".join(b"\0" + b"\xb0" * 32 for _ in range(4))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 4, 8, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def figure_html(a):
+    """A photo and its caption (set apart from the text: the gold puts it in the furniture)."""
+    return [f'<img class="photo" width="100%" height="56" src="{grey_png()}" alt="">',
+            f'<p class="caption">{esc(a["figure"])}</p>']
+
+
+def table_html(t):
+    """A data table under its caption; each row is a furniture line of the gold."""
+    rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in t["rows"])
+    return [f'<p class="caption">{esc(t["caption"])}</p>', f'<table class="data">{rows}</table>']
+
+
 def paragraphs_html(a, paras):
     out = []
     for i, p in enumerate(paras):
@@ -59,6 +91,10 @@ def paragraphs_html(a, paras):
         # The pull quote sits after the first paragraph, boxed and in larger type.
         if i == 0 and a.get("pull_quote"):
             out.append(f'<p class="quote">{esc(a["pull_quote"])}</p>')
+        if i == 0 and a.get("figure"):
+            out += figure_html(a)
+    if a.get("table"):
+        out += table_html(a["table"])
     return out
 
 
@@ -152,10 +188,11 @@ def document(page, style, content):
 
 # XeLaTeX with ctex and its Fandol fonts (OpenType CFF, embedded as CID fonts with Identity-H):
 # a page laid out the way a LaTeX newsletter is, columns by multicol, furniture by fancyhdr.
-TEX_PREAMBLE = r"""\documentclass[UTF8,fontset=fandol,zihao=-5]{ctexart}
+TEX_PREAMBLE = r"""\documentclass[UTF8,fontset=fandol,zihao=5]{ctexart}
 \usepackage[a4paper,margin=16mm,top=22mm,bottom=20mm,headsep=5mm]{geometry}
 \usepackage{multicol}
 \usepackage{fancyhdr}
+\usepackage{xcolor}
 \xeCJKDeclareCharClass{FullLeft}{"25A0}
 \setlength{\columnsep}{6mm}
 \setlength{\parindent}{2em}
@@ -207,6 +244,16 @@ def article_tex(a, sub_columns=1):
         paras.append(tex_esc(p) + "\n")
         if i == 0 and a.get("pull_quote"):
             paras.append(r"\pullquote{%s}" % tex_esc(a["pull_quote"]))
+        if i == 0 and a.get("figure"):
+            paras.append(r"\par\addvspace{4pt}\noindent{\color{black!30}\rule{\linewidth}{60pt}}\par"
+                         r"\noindent{\footnotesize\kaishu %s\par}\addvspace{4pt}" % tex_esc(a["figure"]))
+    if a.get("table"):
+        t = a["table"]
+        rows = "\\\\\n".join(" & ".join(tex_esc(c) for c in r) for r in t["rows"])
+        spec = "l" * len(t["rows"][0])
+        paras.append(r"\par\addvspace{4pt}\noindent{\footnotesize %s\par}" % tex_esc(t["caption"])
+                     + "\n" + r"\noindent{\footnotesize\begin{tabular}{%s}\hline" % spec + "\n"
+                     + rows + r"\\\hline\end{tabular}\par}\addvspace{4pt}")
     if a.get("source_line") and not a.get("dateline"):
         paras.append(r"\source{%s}" % tex_esc(a["source_line"]))
     if sub_columns > 1:
@@ -270,6 +317,14 @@ def gold(page):
     if page.get("numbered"):
         # The item numbers are set aside with the furniture; titles are read without them.
         furniture += [f"{i + 1}." for i in range(len(page["articles"]))]
+    # Photo captions and tables are kept apart from the text: each caption and each table
+    # row (its cells, spaced) is a furniture line.
+    for a in page["articles"]:
+        if a.get("figure"):
+            furniture.append(a["figure"])
+        if a.get("table"):
+            furniture.append(a["table"]["caption"])
+            furniture += [" ".join(r) for r in a["table"]["rows"]]
     articles = []
     for a in reading_order(page):
         paras = [

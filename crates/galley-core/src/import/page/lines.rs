@@ -38,7 +38,22 @@ pub fn repair(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: Vec<&str> = text.lines().map(str::trim).collect();
     let mut out = Vec::with_capacity(raw.len() + 8);
+    let tables = super::figures::table_lines(&raw);
     for i in 0..raw.len() {
+        // A caption over a table (a blank line between them or not).
+        let next = (i + 1..raw.len()).find(|&j| !raw[j].is_empty());
+        let over_table = !tables[i] && next.is_some_and(|j| tables[j]);
+        let caption =
+            (stands_alone(&raw, i) || over_table) && super::figures::caption_words(raw[i]);
+        if tables[i] || caption {
+            // Kept apart from the text, in the furniture.
+            out.push(Line {
+                no: i + 1,
+                text: raw[i].to_owned(),
+                kind: LineKind::Furniture,
+            });
+            continue;
+        }
         repair_line(&raw, i, &mut out);
     }
     out

@@ -7,13 +7,15 @@
 //! below their body, and articles interleaved across columns.
 //!
 //! The work is done in three passes:
-//! - [`lines`]: line repairs (doubled headlines, CJK spaces, glued sources, furniture),
+//! - [`lines`]: line repairs (doubled headlines, CJK spaces, glued sources, furniture;
+//!   captions and tables set aside by [`figures`]),
 //! - [`blocks`]: blocks and their roles, column breaks undone (a sentence goes on in the
 //!   block [`stitch`] finds completing it at the junction, else in the next), paragraphs cut,
 //! - [`assign`]: body pieces chained and titled by lexical cohesion (jieba).
 
 pub mod assign;
 pub mod blocks;
+pub mod figures;
 pub mod lines;
 pub mod stitch;
 pub mod streams;

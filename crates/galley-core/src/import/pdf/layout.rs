@@ -135,6 +135,7 @@ pub fn layout(page: &Page) -> Layout {
         .filter(|l| !l.text.is_empty())
         .collect();
     let leading = Leading::measure(&lines, body_size);
+    let lines = super::figures::set_aside(lines, body_size);
     let mut lines = furniture_bands(lines, page.height, body_size);
     let (furniture, text): (Vec<Line>, Vec<Line>) = lines.drain(..).partition(|l| l.furniture);
     let bounds = edges(&text, body_size);
@@ -308,7 +309,7 @@ pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -
             .all(|(j, t)| j == i || t.0 > l.bottom() + gap || t.1 < l.top() - gap);
         let in_band = l.bottom() < band || l.top() > page_height - band;
         // A colophon (`编辑：… 投稿邮箱：…`) may be long; a line that reads like furniture is.
-        l.furniture = small && in_band && ((short && alone) || is_furniture(&l.text));
+        l.furniture |= small && in_band && ((short && alone) || is_furniture(&l.text));
     }
     lines
 }
@@ -368,7 +369,10 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
         if let Some(cut) = band_cut(&lines, gaps) {
             return split_at(lines, &[cut], Line::top)
                 .into_iter()
-                .flat_map(|part| xy_cut(part, column, gaps))
+                .flat_map(|part| {
+                    let bounds = band_column(&part, column, gaps.leading.body_size);
+                    xy_cut(part, bounds, gaps)
+                })
                 .collect();
         }
     }
@@ -376,6 +380,18 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
         l.column = column;
     }
     vec![lines]
+}
+
+/// The column edges of a band: the region's, unless the band's body lines keep to less than
+/// half of its width (a band left with one column's text when the other column's ends
+/// higher, or holds only a table or a picture set aside): then the band's own.
+fn band_column(part: &[Line], column: (f64, f64), body_size: f64) -> (f64, f64) {
+    let own = edges(part, body_size);
+    if own.1 - own.0 < 0.55 * (column.1 - column.0) {
+        own
+    } else {
+        column
+    }
 }
 
 /// Where to cut a region that has no columns into two bands, among the horizontal gaps wider

@@ -11,6 +11,7 @@
 
 pub mod articles;
 pub mod cid;
+pub mod figures;
 pub mod fonts;
 pub mod glyphs;
 pub mod layout;

@@ -1,0 +1,159 @@
+//! Captions and tables in a page's text: what the text must not take in. A caption is
+//! known by its wording (`图为…`, `表：…`, `…摄`, `（资料图）`); a table by its rows, several
+//! lines of short fields spaced apart (`东港区 41.2 增长12%`), or by its cells, a run of very
+//! short lines with figures among them (pdftotext gives one cell a line for some engines).
+//! Both go to the page furniture. The PDF path ([`crate::import::pdf::figures`]) reads the
+//! same wording with the geometry.
+
+use super::lines::ends_sentence;
+
+/// Whether a line reads as a photo's or a table's caption.
+pub fn caption_words(text: &str) -> bool {
+    let text = text.trim();
+    let opens = [
+        "图为",
+        "图：",
+        "图:",
+        "表：",
+        "表:",
+        "上图：",
+        "下图：",
+        "左图：",
+        "右图：",
+        "上图为",
+        "下图为",
+        "图片：",
+    ];
+    let numbered = |mark: char| {
+        let mut c = text.chars();
+        c.next() == Some(mark)
+            && c.next().is_some_and(|d| d.is_ascii_digit())
+            && text.chars().count() <= 60
+    };
+    // `…孙雨桐 摄`, `（新华社记者 张三 摄）`: a photographer's credit, never `进行拍摄`.
+    let credit = text.ends_with(" 摄") || text.ends_with(" 摄）") || text.ends_with(" 摄)");
+    let closes = ["（资料图）", "(资料图)", "（资料图片）", "供图", "供图）"];
+    opens.iter().any(|o| text.starts_with(o))
+        || numbered('图')
+        || numbered('表')
+        || credit
+        || closes.iter().any(|c| text.ends_with(c))
+}
+
+/// Longest field of a table row, in characters.
+const FIELD_CHARS: usize = 12;
+/// Fewest rows of a table read from spaced rows.
+const ROWS: usize = 3;
+/// Fewest lines of a table read one cell a line.
+const CELLS: usize = 6;
+/// Longest cell read one a line, in characters.
+const CELL_CHARS: usize = 8;
+
+/// For each line of the page (trimmed), whether it is part of a table.
+pub fn table_lines(raw: &[&str]) -> Vec<bool> {
+    let mut out = vec![false; raw.len()];
+    mark_runs(raw, &mut out, ROWS, |l| fields(l).is_some());
+    mark_runs(raw, &mut out, CELLS, is_cell);
+    out
+}
+
+/// Marks each run of at least `min` consecutive lines that `fits`, a quarter of them or more
+/// with a figure in them.
+fn mark_runs(raw: &[&str], out: &mut [bool], min: usize, fits: impl Fn(&str) -> bool) {
+    let mut start = 0;
+    while start < raw.len() {
+        let mut end = start;
+        while end < raw.len() && fits(raw[end]) {
+            end += 1;
+        }
+        if end == start {
+            start += 1;
+            continue;
+        }
+        let run = &raw[start..end];
+        let figures = run
+            .iter()
+            .filter(|l| l.chars().any(|c| c.is_ascii_digit()))
+            .count();
+        if run.len() >= min && figures * 4 >= run.len() {
+            out[start..end].iter_mut().for_each(|m| *m = true);
+        }
+        start = end;
+    }
+}
+
+/// The fields of a table row: two to eight short fields spaced apart, no clause or sentence.
+fn fields(line: &str) -> Option<usize> {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let short = fields.iter().all(|f| f.chars().count() <= FIELD_CHARS);
+    (short && (2..=8).contains(&fields.len()) && plain(line)).then_some(fields.len())
+}
+
+/// A table cell alone on its line: very short, plain.
+fn is_cell(line: &str) -> bool {
+    let n = line.chars().filter(|c| !c.is_whitespace()).count();
+    (1..=CELL_CHARS).contains(&n) && plain(line)
+}
+
+/// No sentence end, clause mark or quotation in it.
+fn plain(line: &str) -> bool {
+    !line.is_empty()
+        && !ends_sentence(line)
+        && !line.contains(['，', '。', '；', '：', '、', '“', '”', '《', '》'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_are_known_by_their_wording() {
+        assert!(caption_words(
+            "图为试运行首日的自动化码头。本报记者 孙雨桐 摄"
+        ));
+        assert!(caption_words(
+            "长丰物流园冷链仓库屋顶新装的光伏板。（资料图）"
+        ));
+        assert!(caption_words("表：一季度各港区集装箱吞吐量"));
+        assert!(caption_words("图2 新码头的远程操控台"));
+        assert!(!caption_words("记者在现场看到，工人们正在进行拍摄"));
+        assert!(!caption_words("图书馆推出电子书一键续借"));
+        assert!(!caption_words("表演者来自十二个国家"));
+    }
+
+    #[test]
+    fn tables_are_spaced_rows_or_runs_of_cells() {
+        let page = [
+            "其中南港区增幅最大。",
+            "港区 万标准箱 同比",
+            "东港区 41.2 增长12%",
+            "西港区 28.7 增长9%",
+            "",
+            "港区",
+            "万标准箱",
+            "同比",
+            "东港区",
+            "41.2",
+            "增长 12%",
+            "",
+            "记者 林晓岚 通讯员 陈晨",
+            "2026 年 3 月 6 日 星期五",
+        ];
+        let t = table_lines(&page);
+        let marked: Vec<usize> = (0..page.len()).filter(|&i| t[i]).collect();
+        assert_eq!(marked, [1, 2, 3, 5, 6, 7, 8, 9, 10]);
+    }
+
+    #[test]
+    fn short_lines_of_a_narrow_column_are_no_table() {
+        let page = [
+            "增长",
+            "冷链仓库",
+            "启用光伏",
+            "屋顶铺设",
+            "了一万二",
+            "千平方米",
+        ];
+        assert!(table_lines(&page).iter().all(|t| !t));
+    }
+}
