@@ -36,6 +36,7 @@ h1 { font-family: "Noto Sans CJK SC", sans-serif; font-size: 17pt; font-weight: 
        margin: 4pt 0 2pt 0; }
 td { vertical-align: top; }
 .caption { font-size: 8.5pt; margin: 2pt 0 6pt 0; }
+.signature { text-align: right; margin: 2pt 0 0 0; }
 .photo { width: 100%; height: 60pt; margin-top: 6pt; }
 table.data { font-size: 9pt; border-collapse: collapse; margin: 2pt 0 6pt 0; }
 table.data td { border-top: 0.5pt solid #000; border-bottom: 0.5pt solid #000; padding: 0 4pt;
@@ -109,7 +110,9 @@ def article_html(a, sub_columns=1):
     source = []
     # A dateline opening the lead (本报北京3月5日讯, 新华社…电) is the source: nothing more is printed.
     if a.get("source_line") and not a.get("dateline"):
-        source = [f'<p class="source">{esc(a["source_line"])}</p>']
+        # A reader's letter is signed in body type (the signature is its source).
+        kind = "signature" if a.get("signature") else "source"
+        source = [f'<p class="{kind}">{esc(a["source_line"])}</p>']
     paras = a["paragraphs"]
     if sub_columns == 1:
         return "\n".join(out + paragraphs_html(a, paras) + source)
@@ -207,6 +210,7 @@ TEX_PREAMBLE = r"""\documentclass[UTF8,fontset=fandol,zihao=5]{ctexart}
 \newcommand{\byline}[1]{\noindent{\footnotesize #1\par}\addvspace{2pt}}
 \newcommand{\sub}[1]{\par\addvspace{4pt}\noindent{\heiti\bfseries #1\par}\addvspace{2pt}}
 \newcommand{\source}[1]{\par{\raggedleft\footnotesize #1\par}}
+\newcommand{\signature}[1]{\par{\raggedleft #1\par}}
 \newcommand{\pullquote}[1]{\par\addvspace{5pt}\noindent\rule{\linewidth}{1.2pt}\par
   \noindent{\heiti\large\bfseries #1\par}\noindent\rule{\linewidth}{1.2pt}\par\addvspace{5pt}}
 \begin{document}
@@ -255,7 +259,8 @@ def article_tex(a, sub_columns=1):
                      + "\n" + r"\noindent{\footnotesize\begin{tabular}{%s}\hline" % spec + "\n"
                      + rows + r"\\\hline\end{tabular}\par}\addvspace{4pt}")
     if a.get("source_line") and not a.get("dateline"):
-        paras.append(r"\source{%s}" % tex_esc(a["source_line"]))
+        mark = r"\signature{%s}" if a.get("signature") else r"\source{%s}"
+        paras.append(mark % tex_esc(a["source_line"]))
     if sub_columns > 1:
         paras = [r"\begin{multicols}{%d}" % sub_columns] + paras + [r"\end{multicols}"]
     return "\n".join(out + paras)

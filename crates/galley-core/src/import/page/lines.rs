@@ -632,7 +632,9 @@ pub fn is_signature(s: &str) -> bool {
         .strip_prefix("——")
         .or_else(|| inner.strip_prefix("－－"))
     {
-        return is_name(rest.trim());
+        // `——王芳`, `——读者 王芳`.
+        let rest = rest.trim();
+        return is_name(rest) || (rest.starts_with("读者") && is_signature(rest));
     }
     match inner.split_once("读者") {
         Some((place, rest)) => {
@@ -1065,8 +1067,13 @@ mod tests {
         ] {
             assert!(is_furniture(credit), "{credit}");
         }
-        for signed in ["读者 王芳", "——王芳", "（读者 李明）", "南京市读者 赵强"]
-        {
+        for signed in [
+            "读者 王芳",
+            "——王芳",
+            "——读者 王芳",
+            "（读者 李明）",
+            "南京市读者 赵强",
+        ] {
             assert!(is_signature(signed), "{signed}");
         }
         for text in [

@@ -8,7 +8,7 @@
 //! - [`paragraphs`]: body lines cut where a line is indented or the one before ends short;
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
-use crate::import::page::lines::{dateline, is_furniture, item_marker, parse_source};
+use crate::import::page::lines::{dateline, is_furniture, is_signature, item_marker, parse_source};
 use crate::model::{
     ArticleDraft, BoxOf, PageBox, ParagraphDraft, ParagraphKind, ParsedDigest, PlacedBox, Source,
 };
@@ -115,6 +115,7 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
                 && (p.size - l.size).abs() < 0.06 * l.size
                 && p.bold == l.bold
                 && l.top() - p.bottom() < layout.leading.max_gap(l.size)
+                && !signs_off(p, l)
         });
         match out.last_mut() {
             Some(b) if joins => b.lines.push(l.clone()),
@@ -124,6 +125,12 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Whether `l` signs the text `p` ends (a reader's letter: `……加装几把座椅。` / `——读者 王芳`):
+/// a block of its own however close it is set.
+fn signs_off(p: &Line, l: &Line) -> bool {
+    is_signature(&l.text) && crate::import::page::lines::ends_sentence(&p.text)
 }
 
 /// `本报记者 张三`, `记者 李四 王五`, `通讯员 …`: a short line naming reporters.
@@ -186,6 +193,13 @@ pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
     }
     if let Some(source) = parse_source(&text) {
         return Role::Source(source);
+    }
+    if block.lines.len() == 1 && is_signature(&text) {
+        // A reader's letter signed on a line of its own (`——读者 王芳`): its source.
+        return Role::Source(Source {
+            line: Some(text.trim().to_owned()),
+            outlets: Vec::new(),
+        });
     }
     if is_byline(&text) {
         return Role::Byline;
