@@ -10,32 +10,40 @@ set -eu
 cd "$(dirname "$0")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for src in src/*.json; do
-    name=$(basename "$src" .json)
-    python3 make.py "$src" gold "$name.gold.json"
-    python3 make.py "$src" lo "$work/$name.html"
-    soffice --headless --convert-to pdf:writer_web_pdf_Export --outdir "$work" "$work/$name.html" >/dev/null
-    mv "$work/$name.pdf" "$name.lo.pdf"
-    if command -v chromium >/dev/null; then
-        python3 make.py "$src" chromium "$work/$name.c.html"
-        chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-            --print-to-pdf="$name.chromium.pdf" "file://$work/$name.c.html" 2>/dev/null
-    fi
-    if command -v xelatex >/dev/null; then
-        python3 make.py "$src" tex "$work/$name.tex"
-        # A fixed date, so the same source gives the same file.
-        (cd "$work" && SOURCE_DATE_EPOCH=1767225600 FORCE_SOURCE_DATE=1 \
-            xelatex -interaction=batchmode "$name.tex" >/dev/null)
-        mv "$work/$name.pdf" "$name.tex.pdf"
-    fi
-done
-
-# The text path's corpus: each page as pdftotext gives it in its default mode (columns
-# interleaved as a reader's tool extracts them), scored against the same golds.
-mkdir -p text
-for pdf in *.pdf; do
-    pdftotext "$pdf" "text/${pdf%.pdf}.txt"
-done
+# pages SRC OUT: each SRC/NAME.json printed by the engines to OUT/NAME.ENGINE.pdf, its gold
+# OUT/NAME.gold.json, and the text path's corpus OUT/text/NAME.ENGINE.txt: each page as
+# pdftotext gives it in its default mode (columns interleaved as a reader's tool extracts
+# them), scored against the same golds.
+pages() {
+    for src in "$1"/*.json; do
+        name=$(basename "$src" .json)
+        out="$2/$name"
+        python3 make.py "$src" gold "$out.gold.json"
+        python3 make.py "$src" lo "$work/$name.html"
+        soffice --headless --convert-to pdf:writer_web_pdf_Export --outdir "$work" "$work/$name.html" >/dev/null
+        mv "$work/$name.pdf" "$out.lo.pdf"
+        if command -v chromium >/dev/null; then
+            python3 make.py "$src" chromium "$work/$name.c.html"
+            chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+                --print-to-pdf="$out.chromium.pdf" "file://$work/$name.c.html" 2>/dev/null
+        fi
+        if command -v xelatex >/dev/null; then
+            python3 make.py "$src" tex "$work/$name.tex"
+            # A fixed date, so the same source gives the same file.
+            (cd "$work" && SOURCE_DATE_EPOCH=1767225600 FORCE_SOURCE_DATE=1 \
+                xelatex -interaction=batchmode "$name.tex" >/dev/null)
+            mv "$work/$name.pdf" "$out.tex.pdf"
+        fi
+    done
+    mkdir -p "$2/text"
+    for pdf in "$2"/*.pdf; do
+        base=$(basename "$pdf" .pdf)
+        pdftotext "$pdf" "$2/text/$base.txt"
+    done
+}
+# The development corpus, and the test part (heldout/: written apart, never tuned on).
+pages src .
+pages heldout/src heldout
 
 # Two pages in one file: one digest a page.
 mkdir -p multi
