@@ -245,8 +245,10 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
             UnitKind::Para => {
                 if let Some(p) = cur.as_mut() {
                     let last = *p.items.last().expect("non-empty");
+                    // A dateline (本报讯…, 新华社…电) opens the lead of another article.
+                    let opens_article = super::lines::dateline(&u.text).is_some();
                     if units[last].kind == UnitKind::Para
-                        && (column_change(&units[last], u) || u.new_column)
+                        && (column_change(&units[last], u) || u.new_column || opens_article)
                     {
                         pieces.extend(cur.take());
                     }
@@ -353,6 +355,8 @@ fn continuation_scores(
 ) -> Vec<(f64, usize)> {
     let mut scored: Vec<(f64, usize)> = (h + 1..pieces.len())
         .filter_map(|c| chains[c].as_ref().map(|ch| (c, ch)))
+        // A piece opening with a dateline (本报讯…, 新华社…电) opens its own article.
+        .filter(|&(c, _)| !opens_with_dateline(units, &pieces[c]))
         .map(|(c, ch)| {
             let mut s = cosine(bag, &ch.bag, idf);
             // A piece opening with a cross-head continues an article from elsewhere.
@@ -364,6 +368,12 @@ fn continuation_scores(
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored
+}
+
+/// Whether a piece's first paragraph opens with a dateline: the lead of an article.
+fn opens_with_dateline(units: &[Unit], piece: &Piece) -> bool {
+    units[piece.first()].kind == UnitKind::Para
+        && super::lines::dateline(&units[piece.first()].text).is_some()
 }
 
 /// Step 3: `target` continues `own`; `merge` is the cohesion margin of the join.

@@ -97,3 +97,35 @@ fn a_source_line_right_under_a_title_is_its_stories_source_not_part_of_the_title
         .iter()
         .any(|para| para.text.contains("据《港城日报》报道")));
 }
+
+/// A broadsheet prints no source lines: each article opens with its dateline. Two headlines
+/// printed side by side come out one after the other, then the two bodies: a body opening
+/// with a dateline is another article's lead, never the going-on of the one above it.
+#[test]
+fn a_lead_opening_with_a_dateline_opens_its_own_article() {
+    let page = "沿江货运铁路完成扩能改造\n\n老城区完成雨污分流改造\n\n\
+        新华社上海3月4日电（记者 王立）沿江货运铁路扩能改造工程4日完工，线路年运输能力由\n\
+        三千万吨提高到五千万吨。\n\
+        改造后的线路新增两处会让站，列车运行间隔缩短到十五分钟，沿线三个港区的集装箱可\n\
+        直接装车外运。\n\n\
+        本报讯（记者 赵一鸣）老城区十四条街巷的雨污分流改造日前全部完工，新铺设管道二十\n\
+        八公里。\n\
+        以往每逢大雨，部分路段积水可达半米。改造后，雨水直接排入河道，污水统一送往处理厂。\n";
+    let p = reconstruct(page, jieba());
+    let got: Vec<(&str, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.source.line.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "沿江货运铁路完成扩能改造",
+                Some("新华社上海3月4日电（记者 王立）")
+            ),
+            ("老城区完成雨污分流改造", Some("本报讯（记者 赵一鸣）")),
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.paragraphs.len() == 2));
+}
