@@ -7,6 +7,14 @@ fn jieba() -> &'static Jieba {
     J.get_or_init(crate::language::segmenter)
 }
 
+/// Each article's title and source line, in order.
+fn titles_and_sources(p: &ParsedDigest) -> Vec<(&str, Option<&str>)> {
+    p.articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.source.line.as_deref()))
+        .collect()
+}
+
 #[test]
 fn seed_page_gives_five_titled_articles() {
     let p = reconstruct(crate::sample::SAMPLE_TEXT, jieba());
@@ -76,13 +84,8 @@ fn no_source_line_is_said_only_where_the_page_prints_sources() {
 fn a_source_line_right_under_a_title_is_its_stories_source_not_part_of_the_title() {
     let page = "港区新建智能闸口投入使用\n据《港城日报》\n\n港区新建的智能闸口本周投入使用，集卡通行时间缩短一半。\n\n湿地公园迎来候鸟高峰\n据《湖滨晚报》\n\n湿地公园本月观测到候鸟两万余只，比去年同期增加三成。\n";
     let p = reconstruct(page, jieba());
-    let got: Vec<(&str, Option<&str>)> = p
-        .articles
-        .iter()
-        .map(|a| (a.title.as_str(), a.source.line.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        titles_and_sources(&p),
         [
             ("港区新建智能闸口投入使用", Some("据《港城日报》")),
             ("湿地公园迎来候鸟高峰", Some("据《湖滨晚报》")),
@@ -112,13 +115,8 @@ fn a_lead_opening_with_a_dateline_opens_its_own_article() {
         八公里。\n\
         以往每逢大雨，部分路段积水可达半米。改造后，雨水直接排入河道，污水统一送往处理厂。\n";
     let p = reconstruct(page, jieba());
-    let got: Vec<(&str, Option<&str>)> = p
-        .articles
-        .iter()
-        .map(|a| (a.title.as_str(), a.source.line.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        titles_and_sources(&p),
         [
             (
                 "沿江货运铁路完成扩能改造",

@@ -19,11 +19,26 @@ const CELL_CHARS: usize = 12;
 /// Fewest rows of a table (its header included).
 const TABLE_ROWS: usize = 3;
 
-/// Whether a line could be a table cell: short, not a sentence, not a clause.
-fn is_cell(l: &Line) -> bool {
+/// Whether a line could be a table cell: short, not a sentence, not a clause, not larger
+/// than the body text (a row of headlines over narrow columns is none).
+fn is_cell(l: &Line, body_size: f64) -> bool {
     l.text.chars().count() <= CELL_CHARS
         && !ends_sentence(&l.text)
         && !l.text.contains(['，', '、'])
+        && l.size <= 1.05 * body_size
+}
+
+/// Whether a run of cells is spaced like a table's: its cells on average no wider than three
+/// times the gaps between them (lines of narrow columns of text fill their columns, and the
+/// gutters between them are narrow).
+fn spaced_like_cells(lines: &[Line], run: &[usize]) -> bool {
+    let width = run.iter().map(|&i| lines[i].x1 - lines[i].x0).sum::<f64>() / run.len() as f64;
+    let gaps: Vec<f64> = run
+        .windows(2)
+        .map(|w| lines[w[1]].x0 - lines[w[0]].x1)
+        .collect();
+    let gap = gaps.iter().sum::<f64>() / gaps.len().max(1) as f64;
+    width <= 3.0 * gap
 }
 
 /// The lines (indices) printed on one baseline, top to bottom, left to right.
@@ -53,19 +68,20 @@ fn cell_runs(lines: &[Line], row: &[usize], body_size: f64) -> Vec<Vec<usize>> {
         let close = run
             .last()
             .is_some_and(|&p| lines[i].x0 - lines[p].x1 < 4.0 * body_size);
-        if !is_cell(&lines[i]) || !close {
+        if !is_cell(&lines[i], body_size) || !close {
             if run.len() >= 2 {
                 runs.push(std::mem::take(&mut run));
             }
             run.clear();
         }
-        if is_cell(&lines[i]) {
+        if is_cell(&lines[i], body_size) {
             run.push(i);
         }
     }
     if run.len() >= 2 {
         runs.push(run);
     }
+    runs.retain(|run| spaced_like_cells(lines, run));
     runs
 }
 
@@ -109,12 +125,25 @@ fn tables(lines: Vec<Line>, body_size: f64) -> Vec<Line> {
                 table.push(next);
             }
         }
-        if table.len() >= TABLE_ROWS {
+        if table.len() >= TABLE_ROWS && has_figures(&lines, &runs, &table) {
             table.iter().for_each(|&t| in_table[t] = true);
         }
         start += 1;
     }
     merge_rows(lines, &runs, &in_table)
+}
+
+/// Whether a quarter of a table's cells or more hold a figure (a table of data).
+fn has_figures(lines: &[Line], runs: &[(usize, Vec<usize>)], table: &[usize]) -> bool {
+    let cells: Vec<&Line> = table
+        .iter()
+        .flat_map(|&t| runs[t].1.iter().map(|&i| &lines[i]))
+        .collect();
+    let figures = cells
+        .iter()
+        .filter(|l| l.text.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    figures * 4 >= cells.len()
 }
 
 /// Whether no line other than cells lies between two runs within their extent.
@@ -303,6 +332,39 @@ mod tests {
             ]
         );
         assert_eq!(out.iter().filter(|l| !l.furniture).count(), 2);
+    }
+
+    #[test]
+    fn headlines_and_text_over_four_narrow_columns_are_no_table() {
+        let mut lines = Vec::new();
+        let heads = [
+            [
+                "东港市开通首",
+                "西川大学研制",
+                "南湖区上线社",
+                "北岭气象站启",
+            ],
+            [
+                "条无人驾驶公",
+                "出可降解手机",
+                "区共享工具箱",
+                "用新型测雪雷",
+            ],
+        ];
+        for (k, row) in heads.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (x, y) = (50.0 + 120.0 * c as f64, 100.0 + 22.0 * k as f64);
+                lines.push(line(cell, x, y, 17.0));
+            }
+        }
+        for k in 0..4 {
+            for c in 0..4 {
+                // Body lines of ten characters filling columns 100 pt wide, 20 pt apart.
+                let (x, y) = (50.0 + 120.0 * c as f64, 150.0 + 14.0 * k as f64);
+                lines.push(line("南湖区十个社区近日设", x, y, 10.0));
+            }
+        }
+        assert!(set_aside(lines, 10.0).iter().all(|l| !l.furniture));
     }
 
     #[test]

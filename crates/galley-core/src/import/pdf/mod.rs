@@ -1,11 +1,13 @@
 //! PDF pages read by layout: each page of a PDF becomes one digest.
 //!
 //! The steps, one module each:
-//! 1. [`glyphs`]: every glyph with its position, size and text (via `pdf-extract`; radicals
-//!    that a font's map put for ideographs mended by [`unify`]), and the page size; refuses
-//!    non-PDFs, damaged and encrypted files and pages with no text layer;
-//! 2. [`layout`]: glyphs → lines (by baseline, cut at gutters) → columns and reading order
-//!    (XY cut: full-width bands top to bottom, columns left to right), furniture by position;
+//! 1. [`glyphs`]: every glyph with its position, size and text (via `pdf-extract`; bold
+//!    fonts and the text of CID fonts without a ToUnicode map from [`fonts`] and [`cid`];
+//!    radicals that a font's map put for ideographs mended by [`unify`]), and the page size;
+//!    refuses non-PDFs, damaged and encrypted files and pages with no text layer;
+//! 2. [`layout`]: glyphs → lines (by baseline, cut at gutters) → tables and captions set
+//!    aside ([`figures`]) → columns and reading order (XY cut: full-width bands top to
+//!    bottom, columns left to right), furniture by position;
 //! 3. [`articles`]: lines → blocks → roles (headline by size, source, byline, pull quote,
 //!    furniture) → the same [`ParsedDigest`] the text importers produce.
 
