@@ -776,7 +776,15 @@ fn first_sentence(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::ends_its_sentence;
+    use super::{confidence, ends_its_sentence, LOW_CONFIDENCE, WEAK_TITLE};
+
+    #[test]
+    fn a_title_placed_by_position_alone_is_flagged() {
+        // Source line, no weak join: sure of everything but a title sharing few words.
+        assert!(confidence(WEAK_TITLE, true, 1.0) >= LOW_CONFIDENCE);
+        assert!(confidence(WEAK_TITLE - 0.01, true, 1.0) < LOW_CONFIDENCE);
+        assert!(confidence(0.0, true, 1.0) < LOW_CONFIDENCE);
+    }
 
     #[test]
     fn a_closing_credit_does_not_leave_a_sentence_open() {
