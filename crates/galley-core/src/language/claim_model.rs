@@ -8,12 +8,12 @@
 //! sentences (`assets/language/claims-train/*.tsv`, written for Galley, CC0) and parsed once on
 //! first use. Sentences are analysed in Simplified script.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
 use super::linear::Model;
+use super::segmented;
 
 const MODEL_TSV: &str = include_str!("../../assets/language/claim-model.tsv");
 
@@ -27,7 +27,12 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
 /// The model's features of a sentence (Simplified script) whose rules scored `raw`.
 pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
-    let distinct = words(jieba, sentence);
+    features_of(&segmented::cut(jieba, sentence), sentence, raw)
+}
+
+/// [`features`] from the sentence's words (see [`segmented`]).
+pub fn features_of(tokens: &[&str], sentence: &str, raw: f64) -> Vec<(String, f32)> {
+    let distinct = words_of(tokens);
     let weight = 1.0 / (distinct.len().max(1) as f32).sqrt();
     let mut out: Vec<(String, f32)> = distinct.into_iter().map(|w| (w, weight)).collect();
     out.push((RULES.into(), (raw.clamp(-6.0, 10.0) / 4.0) as f32));
@@ -41,29 +46,45 @@ pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
 /// The distinct words of a sentence (Simplified script) and its adjacent word pairs
 /// (`word_word`), lower case, numbers as `0`: what the model and the desk's corrections read.
 pub fn words(jieba: &Jieba, sentence: &str) -> Vec<String> {
-    let words: Vec<String> = jieba
-        .cut(sentence, false)
-        .into_iter()
-        .map(|t| t.word.trim().to_lowercase())
+    words_of(&segmented::cut(jieba, sentence))
+}
+
+/// [`words`] from the sentence's words as jieba cut them.
+pub fn words_of(tokens: &[&str]) -> Vec<String> {
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| t.trim())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
             if w.chars().all(char::is_numeric) {
                 "0".into()
             } else {
-                w
+                super::lower(w).into_owned()
             }
         })
         .collect();
-    let mut distinct: HashSet<String> = words.iter().cloned().collect();
-    distinct.extend(words.windows(2).map(|p| format!("{}_{}", p[0], p[1])));
-    let mut out: Vec<String> = distinct.into_iter().collect();
-    out.sort();
+    let pairs = words.windows(2).map(|p| {
+        let mut pair = String::with_capacity(p[0].len() + 1 + p[1].len());
+        pair.push_str(&p[0]);
+        pair.push('_');
+        pair.push_str(&p[1]);
+        pair
+    });
+    let mut out: Vec<String> = pairs.collect();
+    out.extend(words);
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
 /// Probability that a sentence is worth checking, and the words that pushed it up most.
 pub fn probability(jieba: &Jieba, sentence: &str, raw: f64) -> (f64, Vec<String>) {
-    let scored = MODEL.classify(&features(jieba, sentence, raw));
+    probability_of(&segmented::cut(jieba, sentence), sentence, raw)
+}
+
+/// [`probability`] from the sentence's words.
+pub fn probability_of(tokens: &[&str], sentence: &str, raw: f64) -> (f64, Vec<String>) {
+    let scored = MODEL.classify(&features_of(tokens, sentence, raw));
     scored
         .into_iter()
         .find(|s| s.code == "1")

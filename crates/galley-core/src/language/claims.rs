@@ -13,6 +13,7 @@ use crate::language::desk_model::{self, DeskModel};
 
 use crate::language::entities::{attribution, Attribution};
 use crate::language::numbers::{self, Kind, Quantity, RELATIVE_DATES};
+use crate::language::segmented::{self, Said};
 
 /// Raw score at or above which a sentence is suggested as a claim.
 pub const THRESHOLD: f64 = 3.0;
@@ -288,11 +289,16 @@ pub fn rules(sentence: &str, last_person: Option<&str>) -> Worthiness {
 /// Scores one sentence (Simplified script): the rules, then the trained model over the
 /// sentence's words and the rules' score. `last_person` resolves 他/她 in attributions.
 pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthiness {
+    score_of(&segmented::cut(jieba, sentence), sentence, last_person)
+}
+
+/// [`score`] from the sentence's words (see [`segmented`]).
+pub fn score_of(tokens: &[&str], sentence: &str, last_person: Option<&str>) -> Worthiness {
     let mut w = rules(sentence, last_person);
     if claim_model::MODEL.is_empty() {
         return w;
     }
-    let (p, words) = claim_model::probability(jieba, sentence, w.raw);
+    let (p, words) = claim_model::probability_of(tokens, sentence, w.raw);
     w.reasons.insert(0, super::linear::reason(p, &words));
     w.score = (p * 100.0).round() / 100.0;
     w.probability = Some(p);
@@ -302,10 +308,15 @@ pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthi
 /// Applies the desk's corrections to a scored sentence: its probability becomes the corrected
 /// one, and a correction that moved it toward the decision comes first among the reasons.
 pub fn correct(jieba: &Jieba, desk: &DeskModel, sentence: &str, w: &mut Worthiness) {
+    correct_of(desk, &segmented::cut(jieba, sentence), w);
+}
+
+/// [`correct`] from the sentence's words.
+pub fn correct_of(desk: &DeskModel, tokens: &[&str], w: &mut Worthiness) {
     let Some(p) = w.probability.filter(|_| desk.is_usable()) else {
         return;
     };
-    let words = desk_model::weighted(claim_model::words(jieba, sentence));
+    let words = desk_model::weighted(claim_model::words_of(tokens));
     let c = desk.correct(&desk_model::claim_base(p), &words, super::linear::shown);
     let q = c.probabilities[1];
     w.probability = Some(q);
@@ -586,24 +597,33 @@ pub fn suggest_with(
     paragraphs: &[&str],
     desk: Option<&DeskModel>,
 ) -> Vec<ClaimSuggestion> {
+    let split = segmented::split_all(paragraphs);
+    suggest_said(paragraphs, &segmented::segment(jieba, &split), desk)
+}
+
+/// [`suggest_with`] over paragraphs already split and cut (see [`segmented`]).
+pub fn suggest_said(
+    paragraphs: &[&str],
+    said: &[Vec<Said<'_>>],
+    desk: Option<&DeskModel>,
+) -> Vec<ClaimSuggestion> {
     let desk = desk.filter(|d| d.is_usable());
     let findings = numbers::check(paragraphs);
     let max_len = findings.iter().map(|f| f.end - f.start).max().unwrap_or(0);
     let mut out = Vec::new();
     let mut last_person: Option<String> = None;
-    for (pi, text) in paragraphs.iter().enumerate() {
-        let sentences = crate::language::sentences::split(text);
-        for (si, s) in sentences.iter().enumerate() {
-            let mut w = score(jieba, &s.text, last_person.as_deref());
+    for (pi, sentences) in said.iter().enumerate() {
+        for (si, Said { sentence: s, words }) in sentences.iter().enumerate() {
+            let mut w = score_of(words, &s.text, last_person.as_deref());
             if let Some(d) = desk {
-                correct(jieba, d, &s.text, &mut w);
+                correct_of(d, words, &mut w);
             }
             if let Some(a) = w.attribution.as_ref().filter(|a| a.person) {
                 last_person = Some(a.who.clone());
             }
             // A quotation followed by "林咏华说。": the speaker of the quote.
             if w.attribution.is_none() && (s.text.starts_with('“') || s.text.ends_with('”')) {
-                if let Some(next) = sentences.get(si + 1) {
+                if let Some(next) = sentences.get(si + 1).map(|n| n.sentence) {
                     if let Some(a) = attribution(&next.text, last_person.as_deref()) {
                         if a.person && next.text.chars().count() <= 12 {
                             w.reasons.push(format!("引述：{}{}", a.who, a.verb));

@@ -16,12 +16,14 @@ pub mod learning;
 pub mod linear;
 pub mod numbers;
 pub mod script;
+pub mod segmented;
 pub mod sentences;
 pub mod sentiment;
 pub mod suggest;
 pub mod topic_model;
 pub mod topics;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
@@ -38,6 +40,26 @@ pub fn shared_segmenter() -> &'static Jieba {
     J.get_or_init(segmenter)
 }
 
+/// `text` in lower case, borrowed when it has no capitals: ideographs and lower-case ASCII,
+/// most of what the analysers read, are passed over without looking up case tables.
+pub fn lower(text: &str) -> Cow<'_, str> {
+    if text.chars().all(caseless) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
+/// Whether lower-casing leaves `c` as it is, decided without the case tables for ideographs,
+/// CJK punctuation and ASCII (other characters are looked up).
+fn caseless(c: char) -> bool {
+    match c {
+        '\u{0}'..='\u{7F}' => !c.is_ascii_uppercase(),
+        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' => true,
+        _ => !c.is_uppercase() && c.to_lowercase().eq(std::iter::once(c)),
+    }
+}
+
 /// Index of `byte` (a char boundary of `text`) in code points.
 pub fn cp_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
@@ -48,6 +70,22 @@ pub use crate::text::search_tokens;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_is_borrowed_unless_something_changes() {
+        for t in [
+            "我国首次试验取得成功。",
+            "openai 2026",
+            "吉𠮷😀：",
+            "ａｂｃ",
+        ] {
+            assert!(matches!(lower(t), Cow::Borrowed(_)), "{t}");
+        }
+        for t in ["OpenAI公司", "ＧＤＰ增长", "Ἀθῆναι", "ÉTÉ"] {
+            assert_eq!(lower(t), t.to_lowercase());
+            assert!(matches!(lower(t), Cow::Owned(_)), "{t}");
+        }
+    }
 
     #[test]
     fn search_tokens_drop_punctuation_and_keep_words() {

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
+use rustc_hash::FxHashSet;
 
 /// The Traditional to Simplified converter, built once (its dictionaries are compiled in).
 static T2S: LazyLock<Option<OpenCC>> = LazyLock::new(|| {
@@ -19,15 +20,37 @@ static T2S: LazyLock<Option<OpenCC>> = LazyLock::new(|| {
         .ok()
 });
 
+/// The characters the converter changes when they stand alone. A text with none of them is
+/// Simplified (or shared by both scripts) and is analysed as written without converting it,
+/// which is most of what a mainland desk imports.
+static CHANGING: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
+    let Some(t2s) = T2S.as_ref() else {
+        return FxHashSet::default();
+    };
+    let candidates: Vec<char> = ('\u{80}'..='\u{FFFF}')
+        .chain('\u{20000}'..='\u{2FA1F}')
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // One character a line: no phrase of the dictionaries spans a line break.
+    let lines: String = candidates.iter().flat_map(|&c| [c, '\n']).collect();
+    let converted = t2s.convert(&lines);
+    candidates
+        .iter()
+        .zip(converted.split('\n'))
+        .filter(|(c, line)| line.chars().ne(std::iter::once(**c)))
+        .map(|(c, _)| *c)
+        .collect()
+});
+
 /// Builds the converter now (it takes a moment), off the thread that needs it first.
 pub fn warm_up() {
-    LazyLock::force(&T2S);
+    LazyLock::force(&CHANGING);
 }
 
 /// `text` in Simplified script with the same number of characters, each at the same place;
 /// borrowed when nothing changes (Simplified text, or a conversion that would move characters).
 pub fn to_simplified(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if text.is_ascii() || !text.chars().any(|c| CHANGING.contains(&c)) {
         return Cow::Borrowed(text);
     }
     let Some(t2s) = T2S.as_ref() else {
@@ -93,5 +116,16 @@ mod tests {
         let c = to_simplified(t);
         assert_eq!(c, "吉𠮷野家😀说：价格上涨");
         assert_eq!(as_written(t, &c, "上涨"), "上漲");
+    }
+
+    #[test]
+    fn the_characters_that_change_are_traditional_ones() {
+        for c in ['據', '報', '價', '漲', '兩', '萬'] {
+            assert!(CHANGING.contains(&c), "{c}");
+        }
+        for c in ['据', '报', '价', '涨', '两', '万', '的', '𠮷', '。', 'é'] {
+            assert!(!CHANGING.contains(&c), "{c}");
+        }
+        assert!(CHANGING.len() > 2_000, "{}", CHANGING.len());
     }
 }

@@ -14,6 +14,7 @@
 //! The model decides polarity; the lexicon adds to it, explains it and keeps plain factual
 //! sentences neutral. Accuracy figures are in `docs/language.md`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -1072,6 +1073,16 @@ pub fn analyse_sentence(jieba: &Jieba, text: &str) -> Sentiment {
     analyse_tokens(&tokens, &lower)
 }
 
+/// [`analyse_sentence`] given the sentence's words as written (see
+/// [`super::segmented`]): the model reads the lower-cased text's words, so a sentence with
+/// capitals is cut again.
+pub fn analyse_said(jieba: &Jieba, text: &str, words: &[&str]) -> Sentiment {
+    match super::lower(text) {
+        Cow::Borrowed(lower) => analyse_tokens(words, lower),
+        Cow::Owned(lower) => analyse_tokens(&model_tokens(jieba, &lower), &lower),
+    }
+}
+
 /// The features the desk's corrections read: words, negated words and word pairs.
 fn desk_features(tokens: &[&str], lower: &str) -> Vec<(String, f32)> {
     desk_model::weighted(
@@ -1085,6 +1096,14 @@ fn desk_features(tokens: &[&str], lower: &str) -> Vec<(String, f32)> {
 pub fn text_desk_features(jieba: &Jieba, text: &str) -> Vec<(String, f32)> {
     let lower = text.to_lowercase();
     desk_features(&model_tokens(jieba, &lower), &lower)
+}
+
+/// [`text_desk_features`] of a sentence given its words as written (see [`analyse_said`]).
+pub fn said_desk_features(jieba: &Jieba, text: &str, words: &[&str]) -> Vec<(String, f32)> {
+    match super::lower(text) {
+        Cow::Borrowed(lower) => desk_features(words, lower),
+        Cow::Owned(lower) => desk_features(&model_tokens(jieba, &lower), &lower),
+    }
 }
 
 /// Applies the desk's corrections to a tone: the label becomes the one the desk's decisions

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::language::entities::{self, Entity};
 use crate::language::keywords::{self, Keyword};
+use crate::language::segmented::{self, Said};
 use crate::language::sentiment::{self, Sentiment};
 use crate::language::topics::{self, Taxonomy, TopicSuggestion};
 use crate::language::{claims, numbers, sentences};
@@ -224,38 +225,30 @@ fn apply_learned(
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
 }
 
-/// [`analyse_article`] on the text as it is.
+/// [`analyse_article`] on the text as it is. Each sentence is cut once (see [`segmented`]);
+/// the topics, claims and tones read those words.
 fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
     let jieba = cx.jieba;
+    let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let split = segmented::split_all(&texts);
+    let said = segmented::segment(jieba, &split);
     let mut full = article.title.clone();
-    for p in &article.paragraphs {
+    for p in &texts {
         full.push('\n');
-        full.push_str(&p.text);
+        full.push_str(p);
     }
     let keyword_scores = keywords::extract(jieba, &full, KEYWORDS);
-    let body: String = article
-        .paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut topics = topics::suggest(&cx.taxonomy, &article.title, &body, TOPICS * 2);
-    let modelled = topic_model::classify(jieba, &article.title, &body);
-    topics::with_model(&cx.taxonomy, &mut topics, &modelled);
-    if !cx.learned.is_empty() {
-        let words = learning::features(jieba, &full);
-        apply_learned(&cx.taxonomy, cx.learned.judge(&words), &mut topics);
-    }
-    topics.truncate(TOPICS);
+    let topics = suggest_topics(cx, article, &said, &full);
 
     // Claims and sentiment over lead and body paragraphs (headings are labels, not statements).
-    let text_paras: Vec<&crate::model::Paragraph> = article
+    let (text_paras, said): (Vec<&crate::model::Paragraph>, Vec<Vec<Said<'_>>>) = article
         .paragraphs
         .iter()
-        .filter(|p| p.kind != ParagraphKind::Heading)
-        .collect();
+        .zip(said)
+        .filter(|(p, _)| p.kind != ParagraphKind::Heading)
+        .unzip();
     let texts: Vec<&str> = text_paras.iter().map(|p| p.text.as_str()).collect();
-    let claims = claims::suggest_with(jieba, &texts, Some(&cx.desk.claims))
+    let claims = claims::suggest_said(&texts, &said, Some(&cx.desk.claims))
         .into_iter()
         .map(|c| ClaimOut {
             text: c.text,
@@ -267,7 +260,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
             consistency: c.consistency,
         })
         .collect();
-    let (sentence_sentiments, sentiment) = tones(cx, &text_paras, &texts);
+    let (sentence_sentiments, sentiment) = tones(cx, &text_paras, &said, &texts);
     let entities = entities::extract(jieba, &full, &cx.user_terms);
     ArticleSuggestions {
         id: article.id,
@@ -282,28 +275,57 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
     }
 }
 
+/// The article's topics, best first: the taxonomy's trigger words, the shipped model over the
+/// words already cut, and what the desk taught.
+fn suggest_topics(
+    cx: &Context<'_>,
+    article: &Article,
+    said: &[Vec<Said<'_>>],
+    full: &str,
+) -> Vec<topics::TopicSuggestion> {
+    let body = article
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut topics = topics::suggest(&cx.taxonomy, &article.title, &body, TOPICS * 2);
+    let title_words = segmented::cut(cx.jieba, &article.title);
+    let body_words: Vec<&str> = said
+        .iter()
+        .flatten()
+        .flat_map(|s| s.words.iter().copied())
+        .collect();
+    let modelled = topic_model::classify_of(&title_words, &body_words, &article.title, &body);
+    topics::with_model(&cx.taxonomy, &mut topics, &modelled);
+    if !cx.learned.is_empty() {
+        let words = learning::features(cx.jieba, full);
+        apply_learned(&cx.taxonomy, cx.learned.judge(&words), &mut topics);
+    }
+    topics.truncate(TOPICS);
+    topics
+}
+
 /// The tone of each sentence and of the article. The article's is aggregated from the shipped
 /// model's sentence tones (as the desk's decisions were learned), then each is corrected by
 /// what the desk taught, if anything.
 fn tones(
     cx: &Context<'_>,
     paragraphs: &[&crate::model::Paragraph],
+    said: &[Vec<Said<'_>>],
     texts: &[&str],
 ) -> (Vec<SentenceSentiment>, Sentiment) {
     let desk = Some(&cx.desk.sentiment).filter(|d| d.is_usable());
     let mut sentences_out = Vec::new();
     let mut shipped = Vec::new();
-    for p in paragraphs {
-        for s in sentences::split(&p.text) {
-            let found = sentiment::analyse_sentence(cx.jieba, &s.text);
+    for (p, sentences) in paragraphs.iter().zip(said) {
+        for Said { sentence: s, words } in sentences {
+            let found = sentiment::analyse_said(cx.jieba, &s.text, words);
             shipped.push(found.clone());
             let mut shown = found;
             if let Some(d) = desk {
-                sentiment::correct(
-                    d,
-                    &sentiment::text_desk_features(cx.jieba, &s.text),
-                    &mut shown,
-                );
+                let features = sentiment::said_desk_features(cx.jieba, &s.text, words);
+                sentiment::correct(d, &features, &mut shown);
             }
             sentences_out.push(SentenceSentiment {
                 paragraph: p.id,

@@ -13,13 +13,14 @@
 //! [`classify`] gives every topic its probability and the words that weighed most for it; the
 //! suggester combines that with the taxonomy's trigger words and what the desk taught.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
 
 use super::keywords::stop_words;
 pub use super::linear::{softmax, Model, Scored};
+use super::segmented;
 
 const MODEL_TSV: &str = include_str!("../../assets/language/topic-model.tsv");
 
@@ -35,22 +36,24 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
 /// The words of a text that count: lower case, no punctuation, digits, spaces or stop words.
 pub fn words(jieba: &Jieba, text: &str) -> Vec<String> {
+    counted(segmented::cut(jieba, text).into_iter()).collect()
+}
+
+/// The words that count among jieba's words of a text (see [`words`]).
+fn counted<'a>(tokens: impl Iterator<Item = &'a str> + 'a) -> impl Iterator<Item = String> + 'a {
     let stop = stop_words();
-    jieba
-        .cut(text, false)
-        .into_iter()
-        .map(|w| w.word.trim().to_lowercase())
+    tokens
+        .map(|w| super::lower(w.trim()).into_owned())
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !stop.contains(w.as_str()))
-        .collect()
+        .filter(move |w| !stop.contains(w.as_str()))
 }
 
 /// Counts the pairs of adjacent letters (lower case) within each run of letters: 湖人，詹姆斯
 /// gives 湖人, 詹姆 and 姆斯, not 人詹.
-fn letter_pairs(text: &str, counts: &mut HashMap<String, f32>) {
+fn letter_pairs(text: &str, counts: &mut FxHashMap<String, f32>) {
     let mut key = String::with_capacity(CHARS.len() + 8);
     let mut previous: Option<char> = None;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in super::lower(text).chars() {
         if !c.is_alphabetic() {
             previous = None;
             continue;
@@ -73,12 +76,24 @@ fn letter_pairs(text: &str, counts: &mut HashMap<String, f32>) {
 
 /// The model's features of an article (title and body in Simplified script).
 pub fn features(jieba: &Jieba, title: &str, body: &str) -> Vec<(String, f32)> {
-    let mut counts: HashMap<String, f32> = HashMap::new();
-    for w in words(jieba, title) {
+    let title_words = segmented::cut(jieba, title);
+    let body_words = segmented::cut(jieba, body);
+    features_of(&title_words, &body_words, title, body)
+}
+
+/// [`features`] from jieba's words of the title and of the body (see [`segmented`]).
+pub fn features_of(
+    title_words: &[&str],
+    body_words: &[&str],
+    title: &str,
+    body: &str,
+) -> Vec<(String, f32)> {
+    let mut counts: FxHashMap<String, f32> = FxHashMap::default();
+    for w in counted(title_words.iter().copied()) {
         *counts.entry(format!("{TITLE}{w}")).or_default() += 1.0;
         *counts.entry(w).or_default() += 1.0;
     }
-    for w in words(jieba, body) {
+    for w in counted(body_words.iter().copied()) {
         *counts.entry(w).or_default() += 1.0;
     }
     for part in [title, body] {
@@ -104,6 +119,16 @@ pub fn features(jieba: &Jieba, title: &str, body: &str) -> Vec<(String, f32)> {
 /// The shipped model's topics for an article, best first.
 pub fn classify(jieba: &Jieba, title: &str, body: &str) -> Vec<Scored> {
     MODEL.classify(&features(jieba, title, body))
+}
+
+/// [`classify`] from jieba's words of the title and of the body.
+pub fn classify_of(
+    title_words: &[&str],
+    body_words: &[&str],
+    title: &str,
+    body: &str,
+) -> Vec<Scored> {
+    MODEL.classify(&features_of(title_words, body_words, title, body))
 }
 
 #[cfg(test)]
