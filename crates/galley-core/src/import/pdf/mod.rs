@@ -274,13 +274,16 @@ pub fn commit_pages(
     let rest = std::mem::take(&mut first.pages);
     let mut reports = Vec::new();
     for page in std::iter::once(first).chain(rest) {
-        reports.push(super::commit(store, jieba, page, opts)?);
+        let name = page.report.name.clone();
+        reports.push((name, super::commit(store, jieba, page, opts)?));
     }
     Ok(merge(reports))
 }
 
-/// One report for the pages of one file.
-fn merge(reports: Vec<Report>) -> Report {
+/// One report for the pages of one file, each given with the page's own name (a page that
+/// repeats a stored digest reports that digest's name).
+fn merge(pages: Vec<(String, Report)>) -> Report {
+    let (names, reports): (Vec<String>, Vec<Report>) = pages.into_iter().unzip();
     let stored = |r: &Report| r.status == Status::Imported;
     let status = if reports.iter().any(stored) {
         Status::Imported
@@ -305,11 +308,17 @@ fn merge(reports: Vec<Report>) -> Report {
     out.articles.clear();
     out.furniture.clear();
     out.warnings.clear();
-    for r in &reports {
+    // Pages that repeat a digest already stored: one line per digest, not one per page.
+    let mut repeats: Vec<(i64, Vec<&str>)> = Vec::new();
+    for (page, r) in names.iter().zip(&reports) {
         out.articles.extend(r.articles.iter().cloned());
         out.furniture.extend(r.furniture.iter().cloned());
-        out.warnings
-            .extend(r.warnings.iter().map(|w| format!("{}: {w}", r.name)));
+        match (r.status, r.digest_id) {
+            (Status::AlreadyImported, Some(id)) => add_repeat(&mut repeats, id, page),
+            _ => out
+                .warnings
+                .extend(r.warnings.iter().map(|w| format!("{page}: {w}"))),
+        }
         if let Some(id) = r.digest_id {
             out.digests.push(DigestOutcome {
                 digest_id: id,
@@ -321,7 +330,59 @@ fn merge(reports: Vec<Report>) -> Report {
             });
         }
     }
+    out.warnings
+        .extend(repeats.iter().map(|(id, pages)| repeated(*id, pages)));
     out
+}
+
+/// Notes that `page` repeats the stored digest `digest_id`.
+fn add_repeat<'a>(repeats: &mut Vec<(i64, Vec<&'a str>)>, digest_id: i64, page: &'a str) {
+    match repeats.iter_mut().find(|(d, _)| *d == digest_id) {
+        Some((_, pages)) => pages.push(page),
+        None => repeats.push((digest_id, vec![page])),
+    }
+}
+
+/// `NAME p2, p4–p500: already imported as digest 7: nothing stored` for the pages (named
+/// `NAME pN`) that repeat one stored digest.
+fn repeated(digest_id: i64, pages: &[&str]) -> String {
+    let number = |name: &str| {
+        name.rsplit_once(" p")
+            .and_then(|(_, n)| n.parse::<u32>().ok())
+    };
+    let numbers: Option<Vec<u32>> = pages.iter().map(|p| number(p)).collect();
+    let listed = match (numbers, pages.first()) {
+        (Some(numbers), Some(first)) if pages.len() > 1 => {
+            let stem = first.rsplit_once(" p").map_or("", |(stem, _)| stem);
+            format!("{stem} {}", ranges(&numbers))
+        }
+        _ => pages.join(", "),
+    };
+    let what = if pages.len() > 1 {
+        format!("{} pages", pages.len())
+    } else {
+        "page".to_owned()
+    };
+    format!("{listed}: {what} already imported as digest {digest_id}: nothing stored")
+}
+
+/// Page numbers as an editor writes them: `p2, p4–p500`.
+fn ranges(numbers: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if n == *end + 1 => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let run = |&(a, b): &(u32, u32)| {
+        if a == b {
+            format!("p{a}")
+        } else {
+            format!("p{a}–p{b}")
+        }
+    };
+    runs.iter().map(run).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

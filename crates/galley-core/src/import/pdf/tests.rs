@@ -3,7 +3,8 @@
 use super::articles::{is_byline, join, paragraphs};
 use super::glyphs::{Glyph, Page};
 use super::layout::{layout, rows, segments};
-use super::parse_page;
+use super::{merge, parse_page, repeated};
+use crate::model::import_report::{Report, Status};
 use crate::model::ParagraphKind;
 
 /// An A4 page of these glyphs.
@@ -268,4 +269,44 @@ fn page_ranges_read_as_editors_write_them() {
     }
     let two_on: PageRange = "2-".parse().unwrap();
     assert!(!two_on.contains(1) && two_on.contains(2) && two_on.contains(99));
+}
+
+#[test]
+fn pages_repeating_a_stored_digest_are_one_warning() {
+    assert_eq!(
+        repeated(7, &["digest p2", "digest p3", "digest p4", "digest p9"]),
+        "digest p2–p4, p9: 4 pages already imported as digest 7: nothing stored"
+    );
+    assert_eq!(
+        repeated(3, &["digest p5"]),
+        "digest p5: page already imported as digest 3: nothing stored"
+    );
+    let page = |name: &str, status, warning: &str| {
+        let report = Report {
+            status,
+            digest_id: Some(1),
+            // A page that repeats a stored digest reports that digest's name.
+            name: "d p1".to_owned(),
+            date: None,
+            format: None,
+            articles: Vec::new(),
+            furniture: Vec::new(),
+            warnings: vec![warning.to_owned()],
+            digests: Vec::new(),
+            conflicts: Vec::new(),
+        };
+        (name.to_owned(), report)
+    };
+    let again = "already imported as digest 1 on 2026-12-04: nothing stored";
+    let mut reports = vec![page("d p1", Status::Imported, "low confidence")];
+    reports.extend((2..=500).map(|n| page(&format!("d p{n}"), Status::AlreadyImported, again)));
+    let merged = merge(reports);
+    assert_eq!(
+        merged.warnings,
+        [
+            "d p1: low confidence",
+            "d p2–p500: 499 pages already imported as digest 1: nothing stored"
+        ]
+    );
+    assert_eq!(merged.digests.len(), 500);
 }
