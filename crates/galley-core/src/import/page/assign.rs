@@ -155,13 +155,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     let (title_of, used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
-    attach_pull_quotes(
-        units,
-        &quotes,
-        &chain_of_unit,
-        &mut drafts,
-        &mut parsed.warnings,
-    );
+    attach_pull_quotes(units, &quotes, &chain_of_unit, &mut drafts, &mut parsed);
     drafts.sort_by_key(|(line, _)| *line);
     parsed.articles = drafts.into_iter().map(|(_, a)| a).collect();
     parsed
@@ -194,6 +188,16 @@ struct Layout {
     quotes: Vec<usize>,
 }
 
+/// A source line no article can take goes to the furniture, with a warning: nothing the page
+/// prints is lost.
+fn set_aside_source(u: &Unit, parsed: &mut ParsedDigest) {
+    parsed.warnings.push(format!(
+        "line {}: source {:?} closes no body text; set aside",
+        u.first_line, u.text
+    ));
+    parsed.furniture.push(u.text.clone());
+}
+
 /// Step 1: cuts the units into pieces (runs of body paragraphs closed by a source line
 /// or a column change), keeps headlines that may be titles and notes the pull quotes.
 /// Furniture and stray source lines go to `parsed`.
@@ -210,11 +214,17 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
             UnitKind::PullQuote { .. } => quotes.push(i),
             // A source right under a title (no body text yet) opens that title's story.
             UnitKind::Source(_) if cur.is_none() && under_title(units, &titles, i) => {
-                heading_source = Some(i);
+                if let Some(earlier) = heading_source.replace(i) {
+                    set_aside_source(&units[earlier], parsed);
+                }
             }
             UnitKind::Source(_) => match cur.take() {
                 Some(mut p) => {
-                    p.source = Some(i);
+                    // The line closing the body is its source; one printed under the title
+                    // as well is kept aside.
+                    if let Some(under_title) = p.source.replace(i) {
+                        set_aside_source(&units[under_title], parsed);
+                    }
                     pieces.push(p);
                 }
                 None => match pieces.last_mut() {
@@ -223,10 +233,7 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
                     {
                         p.source = Some(i)
                     }
-                    _ => parsed.warnings.push(format!(
-                        "line {}: source {:?} follows no body text",
-                        u.first_line, u.text
-                    )),
+                    _ => set_aside_source(u, parsed),
                 },
             },
             UnitKind::Headline { strong } => {
@@ -263,6 +270,9 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
         }
     }
     pieces.extend(cur.take());
+    if let Some(unused) = heading_source {
+        set_aside_source(&units[unused], parsed);
+    }
     Layout {
         pieces,
         titles,
@@ -733,14 +743,14 @@ fn confidence(title_score: f64, has_source: bool, merge_conf: f64) -> f64 {
     (confidence * 100.0).round() / 100.0
 }
 
-/// Step 6: pull quotes go to the article printing the text they repeat, else are left out
-/// with a warning.
+/// Step 6: pull quotes go to the article printing the text they repeat, else to the
+/// furniture with a warning.
 fn attach_pull_quotes(
     units: &[Unit],
     quotes: &[usize],
     chain_of_unit: &HashMap<usize, usize>,
     drafts: &mut [(usize, ArticleDraft)],
-    warnings: &mut Vec<String>,
+    parsed: &mut ParsedDigest,
 ) {
     for &q in quotes {
         let UnitKind::PullQuote { target_line } = units[q].kind else {
@@ -757,10 +767,13 @@ fn attach_pull_quotes(
             .and_then(|(i, _)| chain_of_unit.get(&i));
         match target {
             Some(&ci) => drafts[ci].1.pull_quotes.push(units[q].text.clone()),
-            None => warnings.push(format!(
-                "line {}: pull quote {:?} repeats no article's body; left out",
-                units[q].first_line, units[q].text
-            )),
+            None => {
+                parsed.warnings.push(format!(
+                    "line {}: pull quote {:?} repeats no article's body; set aside",
+                    units[q].first_line, units[q].text
+                ));
+                parsed.furniture.push(units[q].text.clone());
+            }
         }
     }
 }

@@ -153,11 +153,18 @@ impl UnitBuilder<'_> {
     /// A block of lines: a pull quote (`quote` is the line it repeats), a headline, or
     /// body text, which goes on across the block's end until a sentence ends.
     fn block(&mut self, block: Vec<Line>, quote: Option<usize>) {
-        if !block
+        let wordless = !block
             .iter()
-            .any(|l| l.text.chars().any(char::is_alphanumeric))
-        {
-            return; // stray punctuation or rules: nothing to keep
+            .any(|l| l.text.chars().any(char::is_alphanumeric));
+        if wordless && !(self.open_sentence() && goes_on_a_figure(&block)) {
+            // Stray punctuation or rules: set aside with the furniture, not lost.
+            let unit = self.block_unit(&block, UnitKind::Furniture);
+            if self.open_sentence() {
+                self.pending.push(unit);
+            } else {
+                self.out.push(unit);
+            }
+            return;
         }
         if self.open_sentence() && opens_item(&block) {
             // A numbered item starts afresh, whatever the text before it left open.
@@ -343,6 +350,13 @@ fn group(lines: Vec<Line>) -> Vec<Item> {
 
 /// Longest headline, in characters.
 const MAX_HEADLINE: usize = 40;
+
+/// A lone sign that a figure's line break left on a line of its own (`增长12` / `%`): it goes
+/// on with the open sentence.
+fn goes_on_a_figure(block: &[Line]) -> bool {
+    matches!(block, [line] if line.text.chars().count() <= 2
+        && line.text.chars().all(|c| matches!(c, '%' | '％' | '‰' | '℃' | '°' | '+' | '＋')))
+}
 
 /// A short block of at most three short lines without sentence punctuation.
 pub fn is_headline(block: &[Line]) -> bool {

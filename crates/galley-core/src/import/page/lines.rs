@@ -81,8 +81,10 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
         });
         return;
     }
-    if is_signature(line) && (i == 0 || raw[i - 1].is_empty() || ends_sentence(raw[i - 1])) {
-        // A letter's writer, under its last sentence, is its source and closes it.
+    let closes = |above: &str| above.is_empty() || ends_sentence(above) || is_signature(above);
+    if is_signature(line) && (i == 0 || closes(raw[i - 1])) {
+        // A letter's writer, under its last sentence (or under the signature of the letter
+        // beside it, two columns ending on one line), is its source and closes it.
         out.push(Line {
             no,
             text: line.to_owned(),
@@ -1055,6 +1057,21 @@ mod tests {
             "编辑：校报编辑部 投稿邮箱：news@xichuan.edu.cn"
         ));
         assert!(!is_furniture("投稿邮箱将于下周关闭，请作者尽快提交稿件。"));
+    }
+
+    #[test]
+    fn signatures_of_two_letters_ending_side_by_side_are_both_sources() {
+        let lines =
+            repair("……希望能加装几把座椅。\n——读者 张建国\n——读者 王芳\n\n夜间施工噪声何时能管住");
+        let sources: Vec<&str> = lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Source(_)))
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(sources, ["——读者 张建国", "——读者 王芳"]);
+        // A signature under an unfinished sentence is not taken as one.
+        let lines = repair("我们多次向工地反映，情况没有明显\n——读者 陈晓");
+        assert!(!lines.iter().any(|l| matches!(l.kind, LineKind::Source(_))));
     }
 
     #[test]
