@@ -139,11 +139,12 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     if pieces.is_empty() {
         return parsed;
     }
-    let piece_bags = piece_words(units, &pieces, jieba);
     let title_bags: Vec<Bag> = titles
         .iter()
         .map(|&t| words(jieba, &units[t].text))
         .collect();
+    split_under_stacked_titles(units, &mut pieces, &titles, &title_bags, jieba);
+    let piece_bags = piece_words(units, &pieces, jieba);
     let df = document_frequencies(&piece_bags);
     let n = pieces.len() as f64;
     let idf = |w: &str| {
@@ -151,7 +152,11 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
             .ln()
             .max(0.05)
     };
-    let chains = chain_pieces(units, &pieces, &titles, &piece_bags, &idf);
+    let titled = Titled {
+        titles: &titles,
+        bags: &title_bags,
+    };
+    let chains = chain_pieces(units, &pieces, &titled, &piece_bags, &idf);
     let (title_of, used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
@@ -302,6 +307,92 @@ fn piece_words(units: &[Unit], pieces: &[Piece], jieba: &Jieba) -> Vec<Bag> {
         .collect()
 }
 
+/// Step 1b: two headlines printed one under the other with nothing between (the headlines of
+/// two columns side by side), then one run of body text: where the text splits at a finished
+/// paragraph into a part that tells one headline's story and a part that tells the other's,
+/// it is two pieces. Without a source line between them, they were one.
+fn split_under_stacked_titles(
+    units: &[Unit],
+    pieces: &mut Vec<Piece>,
+    titles: &[usize],
+    title_bags: &[Bag],
+    jieba: &Jieba,
+) {
+    let bags = piece_words(units, pieces, jieba);
+    let df = document_frequencies(&bags);
+    let n = pieces.len() as f64;
+    let idf = |w: &str| {
+        ((n + 1.0) / (df.get(w).copied().unwrap_or(0.0) + 0.5))
+            .ln()
+            .max(0.05)
+    };
+    let mut out = Vec::with_capacity(pieces.len() + 2);
+    for mut piece in pieces.drain(..) {
+        let split = stacked_titles(units, titles, piece.first()).and_then(|(a, b)| {
+            best_split(units, &piece, [&title_bags[a], &title_bags[b]], jieba, &idf)
+        });
+        if let Some(k) = split {
+            let back = Piece {
+                items: piece.items.split_off(k),
+                source: piece.source.take(),
+                lead_heading: None,
+            };
+            out.push(piece);
+            out.push(back);
+        } else {
+            out.push(piece);
+        }
+    }
+    *pieces = out;
+}
+
+/// The two title candidates (as positions in `titles`) printed right before unit `first`,
+/// one under the other with nothing in the flow between.
+fn stacked_titles(units: &[Unit], titles: &[usize], first: usize) -> Option<(usize, usize)> {
+    let before = |i: usize| (0..i).rev().find(|&j| in_flow(units, j));
+    let b = before(first)?;
+    let a = before(b)?;
+    let at = |u: usize| titles.iter().position(|&t| t == u);
+    Some((at(a)?, at(b)?))
+}
+
+/// Where a piece splits into the stories of two headlines: the paragraph boundary (after a
+/// finished sentence or an address) with one headline's words mostly before it and hardly
+/// after, and the other's the other way round.
+fn best_split(
+    units: &[Unit],
+    piece: &Piece,
+    headlines: [&Bag; 2],
+    jieba: &Jieba,
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<usize> {
+    let items = &piece.items;
+    let text = |range: &[usize]| {
+        let parts: Vec<&str> = range.iter().map(|&i| units[i].text.as_str()).collect();
+        words(jieba, &parts.join("\n"))
+    };
+    let mut best: Option<(f64, usize)> = None;
+    for k in 1..items.len() {
+        let (end, next) = (&units[items[k - 1]], &units[items[k]]);
+        let finished = ends_its_sentence(&end.text) || super::lines::ends_with_address(&end.text);
+        if end.kind != UnitKind::Para || next.kind != UnitKind::Para || !finished {
+            continue;
+        }
+        let (front, back, lead) = (text(&items[..k]), text(&items[k..]), text(&items[k..=k]));
+        for [x, y] in [headlines, [headlines[1], headlines[0]]] {
+            let (fx, by) = (coverage(x, &front, idf), coverage(y, &back, idf));
+            let crossed = coverage(x, &back, idf).max(coverage(y, &front, idf));
+            // Between boundaries as good, the one whose next paragraph tells the second
+            // story: a lead names what its headline says.
+            let score = fx + by + coverage(y, &lead, idf) / 2.0;
+            if fx >= TELLS && by >= TELLS && crossed < HARDLY && best.is_none_or(|b| score > b.0) {
+                best = Some((score, k));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
 /// Step 2: in how many pieces each word occurs.
 fn document_frequencies(piece_bags: &[Bag]) -> HashMap<&str, f64> {
     let mut df: HashMap<&str, f64> = HashMap::new();
@@ -318,7 +409,7 @@ fn document_frequencies(piece_bags: &[Bag]) -> HashMap<&str, f64> {
 fn chain_pieces(
     units: &[Unit],
     pieces: &[Piece],
-    titles: &[usize],
+    titled: &Titled<'_>,
     piece_bags: &[Bag],
     idf: &dyn Fn(&str) -> f64,
 ) -> Vec<Chain> {
@@ -337,7 +428,7 @@ fn chain_pieces(
         if pieces[h].source.is_some() || chains[h].is_none() {
             continue;
         }
-        let scored = continuation_scores(units, pieces, titles, &piece_bags[h], &chains, h, idf);
+        let scored = continuation_scores(units, pieces, titled, piece_bags, &chains, h, idf);
         let Some(&(best, c)) = scored.first() else {
             continue;
         };
@@ -357,20 +448,23 @@ fn chain_pieces(
 fn continuation_scores(
     units: &[Unit],
     pieces: &[Piece],
-    titles: &[usize],
-    bag: &Bag,
+    titled: &Titled<'_>,
+    piece_bags: &[Bag],
     chains: &[Option<Chain>],
     h: usize,
     idf: &dyn Fn(&str) -> f64,
 ) -> Vec<(f64, usize)> {
+    let bag = &piece_bags[h];
     let mut scored: Vec<(f64, usize)> = (h + 1..pieces.len())
         .filter_map(|c| chains[c].as_ref().map(|ch| (c, ch)))
         // A piece opening with a dateline (本报讯…, 新华社…电) opens its own article.
         .filter(|&(c, _)| !opens_with_dateline(units, &pieces[c]))
+        // Two pieces that each tell the story of a different headline are two articles.
+        .filter(|&(c, _)| !titled.apart(bag, &piece_bags[c], idf))
         .map(|(c, ch)| {
             let mut s = cosine(bag, &ch.bag, idf);
             // A piece opening with a cross-head continues an article from elsewhere.
-            if headline_right_before(units, titles, pieces[c].first()).is_some() {
+            if headline_right_before(units, titled.titles, pieces[c].first()).is_some() {
                 s += 0.05;
             }
             (s, c)
@@ -378,6 +472,32 @@ fn continuation_scores(
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored
+}
+
+/// The page's title candidates with their words.
+struct Titled<'a> {
+    titles: &'a [usize],
+    bags: &'a [Bag],
+}
+
+/// A headline's words mostly found in a piece (by weight): the piece tells its story.
+const TELLS: f64 = 0.5;
+/// A headline's words hardly found in a piece: the piece tells another story.
+const HARDLY: f64 = 0.25;
+
+impl Titled<'_> {
+    /// Whether two pieces tell the stories of two different headlines: each has a headline
+    /// whose words it mostly holds and the other hardly does. Headlines printed side by side
+    /// over two columns, then the two bodies (a newsletter's `2. …` and `5. …`), are two
+    /// articles even where no source line ends the first body.
+    fn apart(&self, a: &Bag, b: &Bag, idf: &dyn Fn(&str) -> f64) -> bool {
+        let tells = |own: &Bag, other: &Bag| {
+            self.bags
+                .iter()
+                .any(|t| coverage(t, own, idf) >= TELLS && coverage(t, other, idf) < HARDLY)
+        };
+        tells(a, b) && tells(b, a)
+    }
 }
 
 /// Whether a piece's first paragraph opens with a dateline: the lead of an article.

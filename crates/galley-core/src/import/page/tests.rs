@@ -127,3 +127,36 @@ fn a_lead_opening_with_a_dateline_opens_its_own_article() {
     );
     assert!(p.articles.iter().all(|a| a.paragraphs.len() == 2));
 }
+
+#[test]
+fn two_headlines_stacked_over_two_bodies_are_two_articles() {
+    // Two columns' headlines printed one under the other, then the two bodies, and no source
+    // line between them (a company newsletter).
+    let page = "\
+一、新厂区食堂本月启用
+
+二、员工通勤班车增开夜班线路
+
+新厂区食堂本月起正式启用，可同时容纳六百人就餐，早餐和午餐均提供三种套餐。
+食堂还开设了清真窗口，员工刷工卡即可消费。
+
+为方便夜班员工下班回家，通勤班车自下周一起增开两条夜班线路，末班车延后到凌晨一点。
+员工可在内网查询班车线路和站点。
+";
+    let p = reconstruct(page, jieba());
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["新厂区食堂本月启用", "员工通勤班车增开夜班线路"]);
+    let body = |a: &crate::model::ArticleDraft| {
+        a.paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<String>()
+    };
+    assert!(
+        body(&p.articles[0]).ends_with("员工刷工卡即可消费。"),
+        "{p:#?}"
+    );
+    assert!(body(&p.articles[1]).starts_with("为方便夜班员工"), "{p:#?}");
+    let low = crate::model::vocabulary::LOW_CONFIDENCE;
+    assert!(p.articles.iter().all(|a| a.confidence >= low), "{p:#?}");
+}
