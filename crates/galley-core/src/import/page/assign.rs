@@ -307,10 +307,10 @@ fn piece_words(units: &[Unit], pieces: &[Piece], jieba: &Jieba) -> Vec<Bag> {
         .collect()
 }
 
-/// Step 1b: two headlines printed one under the other with nothing between (the headlines of
-/// two columns side by side), then one run of body text: where the text splits at a finished
-/// paragraph into a part that tells one headline's story and a part that tells the other's,
-/// it is two pieces. Without a source line between them, they were one.
+/// Step 1b: headlines printed one under the other with nothing between (the headlines of
+/// columns side by side), then one run of body text: where the text splits at finished
+/// paragraphs into parts that each tell one headline's story, each part is a piece. Without a
+/// source line between the stories, they were one.
 fn split_under_stacked_titles(
     units: &[Unit],
     pieces: &mut Vec<Piece>,
@@ -327,70 +327,176 @@ fn split_under_stacked_titles(
             .max(0.05)
     };
     let mut out = Vec::with_capacity(pieces.len() + 2);
-    for mut piece in pieces.drain(..) {
-        let split = stacked_titles(units, titles, piece.first()).and_then(|(a, b)| {
-            best_split(units, &piece, [&title_bags[a], &title_bags[b]], jieba, &idf)
-        });
-        if let Some(k) = split {
-            let back = Piece {
-                items: piece.items.split_off(k),
-                source: piece.source.take(),
-                lead_heading: None,
-            };
+    let mut rest = std::mem::take(pieces).into_iter().peekable();
+    while let Some(piece) = rest.next() {
+        let stack = stacked_titles(units, titles, piece.first());
+        if stack.len() < 2 {
             out.push(piece);
-            out.push(back);
-        } else {
-            out.push(piece);
+            continue;
         }
+        // The stories under the stack: this piece and those going on after it with no title
+        // between, up to the first that ends on a source line.
+        let mut group = vec![piece];
+        while let Some(next) = rest.next_if(|p| {
+            let last = group.last().expect("non-empty");
+            last.source.is_none() && !titles.iter().any(|&t| t > last.last() && t < p.first())
+        }) {
+            group.push(next);
+        }
+        let items: Vec<usize> = group.iter().flat_map(|p| p.items.iter().copied()).collect();
+        let breaks: Vec<usize> = group
+            .iter()
+            .scan(0, |at, p| {
+                *at += p.items.len();
+                Some(*at)
+            })
+            .collect();
+        let run = Run {
+            units,
+            items: &items,
+            breaks: &breaks,
+            paragraphs: items
+                .iter()
+                .map(|&i| words(jieba, &units[i].text))
+                .collect(),
+            headlines: stack.iter().map(|&t| &title_bags[t]).collect(),
+            idf: &idf,
+        };
+        let all: Vec<usize> = (0..stack.len()).collect();
+        let mut cuts = Vec::new();
+        run.cuts(&all, 0, items.len(), &mut cuts);
+        out.extend(recut(group, cuts));
     }
     *pieces = out;
 }
 
-/// The two title candidates (as positions in `titles`) printed right before unit `first`,
-/// one under the other with nothing in the flow between.
-fn stacked_titles(units: &[Unit], titles: &[usize], first: usize) -> Option<(usize, usize)> {
-    let before = |i: usize| (0..i).rev().find(|&j| in_flow(units, j));
-    let b = before(first)?;
-    let a = before(b)?;
-    let at = |u: usize| titles.iter().position(|&t| t == u);
-    Some((at(a)?, at(b)?))
+/// Pieces cut again: at their own ends and before each of the item positions `cuts` (counted
+/// over all their items); the source line stays with the last item it followed.
+fn recut(group: Vec<Piece>, mut cuts: Vec<usize>) -> Vec<Piece> {
+    let mut at = 0;
+    for p in &group[..group.len() - 1] {
+        at += p.items.len();
+        cuts.push(at);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut bounds = cuts.into_iter().peekable();
+    let mut k = 0;
+    let mut current = Piece::default();
+    for p in group {
+        let source = p.source;
+        for item in p.items {
+            if bounds.next_if_eq(&k).is_some() && !current.items.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            current.items.push(item);
+            k += 1;
+        }
+        current.source = source;
+    }
+    out.push(current);
+    out
 }
 
-/// Where a piece splits into the stories of two headlines: the paragraph boundary (after a
-/// finished sentence or an address) with one headline's words mostly before it and hardly
-/// after, and the other's the other way round.
-fn best_split(
-    units: &[Unit],
-    piece: &Piece,
-    headlines: [&Bag; 2],
-    jieba: &Jieba,
-    idf: &dyn Fn(&str) -> f64,
-) -> Option<usize> {
-    let items = &piece.items;
-    let text = |range: &[usize]| {
-        let parts: Vec<&str> = range.iter().map(|&i| units[i].text.as_str()).collect();
-        words(jieba, &parts.join("\n"))
-    };
-    let mut best: Option<(f64, usize)> = None;
-    for k in 1..items.len() {
-        let (end, next) = (&units[items[k - 1]], &units[items[k]]);
-        let finished = ends_its_sentence(&end.text) || super::lines::ends_with_address(&end.text);
-        if end.kind != UnitKind::Para || next.kind != UnitKind::Para || !finished {
-            continue;
+/// The title candidates (as positions in `titles`, at most four) printed right before unit
+/// `first`, one under the other with nothing else in the flow between.
+fn stacked_titles(units: &[Unit], titles: &[usize], first: usize) -> Vec<usize> {
+    let mut stack = Vec::new();
+    let mut at = first;
+    while let Some(before) = (0..at).rev().find(|&j| in_flow(units, j)) {
+        match titles.iter().position(|&t| t == before) {
+            Some(t) if stack.len() < 4 => stack.push(t),
+            _ => break,
         }
-        let (front, back, lead) = (text(&items[..k]), text(&items[k..]), text(&items[k..=k]));
-        for [x, y] in [headlines, [headlines[1], headlines[0]]] {
-            let (fx, by) = (coverage(x, &front, idf), coverage(y, &back, idf));
-            let crossed = coverage(x, &back, idf).max(coverage(y, &front, idf));
-            // Between boundaries as good, the one whose next paragraph tells the second
-            // story: a lead names what its headline says.
-            let score = fx + by + coverage(y, &lead, idf) / 2.0;
-            if fx >= TELLS && by >= TELLS && crossed < HARDLY && best.is_none_or(|b| score > b.0) {
-                best = Some((score, k));
+        at = before;
+    }
+    stack.reverse();
+    stack
+}
+
+/// A run of body text under stacked headlines, with each paragraph's words.
+struct Run<'a> {
+    units: &'a [Unit],
+    items: &'a [usize],
+    /// Where the pieces of the run ended (item positions): breaks the layout already saw.
+    breaks: &'a [usize],
+    paragraphs: Vec<Bag>,
+    headlines: Vec<&'a Bag>,
+    idf: &'a dyn Fn(&str) -> f64,
+}
+
+impl Run<'_> {
+    /// The cuts splitting paragraphs `lo..hi` among the `open` headlines (indexes into
+    /// `headlines`): the best cut between two of them, then each side among the headlines
+    /// left to it.
+    fn cuts(&self, open: &[usize], lo: usize, hi: usize, out: &mut Vec<usize>) {
+        if open.len() < 2 || hi - lo < 2 {
+            return;
+        }
+        let Some((k, x, y)) = self.best_cut(open, lo, hi) else {
+            return;
+        };
+        out.push(k);
+        let front: Vec<usize> = open.iter().copied().filter(|&h| h != y).collect();
+        let back: Vec<usize> = open.iter().copied().filter(|&h| h != x).collect();
+        self.cuts(&front, lo, k, out);
+        self.cuts(&back, k, hi, out);
+    }
+
+    /// The paragraph boundary in `lo..hi` (after a finished sentence or an address) with one
+    /// headline's words mostly before it and hardly after, and another's the other way round:
+    /// (boundary, headline before, headline after).
+    fn best_cut(&self, open: &[usize], lo: usize, hi: usize) -> Option<(usize, usize, usize)> {
+        let mut best: Option<(f64, (usize, usize, usize))> = None;
+        for k in lo + 1..hi {
+            if !self.boundary(k) {
+                continue;
+            }
+            let (front, back) = (self.words(lo, k), self.words(k, hi));
+            for &x in open {
+                for &y in open.iter().filter(|&&y| y != x) {
+                    let Some(score) = self.score(x, y, &front, &back, k) else {
+                        continue;
+                    };
+                    if best.is_none_or(|b| score > b.0) {
+                        best = Some((score, (k, x, y)));
+                    }
+                }
             }
         }
+        best.map(|(_, cut)| cut)
     }
-    best.map(|(_, k)| k)
+
+    /// Whether a story may end before paragraph `k`: a finished paragraph, then another.
+    fn boundary(&self, k: usize) -> bool {
+        let (end, next) = (&self.units[self.items[k - 1]], &self.units[self.items[k]]);
+        let finished = ends_its_sentence(&end.text) || super::lines::ends_with_address(&end.text);
+        end.kind == UnitKind::Para && next.kind == UnitKind::Para && finished
+    }
+
+    /// How well headline `x` tells the text before paragraph `k` and `y` the text after;
+    /// `None` unless each mostly holds its own headline's words and hardly the other's.
+    /// Between boundaries as good, a break the layout saw wins, then the one whose next
+    /// paragraph names the second headline: a lead says what its headline says.
+    fn score(&self, x: usize, y: usize, front: &Bag, back: &Bag, k: usize) -> Option<f64> {
+        let cover = |h: usize, bag: &Bag| coverage(self.headlines[h], bag, self.idf);
+        let (fx, by) = (cover(x, front), cover(y, back));
+        let crossed = cover(x, back).max(cover(y, front));
+        // A break the layout saw already is likelier than one inside a piece.
+        let seen = if self.breaks.contains(&k) { 0.5 } else { 0.0 };
+        (fx >= TELLS && by >= TELLS && crossed < HARDLY)
+            .then(|| fx + by + cover(y, &self.paragraphs[k]) / 2.0 + seen)
+    }
+
+    /// The words of paragraphs `lo..hi`.
+    fn words(&self, lo: usize, hi: usize) -> Bag {
+        let mut bag = Bag::default();
+        for p in &self.paragraphs[lo..hi] {
+            add(&mut bag, p);
+        }
+        bag
+    }
 }
 
 /// Step 2: in how many pieces each word occurs.

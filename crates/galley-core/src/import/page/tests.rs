@@ -160,3 +160,35 @@ fn two_headlines_stacked_over_two_bodies_are_two_articles() {
     let low = crate::model::vocabulary::LOW_CONFIDENCE;
     assert!(p.articles.iter().all(|a| a.confidence >= low), "{p:#?}");
 }
+
+#[test]
+fn three_headlines_stacked_over_three_bodies_are_three_articles() {
+    // Three columns' headlines one under the other, then the three bodies in another order.
+    let page = "\
+港口新建冷链码头
+
+山区小学开通网络课堂
+
+老街夜市重新开张
+
+山区小学的网络课堂本学期开通，城里的老师每周为山区学生上两节美术课和音乐课。
+学生们说，网络课堂让他们第一次见到了钢琴。
+
+老街夜市整修后重新开张，一百二十个摊位经营小吃和手工艺品。
+夜市每晚六点开到十一点，周末客流超过一万人次。
+
+港口新建的冷链码头投入使用，可同时停靠两艘冷藏船，年吞吐能力五十万吨。
+冷链码头配有三座冷库，进口水果和海鲜可在码头直接查验。
+";
+    let p = reconstruct(page, jieba());
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "山区小学开通网络课堂",
+            "老街夜市重新开张",
+            "港口新建冷链码头"
+        ],
+        "{p:#?}"
+    );
+}
