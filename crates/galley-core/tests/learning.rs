@@ -4,6 +4,9 @@
 //! sentences written for this test (a desk subject, other news, and sentences any article may
 //! have), with a fixed seed; training and held-out articles are different generated articles.
 
+mod common;
+
+use common::Rng;
 use galley_core::annotate::Annotation;
 use galley_core::app::import::{ImportOptions, Source};
 use galley_core::app::language::TaxonomyChange;
@@ -66,18 +69,6 @@ const COMMON: &[&str] = &[
     "不少市民对此表示欢迎。",
     "数据显示，相关指标同比有所提高。",
 ];
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
 
 /// One article: a few subject sentences among common ones; the title is a subject sentence cut
 /// short.

@@ -12,6 +12,7 @@ mod common;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use common::Rng;
 use galley_core::model::ParsedDigest;
 
 const TESTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
@@ -65,18 +66,6 @@ fn lost(input: &str) -> String {
         }
     }
     out
-}
-
-/// A small deterministic generator (xorshift), so every run makes the same mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
 }
 
 /// One mutation of a page's lines, chosen by `rng`.

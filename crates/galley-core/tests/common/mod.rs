@@ -349,3 +349,16 @@ pub fn calibration(judged: &[(f64, bool)], low: f64) -> ((usize, usize), (usize,
     };
     (count(false), count(true))
 }
+
+/// A small deterministic generator (xorshift), so every run makes the same test data.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}

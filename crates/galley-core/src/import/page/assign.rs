@@ -146,12 +146,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     split_under_stacked_titles(units, &mut pieces, &titles, &title_bags, jieba);
     let piece_bags = piece_words(units, &pieces, jieba);
     let df = document_frequencies(&piece_bags);
-    let n = pieces.len() as f64;
-    let idf = |w: &str| {
-        ((n + 1.0) / (df.get(w).copied().unwrap_or(0.0) + 0.5))
-            .ln()
-            .max(0.05)
-    };
+    let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
     let titled = Titled {
         titles: &titles,
         bags: &title_bags,
@@ -320,12 +315,8 @@ fn split_under_stacked_titles(
 ) {
     let bags = piece_words(units, pieces, jieba);
     let df = document_frequencies(&bags);
-    let n = pieces.len() as f64;
-    let idf = |w: &str| {
-        ((n + 1.0) / (df.get(w).copied().unwrap_or(0.0) + 0.5))
-            .ln()
-            .max(0.05)
-    };
+    let n = pieces.len();
+    let idf = |w: &str| inverse_frequency(&df, n, w);
     let mut out = Vec::with_capacity(pieces.len() + 2);
     let mut rest = std::mem::take(pieces).into_iter().peekable();
     while let Some(piece) = rest.next() {
@@ -497,6 +488,13 @@ impl Run<'_> {
         }
         bag
     }
+}
+
+/// How much a word tells pieces apart, from in how many of the `n` pieces it occurs.
+fn inverse_frequency(df: &HashMap<&str, f64>, n: usize, w: &str) -> f64 {
+    ((n as f64 + 1.0) / (df.get(w).copied().unwrap_or(0.0) + 0.5))
+        .ln()
+        .max(0.05)
 }
 
 /// Step 2: in how many pieces each word occurs.
