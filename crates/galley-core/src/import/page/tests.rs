@@ -192,3 +192,27 @@ fn three_headlines_stacked_over_three_bodies_are_three_articles() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn stray_signs_are_kept_and_a_lone_percent_goes_on_with_its_figure() {
+    let page = "\
+港口吞吐量创新高
+
+一季度全港集装箱吞吐量同比增长12
+%
+，创历史同期新高。
+
+★ ★ ★
+
+港口负责人表示，新航线开通后增长还将继续。
+据《江口日报》
+";
+    let p = reconstruct(page, jieba());
+    let body: String = p.articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(body.contains("增长12%，创历史同期新高。"), "{p:#?}");
+    assert!(p.furniture.iter().any(|f| f.contains('★')), "{p:#?}");
+}
