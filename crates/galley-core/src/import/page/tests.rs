@@ -216,3 +216,36 @@ fn stray_signs_are_kept_and_a_lone_percent_goes_on_with_its_figure() {
     assert!(body.contains("增长12%，创历史同期新高。"), "{p:#?}");
     assert!(p.furniture.iter().any(|f| f.contains('★')), "{p:#?}");
 }
+
+#[test]
+fn stories_of_two_stacked_headlines_are_not_chained_back_together() {
+    // The two bodies share much of their wording (the same city, the same service), words the
+    // page's other articles do not use: enough for a body without a source line to be read
+    // as going on in the next. Each tells its own headline's story, so they stay apart.
+    let page = "\
+城东新建公共停车场
+
+城西公园改造完工
+
+城东新建的公共停车场本周投入使用，市民可通过城市服务平台查询车位，停车费用可在城市服务平台缴纳。
+
+城西公园改造日前完工，市民可通过城市服务平台预约场地，活动费用可在城市服务平台缴纳。
+
+南湖图书馆延长开放时间
+
+南湖图书馆自下月起延长开放至晚上十点，周末增设亲子阅读区。
+据《南湖日报》
+
+北山隧道下月通车
+
+北山隧道全长四公里，通车后往返两地的车程缩短一半。
+据《北山晚报》
+";
+    let p = reconstruct(page, jieba());
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles[..2],
+        ["城东新建公共停车场", "城西公园改造完工"],
+        "{p:#?}"
+    );
+}
