@@ -1031,7 +1031,31 @@ fn first_sentence(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{confidence, ends_its_sentence, LOW_CONFIDENCE, WEAK_TITLE};
+    use super::{confidence, ends_its_sentence, headline_before_body, LOW_CONFIDENCE, WEAK_TITLE};
+    use crate::model::{ParagraphDraft, ParagraphKind};
+
+    #[test]
+    fn a_body_opening_with_a_headline_is_flagged_and_a_cross_head_inside_is_not() {
+        let p = |kind, text: &str| ParagraphDraft {
+            kind,
+            text: text.to_owned(),
+        };
+        let stray = [
+            p(ParagraphKind::Heading, "老城区完成雨污分流改造"),
+            p(ParagraphKind::Lead, "沿江货运铁路扩能改造工程4日完工。"),
+        ];
+        assert!(headline_before_body(&stray).is_some_and(|w| w.contains("老城区")));
+        let inside = [
+            p(
+                ParagraphKind::Lead,
+                "记者从国家能源局获悉，装机容量稳居全球首位。",
+            ),
+            p(ParagraphKind::Heading, "深远海开发提速"),
+            p(ParagraphKind::Body, "海上风电正加速向深远海迈进。"),
+        ];
+        assert_eq!(headline_before_body(&inside), None);
+        assert_eq!(headline_before_body(&stray[..1]), None);
+    }
 
     #[test]
     fn a_title_placed_by_position_alone_is_flagged() {
