@@ -8,11 +8,12 @@
 //! sentences (`assets/language/claims-train/*.tsv`, written for Galley, CC0) and parsed once on
 //! first use. Sentences are analysed in Simplified script.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
-use super::linear::Model;
+use super::linear::{Key, Model};
 use super::segmented;
 
 const MODEL_TSV: &str = include_str!("../../assets/language/claim-model.tsv");
@@ -35,11 +36,34 @@ pub fn features_of(tokens: &[&str], sentence: &str, raw: f64) -> Vec<(String, f3
     let distinct = words_of(tokens);
     let weight = 1.0 / (distinct.len().max(1) as f32).sqrt();
     let mut out: Vec<(String, f32)> = distinct.into_iter().map(|w| (w, weight)).collect();
-    out.push((RULES.into(), (raw.clamp(-6.0, 10.0) / 4.0) as f32));
-    if sentence.chars().any(char::is_numeric) {
-        out.push((DIGIT.into(), 1.0));
-    }
+    out.extend(computed(sentence, raw).map(|(f, x)| (f.to_owned(), x)));
     out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The computed features: the rule score, and whether the sentence has a digit.
+fn computed(sentence: &str, raw: f64) -> impl Iterator<Item = (&'static str, f32)> {
+    let rules = (RULES, (raw.clamp(-6.0, 10.0) / 4.0) as f32);
+    let digit = sentence
+        .chars()
+        .any(char::is_numeric)
+        .then_some((DIGIT, 1.0));
+    std::iter::once(rules).chain(digit)
+}
+
+/// [`features_of`] as the model looks them up: by the [`Key`] of each name, none built.
+fn keyed_features(tokens: &[&str], sentence: &str, raw: f64) -> Vec<(u64, f32)> {
+    let words = model_words(tokens);
+    let mut keys: Vec<u64> = words
+        .windows(2)
+        .map(|p| Key::of(&[&p[0], "_", &p[1]]))
+        .chain(words.iter().map(|w| Key::of(&[w])))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let weight = 1.0 / (keys.len().max(1) as f32).sqrt();
+    let mut out: Vec<(u64, f32)> = keys.into_iter().map(|k| (k, weight)).collect();
+    out.extend(computed(sentence, raw).map(|(f, x)| (Key::of(&[f]), x)));
     out
 }
 
@@ -49,29 +73,28 @@ pub fn words(jieba: &Jieba, sentence: &str) -> Vec<String> {
     words_of(&segmented::cut(jieba, sentence))
 }
 
-/// [`words`] from the sentence's words as jieba cut them.
-pub fn words_of(tokens: &[&str]) -> Vec<String> {
-    let words: Vec<String> = tokens
+/// The words the model reads among jieba's: with a letter or digit, lower case, numbers as `0`.
+fn model_words<'a>(tokens: &[&'a str]) -> Vec<Cow<'a, str>> {
+    tokens
         .iter()
         .map(|t| t.trim())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
             if w.chars().all(char::is_numeric) {
-                "0".into()
+                Cow::Borrowed("0")
             } else {
-                super::lower(w).into_owned()
+                super::lower(w)
             }
         })
-        .collect();
-    let pairs = words.windows(2).map(|p| {
-        let mut pair = String::with_capacity(p[0].len() + 1 + p[1].len());
-        pair.push_str(&p[0]);
-        pair.push('_');
-        pair.push_str(&p[1]);
-        pair
-    });
+        .collect()
+}
+
+/// [`words`] from the sentence's words as jieba cut them.
+pub fn words_of(tokens: &[&str]) -> Vec<String> {
+    let words = model_words(tokens);
+    let pairs = words.windows(2).map(|p| format!("{}_{}", p[0], p[1]));
     let mut out: Vec<String> = pairs.collect();
-    out.extend(words);
+    out.extend(words.into_iter().map(Cow::into_owned));
     out.sort_unstable();
     out.dedup();
     out
@@ -84,7 +107,7 @@ pub fn probability(jieba: &Jieba, sentence: &str, raw: f64) -> (f64, Vec<String>
 
 /// [`probability`] from the sentence's words.
 pub fn probability_of(tokens: &[&str], sentence: &str, raw: f64) -> (f64, Vec<String>) {
-    let scored = MODEL.classify(&features_of(tokens, sentence, raw));
+    let scored = MODEL.classify_keyed(&keyed_features(tokens, sentence, raw));
     scored
         .into_iter()
         .find(|s| s.code == "1")
@@ -123,6 +146,21 @@ mod tests {
         ] {
             let w = score(j, s, None);
             assert!(!w.is_claim(), "{s}: {w:?}");
+        }
+    }
+
+    #[test]
+    fn the_model_scores_the_same_from_keys_as_from_names() {
+        let j = shared_segmenter();
+        for s in [
+            "朱棣文曾在斯坦福大学任教2年。",
+            "我觉得 iPhone 15 真的很好看！",
+            "𠮷野家于2019年在北京开了3家店😀",
+        ] {
+            let tokens = segmented::cut(j, s);
+            let by_name = MODEL.classify(&features_of(&tokens, s, 2.0));
+            let by_key = MODEL.classify_keyed(&keyed_features(&tokens, s, 2.0));
+            assert_eq!(by_name, by_key, "{s}");
         }
     }
 

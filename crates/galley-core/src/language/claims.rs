@@ -5,6 +5,9 @@
 //! forecasts with a date, named sources. Questions, opinions and hedges count against it.
 //! Each signal adds to a raw score; [`THRESHOLD`] decides what is suggested.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
 use serde::Serialize;
 
@@ -46,7 +49,7 @@ impl Worthiness {
     }
 }
 
-const FIRSTS: &[&str] = &[
+static FIRSTS: Lexicon = Lexicon::new(&[
     "首次",
     "首家",
     "首个",
@@ -62,8 +65,8 @@ const FIRSTS: &[&str] = &[
     "首发",
     "首创",
     "第一次",
-];
-const SUPERLATIVES: &[&str] = &[
+]);
+static SUPERLATIVES: Lexicon = Lexicon::new(&[
     "最大",
     "最高",
     "最低",
@@ -82,12 +85,12 @@ const SUPERLATIVES: &[&str] = &[
     "创新高",
     "创历史",
     "纪录",
-];
-const SCOPES: &[&str] = &[
+]);
+static SCOPES: Lexicon = Lexicon::new(&[
     "全球", "全国", "国内", "世界", "我国", "中国", "欧洲", "亚洲", "美国", "行业", "业内", "史上",
     "国际",
-];
-const CHANGES: &[&str] = &[
+]);
+static CHANGES: Lexicon = Lexicon::new(&[
     "同比",
     "环比",
     "增长",
@@ -107,8 +110,8 @@ const CHANGES: &[&str] = &[
     "上涨",
     "下跌",
     "突破",
-];
-const FORECASTS: &[&str] = &[
+]);
+static FORECASTS: Lexicon = Lexicon::new(&[
     "预计",
     "预测",
     "将于",
@@ -117,12 +120,12 @@ const FORECASTS: &[&str] = &[
     "有望",
     "目标是",
     "预期",
-];
-const EVENTS: &[&str] = &[
+]);
+static EVENTS: Lexicon = Lexicon::new(&[
     "获颁", "颁发", "批准", "获批", "发布", "启动", "完成", "成立", "签署", "上线", "投产", "开放",
     "通过", "宣布", "推出", "落地", "开通", "建成", "举行",
-];
-const HEDGES: &[&str] = &[
+]);
+static HEDGES: Lexicon = Lexicon::new(&[
     "认为",
     "看来",
     "相信",
@@ -142,11 +145,11 @@ const HEDGES: &[&str] = &[
     "不容忽视",
     "重要",
     "我们",
-];
+]);
 
 /// Verifiable relations between a named thing and a fact: founded, born, located, holds an
 /// office, studied or worked at, won, died.
-const RELATIONS: &[&str] = &[
+static RELATIONS: Lexicon = Lexicon::new(&[
     "成立于",
     "创立于",
     "创办于",
@@ -189,11 +192,11 @@ const RELATIONS: &[&str] = &[
     "签约",
     "收购了",
     "控股",
-];
+]);
 /// `曾在…当/任…`: where someone worked or studied, a verifiable past.
 const PAST_AT: &[(&str, &[&str])] = &[("曾在", &["当", "任", "工作", "就读", "学习", "执教"])];
 /// Names of organisations and places, by their endings.
-const NAMED: &[&str] = &[
+static NAMED: Lexicon = Lexicon::new(&[
     "大学",
     "学院",
     "公司",
@@ -216,9 +219,9 @@ const NAMED: &[&str] = &[
     "县",
     "州",
     "国",
-];
+]);
 /// A writer's own spending and a forum voice's call: not claims anyone can check.
-const PERSONAL: &[&str] = &[
+static PERSONAL: Lexicon = Lexicon::new(&[
     "花了我",
     "我花了",
     "我买了",
@@ -239,11 +242,39 @@ const PERSONAL: &[&str] = &[
     "个人觉得",
     "我认为",
     "我感觉",
-];
+]);
 
-fn contains_any<'a>(s: &str, words: &[&'a str]) -> Vec<&'a str> {
-    words.iter().filter(|w| s.contains(*w)).copied().collect()
+/// A word list and the automaton that finds all its words in a sentence in one pass.
+struct Lexicon {
+    words: &'static [&'static str],
+    finder: OnceLock<AhoCorasick>,
 }
+
+impl Lexicon {
+    const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon {
+            words,
+            finder: OnceLock::new(),
+        }
+    }
+
+    /// The list's words found in `s`, in the order of the list.
+    fn find(&self, s: &str) -> Vec<&'static str> {
+        let finder = self
+            .finder
+            .get_or_init(|| AhoCorasick::new(self.words).expect("a short list of words"));
+        let mut found: Vec<usize> = finder
+            .find_overlapping_iter(s)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|i| self.words[i]).collect()
+    }
+}
+
+/// Relative dates, as the numbers module lists them.
+static RELATIVE: Lexicon = Lexicon::new(RELATIVE_DATES);
 
 fn describe(q: &Quantity) -> &'static str {
     match q.kind {
@@ -363,7 +394,7 @@ fn figures(qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
 
 /// Relative dates (今年5月, 今年下半年, 截至) where no date was found among the figures.
 fn relative_date(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
-    let rel = contains_any(sentence, RELATIVE_DATES);
+    let rel = RELATIVE.find(sentence);
     if rel.is_empty() || qs.iter().any(|q| q.kind == Kind::Date) {
         return 0.0;
     }
@@ -373,14 +404,10 @@ fn relative_date(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> 
 
 /// Firsts and rankings, stronger with a scope (全球, 国内).
 fn firsts_and_rankings(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let scope = !contains_any(sentence, SCOPES).is_empty();
-    let firsts = contains_any(sentence, FIRSTS);
+    let scope = !SCOPES.find(sentence).is_empty();
+    let firsts = FIRSTS.find(sentence);
     let mut ranking_words: Vec<String> = firsts.iter().map(|s| s.to_string()).collect();
-    ranking_words.extend(
-        contains_any(sentence, SUPERLATIVES)
-            .iter()
-            .map(|s| s.to_string()),
-    );
+    ranking_words.extend(SUPERLATIVES.find(sentence).iter().map(|s| s.to_string()));
     let ordinal = ordinal_ranking(sentence);
     if let Some(o) = &ordinal {
         ranking_words.push(o.clone());
@@ -409,7 +436,7 @@ fn firsts_and_rankings(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 
 /// Changes and comparisons (增长, 超过 …): more than one counts more.
 fn changes(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let changes = contains_any(sentence, CHANGES);
+    let changes = CHANGES.find(sentence);
     if changes.is_empty() {
         return 0.0;
     }
@@ -423,7 +450,7 @@ fn changes(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 
 /// Forecasts (预计, 目标是 …).
 fn forecast(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let fc = contains_any(sentence, FORECASTS);
+    let fc = FORECASTS.find(sentence);
     if fc.is_empty() {
         return 0.0;
     }
@@ -433,7 +460,7 @@ fn forecast(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 
 /// Events (发布, 签署, 投产 …).
 fn event(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let ev = contains_any(sentence, EVENTS);
+    let ev = EVENTS.find(sentence);
     if ev.is_empty() {
         return 0.0;
     }
@@ -463,7 +490,7 @@ fn attributed(sentence: &str, a: &Attribution, reasons: &mut Vec<String>) -> f64
 /// A verifiable relation (founded, born, located, holds the office of, won …), more with a
 /// named organisation or place; or an event dated to the day or year (`于1912年4月10日`).
 fn relation(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
-    let mut found = contains_any(sentence, RELATIONS);
+    let mut found = RELATIONS.find(sentence);
     for (at, verbs) in PAST_AT {
         if let Some(i) = sentence.find(at) {
             if verbs.iter().any(|v| sentence[i + at.len()..].contains(v)) {
@@ -477,7 +504,7 @@ fn relation(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
     if found.is_empty() && !dated {
         return 0.0;
     }
-    let named = contains_any(sentence, NAMED);
+    let named = NAMED.find(sentence);
     let mut points = if found.is_empty() { 1.5 } else { 2.0 };
     let mut why = match found.is_empty() {
         true => "有日期的事件".to_owned(),
@@ -493,7 +520,7 @@ fn relation(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
 
 /// Against: the writer's own spending, a forum voice's call, a personal view.
 fn personal(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let found = contains_any(sentence, PERSONAL);
+    let found = PERSONAL.find(sentence);
     if found.is_empty() {
         return 0.0;
     }
@@ -514,7 +541,8 @@ fn question(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 
 /// Against: opinions, hedges, conditionals (an organisation's 认为 is an attribution).
 fn hedges(sentence: &str, attr: Option<&Attribution>, reasons: &mut Vec<String>) -> f64 {
-    let hedges: Vec<&str> = contains_any(sentence, HEDGES)
+    let hedges: Vec<&str> = HEDGES
+        .find(sentence)
         .into_iter()
         .filter(|h| !(*h == "认为" && attr.is_some_and(|a| a.verb == "认为" && !a.person)))
         .collect();

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TextRank, TfIdf};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 const STOP_WORDS_TXT: &str = include_str!("../../assets/language/stopwords-zh.txt");
@@ -51,22 +52,22 @@ const NEWS_STOP_WORDS: &[&str] = &[
 ];
 
 /// The words never taken as keywords: the bundled Chinese list plus common news words.
-pub fn stop_words() -> &'static BTreeSet<String> {
-    static S: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+pub fn stop_words() -> &'static FxHashSet<&'static str> {
+    static S: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         STOP_WORDS_TXT
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .chain(NEWS_STOP_WORDS.iter().copied())
-            .map(str::to_owned)
             .collect()
     });
     &S
 }
 
 fn config() -> KeywordExtractConfig {
+    let stop: BTreeSet<String> = stop_words().iter().map(|w| w.to_string()).collect();
     KeywordExtractConfig::builder()
-        .set_stop_words(stop_words().clone())
+        .set_stop_words(stop)
         .min_keyword_length(2)
         // Without the HMM: unknown words are rarely good keywords, and it halves the time.
         .use_hmm(false)

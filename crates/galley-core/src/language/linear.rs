@@ -7,13 +7,18 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 /// A linear model over named features: one weight per class and feature, softmax over the
-/// classes.
+/// classes. Features are found by a hash of their name ([`Key`]), so that the suggester can
+/// score a sentence without building a string per feature.
 pub struct Model {
     /// The classes, in the order of the weights.
     pub codes: Vec<String>,
     bias: Vec<f32>,
-    /// Per feature: its weights, `codes.len()` of them.
-    weights: FxHashMap<String, Vec<f32>>,
+    /// Per feature (a row): its name.
+    names: Vec<String>,
+    /// The weights, `codes.len()` per row.
+    rows: Vec<f32>,
+    /// The row of each feature, by the [`Key`] of its name.
+    by_key: FxHashMap<u64, u32>,
 }
 
 /// One class's probability and why.
@@ -27,12 +32,48 @@ pub struct Scored {
     pub words: Vec<String>,
 }
 
+/// The hash a feature is found by, fed piece by piece: the pieces of `t:` + word hash as the
+/// whole name does, so a feature made of parts is looked up without being built (FNV-1a).
+#[derive(Clone, Copy)]
+pub struct Key(u64);
+
+impl Key {
+    /// The hash of nothing yet.
+    pub fn new() -> Key {
+        Key(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Appends a piece of the name.
+    pub fn push(mut self, piece: &str) -> Key {
+        for b in piece.bytes() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+
+    /// The hash of a name made of these pieces.
+    pub fn of(pieces: &[&str]) -> u64 {
+        pieces.iter().fold(Key::new(), |k, p| k.push(p)).0
+    }
+
+    /// The hash.
+    pub fn hash(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Key {
+    fn default() -> Self {
+        Key::new()
+    }
+}
+
 impl Model {
     /// Parses the model file: `#codes` then `#bias` rows, then `feature<TAB>w1<TAB>w2…`.
     pub fn parse(tsv: &str) -> Model {
         let mut codes = Vec::new();
         let mut bias = Vec::new();
-        let mut weights = FxHashMap::default();
+        let mut model = Model::empty();
         for line in tsv.lines() {
             let mut cells = line.split('\t');
             let Some(head) = cells.next() else { continue };
@@ -43,17 +84,15 @@ impl Model {
                 feature => {
                     let w: Vec<f32> = cells.map(|c| c.parse().unwrap_or(0.0)).collect();
                     if w.len() == codes.len() {
-                        weights.insert(feature.to_owned(), w);
+                        model.insert(feature.to_owned(), &w);
                     }
                 }
             }
         }
         bias.resize(codes.len(), 0.0);
-        Model {
-            codes,
-            bias,
-            weights,
-        }
+        model.codes = codes;
+        model.bias = bias;
+        model
     }
 
     /// Builds a model from trained weights (for the trainer and tests).
@@ -62,21 +101,58 @@ impl Model {
         bias: Vec<f32>,
         weights: HashMap<String, Vec<f32>>,
     ) -> Model {
-        Model {
-            codes,
-            bias,
-            weights: weights.into_iter().collect(),
+        let mut model = Model::empty();
+        let mut features: Vec<(String, Vec<f32>)> = weights.into_iter().collect();
+        features.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, w) in features {
+            model.insert(name, &w);
         }
+        model.codes = codes;
+        model.bias = bias;
+        model
+    }
+
+    fn empty() -> Model {
+        Model {
+            codes: Vec::new(),
+            bias: Vec::new(),
+            names: Vec::new(),
+            rows: Vec::new(),
+            by_key: FxHashMap::default(),
+        }
+    }
+
+    /// Adds a feature's weights (a name seen again replaces the earlier weights).
+    fn insert(&mut self, name: String, w: &[f32]) {
+        let key = Key::of(&[&name]);
+        if let Some(&row) = self.by_key.get(&key) {
+            let k = w.len();
+            self.rows[row as usize * k..(row as usize + 1) * k].copy_from_slice(w);
+            return;
+        }
+        self.by_key.insert(key, self.names.len() as u32);
+        self.names.push(name);
+        self.rows.extend_from_slice(w);
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.names.len()
     }
 
     /// Whether the model has no features (a missing or broken file).
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.names.is_empty()
+    }
+
+    /// A feature's weights, by the [`Key`] of its name.
+    fn row(&self, key: u64) -> Option<usize> {
+        self.by_key.get(&key).map(|&r| r as usize)
+    }
+
+    fn weights(&self, row: usize) -> &[f32] {
+        let k = self.codes.len();
+        &self.rows[row * k..(row + 1) * k]
     }
 
     /// The model file's text for these weights.
@@ -86,11 +162,11 @@ impl Model {
             out.push_str(&format!("\t{}", short(*b)));
         }
         out.push('\n');
-        let mut keys: Vec<&String> = self.weights.keys().collect();
-        keys.sort();
-        for k in keys {
-            out.push_str(k);
-            for w in &self.weights[k] {
+        let mut order: Vec<usize> = (0..self.names.len()).collect();
+        order.sort_by(|&a, &b| self.names[a].cmp(&self.names[b]));
+        for r in order {
+            out.push_str(&self.names[r]);
+            for w in self.weights(r) {
                 out.push('\t');
                 out.push_str(&short(*w));
             }
@@ -102,11 +178,22 @@ impl Model {
     /// Every class's probability for these features, best first; the [`EXPLAINED`] best come
     /// with the features that pushed them up most.
     pub fn classify(&self, features: &[(String, f32)]) -> Vec<Scored> {
-        let mut z: Vec<f64> = self.bias.iter().map(|&b| b as f64).collect();
-        let found: Vec<(&str, &[f32], f32)> = features
+        let keyed: Vec<(u64, f32)> = features.iter().map(|(f, x)| (Key::of(&[f]), *x)).collect();
+        self.classify_keyed(&keyed)
+    }
+
+    /// [`Model::classify`] for features given by the [`Key`] of their names (each once).
+    pub fn classify_keyed(&self, features: &[(u64, f32)]) -> Vec<Scored> {
+        let mut found: Vec<(&str, &[f32], f32)> = features
             .iter()
-            .filter_map(|(f, x)| self.weights.get(f).map(|w| (f.as_str(), w.as_slice(), *x)))
+            .filter_map(|&(key, x)| {
+                self.row(key)
+                    .map(|r| (self.names[r].as_str(), self.weights(r), x))
+            })
             .collect();
+        // By name: the sum below must not depend on the order the features came in.
+        found.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut z: Vec<f64> = self.bias.iter().map(|&b| b as f64).collect();
         for (_, w, x) in &found {
             z.iter_mut()
                 .zip(w.iter())

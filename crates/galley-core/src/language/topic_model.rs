@@ -13,13 +13,14 @@
 //! [`classify`] gives every topic its probability and the words that weighed most for it; the
 //! suggester combines that with the taxonomy's trigger words and what the desk taught.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
 use super::keywords::stop_words;
-pub use super::linear::{softmax, Model, Scored};
+pub use super::linear::{softmax, Key, Model, Scored};
 use super::segmented;
 
 const MODEL_TSV: &str = include_str!("../../assets/language/topic-model.tsv");
@@ -36,42 +37,74 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
 /// The words of a text that count: lower case, no punctuation, digits, spaces or stop words.
 pub fn words(jieba: &Jieba, text: &str) -> Vec<String> {
-    counted(segmented::cut(jieba, text).into_iter()).collect()
+    counted(segmented::cut(jieba, text).into_iter())
+        .map(Cow::into_owned)
+        .collect()
 }
 
 /// The words that count among jieba's words of a text (see [`words`]).
-fn counted<'a>(tokens: impl Iterator<Item = &'a str> + 'a) -> impl Iterator<Item = String> + 'a {
+fn counted<'a>(
+    tokens: impl Iterator<Item = &'a str> + 'a,
+) -> impl Iterator<Item = Cow<'a, str>> + 'a {
     let stop = stop_words();
     tokens
-        .map(|w| super::lower(w.trim()).into_owned())
+        .map(|w| super::lower(w.trim()))
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(move |w| !stop.contains(w.as_str()))
+        .filter(move |w| !stop.contains(w.as_ref()))
 }
 
-/// Counts the pairs of adjacent letters (lower case) within each run of letters: 湖人，詹姆斯
-/// gives 湖人, 詹姆 and 姆斯, not 人詹.
-fn letter_pairs(text: &str, counts: &mut FxHashMap<String, f32>) {
-    let mut key = String::with_capacity(CHARS.len() + 8);
+/// Hands each pair of adjacent letters (lower case) within each run of letters to `count`, as
+/// the pieces of its name: 湖人，詹姆斯 gives 湖人, 詹姆 and 姆斯, not 人詹.
+fn letter_pairs(text: &str, count: &mut impl FnMut(&[&str], bool)) {
     let mut previous: Option<char> = None;
+    let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
     for c in super::lower(text).chars() {
         if !c.is_alphabetic() {
             previous = None;
             continue;
         }
         if let Some(p) = previous {
-            key.clear();
-            key.push_str(CHARS);
-            key.push(p);
-            key.push(c);
-            match counts.get_mut(key.as_str()) {
-                Some(n) => *n += 1.0,
-                None => {
-                    counts.insert(key.clone(), 1.0);
-                }
-            }
+            count(&[CHARS, p.encode_utf8(&mut a), c.encode_utf8(&mut b)], true);
         }
         previous = Some(c);
     }
+}
+
+/// Hands every feature occurrence of an article to `count`, as the pieces of its name and
+/// whether it is a letter pair: one definition for the trainer's names and the model's keys.
+fn each_feature(
+    title_words: &[&str],
+    body_words: &[&str],
+    title: &str,
+    body: &str,
+    count: &mut impl FnMut(&[&str], bool),
+) {
+    for w in counted(title_words.iter().copied()) {
+        count(&[TITLE, &w], false);
+        count(&[&w], false);
+    }
+    for w in counted(body_words.iter().copied()) {
+        count(&[&w], false);
+    }
+    for part in [title, body] {
+        letter_pairs(part, count);
+    }
+}
+
+/// The features from their counts: 1 + ln n each (letter pairs at [`CHARS_WEIGHT`]), the
+/// vector L2-normalised, in the order of their keys (the sum must not depend on hash order).
+fn weighted<K: Ord>(counts: FxHashMap<K, (f32, bool)>) -> Vec<(K, f32)> {
+    let mut out: Vec<(K, f32)> = counts
+        .into_iter()
+        .map(|(k, (n, pair))| {
+            let scale = if pair { CHARS_WEIGHT } else { 1.0 };
+            (k, scale * (1.0 + n.ln()))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let norm = out.iter().map(|(_, v)| v * v).sum::<f32>().sqrt().max(1e-6);
+    out.iter_mut().for_each(|(_, v)| *v /= norm);
+    out
 }
 
 /// The model's features of an article (title and body in Simplified script).
@@ -88,32 +121,25 @@ pub fn features_of(
     title: &str,
     body: &str,
 ) -> Vec<(String, f32)> {
-    let mut counts: FxHashMap<String, f32> = FxHashMap::default();
-    for w in counted(title_words.iter().copied()) {
-        *counts.entry(format!("{TITLE}{w}")).or_default() += 1.0;
-        *counts.entry(w).or_default() += 1.0;
-    }
-    for w in counted(body_words.iter().copied()) {
-        *counts.entry(w).or_default() += 1.0;
-    }
-    for part in [title, body] {
-        letter_pairs(part, &mut counts);
-    }
-    let mut out: Vec<(String, f32)> = counts
-        .into_iter()
-        .map(|(k, n)| {
-            let scale = if k.starts_with(CHARS) {
-                CHARS_WEIGHT
-            } else {
-                1.0
-            };
-            (k, scale * (1.0 + n.ln()))
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0)); // first: the sum below must not depend on hash order
-    let norm = out.iter().map(|(_, v)| v * v).sum::<f32>().sqrt().max(1e-6);
-    out.iter_mut().for_each(|(_, v)| *v /= norm);
-    out
+    let mut counts: FxHashMap<String, (f32, bool)> = FxHashMap::default();
+    each_feature(title_words, body_words, title, body, &mut |pieces, pair| {
+        counts.entry(pieces.concat()).or_insert((0.0, pair)).0 += 1.0;
+    });
+    weighted(counts)
+}
+
+/// [`features_of`] as the model looks them up: by the [`Key`] of each name, none built.
+fn keyed_features(
+    title_words: &[&str],
+    body_words: &[&str],
+    title: &str,
+    body: &str,
+) -> Vec<(u64, f32)> {
+    let mut counts: FxHashMap<u64, (f32, bool)> = FxHashMap::default();
+    each_feature(title_words, body_words, title, body, &mut |pieces, pair| {
+        counts.entry(Key::of(pieces)).or_insert((0.0, pair)).0 += 1.0;
+    });
+    weighted(counts)
 }
 
 /// The shipped model's topics for an article, best first.
@@ -128,7 +154,7 @@ pub fn classify_of(
     title: &str,
     body: &str,
 ) -> Vec<Scored> {
-    MODEL.classify(&features_of(title_words, body_words, title, body))
+    MODEL.classify_keyed(&keyed_features(title_words, body_words, title, body))
 }
 
 #[cfg(test)]
@@ -166,6 +192,24 @@ mod tests {
             "pairs stop at punctuation: {f:?}"
         );
         assert!(!f.iter().any(|(k, _)| k == "，" || k == "的"), "{f:?}");
+    }
+
+    #[test]
+    fn the_model_scores_the_same_from_keys_as_from_names() {
+        let j = shared_segmenter();
+        for (t, b) in [
+            ("湖人加时险胜勇士", "詹姆斯砍下三双，湖人晋级。湖人主场。"),
+            ("𠮷野家 iPhone 新品😀", "Apple 发布 iPhone，售价 5999 元。"),
+        ] {
+            let (tw, bw) = (segmented::cut(j, t), segmented::cut(j, b));
+            let by_name = MODEL.classify(&features_of(&tw, &bw, t, b));
+            let by_key = MODEL.classify_keyed(&keyed_features(&tw, &bw, t, b));
+            assert_eq!(by_name.len(), by_key.len());
+            for (x, y) in by_name.iter().zip(&by_key) {
+                assert_eq!((&x.code, &x.words), (&y.code, &y.words), "{t}");
+                assert!((x.probability - y.probability).abs() < 1e-5, "{t}");
+            }
+        }
     }
 
     #[test]
