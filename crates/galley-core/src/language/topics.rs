@@ -173,11 +173,26 @@ pub fn suggest(tax: &Taxonomy, title: &str, text: &str, top: usize) -> Vec<Topic
     out
 }
 
-/// Lowest model probability suggested on its own; the best topic is suggested from
-/// [`MODEL_FLOOR`] so that almost no article is left without one.
+/// Lowest model probability suggested on its own, past the model's [`MODEL_RANKED`] best.
 pub const MODEL_MIN: f64 = 0.25;
-/// Lowest model probability of the best topic that is still suggested.
+/// Lowest probability of the model's second and third best topics: well above the 1 in 17 of
+/// a guess, so an editor sees the runners-up of an article that could go either way.
+pub const MODEL_RUNNER_UP: f64 = 0.10;
+/// How many of the model's best topics are offered from [`MODEL_RUNNER_UP`].
+pub const MODEL_RANKED: usize = 3;
+/// Lowest model probability of the best topic suggested when no word pushed it up; with a
+/// word behind it the best topic is always suggested, so no article with words the model
+/// knows is left without a topic.
 pub const MODEL_FLOOR: f64 = 0.15;
+
+/// Whether the model's topic at `rank` (0 the best) is suggested on its own.
+fn model_offers(rank: usize, s: &topic_model::Scored) -> bool {
+    match rank {
+        0 => s.probability >= MODEL_FLOOR || !s.words.is_empty(),
+        r if r < MODEL_RANKED => s.probability >= MODEL_RUNNER_UP,
+        _ => s.probability >= MODEL_MIN,
+    }
+}
 
 /// Adds the trained model's view of the top-level topics to the trigger words' suggestions: a
 /// topic's score becomes p + (1 − p) × t / 2 (p the model's probability, t the trigger-word
@@ -196,14 +211,18 @@ pub fn with_model(tax: &Taxonomy, out: &mut Vec<TopicSuggestion>, scored: &[topi
             t.score = combine(p, t.score);
         }
     }
+    let mut offered: Vec<&str> = Vec::new();
     for (rank, s) in scored.iter().enumerate() {
-        let floor = if rank == 0 { MODEL_FLOOR } else { MODEL_MIN };
+        let offers = model_offers(rank, s);
+        if offers {
+            offered.push(&s.code);
+        }
         match out.iter_mut().find(|t| t.code == s.code) {
             Some(t) => {
                 t.score = combine(s.probability, t.score);
                 t.reasons.insert(0, model_reason(s));
             }
-            None if s.probability >= floor => {
+            None if offers => {
                 let Some(t) = tax
                     .topics
                     .iter()
@@ -223,7 +242,7 @@ pub fn with_model(tax: &Taxonomy, out: &mut Vec<TopicSuggestion>, scored: &[topi
             None => {}
         }
     }
-    out.retain(|t| t.score >= MIN_SCORE || scored.first().is_some_and(|s| s.code == t.code));
+    out.retain(|t| t.score >= MIN_SCORE || offered.contains(&t.code.as_str()));
     children_first(tax, out);
 }
 
@@ -503,17 +522,34 @@ mod tests {
     }
 
     #[test]
-    fn a_weak_best_guess_is_still_offered_but_weak_others_are_not() {
+    fn the_best_guess_and_its_runners_up_are_offered_but_not_a_guess_without_words() {
         let store = Store::open_in_memory().unwrap();
         let tax = Taxonomy::load(store.conn()).unwrap();
-        let mut s = Vec::new();
+        let offered = |model: &[topic_model::Scored]| {
+            let mut s = Vec::new();
+            with_model(&tax, &mut s, model);
+            s.into_iter().map(|t| t.code).collect::<Vec<_>>()
+        };
         let model = [
-            scored("medtop:08000000", 0.18, &["老人"]),
-            scored("medtop:14000000", 0.17, &["社区"]),
+            scored("medtop:08000000", 0.12, &["老人"]),
+            scored("medtop:14000000", 0.11, &["社区"]),
+            scored("medtop:10000000", 0.10, &["散步"]),
+            scored("medtop:07000000", 0.09, &["健康"]),
         ];
-        with_model(&tax, &mut s, &model);
-        let codes: Vec<&str> = s.iter().map(|t| t.code.as_str()).collect();
-        assert_eq!(codes, ["medtop:08000000"]);
+        assert_eq!(
+            offered(&model),
+            ["medtop:08000000", "medtop:14000000", "medtop:10000000"]
+        );
+        // Runners-up below one in ten are left out.
+        assert_eq!(
+            offered(&[
+                scored("medtop:15000000", 0.9, &["湖人"]),
+                scored("medtop:01000000", 0.06, &["球星"]),
+            ]),
+            ["medtop:15000000"]
+        );
+        // No word the model knows: its prior is no reason to suggest anything.
+        assert!(offered(&[scored("medtop:04000000", 0.12, &[])]).is_empty());
     }
 
     #[test]
