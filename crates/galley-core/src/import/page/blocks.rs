@@ -64,14 +64,15 @@ enum Item {
     Block(Vec<Line>),
 }
 
-/// Groups, classifies and joins the repaired lines.
-pub fn units(lines: Vec<Line>, vocab: &Vocab, jieba: &Jieba) -> Vec<Unit> {
-    let (items, column_starts) = separate_streams(group(lines), jieba);
+/// Groups, classifies and joins the repaired lines (`raw`: the page's lines as extracted).
+pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Vec<Unit> {
+    let (items, column_starts, halves) = separate_streams(group(lines), raw, jieba);
     let quotes = pull_quotes(&items);
     let (items, quotes) = stitch_columns(items, quotes, jieba);
     let mut b = UnitBuilder {
         vocab,
         jieba,
+        halves: &halves,
         out: Vec::new(),
         text: Vec::new(),
         group_no: 0,
@@ -94,6 +95,8 @@ pub fn units(lines: Vec<Line>, vocab: &Vocab, jieba: &Jieba) -> Vec<Unit> {
 struct UnitBuilder<'a> {
     vocab: &'a Vocab,
     jieba: &'a Jieba,
+    /// The lines cut in two, a half in each column.
+    halves: &'a streams::Halves,
     out: Vec<Unit>,
     /// Body text being built: lines of blocks joined across column breaks.
     text: Vec<Line>,
@@ -114,8 +117,7 @@ impl UnitBuilder<'_> {
             self.group_no += 1;
             self.out.extend(paragraphs(
                 &self.text,
-                self.vocab,
-                self.jieba,
+                (self.vocab, self.jieba, self.halves),
                 self.group_no,
             ));
             self.text.clear();
@@ -232,17 +234,23 @@ impl UnitBuilder<'_> {
 
 /// Splits each block printing two columns line by line in turn into its two columns (see
 /// [`streams`]).
-/// Also returns the first line of each second column found.
-fn separate_streams(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, HashSet<usize>) {
+/// Also returns the first line of each second column found and the lines cut in two.
+fn separate_streams(
+    items: Vec<Item>,
+    raw: &[&str],
+    jieba: &Jieba,
+) -> (Vec<Item>, HashSet<usize>, streams::Halves) {
     let mut out = Vec::with_capacity(items.len());
     let mut starts = HashSet::new();
+    let mut halves = streams::Halves::new();
     for item in items {
         match item {
             Item::Block(lines) => {
-                let streams = match streams::separate(&lines, jieba) {
-                    Some((a, b)) => {
-                        starts.insert(b[0].no);
-                        vec![a, b]
+                let streams = match streams::separate(&lines, raw, jieba) {
+                    Some(s) => {
+                        starts.insert(s.second[0].no);
+                        halves.extend(s.cut);
+                        vec![s.first, s.second]
                     }
                     None => vec![lines],
                 };
@@ -253,7 +261,7 @@ fn separate_streams(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, HashSet<usiz
             one => out.push(one),
         }
     }
-    (out, starts)
+    (out, starts, halves)
 }
 
 /// A block cut before each numbered item's title inside it (`2. 第二食堂推出八元午餐套餐`):
@@ -486,7 +494,11 @@ fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
 
 /// Cuts body text into paragraphs: one per block, and a short line ending a sentence
 /// (shorter than the column around it) ends a paragraph even without a blank line.
-fn paragraphs(lines: &[Line], vocab: &Vocab, jieba: &Jieba, group: usize) -> Vec<Unit> {
+fn paragraphs(
+    lines: &[Line],
+    (vocab, jieba, halves): (&Vocab, &Jieba, &streams::Halves),
+    group: usize,
+) -> Vec<Unit> {
     let widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
     let mut cuts = Vec::new();
     for i in 0..lines.len().saturating_sub(1) {
@@ -529,7 +541,8 @@ fn paragraphs(lines: &[Line], vocab: &Vocab, jieba: &Jieba, group: usize) -> Vec
             breaks: lines[start..end]
                 .windows(2)
                 .filter(|w| {
-                    w[1].no > w[0].no + 1 && stitch::junction(jieba, &w[0].text, &w[1].text) == 0.0
+                    streams::printed_apart(&w[0], &w[1], halves)
+                        && stitch::junction(jieba, &w[0].text, &w[1].text) == 0.0
                 })
                 .count(),
             new_column: false,
@@ -548,7 +561,8 @@ mod tests {
         let lines = repair(text);
         let vocab = Vocab::from_lines(lines.iter().map(|l| l.text.as_str()));
         static JIEBA: std::sync::OnceLock<Jieba> = std::sync::OnceLock::new();
-        units(lines, &vocab, JIEBA.get_or_init(Jieba::new))
+        let raw = super::super::lines::raw_lines(text);
+        units(lines, &raw, &vocab, JIEBA.get_or_init(Jieba::new))
     }
 
     #[test]

@@ -33,10 +33,15 @@ pub enum LineKind {
     Furniture,
 }
 
+/// The page's lines as extracted, trimmed: line `no` is at `no - 1`.
+pub fn raw_lines(text: &str) -> Vec<&str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines().map(str::trim).collect()
+}
+
 /// Splits the page into repaired lines.
 pub fn repair(text: &str) -> Vec<Line> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: Vec<&str> = text.lines().map(str::trim).collect();
+    let raw = raw_lines(text);
     let mut out = Vec::with_capacity(raw.len() + 8);
     let tables = super::figures::table_lines(&raw);
     for i in 0..raw.len() {

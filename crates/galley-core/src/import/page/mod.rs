@@ -34,7 +34,7 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
             .filter(|l| l.kind == lines::LineKind::Text)
             .map(|l| l.text.as_str()),
     );
-    let units = blocks::units(lines, &vocab, jieba);
+    let units = blocks::units(lines, &lines::raw_lines(text), &vocab, jieba);
     let mut parsed = assign::articles(&units, jieba);
     number_items(&mut parsed);
     parsed

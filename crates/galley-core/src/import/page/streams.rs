@@ -6,11 +6,15 @@
 //! see [`junction`]) must confirm at least [`MARGIN`] more sentences than the block as printed.
 //! The search prefers lines alternating between the streams, except where a junction says
 //! otherwise or a line is as wide as two (a line of each column printed as one), and never
-//! puts a numbered item's title inside a sentence.
+//! puts a numbered item's title inside a sentence. A line as wide as two whose space leaves a
+//! column's width before it is read as two lines, one of each column (`…运输能力由三千万
+//! 分流改造日前全部完工…`): its halves go to different streams.
+
+use std::borrow::Cow;
 
 use jieba_rs::Jieba;
 
-use super::lines::{ends_sentence, item_marker, width, Line};
+use super::lines::{ends_sentence, item_marker, strip_cjk_spaces, width, Line};
 use super::stitch::junction;
 
 /// How much more the two streams must be confirmed than the block as printed.
@@ -30,14 +34,42 @@ const SAMPLE: usize = 12;
 const MIN_LINES: usize = 6;
 /// Blocks longer than this are left as printed (the search is quadratic in the lines).
 const MAX_LINES: usize = 400;
+/// How far the first half of a line cut in two may be from the column's width.
+const CUT_SLACK: usize = 4;
+/// How much wider than the column a line must be to be cut in two (two characters: a line
+/// of one column may run one over, with a closing mark kept off the next line's start).
+const CUT_MIN_EXCESS: usize = 4;
 
-/// The block's lines as two streams (each in printed order, the first holding the block's
-/// first line), when reading them apart is clearly better than reading them in turn.
-pub fn separate(block: &[Line], jieba: &Jieba) -> Option<(Vec<Line>, Vec<Line>)> {
-    let n = block.len();
-    if !(MIN_LINES..=MAX_LINES).contains(&n) {
+/// A block read as two streams.
+pub struct Streams {
+    /// The stream holding the block's first line, in printed order.
+    pub first: Vec<Line>,
+    /// The other stream, in printed order.
+    pub second: Vec<Line>,
+    /// The lines cut in two, a half in each stream: line number and the first half's text.
+    pub cut: Vec<(usize, String)>,
+}
+
+/// The lines cut in two by [`separate`]: line number → the first half's text.
+pub type Halves = std::collections::HashMap<usize, String>;
+
+/// Whether two lines of one stream were printed apart: another line, or the other half of a
+/// line cut in two, stood between them.
+pub fn printed_apart(a: &Line, b: &Line, halves: &Halves) -> bool {
+    let first_half = |l: &Line| halves.get(&l.no).is_some_and(|t| *t == l.text);
+    let second_half = |l: &Line| halves.get(&l.no).is_some_and(|t| *t != l.text);
+    b.no > a.no + 1 || (b.no == a.no + 1 && (first_half(a) || second_half(b)))
+}
+
+/// The block's lines as two streams, when reading them apart is clearly better than reading
+/// them in turn. `raw` holds the page's lines as extracted (line `no` at `no - 1`), spaces
+/// and all.
+pub fn separate(block: &[Line], raw: &[&str], jieba: &Jieba) -> Option<Streams> {
+    if !(MIN_LINES..=MAX_LINES).contains(&block.len()) {
         return None;
     }
+    let (block, halves) = cut_merged(block, raw);
+    let n = block.len();
     let pair = |p: usize, q: usize| -> f64 {
         if item_marker(&block[q].text).is_some() {
             // A numbered item opens after a finished sentence, never inside one or right
@@ -54,12 +86,12 @@ pub fn separate(block: &[Line], jieba: &Jieba) -> Option<(Vec<Line>, Vec<Line>)>
             junction(jieba, &block[p].text, &block[q].text)
         }
     };
-    if reads_as_printed(block, &pair) {
+    if reads_as_printed(&block, &pair) {
         return None;
     }
     let as_printed: f64 = (1..n).map(|k| pair(k - 1, k)).sum();
-    let merged = merged_lines(block);
-    let (_, second) = best_split(n, &pair, &merged)?;
+    let merged = merged_lines(&block);
+    let (_, second) = best_split(n, &pair, &merged, &halves)?;
     let score = confirmed(&second, &pair);
     if score < as_printed + MARGIN {
         return None;
@@ -72,8 +104,16 @@ pub fn separate(block: &[Line], jieba: &Jieba) -> Option<(Vec<Line>, Vec<Line>)>
             .map(|(l, _)| l.clone())
             .collect()
     };
-    let (a, b) = (stream(false), stream(true));
-    (a.len() >= 2 && b.len() >= 2).then_some((a, b))
+    let (first, second) = (stream(false), stream(true));
+    let cut = block
+        .iter()
+        .zip(&halves)
+        .skip(1)
+        .zip(block.iter())
+        .filter(|((_, &h), _)| h)
+        .map(|(_, left)| (left.no, left.text.clone()))
+        .collect();
+    (first.len() >= 2 && second.len() >= 2).then_some(Streams { first, second, cut })
 }
 
 /// Whether the block's first lines ending mid-sentence go on into the next line often
@@ -87,19 +127,94 @@ fn reads_as_printed(block: &[Line], pair: &dyn Fn(usize, usize) -> f64) -> bool 
     confirmed >= READS_AS_PRINTED * open.len() as f64
 }
 
-/// Lines wider than the column by more than a few characters: a line of each column printed
-/// as one (`…每人每天限约一 一班。`). After one, the next line is again the first column's.
-fn merged_lines(block: &[Line]) -> Vec<bool> {
+/// The column's width: the median width of the lines a sentence goes on from, leaving out
+/// those half as wide again as most (two columns' lines printed as one may be the most).
+fn column_width(block: &[Line]) -> Option<usize> {
     let mut full: Vec<usize> = block
         .iter()
         .filter(|l| !ends_sentence(&l.text) && item_marker(&l.text).is_none())
         .map(|l| width(&l.text))
         .collect();
     full.sort_unstable();
-    let Some(&col) = full.get(full.len() / 2) else {
-        return vec![false; block.len()];
-    };
-    block.iter().map(|l| width(&l.text) > col + 6).collect()
+    let low = *full.get(full.len() / 4)?;
+    let single: Vec<usize> = full.into_iter().filter(|&w| w * 2 <= low * 3).collect();
+    single.get(single.len() / 2).copied()
+}
+
+/// Whether a line is wider than the column by more than a few characters.
+fn is_merged(line: &Line, col: usize) -> bool {
+    width(&line.text) > col + 6
+}
+
+/// Lines wider than the column by more than a few characters: a line of each column printed
+/// as one (`…每人每天限约一 一班。`). After one, the next line is again the first column's.
+fn merged_lines(block: &[Line]) -> Vec<bool> {
+    match column_width(block) {
+        Some(col) => block.iter().map(|l| is_merged(l, col)).collect(),
+        None => vec![false; block.len()],
+    }
+}
+
+/// The block with each line as wide as two that a space (as extracted, before the repairs
+/// took it out) cuts into a line of each column read as those two lines, and for each line
+/// whether it is the second half of such a cut.
+fn cut_merged<'a>(block: &'a [Line], raw: &[&str]) -> (Cow<'a, [Line]>, Vec<bool>) {
+    let col = column_width(block);
+    let cuts: Vec<Option<(String, String)>> = block
+        .iter()
+        .map(|line| {
+            col.filter(|&c| width(&line.text) >= c + CUT_MIN_EXCESS)
+                .and_then(|c| cut_line(line, raw.get(line.no.wrapping_sub(1))?, c))
+        })
+        .collect();
+    if cuts.iter().all(Option::is_none) {
+        return (Cow::Borrowed(block), vec![false; block.len()]);
+    }
+    let mut lines = Vec::with_capacity(block.len() + cuts.len());
+    let mut halves = Vec::with_capacity(block.len() + cuts.len());
+    for (line, cut) in block.iter().zip(cuts) {
+        match cut {
+            Some((left, right)) => {
+                let half = |text: String| Line {
+                    text,
+                    ..line.clone()
+                };
+                lines.push(half(left));
+                lines.push(half(right));
+                halves.extend([false, true]);
+            }
+            None => {
+                lines.push(line.clone());
+                halves.push(false);
+            }
+        }
+    }
+    (Cow::Owned(lines), halves)
+}
+
+/// A repaired line of each column printed as one, cut in two at the space between them in
+/// the line as extracted (`raw`): the two halves, repaired, when they make up the line.
+fn cut_line(line: &Line, raw: &str, col: usize) -> Option<(String, String)> {
+    let (left, right) = raw
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && i > 0 && i + 1 < raw.len())
+        .filter(|&(i, _)| !raw[i + 1..].starts_with(' ') && !raw[..i].ends_with(' '))
+        .map(|(i, _)| (strip_cjk_spaces(&raw[..i]), strip_cjk_spaces(&raw[i + 1..])))
+        .filter_map(|(l, r)| Some((cut_offset(&l, &r, col)?, l, r)))
+        .min_by_key(|(off, _, _)| *off)
+        .map(|(_, l, r)| (l, r))?;
+    // The repairs took the space out, or kept it (`…/run 历，…`).
+    let whole = line.text.len() <= left.len() + right.len() + 1;
+    (whole && line.text.starts_with(&left) && line.text.ends_with(&right)).then_some((left, right))
+}
+
+/// How far a cut into `left` and `right` is from a column's width (a full first line, or a
+/// paragraph's last line and a full second one); `None` beyond [`CUT_SLACK`].
+fn cut_offset(left: &str, right: &str, col: usize) -> Option<usize> {
+    let full = width(left).abs_diff(col);
+    let after_end = ends_sentence(left).then(|| width(right).abs_diff(col));
+    let off = after_end.map_or(full, |a| a.min(full));
+    (off <= CUT_SLACK).then_some(off)
 }
 
 /// How much the junctions of a reading as two streams confirm it.
@@ -117,10 +232,12 @@ fn confirmed(second: &[bool], pair: &dyn Fn(usize, usize) -> f64) -> f64 {
 
 /// The best reading of `n` lines as two streams: its score and, for each line, whether it
 /// is in the second stream. Dynamic programming over (line, last line of the other stream).
+/// A line that is the second half of a line cut in two (`halves`) goes to the other stream.
 fn best_split(
     n: usize,
     pair: &dyn Fn(usize, usize) -> f64,
     merged: &[bool],
+    halves: &[bool],
 ) -> Option<(f64, Vec<bool>)> {
     // state (k, o): line k was just placed; o = 1 + the last line of the other stream, or 0.
     let width = n + 1;
@@ -141,13 +258,15 @@ fn best_split(
                 false => (0.0, SWITCH_GAIN),
             };
             // Line k goes on in the stream of line k - 1.
-            relax(
-                &mut score,
-                &mut from,
-                k * width + o,
-                s + pair(k - 1, k) + stay,
-                at,
-            );
+            if !halves[k] {
+                relax(
+                    &mut score,
+                    &mut from,
+                    k * width + o,
+                    s + pair(k - 1, k) + stay,
+                    at,
+                );
+            }
             // Line k goes to the other stream, whose last line becomes k - 1.
             let cont = if o == 0 { 0.0 } else { pair(o - 1, k) };
             relax(&mut score, &mut from, k * width + k, s + cont + switch, at);
@@ -199,7 +318,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line {
                 no: i + 1,
-                text: (*t).to_owned(),
+                text: strip_cjk_spaces(t),
                 kind: LineKind::Text,
             })
             .collect()
@@ -212,7 +331,7 @@ mod tests {
     #[test]
     fn two_columns_printed_line_by_line_in_turn_are_read_apart() {
         let j = Jieba::new();
-        let b = block(&[
+        let raw = [
             "西岭水库扩容工程日前通过验收，库",
             "北湾港至南屿港的集装箱新航线今日首",
             "容由原来的三千万立方米增加到四千",
@@ -221,8 +340,12 @@ mod tests {
             "时。港务部门介绍，新航线投入两艘货",
             "溉用水。",
             "轮。",
-        ]);
-        let (a, b) = separate(&b, &j).expect("read apart");
+        ];
+        let Streams {
+            first: a,
+            second: b,
+            ..
+        } = separate(&block(&raw), &raw, &j).expect("read apart");
         assert_eq!(
             texts(&a),
             [
@@ -236,9 +359,81 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_each_column_printed_as_one_is_cut_at_the_space_between_them() {
+        let j = Jieba::new();
+        // Two columns of 17 characters; where both have a line at one height the extraction
+        // prints them as one line with a space between.
+        let raw = [
+            "新华社南州五月二日电，沿江大桥的主",
+            "本报讯（记者 田野）东湖公园的湿地",
+            "体工程今天合龙，大桥全长四千八百米 修复工程近日完工，新种植的芦苇和菖",
+            "，建成后两岸通行时间将由一个小时缩",
+            "蒲已经成片，水质由四类提升到三类。",
+            "短到十分钟。 公园管理处表示，今年夏季将开放两条",
+            "大桥采用双塔斜拉结构，主跨八百八十 新的观鸟步道，并在周末安排讲解员带",
+            "米，设计使用寿命一百年。",
+            "领游客参观。",
+        ];
+        let Streams {
+            first: a,
+            second: b,
+            ..
+        } = separate(&block(&raw), &raw, &j).expect("read apart");
+        assert_eq!(
+            texts(&a),
+            [
+                "新华社南州五月二日电，沿江大桥的主",
+                "体工程今天合龙，大桥全长四千八百米",
+                "，建成后两岸通行时间将由一个小时缩",
+                "短到十分钟。",
+                "大桥采用双塔斜拉结构，主跨八百八十",
+                "米，设计使用寿命一百年。",
+            ]
+        );
+        assert_eq!(
+            texts(&b),
+            [
+                "本报讯（记者 田野）东湖公园的湿地",
+                "修复工程近日完工，新种植的芦苇和菖",
+                "蒲已经成片，水质由四类提升到三类。",
+                "公园管理处表示，今年夏季将开放两条",
+                "新的观鸟步道，并在周末安排讲解员带",
+                "领游客参观。",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_halves_of_a_cut_line_stand_between_the_lines_of_each_column() {
+        let line = |no: usize, text: &str| Line {
+            no,
+            text: text.to_owned(),
+            kind: LineKind::Text,
+        };
+        let halves: Halves = [(3, "左栏第三行".to_owned())].into_iter().collect();
+        let (above, left, right, below) = (
+            line(2, "左栏第二行"),
+            line(3, "左栏第三行"),
+            line(3, "右栏第三行"),
+            line(4, "左栏第四行"),
+        );
+        assert!(!printed_apart(&above, &left, &halves));
+        assert!(
+            printed_apart(&left, &below, &halves),
+            "the right half was between"
+        );
+        assert!(
+            printed_apart(&above, &right, &halves),
+            "the left half was between"
+        );
+        assert!(!printed_apart(&right, &below, &halves));
+        assert!(printed_apart(&above, &below, &Halves::new()));
+    }
+
+    #[test]
     fn one_column_stays_as_printed() {
         let j = Jieba::new();
-        let b = block(&[
+        let raw = [
             "西岭水库扩容工程日前通过验收，库",
             "容由原来的三千万立方米增加到四千",
             "五百万立方米，可满足下游六个乡镇的灌",
@@ -246,7 +441,7 @@ mod tests {
             "溢洪道，加固了大坝的迎水坡。水库",
             "管理处表示，今年汛期将首次按新库",
             "容调度。",
-        ]);
-        assert!(separate(&b, &j).is_none());
+        ];
+        assert!(separate(&block(&raw), &raw, &j).is_none());
     }
 }
