@@ -121,11 +121,9 @@ pub fn features_of(
     title: &str,
     body: &str,
 ) -> Vec<(String, f32)> {
-    let mut counts: FxHashMap<String, (f32, bool)> = FxHashMap::default();
-    each_feature(title_words, body_words, title, body, &mut |pieces, pair| {
-        counts.entry(pieces.concat()).or_insert((0.0, pair)).0 += 1.0;
-    });
-    weighted(counts)
+    tallied((title_words, body_words), title, body, |pieces| {
+        pieces.concat()
+    })
 }
 
 /// [`features_of`] as the model looks them up: by the [`Key`] of each name, none built.
@@ -135,9 +133,19 @@ fn keyed_features(
     title: &str,
     body: &str,
 ) -> Vec<(u64, f32)> {
-    let mut counts: FxHashMap<u64, (f32, bool)> = FxHashMap::default();
+    tallied((title_words, body_words), title, body, Key::of)
+}
+
+/// The weighted features of an article, each named by `key` from its pieces.
+fn tallied<K: Ord + std::hash::Hash>(
+    (title_words, body_words): (&[&str], &[&str]),
+    title: &str,
+    body: &str,
+    key: impl Fn(&[&str]) -> K,
+) -> Vec<(K, f32)> {
+    let mut counts: FxHashMap<K, (f32, bool)> = FxHashMap::default();
     each_feature(title_words, body_words, title, body, &mut |pieces, pair| {
-        counts.entry(Key::of(pieces)).or_insert((0.0, pair)).0 += 1.0;
+        counts.entry(key(pieces)).or_insert((0.0, pair)).0 += 1.0;
     });
     weighted(counts)
 }

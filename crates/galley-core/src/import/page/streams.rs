@@ -328,6 +328,12 @@ mod tests {
         lines.iter().map(|l| l.text.as_str()).collect()
     }
 
+    /// The two streams of lines extracted as `raw`, which must be read apart.
+    fn read_apart(raw: &[&str], j: &Jieba) -> (Vec<Line>, Vec<Line>) {
+        let s = separate(&block(raw), raw, j).expect("read apart");
+        (s.first, s.second)
+    }
+
     #[test]
     fn two_columns_printed_line_by_line_in_turn_are_read_apart() {
         let j = Jieba::new();
@@ -341,11 +347,7 @@ mod tests {
             "溉用水。",
             "轮。",
         ];
-        let Streams {
-            first: a,
-            second: b,
-            ..
-        } = separate(&block(&raw), &raw, &j).expect("read apart");
+        let (a, b) = read_apart(&raw, &j);
         assert_eq!(
             texts(&a),
             [
@@ -374,11 +376,7 @@ mod tests {
             "米，设计使用寿命一百年。",
             "领游客参观。",
         ];
-        let Streams {
-            first: a,
-            second: b,
-            ..
-        } = separate(&block(&raw), &raw, &j).expect("read apart");
+        let (a, b) = read_apart(&raw, &j);
         assert_eq!(
             texts(&a),
             [
