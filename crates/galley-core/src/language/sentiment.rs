@@ -1056,8 +1056,62 @@ pub struct Sentiment {
     pub reasons: Vec<String>,
 }
 
+/// Where the tone labels fall (chosen by `cargo run --release -p galley-core --example
+/// choose_sentiment_bands` on development sets; see docs/language.md).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bands {
+    /// A sentence scored at or above this magnitude is polar; below it, neutral.
+    pub polar: f64,
+    /// A sentence with no tone word scored below this magnitude is neutral: a plain factual
+    /// sentence.
+    pub plain: f64,
+}
+
+/// The bands Galley ships.
+pub const BANDS: Bands = Bands {
+    polar: 0.2,
+    plain: 0.4,
+};
+
 /// A score at or above this magnitude is polar; below it, neutral.
-pub const POLAR: f64 = 0.35;
+pub const POLAR: f64 = BANDS.polar;
+
+impl Bands {
+    /// The label of a sentence scored `score`, with tone words among its reasons or not.
+    pub fn sentence(self, score: f64, tone_words: bool) -> Label {
+        if !tone_words && score.abs() < self.plain {
+            Label::Neutral
+        } else if score >= self.polar {
+            Label::Positive
+        } else if score <= -self.polar {
+            Label::Negative
+        } else {
+            Label::Neutral
+        }
+    }
+
+    /// The label of an article whose sentences have these labels and this mean score: mixed
+    /// when both sides are clearly present, else the side that leads when the mean agrees.
+    pub fn article(self, pos: usize, neg: usize, mean: f64) -> Label {
+        let polar = pos + neg;
+        if polar == 0 {
+            Label::Neutral
+        } else if pos >= 2 && neg >= 2 && pos.min(neg) as f64 / polar as f64 >= 0.3 {
+            Label::Mixed
+        } else if mean >= self.polar / 3.0 && pos > neg {
+            Label::Positive
+        } else if mean <= -self.polar / 3.0 && neg > pos {
+            Label::Negative
+        } else {
+            Label::Neutral
+        }
+    }
+}
+
+/// Whether a sentence's reasons name tone words (not only the model's reason).
+pub fn has_tone_words(s: &Sentiment) -> bool {
+    s.reasons.iter().any(|r| !r.starts_with(MODEL_REASON))
+}
 
 /// A sentence's score is tanh(log-odds / this).
 const SCORE_SCALE: f64 = 2.0;
@@ -1149,16 +1203,7 @@ fn analyse_tokens(tokens: &[&str], lower: &str) -> Sentiment {
     // The same log-odds as [`is_positive`], so the score's sign is the binary decision.
     let combined = model + MODEL.lexicon_logit(lex.score, news);
     let score = (combined as f64 / SCORE_SCALE).tanh();
-    let label = if lex.reasons.is_empty() && score.abs() < 0.6 {
-        // Nothing evaluative in the words: a plain factual sentence.
-        Label::Neutral
-    } else if score >= POLAR {
-        Label::Positive
-    } else if score <= -POLAR {
-        Label::Negative
-    } else {
-        Label::Neutral
-    };
+    let label = BANDS.sentence(score, !lex.reasons.is_empty());
     let mut reasons = lex.reasons;
     let mut top: Vec<(&&str, f32)> = feats
         .iter()
@@ -1232,20 +1277,7 @@ pub fn aggregate(sentences: &[Sentiment]) -> Sentiment {
         .collect();
     let mean = sentences.iter().map(|s| s.score).sum::<f64>() / sentences.len() as f64;
     let polar = pos.len() + neg.len();
-    let label = if polar == 0 {
-        Label::Neutral
-    } else if pos.len() >= 2
-        && neg.len() >= 2
-        && pos.len().min(neg.len()) as f64 / polar as f64 >= 0.3
-    {
-        Label::Mixed
-    } else if mean >= POLAR / 3.0 && pos.len() > neg.len() {
-        Label::Positive
-    } else if mean <= -POLAR / 3.0 && neg.len() > pos.len() {
-        Label::Negative
-    } else {
-        Label::Neutral
-    };
+    let label = BANDS.article(pos.len(), neg.len(), mean);
     // Reasons are shown to Chinese-speaking editors and exported as data: written in Chinese.
     let mut reasons = vec![format!(
         "正面句 {}、负面句 {}、中性句 {}",
