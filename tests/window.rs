@@ -537,7 +537,9 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
         let verdict = db_string(&db, &format!("SELECT status || ' ' || rating || ' ' || rating_value || ' ' || reviewer FROM claims WHERE id = {first}"));
         assert_eq!(verdict, "verified 属实 5 赵编辑");
         assert_eq!(db_string(&db, &format!("SELECT url FROM evidence WHERE claim_id = {first}")), "https://www.gov.cn/xinwen/2023-06/25/content.htm");
-        assert_eq!(texts(&c, "#queue .queue-item").await.len(), 1, "the verified claim left the queue");
+        // The queue is drawn again after the verdict is stored: wait for it.
+        let client = &c;
+        wait_until_async(|| async move { texts(client, "#queue .queue-item").await.len() == 1 }).await;
 
         // Undo takes the verdict back (the claim returns to the queue); redo gives it again.
         chord(&c, &["\u{E009}"], 'z').await;
