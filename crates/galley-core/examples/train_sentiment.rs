@@ -13,11 +13,14 @@
 //! scored once, at the end, and never used for a choice.
 //!
 //! Galley's own labelled set, `assets/language/sentiment-train-galley.tsv` (reviews of many
-//! kinds, Weibo-style posts and news sentences written for Galley, released with the code), is
+//! kinds, Weibo-style posts and news sentences written for Galley, released with the code) and
+//! `sentiment-train-posts-*.tsv` (social-media, forum and comment posts written for Galley), is
 //! split by the same hash: 1 in 5 is development data for the choices, the rest is trained on;
 //! all of it is in the final fit, with a sample weight chosen like the other settings. The test
-//! sets (`sentiment-news-test.tsv`, `sentiment-galley-test.tsv`, `sentiment-galley-test2.tsv`)
-//! are scored once at the end and never used for a choice.
+//! sets (`sentiment-news-test.tsv`, `sentiment-galley-test.tsv`, `sentiment-galley-test2.tsv`,
+//! the polar lines of `sentiment-posts-test.tsv`) are scored once at the end and never used for
+//! a choice. The emoticons' log-odds ([`EMOTICON_WEIGHT`] × their tone) is part of the fixed
+//! offset, as at inference.
 //!
 //! Model: NB-LR ("NB-SVM" with a logistic loss, Wang & Manning 2012). Over the binary features
 //! of `galley_core::language::sentiment::features` (words, negation-scoped words, word pairs,
@@ -36,7 +39,8 @@ use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use galley_core::language::sentiment::{features, lexicon_parts_text};
+use galley_core::language::emoticons;
+use galley_core::language::sentiment::{features, lexicon_parts_text, EMOTICON_WEIGHT};
 
 #[path = "common/lbfgs.rs"]
 mod lbfgs;
@@ -66,22 +70,50 @@ fn read(path: &Path) -> Vec<String> {
 }
 
 /// A labelled example: features, label, lexicon score of review words, of news tone words,
-/// and whether it comes from Galley's own written set (weighted apart in training).
-type Doc = (Vec<String>, bool, f32, f32, bool);
+/// whether it comes from Galley's own written set (weighted apart in training), and the
+/// emoticons' log-odds (a fixed part of the offset, as at inference).
+type Doc = (Vec<String>, bool, f32, f32, bool, f32);
 
 fn doc(jieba: &jieba_rs::Jieba, text: &str, y: bool) -> Doc {
-    let (lex, news) = lexicon_parts_text(jieba, &text.to_lowercase());
-    (features(jieba, text), y, lex.score - news, news, false)
+    let lower = text.to_lowercase();
+    let (lex, news) = lexicon_parts_text(jieba, &lower);
+    let marks = EMOTICON_WEIGHT * emoticons::tone(&emoticons::marks(&lower));
+    (
+        features(jieba, text),
+        y,
+        lex.score - news,
+        news,
+        false,
+        marks,
+    )
 }
 
-/// `pos|neg<TAB>text` lines: (text, positive).
+/// `pos|neg<TAB>text` lines: (text, positive). Other labels (neutral) are skipped: the
+/// model is binary.
 fn read_labelled(path: &Path) -> Vec<(String, bool)> {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .lines()
         .filter_map(|l| l.split_once('\t'))
+        .filter(|(y, _)| matches!(*y, "pos" | "neg"))
         .map(|(y, t)| (t.to_owned(), y == "pos"))
         .collect()
+}
+
+/// Galley's own training files: `sentiment-train-galley.tsv` and `sentiment-train-posts-*.tsv`,
+/// in name order.
+fn own_files(assets: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(assets)
+        .expect("assets")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name == "sentiment-train-galley.tsv"
+                || (name.starts_with("sentiment-train-posts-") && name.ends_with(".tsv"))
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 fn read_tsv(jieba: &jieba_rs::Jieba, path: &Path) -> Vec<Doc> {
@@ -94,8 +126,8 @@ fn read_tsv(jieba: &jieba_rs::Jieba, path: &Path) -> Vec<Doc> {
 /// Lexicon weights: (review words, news tone words).
 type Lw = (f64, f64);
 
-fn offset(lw: Lw, r: f32, n: f32) -> f64 {
-    lw.0 * r as f64 + lw.1 * n as f64
+fn offset(lw: Lw, r: f32, n: f32, marks: f32) -> f64 {
+    lw.0 * r as f64 + lw.1 * n as f64 + marks as f64
 }
 
 /// NB-LR fitted on `docs`: (bias, feature weights already multiplied by their NB ratio).
@@ -104,7 +136,7 @@ fn nblr(docs: &[&Doc], c: f64, lw: Lw, own_weight: f64) -> (f64, HashMap<String,
     let mut df: HashMap<&str, (f64, f64, u32)> = HashMap::new();
     let (mut n_pos, mut n_neg) = (0.0f64, 0.0f64);
     let sample = |own: bool| if own { own_weight } else { 1.0 };
-    for (f, y, _, _, own) in docs {
+    for (f, y, _, _, own, _) in docs {
         let s = sample(*own);
         if *y {
             n_pos += s
@@ -139,13 +171,13 @@ fn nblr(docs: &[&Doc], c: f64, lw: Lw, own_weight: f64) -> (f64, HashMap<String,
         .collect();
     let rows: Vec<(Vec<usize>, f64, f64, f64)> = docs
         .iter()
-        .map(|(f, y, r, n, own)| {
+        .map(|(f, y, r, n, own, m)| {
             (
                 f.iter()
                     .filter_map(|x| index.get(x.as_str()).copied())
                     .collect(),
                 if *y { 1.0 } else { 0.0 },
-                offset(lw, *r, *n),
+                offset(lw, *r, *n, *m),
                 sample(*own),
             )
         })
@@ -199,7 +231,7 @@ fn logit(bias: f64, w: &HashMap<String, f64>, f: &[String]) -> f64 {
 fn accuracy(bias: f64, w: &HashMap<String, f64>, docs: &[&Doc], lw: Lw) -> f64 {
     let ok = docs
         .iter()
-        .filter(|(f, y, r, n, _)| (logit(bias, w, f) + offset(lw, *r, *n) >= 0.0) == *y)
+        .filter(|(f, y, r, n, _, m)| (logit(bias, w, f) + offset(lw, *r, *n, *m) >= 0.0) == *y)
         .count();
     ok as f64 / docs.len().max(1) as f64
 }
@@ -274,12 +306,15 @@ fn main() {
     // Galley's own labelled set (reviews of many kinds and news sentences, written for Galley):
     // 1 in 5 by the same hash is development data for the choices below, the rest is trained
     // on; all of it is in the final fit.
-    let own_lines = read_labelled(&assets.join("sentiment-train-galley.tsv"));
+    let own_lines: Vec<(String, bool)> = own_files(&assets)
+        .iter()
+        .flat_map(|p| read_labelled(p))
+        .collect();
     let own: Vec<Doc> = own_lines
         .iter()
         .map(|(t, y)| {
-            let (f, y, r, n, _) = doc(&jieba, t, *y);
-            (f, y, r, n, true)
+            let (f, y, r, n, _, m) = doc(&jieba, t, *y);
+            (f, y, r, n, true, m)
         })
         .collect();
     let (mut own_train, mut own_dev) = (Vec::new(), Vec::new());
@@ -348,7 +383,7 @@ fn main() {
             ("news-dev", &news_dev),
             ("own-dev", &own_dev),
         ] {
-            for (f, y, r, n, _) in docs.iter() {
+            for (f, y, r, n, _, _) in docs.iter() {
                 writeln!(
                     out,
                     "{set}\t{}\t{:.4}\t{r}\t{n}",
@@ -378,6 +413,7 @@ fn main() {
         "sentiment-news-test.tsv",
         "sentiment-galley-test.tsv",
         "sentiment-galley-test2.tsv",
+        "sentiment-posts-test.tsv",
     ] {
         let test = read_tsv(&jieba, &assets.join(name));
         let test: Vec<&Doc> = test.iter().collect();

@@ -353,5 +353,13 @@ mod tests {
             share(s.correct, s.n) >= 0.87,
             "polar texts are shown with their side: {s:?}"
         );
+        let posts = include_str!("../../assets/language/sentiment-posts-test.tsv");
+        let r = evaluate(&cx, &parse(posts, "sentiment-posts-test.tsv").unwrap());
+        let s = r.sentiment.unwrap();
+        assert_eq!(s.n, 300);
+        assert!(
+            share(s.correct, s.n) >= 0.82,
+            "social-media and forum posts (emoticons, emoji, slang): {s:?}"
+        );
     }
 }

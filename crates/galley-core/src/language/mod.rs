@@ -9,6 +9,7 @@ pub mod claims;
 pub mod desk_learning;
 pub mod desk_model;
 pub mod dictionary;
+pub mod emoticons;
 pub mod entities;
 pub mod eval;
 pub mod keywords;

@@ -22,6 +22,7 @@ use jieba_rs::Jieba;
 use serde::Serialize;
 
 use crate::language::desk_model::{self, DeskModel};
+use crate::language::emoticons::{self, Mark};
 
 /// The trained weights: `#bias\tB` then `feature\tweight` lines.
 const MODEL_TSV: &str = include_str!("../../assets/language/sentiment-model.tsv");
@@ -1039,8 +1040,29 @@ pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
     let tokens = model_tokens(jieba, &lower);
     let (m, _) = fast_logit(&tokens, &lower);
     let (lex, news) = lexicon_parts(tokens.iter().copied());
-    (m + MODEL.lexicon_logit(lex.score, news), m, lex)
+    let marks = emoticons::marks(&lower);
+    (combine(m, &lex, news, &marks), m, lex)
 }
+
+/// How much each unit of emoticon tone ([`emoticons::tone`]) adds to the log-odds (chosen
+/// with the bands by `examples/choose_sentiment_bands` on the posts development set).
+pub const EMOTICON_WEIGHT: f32 = 2.0;
+
+/// The log-odds of a sentence: the model's, the lexicon's and the emoticons'.
+fn combine(model: f32, lex: &LexiconScore, news: f32, marks: &[Mark]) -> f32 {
+    model + MODEL.lexicon_logit(lex.score, news) + EMOTICON_WEIGHT * emoticons::tone(marks)
+}
+
+/// A reason per emoticon, as tone words are shown: `表情[泪]（负面）`.
+fn mark_reasons(marks: &[Mark]) -> impl Iterator<Item = String> + '_ {
+    marks.iter().map(|m| {
+        let side = if m.tone > 0.0 { "正面" } else { "负面" };
+        format!("{EMOTICON_REASON}{}（{side}）", m.shown)
+    })
+}
+
+/// How the reason naming an emoticon starts.
+const EMOTICON_REASON: &str = "表情";
 
 /// The tone of a text: [`crate::model::SentimentLabel`].
 pub use crate::model::SentimentLabel as Label;
@@ -1069,8 +1091,8 @@ pub struct Bands {
 
 /// The bands Galley ships.
 pub const BANDS: Bands = Bands {
-    polar: 0.2,
-    plain: 0.4,
+    polar: 0.15,
+    plain: 0.5,
 };
 
 /// A score at or above this magnitude is polar; below it, neutral.
@@ -1114,7 +1136,7 @@ pub fn has_tone_words(s: &Sentiment) -> bool {
 }
 
 /// A sentence's score is tanh(log-odds / this).
-const SCORE_SCALE: f64 = 2.0;
+pub const SCORE_SCALE: f64 = 2.0;
 
 /// How the reason naming the model's words starts (reasons are shown to Chinese-speaking
 /// editors and exported as data: written in Chinese).
@@ -1200,11 +1222,13 @@ fn tone_shown(feature: &str) -> Option<String> {
 fn analyse_tokens(tokens: &[&str], lower: &str) -> Sentiment {
     let (model, feats) = fast_logit(tokens, lower);
     let (lex, news) = lexicon_parts(tokens.iter().copied());
+    let marks = emoticons::marks(lower);
     // The same log-odds as [`is_positive`], so the score's sign is the binary decision.
-    let combined = model + MODEL.lexicon_logit(lex.score, news);
+    let combined = combine(model, &lex, news, &marks);
     let score = (combined as f64 / SCORE_SCALE).tanh();
-    let label = BANDS.sentence(score, !lex.reasons.is_empty());
+    let label = BANDS.sentence(score, !lex.reasons.is_empty() || !marks.is_empty());
     let mut reasons = lex.reasons;
+    reasons.extend(mark_reasons(&marks));
     let mut top: Vec<(&&str, f32)> = feats
         .iter()
         .filter(|f| f.starts_with("w:") || f.starts_with("n:"))
@@ -1384,6 +1408,21 @@ mod tests {
         assert!(news > 0.0 && all.score > news, "{all:?} {news}");
         let (all, news) = lexicon_parts_text(jieba(), "房间很满意");
         assert!(all.score > 0.0 && news == 0.0, "{all:?} {news}");
+    }
+
+    #[test]
+    fn an_emoticon_alone_gives_the_tone_and_is_named() {
+        let sad = analyse_sentence(jieba(), "北京的亲友们啊[泪][泪][泪]");
+        assert_eq!(sad.label, Label::Negative, "{sad:?}");
+        assert_eq!(sad.reasons[0], "表情[泪]（负面）");
+        let glad = analyse_sentence(jieba(), "好啊[鼓掌][鼓掌]");
+        assert_eq!(glad.label, Label::Positive, "{glad:?}");
+        assert!(glad.reasons.iter().any(|r| r == "表情[鼓掌]（正面）"));
+        let emoji = analyse_sentence(jieba(), "快递又丢了😡");
+        assert_eq!(emoji.label, Label::Negative, "{emoji:?}");
+        // A code that is no emoticon, and one without a tone, decide nothing.
+        let plain = analyse_sentence(jieba(), "会议材料见附件[1]，请查收[思考]");
+        assert!(!plain.reasons.iter().any(|r| r.starts_with(EMOTICON_REASON)));
     }
 
     #[test]
