@@ -381,6 +381,25 @@ fn eval_scores_labelled_examples() {
     let out = stdout(&env.ok(&["eval", claims]));
     assert!(out.contains("40 examples"), "{out}");
 
+    // --misses lists what the suggestions got wrong, by line; an opinion is no claim.
+    std::fs::write(
+        &file,
+        concat!(
+            "# a comment line\n",
+            "1\t我觉得这家店还行吧。\n",
+            "neg\t北京的亲友们啊[泪][泪]\n",
+        ),
+    )
+    .unwrap();
+    let out = stdout(&env.ok(&["eval", "--misses", file.to_str().unwrap()]));
+    assert!(
+        out.contains("line 2 claim: expected flagged, got not flagged | 我觉得这家店还行吧。"),
+        "{out}"
+    );
+    assert!(!out.contains("line 3"), "the tone was right: {out}");
+    let out = stdout(&env.ok(&["eval", file.to_str().unwrap()]));
+    assert!(!out.contains("line 2"), "misses only when asked: {out}");
+
     std::fs::write(&file, "{\"text\": 3}\n").unwrap();
     assert_one_line_failure(
         &env.galley(&["eval", file.to_str().unwrap()]),

@@ -17,6 +17,9 @@ pub struct Args {
     /// Print as JSON.
     #[arg(long)]
     json: bool,
+    /// Also list every label the suggestions got wrong: line, expected, suggested, reasons.
+    #[arg(long)]
+    misses: bool,
 }
 
 /// One file's scores.
@@ -34,7 +37,10 @@ pub fn run(ctx: &Context, args: Args) -> Outcome {
         let what = file.display().to_string();
         let text = std::fs::read_to_string(file)
             .map_err(|e| galley_core::Error::Invalid(format!("cannot read {what}: {e}")))?;
-        let report = ws.evaluate(&text, &what)?;
+        let mut report = ws.evaluate(&text, &what)?;
+        if !args.misses {
+            report.misses.clear();
+        }
         all.push(Scored { file: what, report });
     }
     out::show(&all, args.json, |all| all.iter().map(render).collect())
@@ -67,6 +73,22 @@ fn render(s: &Scored) -> String {
             let _ = write!(text, "  {} {right}/{n}", label.as_str());
         }
         text.push('\n');
+        for (gold, _, _) in &t.by_label {
+            let wrong: Vec<String> = t
+                .shown
+                .iter()
+                .filter(|(g, l, _)| g == gold && l != gold)
+                .map(|(_, l, n)| format!("{} {n}", l.as_str()))
+                .collect();
+            if !wrong.is_empty() {
+                let _ = writeln!(
+                    text,
+                    "             {} shown as: {}",
+                    gold.as_str(),
+                    wrong.join(", ")
+                );
+            }
+        }
     }
     if let Some(c) = &r.claims {
         let _ = writeln!(
@@ -78,6 +100,18 @@ fn render(s: &Scored) -> String {
             c.precision(),
             c.flagged,
             c.negatives
+        );
+    }
+    for m in &r.misses {
+        let _ = writeln!(
+            text,
+            "  line {} {}: expected {}, got {} | {} | {}",
+            m.line,
+            m.task,
+            m.expected,
+            m.got,
+            m.text,
+            m.reasons.join("; ")
         );
     }
     text

@@ -31,6 +31,9 @@ pub struct Example {
     /// Whether it (one sentence) is worth checking.
     #[serde(default)]
     pub claim: Option<bool>,
+    /// Its line in the file (1-based), for naming it in a miss.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 fn one_or_many<'de, D: serde::Deserializer<'de>>(
@@ -67,7 +70,10 @@ pub fn parse(input: &str, what: &str) -> Result<Vec<Example>> {
                 Error::Invalid(format!("{what}: line {}: expected label<TAB>text", i + 1))
             })?,
         };
-        out.push(example);
+        out.push(Example {
+            line: i + 1,
+            ..example
+        });
     }
     if out.is_empty() {
         return Err(Error::Invalid(format!("{what} has no labelled examples")));
@@ -121,6 +127,49 @@ pub struct Report {
     pub sentiment: Option<SentimentScores>,
     /// Check-worthiness, over the examples labelled for it.
     pub claims: Option<ClaimScores>,
+    /// Every label the suggestions got wrong, in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub misses: Vec<Miss>,
+}
+
+/// A label the suggestions got wrong.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Miss {
+    /// The example's line in the file (1-based).
+    pub line: usize,
+    /// Which suggestion: `topic`, `sentiment` or `claim`.
+    pub task: &'static str,
+    /// The label given in the file (topic codes joined with `|`).
+    pub expected: String,
+    /// What was suggested: the first three topic codes, the tone shown, `flagged` or
+    /// `not flagged`.
+    pub got: String,
+    /// The first reasons given for what was suggested.
+    pub reasons: Vec<String>,
+    /// The start of the example's text (title, then body).
+    pub text: String,
+}
+
+/// How much of an example's text a miss shows, in characters.
+const MISS_TEXT: usize = 60;
+
+impl Miss {
+    fn new(e: &Example, task: &'static str, expected: String, got: String) -> Miss {
+        let whole = format!("{} {}", e.title, e.text);
+        Miss {
+            line: e.line,
+            task,
+            expected,
+            got,
+            reasons: Vec::new(),
+            text: whole.trim().chars().take(MISS_TEXT).collect(),
+        }
+    }
+
+    fn because(mut self, reasons: &[String]) -> Miss {
+        self.reasons = reasons.iter().take(3).cloned().collect();
+        self
+    }
 }
 
 /// Topic suggestions against the editors' topics.
@@ -145,6 +194,8 @@ pub struct SentimentScores {
     pub correct: usize,
     /// Per labelled tone: (examples, right).
     pub by_label: Vec<(Label, usize, usize)>,
+    /// Per labelled tone and tone shown: how many examples.
+    pub shown: Vec<(Label, Label, usize)>,
 }
 
 /// Flagged sentences against the labelled check-worthy ones.
@@ -245,6 +296,16 @@ fn score_topics(cx: &Context<'_>, e: &Example, s: &ArticleSuggestions, r: &mut R
     t.top1 += usize::from(s.topics.first().is_some_and(|x| right(&x.code)));
     t.top3 += usize::from(s.topics.iter().take(3).any(|x| right(&x.code)));
     t.none += usize::from(s.topics.is_empty());
+    if !s.topics.first().is_some_and(|x| right(&x.code)) {
+        let got: Vec<&str> = s.topics.iter().take(3).map(|x| x.code.as_str()).collect();
+        let first = s
+            .topics
+            .first()
+            .map(|x| x.reasons.as_slice())
+            .unwrap_or(&[]);
+        r.misses
+            .push(Miss::new(e, "topic", e.topics.join("|"), got.join(" ")).because(first));
+    }
 }
 
 fn score_sentiment(e: &Example, s: &ArticleSuggestions, r: &mut Report) {
@@ -260,6 +321,20 @@ fn score_sentiment(e: &Example, s: &ArticleSuggestions, r: &mut Report) {
         }
         None => t.by_label.push((gold, 1, usize::from(right))),
     }
+    let shown = s.sentiment.label;
+    match t
+        .shown
+        .iter_mut()
+        .find(|(g, l, _)| (*g, *l) == (gold, shown))
+    {
+        Some(row) => row.2 += 1,
+        None => t.shown.push((gold, shown, 1)),
+    }
+    if !right {
+        let got = format!("{} {:+.2}", shown.as_str(), s.sentiment.score);
+        let miss = Miss::new(e, "sentiment", gold.as_str().to_owned(), got);
+        r.misses.push(miss.because(&s.sentiment.reasons));
+    }
 }
 
 fn score_claim(e: &Example, s: &ArticleSuggestions, r: &mut Report) {
@@ -272,6 +347,16 @@ fn score_claim(e: &Example, s: &ArticleSuggestions, r: &mut Report) {
     } else {
         t.negatives += 1;
         t.flagged += usize::from(flagged);
+    }
+    if flagged != gold {
+        let say = |f: bool| if f { "flagged" } else { "not flagged" }.to_owned();
+        let reasons = s
+            .claims
+            .first()
+            .map(|c| c.reasons.as_slice())
+            .unwrap_or(&[]);
+        r.misses
+            .push(Miss::new(e, "claim", say(gold), say(flagged)).because(reasons));
     }
 }
 

@@ -402,6 +402,34 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_is_made_where_the_repairs_kept_the_space_too() {
+        // Between a Latin word and a Chinese one the repaired line keeps the space
+        // (`…/run 历…`); the cut still falls there, and each half is as extracted.
+        let raw = "项目代码托管在github.com/run 历年版本均可下载，";
+        let line = Line {
+            no: 7,
+            text: raw.to_owned(),
+            kind: LineKind::Text,
+        };
+        let col = width("项目代码托管在github.com/run");
+        assert_eq!(
+            cut_line(&line, raw, col),
+            Some((
+                "项目代码托管在github.com/run".to_owned(),
+                "历年版本均可下载，".to_owned()
+            ))
+        );
+        // A space far from the column's width cuts nothing.
+        assert_eq!(cut_line(&line, raw, col + 10), None);
+        // Nor does a raw line the repaired one is not made of.
+        let other = Line {
+            text: "另一行文字".to_owned(),
+            ..line.clone()
+        };
+        assert_eq!(cut_line(&other, raw, col), None);
+    }
+
+    #[test]
     fn the_halves_of_a_cut_line_stand_between_the_lines_of_each_column() {
         let line = |no: usize, text: &str| Line {
             no,
