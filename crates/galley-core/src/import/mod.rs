@@ -635,8 +635,32 @@ fn file_stem(name: &str) -> String {
         .unwrap_or_else(|| name.to_owned())
 }
 
-/// The first `YYYY-MM-DD` or `YYYY-MM` in a file name (`tmt-digest-2023-06.txt` → `2023-06`).
+/// The first `YYYY-MM-DD` or `YYYY-MM` in a file name (`tmt-digest-2023-06.txt` → `2023-06`),
+/// else the first date written `YYYYMMDD` (`rmrb_20251020.pdf` → `2025-10-20`).
 pub fn date_in_name(name: &str) -> Option<String> {
+    dashed_date(name).or_else(|| compact_date(name))
+}
+
+/// Eight digits standing alone that make a date from 1900 to 2099: `20251020`.
+fn compact_date(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(7)).find_map(|i| {
+        let alone =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 8).is_some_and(u8::is_ascii_digit);
+        let d = b.get(i..i + 8)?;
+        if !alone || !d.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let (y, m, day) = (&name[i..i + 4], &name[i + 4..i + 6], &name[i + 6..i + 8]);
+        let ok = matches!(&y[..2], "19" | "20")
+            && (1..=12).contains(&m.parse::<u32>().ok()?)
+            && (1..=31).contains(&day.parse::<u32>().ok()?);
+        ok.then(|| format!("{y}-{m}-{day}"))
+    })
+}
+
+/// The first `YYYY-MM-DD` or `YYYY-MM`.
+fn dashed_date(name: &str) -> Option<String> {
     let b = name.as_bytes();
     let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     (0..b.len().saturating_sub(6)).find_map(|i| {

@@ -146,6 +146,12 @@ fn finds_dates_in_file_names() {
     assert_eq!(date_in_name("2024-13.txt"), None);
     assert_eq!(date_in_name("12023-06.txt"), None);
     assert_eq!(date_in_name("page.txt"), None);
+    assert_eq!(
+        date_in_name("rmrb_20251020.pdf").as_deref(),
+        Some("2025-10-20")
+    );
+    assert_eq!(date_in_name("scan-20251340.pdf"), None, "no 13th month");
+    assert_eq!(date_in_name("id-120251020.pdf"), None, "nine digits");
 }
 
 fn named<'a>(name: &str, bytes: &'a [u8]) -> Input<'a> {

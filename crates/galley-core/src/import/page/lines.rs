@@ -547,7 +547,9 @@ pub fn is_furniture(line: &str) -> bool {
         "电话：",
         "邮箱：",
     ] {
-        if s.starts_with(p) && n <= 60 && !s.contains(['。', '！', '？']) {
+        // Also for one page (`本版责编：…`, `一版责编：…`, `本版邮箱：…`).
+        let credit = s.starts_with(p) || page_label(s).is_some_and(|rest| rest.starts_with(p));
+        if credit && n <= 60 && !s.contains(['。', '！', '？']) {
             return true;
         }
     }
@@ -564,6 +566,16 @@ pub fn is_furniture(line: &str) -> bool {
         return true;
     }
     false
+}
+
+/// The rest of a line opening with a page's label: `本版`, `一版`, `12版`.
+fn page_label(s: &str) -> Option<&str> {
+    if let Some(rest) = s.strip_prefix("本版") {
+        return Some(rest);
+    }
+    let (label, rest) = s.split_once('版')?;
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    (!label.is_empty() && label.chars().count() <= 3 && label.chars().all(numeral)).then_some(rest)
 }
 
 /// A periodical's issue line: `2026年第3期`, `总第125期`, `第12期 2026年5月`.
@@ -725,6 +737,12 @@ pub fn parse_source(s: &str) -> Option<Source> {
     if inner.chars().count() > 40 || inner.contains(['。', '，', '；', '！', '？']) {
         return None;
     }
+    if let Some(outlet) = edition_line(inner) {
+        return Some(Source {
+            line: Some(s.to_owned()),
+            outlets: vec![outlet],
+        });
+    }
     let (kind, rest) = source_kind(inner)?;
     let rest = rest.trim();
     let outlets = if rest.contains('《') {
@@ -740,6 +758,19 @@ pub fn parse_source(s: &str) -> Option<Source> {
         line: Some(s.to_owned()),
         outlets,
     })
+}
+
+/// A reprint's edition line, `《人民日报》（2025年10月20日 第 01 版）`: a title-marked outlet and,
+/// in brackets, the date or page it was printed on; the outlet.
+fn edition_line(inner: &str) -> Option<String> {
+    let (name, after) = inner.strip_prefix('《')?.split_once('》')?;
+    let bracket = after
+        .trim()
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?;
+    let dated = bracket.contains('版') || (bracket.contains('年') && bracket.contains('日'));
+    let name = name.trim();
+    (dated && (2..=12).contains(&name.chars().count())).then(|| name.to_owned())
 }
 
 /// The opening word of a source (`综合`, `来源`, `据`) and the text after it.
@@ -1019,6 +1050,19 @@ mod tests {
         assert!(parse_source("据了解").is_none());
         assert!(parse_source("据他回忆").is_none());
         assert!(parse_source("综合来看，市场回暖。").is_none());
+        // A reprint's edition line names its paper.
+        assert_eq!(
+            parse_source("《人民日报》（2025年10月20日 第 01 版）")
+                .unwrap()
+                .outlets,
+            vec!["人民日报"]
+        );
+        assert_eq!(
+            parse_source("《光明日报》(第5版)").unwrap().outlets,
+            vec!["光明日报"]
+        );
+        assert!(parse_source("《三体》").is_none(), "a book title alone");
+        assert!(parse_source("《三体》（刘慈欣著）").is_none());
     }
 
     #[test]
@@ -1049,6 +1093,10 @@ mod tests {
     fn recognises_furniture() {
         assert!(is_furniture("■TMT快报"));
         assert!(is_furniture("第3版"));
+        assert!(is_furniture("本版责编：陈 凌 石 羚 常 晋"));
+        assert!(is_furniture("一版责编：王 远"));
+        assert!(is_furniture("本版邮箱：news@example.cn"));
+        assert!(!is_furniture("本版刊登的文章均为读者来稿。"));
         assert!(is_furniture("- 3 -"));
         assert!(is_furniture("A3"));
         assert!(is_furniture("责任编辑：张三"));

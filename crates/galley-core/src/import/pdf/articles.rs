@@ -331,10 +331,13 @@ fn push(out: &mut ParsedDigest, d: Draft, page: u32, sources_expected: bool) {
     }
 }
 
+/// The warning of text before a page's first headline.
+pub const CONTINUED: &str = "text before the first headline: continued from another page?";
+
 /// Text before the first headline (continued from another page).
 fn untitled() -> Draft {
     Draft {
-        warnings: vec!["text before the first headline: continued from another page?".into()],
+        warnings: vec![CONTINUED.into()],
         ..Draft::default()
     }
 }

@@ -295,14 +295,18 @@ fn extent(lines: &[Line]) -> (f64, f64) {
 
 /// Marks as furniture a line of body size or smaller in the top or bottom tenth of the page
 /// that is short and a clear gap (1.2 ems) away from all other text, or reads like furniture
-/// (`■栏目`, `第 3 版`, `编辑：… 投稿邮箱：…`): running heads, folios and colophons.
+/// (`■栏目`, `第 3 版`, `编辑：… 投稿邮箱：…`): running heads, folios and colophons. A line
+/// as wide as most lines of body text is not short, nor one ending a sentence or a clause:
+/// it is the last line of a page whose paragraphs stand apart, or the first of the next.
 pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -> Vec<Line> {
     let band = page_height * 0.1;
     let gap = 1.2 * body_size;
+    let measure = body_measure(&lines, body_size);
     let spans: Vec<(f64, f64)> = lines.iter().map(|l| (l.top(), l.bottom())).collect();
     for (i, l) in lines.iter_mut().enumerate() {
         let small = l.size <= body_size * 1.05;
-        let short = l.text.chars().count() <= 30;
+        let full = measure.is_some_and(|m| l.x1 - l.x0 >= FULL_MEASURE * m);
+        let short = l.text.chars().count() <= 30 && !full && !ends_clause(&l.text);
         let alone = spans
             .iter()
             .enumerate()
@@ -312,6 +316,33 @@ pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -
         l.furniture |= small && in_band && ((short && alone) || is_furniture(&l.text));
     }
     lines
+}
+
+/// Whether a line ends as only text does, with a sentence's or a clause's mark (`…的一大优势”。`
+/// at the top of a page, the end of a paragraph begun on the page before): running heads and
+/// folios do not.
+fn ends_clause(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '。', '！', '？', '；', '，', '、', '：', '”', '」', '…', '—',
+    ])
+}
+
+/// A line this share of the body text's usual width or wider is a full line of text.
+const FULL_MEASURE: f64 = 0.85;
+
+/// The usual width of a line of body text: the median width of the body-size lines at least
+/// ten characters long (`None` with fewer than five).
+fn body_measure(lines: &[Line], body_size: f64) -> Option<f64> {
+    let mut widths: Vec<f64> = lines
+        .iter()
+        .filter(|l| same_size(l.size, body_size) && l.text.chars().count() >= 10)
+        .map(|l| l.x1 - l.x0)
+        .collect();
+    if widths.len() < 5 {
+        return None;
+    }
+    widths.sort_by(f64::total_cmp);
+    Some(widths[widths.len() / 2])
 }
 
 /// Gaps in the projection of `spans` (intervals) at least `min` wide: the cut positions.

@@ -9,10 +9,13 @@
 //!    aside ([`figures`]) → columns and reading order (XY cut: full-width bands top to
 //!    bottom, columns left to right), furniture by position;
 //! 3. [`articles`]: lines → blocks → roles (headline by size, source, byline, pull quote,
-//!    furniture) → the same [`ParsedDigest`] the text importers produce.
+//!    furniture) → the same [`ParsedDigest`] the text importers produce;
+//! 4. [`continued`]: when the pages make one digest, an article running over a page break
+//!    read as one.
 
 pub mod articles;
 pub mod cid;
+pub mod continued;
 pub mod figures;
 pub mod fonts;
 pub mod glyphs;
@@ -208,7 +211,7 @@ fn prepare_whole(
         parsed
             .warnings
             .extend(warnings.into_iter().map(|w| format!("page {n}: {w}")));
-        parsed.append(one);
+        continued::append(&mut parsed, one);
         text.push_str(&page_text(page));
     }
     let date = super::issue_date(input, opts);

@@ -310,3 +310,48 @@ fn pages_repeating_a_stored_digest_are_one_warning() {
     );
     assert_eq!(merged.digests.len(), 500);
 }
+
+/// A page of one story whose paragraphs stand apart, as re-set dailies print them: the line
+/// opening the page ends a paragraph begun on the page before, the line above the folio is a
+/// full line of text; both are text, the folio alone is furniture.
+#[test]
+fn lines_at_the_page_edges_are_text_unless_they_read_as_furniture() {
+    let mut g = Vec::new();
+    text(&mut g, "的一大优势”。", 60.0, 60.0, 12.0);
+    text(&mut g, "新征程上的标题", 60.0, 120.0, 20.0);
+    let mut y = 160.0;
+    for _ in 0..5 {
+        text(
+            &mut g,
+            "上下同欲者胜新征程上把人民的积极性主动性创造性充分激发出来",
+            60.0,
+            y,
+            12.0,
+        );
+        y += 18.0;
+        text(
+            &mut g,
+            "中国式现代化就拥有最可靠最深厚最持久的力量源泉。",
+            60.0,
+            y,
+            12.0,
+        );
+        y += 36.0;
+    }
+    text(
+        &mut g,
+        "二〇二一年是开局之年，在带领中国人民向着第一个百年",
+        60.0,
+        770.0,
+        12.0,
+    );
+    text(&mut g, "第 5 页", 270.0, 815.0, 12.0);
+    let layout = layout(&page(g));
+    let furniture: Vec<&str> = layout
+        .lines
+        .iter()
+        .filter(|l| l.furniture)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(furniture, ["第 5 页"]);
+}
