@@ -446,5 +446,13 @@ mod tests {
             share(s.correct, s.n) >= 0.82,
             "social-media and forum posts (emoticons, emoji, slang): {s:?}"
         );
+        let company = include_str!("../../assets/language/sentiment-company-test.tsv");
+        let r = evaluate(&cx, &parse(company, "sentiment-company-test.tsv").unwrap());
+        let s = r.sentiment.unwrap();
+        assert_eq!(s.n, 300);
+        assert!(
+            share(s.correct, s.n) >= 0.80,
+            "company and market news: {s:?}"
+        );
     }
 }

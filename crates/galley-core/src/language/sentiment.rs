@@ -197,6 +197,57 @@ const CONTRAST: &[&str] = &["但", "但是", "然而", "不过", "可是", "却"
 /// Tone words with their polarity weight; news and business vocabulary first, then common
 /// evaluative words of reviews.
 const LEXICON: &[(&str, f32)] = &[
+    // news: corporate events and markets (company news, exchange notices, investors' posts)
+    ("增持", 1.0),
+    ("回购", 0.8),
+    ("中标", 1.2),
+    ("预中标", 1.0),
+    ("预增", 1.2),
+    ("扭亏为盈", 1.5),
+    ("分红", 0.6),
+    ("高送转", 0.8),
+    ("摘帽", 1.2),
+    ("涨停", 1.2),
+    ("上调", 0.6),
+    ("解套", 1.0),
+    ("回本", 0.8),
+    ("吃肉", 0.8),
+    ("大单", 0.8),
+    ("中签", 0.8),
+    ("复产", 0.8),
+    ("扩产", 0.8),
+    ("获准", 1.0),
+    ("过会", 1.0),
+    ("减持", -1.0),
+    ("清仓", -0.8),
+    ("退市", -1.5),
+    ("问询函", -1.0),
+    ("警示函", -1.2),
+    ("监管函", -1.0),
+    ("预减", -1.2),
+    ("预亏", -1.5),
+    ("跌停", -1.5),
+    ("减值", -1.0),
+    ("诉讼", -0.8),
+    ("冻结", -1.0),
+    ("戴帽", -1.2),
+    ("失信", -1.2),
+    ("爆仓", -1.5),
+    ("套牢", -1.2),
+    ("割肉", -1.2),
+    ("腰斩", -1.5),
+    ("闪崩", -1.5),
+    ("不及预期", -1.2),
+    ("低于预期", -1.2),
+    ("留置", -1.2),
+    ("被查", -1.2),
+    ("终止", -0.6),
+    ("撤回", -0.6),
+    ("亏成", -1.2),
+    ("站岗", -1.0),
+    ("接盘", -0.8),
+    ("被套", -1.2),
+    ("踩雷", -1.2),
     // news: positive
     ("增长", 1.0),
     ("突破", 1.2),
@@ -1046,7 +1097,7 @@ pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
 
 /// How much each unit of emoticon tone ([`emoticons::tone`]) adds to the log-odds (chosen
 /// with the bands by `examples/choose_sentiment_bands` on the posts development set).
-pub const EMOTICON_WEIGHT: f32 = 2.0;
+pub const EMOTICON_WEIGHT: f32 = 3.0;
 
 /// The log-odds of a sentence: the model's, the lexicon's and the emoticons'.
 fn combine(model: f32, lex: &LexiconScore, news: f32, marks: &[Mark]) -> f32 {
@@ -1091,7 +1142,7 @@ pub struct Bands {
 
 /// The bands Galley ships.
 pub const BANDS: Bands = Bands {
-    polar: 0.15,
+    polar: 0.35,
     plain: 0.5,
 };
 
