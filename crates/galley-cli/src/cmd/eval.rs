@@ -107,7 +107,7 @@ fn render(s: &Scored) -> String {
             text,
             "  line {} {}: expected {}, got {} | {} | {}",
             m.line,
-            m.task,
+            m.task.as_str(),
             m.expected,
             m.got,
             m.text,

@@ -137,8 +137,8 @@ pub struct Report {
 pub struct Miss {
     /// The example's line in the file (1-based).
     pub line: usize,
-    /// Which suggestion: `topic`, `sentiment` or `claim`.
-    pub task: &'static str,
+    /// Which suggestion.
+    pub task: Task,
     /// The label given in the file (topic codes joined with `|`).
     pub expected: String,
     /// What was suggested: the first three topic codes, the tone shown, `flagged` or
@@ -150,11 +150,34 @@ pub struct Miss {
     pub text: String,
 }
 
+/// The suggestion a miss is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Task {
+    /// The topics.
+    Topic,
+    /// The tone.
+    Sentiment,
+    /// Whether the sentence is worth checking.
+    Claim,
+}
+
+impl Task {
+    /// The task as written in reports: `topic`, `sentiment`, `claim`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Task::Topic => "topic",
+            Task::Sentiment => "sentiment",
+            Task::Claim => "claim",
+        }
+    }
+}
+
 /// How much of an example's text a miss shows, in characters.
 const MISS_TEXT: usize = 60;
 
 impl Miss {
-    fn new(e: &Example, task: &'static str, expected: String, got: String) -> Miss {
+    fn new(e: &Example, task: Task, expected: String, got: String) -> Miss {
         let whole = format!("{} {}", e.title, e.text);
         Miss {
             line: e.line,
@@ -245,7 +268,27 @@ pub fn evaluate(cx: &Context<'_>, examples: &[Example]) -> Report {
         score_sentiment(e, s, &mut report);
         score_claim(e, s, &mut report);
     }
+    if let Some(t) = &mut report.sentiment {
+        t.by_label = by_label(&t.shown);
+    }
     report
+}
+
+/// Per labelled tone, in the order first met: (examples, right), from the counts per labelled
+/// tone and tone shown.
+fn by_label(shown: &[(Label, Label, usize)]) -> Vec<(Label, usize, usize)> {
+    let mut out: Vec<(Label, usize, usize)> = Vec::new();
+    for &(gold, label, n) in shown {
+        let right = if label == gold { n } else { 0 };
+        match out.iter_mut().find(|row| row.0 == gold) {
+            Some(row) => {
+                row.1 += n;
+                row.2 += right;
+            }
+            None => out.push((gold, n, right)),
+        }
+    }
+    out
 }
 
 /// An example as an unstored article: one paragraph per line of its text.
@@ -304,7 +347,7 @@ fn score_topics(cx: &Context<'_>, e: &Example, s: &ArticleSuggestions, r: &mut R
             .map(|x| x.reasons.as_slice())
             .unwrap_or(&[]);
         r.misses
-            .push(Miss::new(e, "topic", e.topics.join("|"), got.join(" ")).because(first));
+            .push(Miss::new(e, Task::Topic, e.topics.join("|"), got.join(" ")).because(first));
     }
 }
 
@@ -314,13 +357,6 @@ fn score_sentiment(e: &Example, s: &ArticleSuggestions, r: &mut Report) {
     let right = s.sentiment.label == gold;
     t.n += 1;
     t.correct += usize::from(right);
-    match t.by_label.iter_mut().find(|(l, _, _)| *l == gold) {
-        Some(row) => {
-            row.1 += 1;
-            row.2 += usize::from(right);
-        }
-        None => t.by_label.push((gold, 1, usize::from(right))),
-    }
     let shown = s.sentiment.label;
     match t
         .shown
@@ -332,7 +368,7 @@ fn score_sentiment(e: &Example, s: &ArticleSuggestions, r: &mut Report) {
     }
     if !right {
         let got = format!("{} {:+.2}", shown.as_str(), s.sentiment.score);
-        let miss = Miss::new(e, "sentiment", gold.as_str().to_owned(), got);
+        let miss = Miss::new(e, Task::Sentiment, gold.as_str().to_owned(), got);
         r.misses.push(miss.because(&s.sentiment.reasons));
     }
 }
@@ -356,7 +392,7 @@ fn score_claim(e: &Example, s: &ArticleSuggestions, r: &mut Report) {
             .map(|c| c.reasons.as_slice())
             .unwrap_or(&[]);
         r.misses
-            .push(Miss::new(e, "claim", say(gold), say(flagged)).because(reasons));
+            .push(Miss::new(e, Task::Claim, say(gold), say(flagged)).because(reasons));
     }
 }
 
@@ -399,6 +435,10 @@ mod tests {
         let r = evaluate(&cx, &parse(sentiment, "sentiment-news-test.tsv").unwrap());
         let s = r.sentiment.unwrap();
         assert_eq!(s.by_label.iter().map(|(_, n, _)| n).sum::<usize>(), s.n);
+        assert_eq!(
+            s.by_label.iter().map(|(_, _, r)| r).sum::<usize>(),
+            s.correct
+        );
         assert!(share(s.correct, s.n) >= 0.5, "{s:?}");
     }
 
@@ -423,36 +463,40 @@ mod tests {
         let c = r.claims.unwrap();
         assert!(c.recall() >= 0.88, "{c:?}");
         assert!(c.flagged * 10 <= c.negatives, "{c:?}");
-        let neutral = include_str!("../../assets/language/sentiment-neutral-test.tsv");
-        let r = evaluate(&cx, &parse(neutral, "sentiment-neutral-test.tsv").unwrap());
-        let s = r.sentiment.unwrap();
-        assert_eq!(s.n, 200);
-        assert!(
-            share(s.correct, s.n) >= 0.85,
-            "neutral texts come out neutral: {s:?}"
-        );
-        let polar = include_str!("../../assets/language/sentiment-galley-test.tsv");
-        let r = evaluate(&cx, &parse(polar, "sentiment-galley-test.tsv").unwrap());
-        let s = r.sentiment.unwrap();
-        assert!(
-            share(s.correct, s.n) >= 0.87,
-            "polar texts are shown with their side: {s:?}"
-        );
-        let posts = include_str!("../../assets/language/sentiment-posts-test.tsv");
-        let r = evaluate(&cx, &parse(posts, "sentiment-posts-test.tsv").unwrap());
-        let s = r.sentiment.unwrap();
-        assert_eq!(s.n, 300);
-        assert!(
-            share(s.correct, s.n) >= 0.82,
-            "social-media and forum posts (emoticons, emoji, slang): {s:?}"
-        );
-        let company = include_str!("../../assets/language/sentiment-company-test.tsv");
-        let r = evaluate(&cx, &parse(company, "sentiment-company-test.tsv").unwrap());
-        let s = r.sentiment.unwrap();
-        assert_eq!(s.n, 300);
-        assert!(
-            share(s.correct, s.n) >= 0.80,
-            "company and market news: {s:?}"
-        );
+        // (set, examples, floor of the label shown right, what it holds)
+        for (tsv, name, n, floor, what) in [
+            (
+                include_str!("../../assets/language/sentiment-neutral-test.tsv"),
+                "sentiment-neutral-test.tsv",
+                200,
+                0.85,
+                "neutral texts come out neutral",
+            ),
+            (
+                include_str!("../../assets/language/sentiment-galley-test.tsv"),
+                "sentiment-galley-test.tsv",
+                500,
+                0.87,
+                "polar texts are shown with their side",
+            ),
+            (
+                include_str!("../../assets/language/sentiment-posts-test.tsv"),
+                "sentiment-posts-test.tsv",
+                300,
+                0.82,
+                "social-media and forum posts (emoticons, emoji, slang)",
+            ),
+            (
+                include_str!("../../assets/language/sentiment-company-test.tsv"),
+                "sentiment-company-test.tsv",
+                300,
+                0.80,
+                "company and market news",
+            ),
+        ] {
+            let s = evaluate(&cx, &parse(tsv, name).unwrap()).sentiment.unwrap();
+            assert_eq!(s.n, n, "{name}");
+            assert!(share(s.correct, s.n) >= floor, "{what}: {s:?}");
+        }
     }
 }

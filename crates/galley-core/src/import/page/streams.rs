@@ -406,11 +406,8 @@ mod tests {
         // Between a Latin word and a Chinese one the repaired line keeps the space
         // (`…/run 历…`); the cut still falls there, and each half is as extracted.
         let raw = "项目代码托管在github.com/run 历年版本均可下载，";
-        let line = Line {
-            no: 7,
-            text: raw.to_owned(),
-            kind: LineKind::Text,
-        };
+        let line = block(&[raw]).remove(0);
+        assert_eq!(line.text, raw, "the repairs kept the space");
         let col = width("项目代码托管在github.com/run");
         assert_eq!(
             cut_line(&line, raw, col),
