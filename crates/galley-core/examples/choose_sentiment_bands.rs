@@ -18,14 +18,16 @@
 use galley_core::language::emoticons;
 use galley_core::language::sentences;
 use galley_core::language::sentiment::{
-    combined_logit, Bands, Label, BANDS, EMOTICON_WEIGHT, SCORE_SCALE,
+    combined_logit, in_band, tone_probability, Bands, Label, BANDS, EMOTICON_WEIGHT, SCORE_SCALE,
 };
 
 /// The share of neutral development texts that must stay neutral.
 const NEUTRAL_FLOOR: f64 = 0.8;
 /// The bands and emoticon weights tried.
-const POLAR: [f64; 6] = [0.15, 0.2, 0.25, 0.3, 0.35, 0.45];
-const PLAIN: [f64; 6] = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+const TONE: [f64; 12] = [
+    0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.96, 0.98,
+];
+const STRONG: [f64; 6] = [0.4, 0.5, 0.6, 0.7, 0.8, 1.01];
 const WEIGHTS: [f32; 5] = [0.5, 1.0, 1.5, 2.0, 3.0];
 
 /// What the label of a sentence is computed from under each choice.
@@ -34,8 +36,8 @@ struct Scored {
     base: f32,
     /// The emoticons' summed tone.
     marks: f32,
-    /// Whether tone words or emoticons were found.
-    tone_words: bool,
+    /// How likely the sentence is to take a side.
+    tone: f64,
 }
 
 /// One choice tried.
@@ -49,7 +51,8 @@ impl Choice {
     fn label(self, s: &Scored) -> (Label, f64) {
         let z = s.base + self.weight * s.marks;
         let score = (z as f64 / SCORE_SCALE).tanh();
-        (self.bands.sentence(score, s.tone_words), score)
+        let label = self.bands.sentence(score, s.tone);
+        (label, in_band(score, label))
     }
 }
 
@@ -60,13 +63,13 @@ struct Example {
 }
 
 fn scored(jieba: &jieba_rs::Jieba, text: &str) -> Scored {
-    let (z, _, lex) = combined_logit(jieba, text);
+    let (z, _, _) = combined_logit(jieba, text);
     let marks = emoticons::marks(&text.to_lowercase());
     let tone = emoticons::tone(&marks);
     Scored {
         base: z - EMOTICON_WEIGHT * tone,
         marks: tone,
-        tone_words: !lex.reasons.is_empty() || !marks.is_empty(),
+        tone: tone_probability(jieba, text),
     }
 }
 
@@ -170,20 +173,20 @@ fn main() {
     };
     let (a, n) = rates(shipped, &sets);
     println!(
-        "shipped polar {:.2} plain {:.2} emoticon {:.1}: polar right {a:.3}, neutral right {n:.3}",
-        BANDS.polar, BANDS.plain, EMOTICON_WEIGHT
+        "shipped tone {:.2} strong {:.2} emoticon {:.1}: polar right {a:.3}, neutral right {n:.3}",
+        BANDS.tone, BANDS.strong, EMOTICON_WEIGHT
     );
     let mut tried = Vec::new();
-    for p in POLAR {
-        for q in PLAIN {
+    for p in TONE {
+        for q in STRONG {
             for weight in WEIGHTS {
                 let choice = Choice {
-                    bands: Bands { polar: p, plain: q },
+                    bands: Bands { tone: p, strong: q },
                     weight,
                 };
                 let (a, b) = rates(choice, &sets);
                 println!(
-                    "polar {p:.2} plain {q:.2} emoticon {weight:.1}: polar right {a:.3}, neutral right {b:.3}"
+                    "tone {p:.2} strong {q:.2} emoticon {weight:.1}: polar right {a:.3}, neutral right {b:.3}"
                 );
                 tried.push((choice, a, b));
             }
@@ -195,8 +198,8 @@ fn main() {
         _ => (shipped, a, n),
     };
     println!(
-        "chosen: polar {:.2} plain {:.2} emoticon {:.1} (polar right {a:.3}, neutral right {n:.3})",
-        c.bands.polar, c.bands.plain, c.weight
+        "chosen: tone {:.2} strong {:.2} emoticon {:.1} (polar right {a:.3}, neutral right {n:.3})",
+        c.bands.tone, c.bands.strong, c.weight
     );
     for (name, choice) in [("shipped", shipped), ("chosen", c)] {
         let each: Vec<String> = sets

@@ -1,6 +1,7 @@
 //! Language tools built on jieba-rs. One [`Jieba`] is built per process and shared.
 //!
-//! One file per concern: the user dictionary, keywords, topics, sentiment, sentences, claims,
+//! One file per concern: the user dictionary, keywords, topics, sentiment (with [`subjectivity`],
+//! whether a sentence takes a side), sentences, claims,
 //! numbers, entities, and [`suggest`], which runs them all over an article or a digest and
 //! stores the results as suggestions for the editor to accept or reject.
 
@@ -20,6 +21,7 @@ pub mod script;
 pub mod segmented;
 pub mod sentences;
 pub mod sentiment;
+pub mod subjectivity;
 pub mod suggest;
 pub mod topic_model;
 pub mod topics;

@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use crate::language::desk_model::{self, DeskModel};
 use crate::language::emoticons::{self, Mark};
+use crate::language::subjectivity;
 
 /// The trained weights: `#bias\tB` then `feature\tweight` lines.
 const MODEL_TSV: &str = include_str!("../../assets/language/sentiment-model.tsv");
@@ -1097,7 +1098,7 @@ pub fn combined_logit(jieba: &Jieba, text: &str) -> (f32, f32, LexiconScore) {
 
 /// How much each unit of emoticon tone ([`emoticons::tone`]) adds to the log-odds (chosen
 /// with the bands by `examples/choose_sentiment_bands` on the posts development set).
-pub const EMOTICON_WEIGHT: f32 = 3.0;
+pub const EMOTICON_WEIGHT: f32 = 1.0;
 
 /// The log-odds of a sentence: the model's, the lexicon's and the emoticons'.
 fn combine(model: f32, lex: &LexiconScore, news: f32, marks: &[Mark]) -> f32 {
@@ -1133,33 +1134,33 @@ pub struct Sentiment {
 /// choose_sentiment_bands` on development sets; see docs/language.md).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bands {
-    /// A sentence scored at or above this magnitude is polar; below it, neutral.
-    pub polar: f64,
-    /// A sentence with no tone word scored below this magnitude is neutral: a plain factual
-    /// sentence.
-    pub plain: f64,
+    /// A sentence that [`subjectivity`] gives at least this probability of taking a side is
+    /// polar, on the side of its score.
+    pub tone: f64,
+    /// A sentence scored at or above this magnitude is polar whatever [`subjectivity`] says.
+    pub strong: f64,
 }
 
 /// The bands Galley ships.
 pub const BANDS: Bands = Bands {
-    polar: 0.35,
-    plain: 0.5,
+    tone: 0.8,
+    strong: 0.7,
 };
 
-/// A score at or above this magnitude is polar; below it, neutral.
-pub const POLAR: f64 = BANDS.polar;
+/// The score a polar sentence shows at least, and a neutral one less than: a sentence's score
+/// is moved into the band of its label, so that the score and the label agree.
+pub const POLAR: f64 = 0.35;
 
 impl Bands {
-    /// The label of a sentence scored `score`, with tone words among its reasons or not.
-    pub fn sentence(self, score: f64, tone_words: bool) -> Label {
-        if !tone_words && score.abs() < self.plain {
+    /// The label of a sentence scored `score` that takes a side with probability `tone`.
+    pub fn sentence(self, score: f64, tone: f64) -> Label {
+        let polar = tone >= self.tone || score.abs() >= self.strong;
+        if !polar || score == 0.0 {
             Label::Neutral
-        } else if score >= self.polar {
+        } else if score > 0.0 {
             Label::Positive
-        } else if score <= -self.polar {
-            Label::Negative
         } else {
-            Label::Neutral
+            Label::Negative
         }
     }
 
@@ -1171,9 +1172,9 @@ impl Bands {
             Label::Neutral
         } else if pos >= 2 && neg >= 2 && pos.min(neg) as f64 / polar as f64 >= 0.3 {
             Label::Mixed
-        } else if mean >= self.polar / 3.0 && pos > neg {
+        } else if mean >= POLAR / 3.0 && pos > neg {
             Label::Positive
-        } else if mean <= -self.polar / 3.0 && neg > pos {
+        } else if mean <= -POLAR / 3.0 && neg > pos {
             Label::Negative
         } else {
             Label::Neutral
@@ -1181,9 +1182,14 @@ impl Bands {
     }
 }
 
-/// Whether a sentence's reasons name tone words (not only the model's reason).
-pub fn has_tone_words(s: &Sentiment) -> bool {
-    s.reasons.iter().any(|r| !r.starts_with(MODEL_REASON))
+/// A score moved into the band of its label (see [`POLAR`]).
+pub fn in_band(score: f64, label: Label) -> f64 {
+    match label {
+        Label::Positive => score.max(POLAR),
+        Label::Negative => score.min(-POLAR),
+        Label::Neutral => score.clamp(-POLAR + 0.01, POLAR - 0.01),
+        Label::Mixed => score,
+    }
 }
 
 /// A sentence's score is tanh(log-odds / this).
@@ -1242,12 +1248,7 @@ pub fn correct(desk: &DeskModel, features: &[(String, f32)], s: &mut Sentiment) 
     let backing = c.shift[c.best] - c.shift.iter().sum::<f64>() / c.shift.len() as f64;
     if label != s.label {
         s.label = label;
-        s.score = round2(match label {
-            Label::Positive => s.score.max(POLAR),
-            Label::Negative => s.score.min(-POLAR),
-            Label::Neutral => s.score.clamp(-POLAR + 0.01, POLAR - 0.01),
-            Label::Mixed => s.score,
-        });
+        s.score = round2(in_band(s.score, label));
         s.reasons.insert(0, desk.reason(&c.words));
     } else if c.best == own && backing >= desk_model::SHOWN_SHIFT {
         s.reasons.push(desk.reason(&c.words));
@@ -1277,8 +1278,10 @@ fn analyse_tokens(tokens: &[&str], lower: &str) -> Sentiment {
     // The same log-odds as [`is_positive`], so the score's sign is the binary decision.
     let combined = combine(model, &lex, news, &marks);
     let score = (combined as f64 / SCORE_SCALE).tanh();
-    let label = BANDS.sentence(score, !lex.reasons.is_empty() || !marks.is_empty());
-    let mut reasons = lex.reasons;
+    let tone = subjectivity::probability(tokens, found(&lex, &marks));
+    let label = BANDS.sentence(score, tone);
+    let mut reasons = vec![tone_reason(tone)];
+    reasons.extend(lex.reasons);
     reasons.extend(mark_reasons(&marks));
     let mut top: Vec<(&&str, f32)> = feats
         .iter()
@@ -1302,10 +1305,46 @@ fn analyse_tokens(tokens: &[&str], lower: &str) -> Sentiment {
     agreeing_first(&mut reasons, label);
     Sentiment {
         label,
-        score: round2(score),
+        score: round2(in_band(score, label)),
         reasons,
     }
 }
+
+/// What [`subjectivity`] reads of the lexicon's and the emoticons' findings.
+fn found(lex: &LexiconScore, marks: &[Mark]) -> subjectivity::Found {
+    subjectivity::Found {
+        lexicon: lex.score.abs(),
+        words: lex.reasons.len(),
+        marks: marks.len(),
+    }
+}
+
+/// The features [`subjectivity`] reads of a text, as the sentence analysis computes them (for
+/// its trainer).
+pub fn subjectivity_features(jieba: &Jieba, text: &str) -> Vec<(String, f32)> {
+    let lower = text.to_lowercase();
+    let tokens = model_tokens(jieba, &lower);
+    let (lex, _) = lexicon_parts(tokens.iter().copied());
+    let marks = emoticons::marks(&lower);
+    subjectivity::features(&tokens, found(&lex, &marks))
+}
+
+/// How likely a text is to take a side, as the sentence analysis reads it (see [`subjectivity`]).
+pub fn tone_probability(jieba: &Jieba, text: &str) -> f64 {
+    let lower = text.to_lowercase();
+    let tokens = model_tokens(jieba, &lower);
+    let (lex, _) = lexicon_parts(tokens.iter().copied());
+    let marks = emoticons::marks(&lower);
+    subjectivity::probability(&tokens, found(&lex, &marks))
+}
+
+/// The reason giving how likely the sentence is to take a side: `倾向性 0.83`.
+fn tone_reason(tone: f64) -> String {
+    format!("{TONE_REASON} {tone:.2}")
+}
+
+/// How the reason giving [`subjectivity`]'s probability starts.
+const TONE_REASON: &str = "倾向性";
 
 /// Which way a tone-word reason points: `Some(true)` positive, `Some(false)` negative.
 fn points(reason: &str) -> Option<bool> {
@@ -1363,7 +1402,7 @@ pub fn aggregate(sentences: &[Sentiment]) -> Sentiment {
     let mut words: Vec<&String> = pos
         .iter()
         .chain(neg.iter())
-        .flat_map(|s| s.reasons.iter().filter(|r| !r.starts_with(MODEL_REASON)))
+        .flat_map(|s| s.reasons.iter().filter(|r| is_tone_word_reason(r)))
         .collect();
     words.dedup();
     reasons.extend(words.into_iter().take(8).cloned());
@@ -1372,6 +1411,11 @@ pub fn aggregate(sentences: &[Sentiment]) -> Sentiment {
         score: round2(mean.clamp(-1.0, 1.0)),
         reasons,
     }
+}
+
+/// Whether a reason names tone words or emoticons (not a model's figure).
+fn is_tone_word_reason(reason: &str) -> bool {
+    !reason.starts_with(MODEL_REASON) && !reason.starts_with(TONE_REASON)
 }
 
 fn round2(x: f64) -> f64 {
@@ -1474,6 +1518,39 @@ mod tests {
         // A code that is no emoticon, and one without a tone, decide nothing.
         let plain = analyse_sentence(jieba(), "会议材料见附件[1]，请查收[思考]");
         assert!(!plain.reasons.iter().any(|r| r.starts_with(EMOTICON_REASON)));
+    }
+
+    #[test]
+    fn a_sentence_is_neutral_because_it_reads_neutral_and_says_how_likely_a_side_was() {
+        let notice = analyse_sentence(
+            jieba(),
+            "公司董事会决定于下月召开临时股东大会，审议换届事项。",
+        );
+        assert_eq!(notice.label, Label::Neutral, "{notice:?}");
+        assert!(notice.reasons[0].starts_with(TONE_REASON), "{notice:?}");
+        assert!(notice.score.abs() < POLAR, "{notice:?}");
+        // A verdict made without a tone word still takes its side, and its score shows it.
+        let verdict = analyse_sentence(
+            jieba(),
+            "散场灯亮起时，整排观众没有一个人起身，都在等片尾彩蛋。",
+        );
+        assert_ne!(verdict.label, Label::Neutral, "{verdict:?}");
+        assert!(verdict.score.abs() >= POLAR, "{verdict:?}");
+    }
+
+    #[test]
+    fn the_bands_give_the_side_of_the_score_when_a_side_is_taken() {
+        let b = Bands {
+            tone: 0.8,
+            strong: 0.7,
+        };
+        assert_eq!(b.sentence(0.1, 0.9), Label::Positive);
+        assert_eq!(b.sentence(-0.1, 0.9), Label::Negative);
+        assert_eq!(b.sentence(0.5, 0.3), Label::Neutral);
+        assert_eq!(b.sentence(-0.75, 0.3), Label::Negative);
+        assert_eq!(b.sentence(0.0, 0.99), Label::Neutral);
+        assert_eq!(in_band(0.1, Label::Positive), POLAR);
+        assert!(in_band(0.6, Label::Neutral) < POLAR);
     }
 
     #[test]
