@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
-use super::linear::{Key, Model};
+use super::linear::{word_and_pair_keys, Key, Model};
 use super::segmented;
 
 const MODEL_TSV: &str = include_str!("../../assets/language/claim-model.tsv");
@@ -53,16 +53,7 @@ fn computed(sentence: &str, raw: f64) -> impl Iterator<Item = (&'static str, f32
 
 /// [`features_of`] as the model looks them up: by the [`Key`] of each name, none built.
 fn keyed_features(tokens: &[&str], sentence: &str, raw: f64) -> Vec<(u64, f32)> {
-    let words = model_words(tokens);
-    let mut keys: Vec<u64> = words
-        .windows(2)
-        .map(|p| Key::of(&[&p[0], "_", &p[1]]))
-        .chain(words.iter().map(|w| Key::of(&[w])))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let weight = 1.0 / (keys.len().max(1) as f32).sqrt();
-    let mut out: Vec<(u64, f32)> = keys.into_iter().map(|k| (k, weight)).collect();
+    let mut out = word_and_pair_keys(&model_words(tokens));
     out.extend(computed(sentence, raw).map(|(f, x)| (Key::of(&[f]), x)));
     out
 }

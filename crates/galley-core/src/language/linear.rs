@@ -218,6 +218,20 @@ impl Model {
     }
 }
 
+/// The distinct words and adjacent word pairs (`a_b`) of a text by the [`Key`] of their names,
+/// each weighted 1/√n (n how many there are): how the claim and subjectivity models read words.
+pub fn word_and_pair_keys<S: AsRef<str>>(words: &[S]) -> Vec<(u64, f32)> {
+    let mut keys: Vec<u64> = words
+        .windows(2)
+        .map(|p| Key::of(&[p[0].as_ref(), "_", p[1].as_ref()]))
+        .chain(words.iter().map(|w| Key::of(&[w.as_ref()])))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let weight = 1.0 / (keys.len().max(1) as f32).sqrt();
+    keys.into_iter().map(|k| (k, weight)).collect()
+}
+
 /// How many of the best classes [`Model::classify`] explains.
 pub const EXPLAINED: usize = 3;
 

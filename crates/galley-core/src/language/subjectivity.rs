@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::linear::{Key, Model};
+use super::linear::{word_and_pair_keys, Key, Model};
 
 const MODEL_TSV: &str = include_str!("../../assets/language/subjectivity-model.tsv");
 
@@ -94,16 +94,7 @@ pub fn features(tokens: &[&str], found: Found) -> Vec<(String, f32)> {
 
 /// [`features`] by the [`Key`] of each name, none built.
 fn keyed_features(tokens: &[&str], found: Found) -> Vec<(u64, f32)> {
-    let words = model_words(tokens);
-    let mut keys: Vec<u64> = words
-        .windows(2)
-        .map(|p| Key::of(&[&p[0], "_", &p[1]]))
-        .chain(words.iter().map(|w| Key::of(&[w])))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let weight = 1.0 / (keys.len().max(1) as f32).sqrt();
-    let mut out: Vec<(u64, f32)> = keys.into_iter().map(|k| (k, weight)).collect();
+    let mut out = word_and_pair_keys(&model_words(tokens));
     out.extend(computed(found).map(|(f, x)| (Key::of(&[f]), x)));
     out
 }
