@@ -397,7 +397,7 @@ fn claims_rejected_20_times_on_one_kind_of_sentence_stop_there() {
 }
 
 /// Articles on cuts of the reserve requirement or lending rates, in flat words: the shipped
-/// model reads them as neutral; a markets desk calls them good news.
+/// model reads most of them as neutral or negative; a markets desk calls them good news.
 fn easing(rng: &mut Rng) -> serde_json::Value {
     const WHO: &[&str] = &["央行", "中国人民银行", "货币当局"];
     const SAYS: &[&str] = &[
@@ -436,8 +436,14 @@ fn tones_corrected_20_times_are_suggested_as_the_desk_sees_them() {
     let first: Vec<_> = (0..20).map(|_| easing(&mut rng)).collect();
     let ids = import(&mut ws, "easing", &first);
     let before: Vec<_> = ids.iter().map(|&id| suggested_tone(&ws, id)).collect();
+    // The shipped model reads most of them otherwise (a cut read as 下调 is bad news to it).
+    let positive = before
+        .iter()
+        .flatten()
+        .filter(|(l, _)| l == "positive")
+        .count();
     assert!(
-        before.iter().flatten().all(|(l, _)| l != "positive"),
+        positive * 4 <= before.len(),
         "the shipped model already reads these as positive: {before:?}"
     );
     for &id in &ids {

@@ -490,7 +490,7 @@ mod tests {
                 include_str!("../../assets/language/sentiment-company-test.tsv"),
                 "sentiment-company-test.tsv",
                 300,
-                0.84,
+                0.86,
                 "company and market news",
             ),
         ] {

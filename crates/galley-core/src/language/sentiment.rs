@@ -1143,8 +1143,8 @@ pub struct Bands {
 
 /// The bands Galley ships.
 pub const BANDS: Bands = Bands {
-    tone: 0.8,
-    strong: 0.7,
+    tone: 0.7,
+    strong: 0.8,
 };
 
 /// The score a polar sentence shows at least, and a neutral one less than: a sentence's score
