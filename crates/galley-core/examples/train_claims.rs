@@ -27,7 +27,7 @@ use galley_core::language::{claims, script, shared_segmenter};
 mod lbfgs;
 #[path = "common/softmax.rs"]
 mod softmax;
-use softmax::{fit, is_dev, to_model, vocabulary, Doc};
+use softmax::{choose_and_refit, is_dev, Doc};
 
 const MIN_DF: u32 = 2;
 const PRUNE: f64 = 0.01;
@@ -93,36 +93,21 @@ fn main() {
         .flat_map(|f| read_lines(f))
         .map(|l| doc(&l))
         .collect();
-    let train: Vec<&Doc> = docs.iter().filter(|d| !d.dev).collect();
-    let dev: Vec<&Doc> = docs.iter().filter(|d| d.dev).collect();
+    let dev = docs.iter().filter(|d| d.dev).count();
     eprintln!(
         "{} sentences ({} training, {} development)",
         docs.len(),
-        train.len(),
-        dev.len()
+        docs.len() - dev,
+        dev
     );
     let codes = ["0".to_owned(), "1".to_owned()];
-    let vocab = vocabulary(&train, MIN_DF);
-    let mut best = (f64::NEG_INFINITY, CS[0]);
-    for c in CS {
-        let model = to_model(&fit(&train, &vocab, 2, c), &vocab, &codes, PRUNE);
-        let (recall, flagged) = score(&model, &dev);
+    let key = |c: f64, model: &Model, dev: &[&Doc]| {
+        let (recall, flagged) = score(model, dev);
         eprintln!("C = {c}: development recall {recall:.3}, non-claims flagged {flagged:.3}");
-        if recall - flagged > best.0 {
-            best = (recall - flagged, c);
-        }
-    }
-    let all: Vec<&Doc> = docs.iter().collect();
-    let vocab = vocabulary(&all, MIN_DF);
-    let model = to_model(&fit(&all, &vocab, 2, best.1), &vocab, &codes, PRUNE);
-    let tsv = model.to_tsv();
-    std::fs::write(assets.join("claim-model.tsv"), &tsv).expect("write model");
-    eprintln!(
-        "chosen C = {}; {} features, {} bytes",
-        best.1,
-        model.len(),
-        tsv.len()
-    );
+        recall - flagged
+    };
+    let path = assets.join("claim-model.tsv");
+    let model = choose_and_refit(&docs, &codes, (&CS, MIN_DF, PRUNE), key, &path);
     for test in ["claims-test.tsv", "claims-test2.tsv"] {
         let path = assets.join(test);
         if path.exists() {

@@ -29,7 +29,7 @@ use galley_core::language::subjectivity::{NEUTRAL, TONE};
 mod lbfgs;
 #[path = "common/softmax.rs"]
 mod softmax;
-use softmax::{fit, is_dev, to_model, vocabulary, Doc};
+use softmax::{choose_and_refit, is_dev, Doc};
 
 const MIN_DF: u32 = 2;
 const PRUNE: f64 = 0.01;
@@ -99,38 +99,23 @@ fn main() {
         .flat_map(|f| read_lines(f))
         .map(|l| doc(&jieba, &l))
         .collect();
-    let train: Vec<&Doc> = docs.iter().filter(|d| !d.dev).collect();
-    let dev: Vec<&Doc> = docs.iter().filter(|d| d.dev).collect();
+    let dev = docs.iter().filter(|d| d.dev).count();
     let neutral = docs.iter().filter(|d| d.y == 0).count();
     eprintln!(
         "{} texts ({neutral} neutral; {} training, {} development)",
         docs.len(),
-        train.len(),
-        dev.len()
+        docs.len() - dev,
+        dev
     );
     let codes = [NEUTRAL.to_owned(), TONE.to_owned()];
-    let vocab = vocabulary(&train, MIN_DF);
-    let mut best = (f64::NEG_INFINITY, CS[0]);
-    for c in CS {
-        let model = to_model(&fit(&train, &vocab, 2, c), &vocab, &codes, PRUNE);
-        let (neu, tone) = tone_rates(&model, &dev);
+    let key = |c: f64, model: &Model, dev: &[&Doc]| {
+        let (neu, tone) = tone_rates(model, dev);
         let balanced = (1.0 - neu + tone) / 2.0;
         eprintln!("C = {c}: development neutral called tone {neu:.3}, polar called tone {tone:.3}, balanced {balanced:.3}");
-        if balanced > best.0 {
-            best = (balanced, c);
-        }
-    }
-    let all: Vec<&Doc> = docs.iter().collect();
-    let vocab = vocabulary(&all, MIN_DF);
-    let model = to_model(&fit(&all, &vocab, 2, best.1), &vocab, &codes, PRUNE);
-    let tsv = model.to_tsv();
-    std::fs::write(assets.join("subjectivity-model.tsv"), &tsv).expect("write model");
-    eprintln!(
-        "chosen C = {}; {} features, {} bytes",
-        best.1,
-        model.len(),
-        tsv.len()
-    );
+        balanced
+    };
+    let path = assets.join("subjectivity-model.tsv");
+    let model = choose_and_refit(&docs, &codes, (&CS, MIN_DF, PRUNE), key, &path);
     for test in files(&assets, "sentiment-")
         .into_iter()
         .filter(|p| p.to_string_lossy().contains("-test"))

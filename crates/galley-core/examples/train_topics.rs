@@ -30,7 +30,7 @@ use galley_core::Store;
 mod lbfgs;
 #[path = "common/softmax.rs"]
 mod softmax;
-use softmax::{fit, is_dev, to_model, vocabulary, Doc};
+use softmax::{choose_and_refit, is_dev, Doc};
 
 const MIN_DF: u32 = 2;
 const PRUNE: f64 = 0.02;
@@ -121,43 +121,23 @@ fn main() {
             dev: is_dev(title),
         })
         .collect();
-    let train: Vec<&Doc> = docs.iter().filter(|d| !d.dev).collect();
     let dev: Vec<(String, String, String)> =
         lines.iter().filter(|l| is_dev(&l.1)).cloned().collect();
     eprintln!(
         "{} lines ({} training, {} development), {} topics",
         docs.len(),
-        train.len(),
+        docs.len() - dev.len(),
         dev.len(),
         codes.len()
     );
-    let vocab = vocabulary(&train, MIN_DF);
-    let mut best = (0.0, CS[0]);
-    for c in CS {
-        let model = to_model(&fit(&train, &vocab, codes.len(), c), &vocab, &codes, PRUNE);
-        let (t1, t3) = score(&model, &dev);
+    let key = |c: f64, model: &Model, _: &[&Doc]| {
+        let (t1, t3) = score(model, &dev);
         eprintln!("C = {c}: development top-1 {t1:.3}, top-3 {t3:.3}");
-        if t1 > best.0 {
-            best = (t1, c);
-        }
-    }
-    let all: Vec<&Doc> = docs.iter().collect();
-    let vocab = vocabulary(&all, MIN_DF);
-    let model = to_model(
-        &fit(&all, &vocab, codes.len(), best.1),
-        &vocab,
-        &codes,
-        PRUNE,
-    );
+        t1
+    };
+    let path = assets.join("topic-model.tsv");
+    let model = choose_and_refit(&docs, &codes, (&CS, MIN_DF, PRUNE), key, &path);
     let tsv = model.to_tsv();
-    std::fs::write(assets.join("topic-model.tsv"), &tsv).expect("write model");
-    eprintln!(
-        "chosen C = {}; {} of {} features kept, {} bytes",
-        best.1,
-        model.len(),
-        vocab.len(),
-        tsv.len()
-    );
     let started = std::time::Instant::now();
     let parsed = Model::parse(&tsv);
     eprintln!(

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::path::Path;
 
 use galley_core::language::linear::{softmax, Model};
 
@@ -112,4 +113,44 @@ pub fn vocabulary(docs: &[&Doc], min_df: u32) -> HashMap<String, usize> {
         .enumerate()
         .map(|(i, f)| (f.to_owned(), i))
         .collect()
+}
+
+/// For each C of `cs`, fits on the training documents and scores the model on the development
+/// ones with `key` (which prints its figures); refits on every document with the best C, writes
+/// the model file to `path` and says what was chosen.
+pub fn choose_and_refit(
+    docs: &[Doc],
+    codes: &[String],
+    (cs, min_df, prune): (&[f64], u32, f64),
+    key: impl Fn(f64, &Model, &[&Doc]) -> f64,
+    path: &Path,
+) -> Model {
+    let train: Vec<&Doc> = docs.iter().filter(|d| !d.dev).collect();
+    let dev: Vec<&Doc> = docs.iter().filter(|d| d.dev).collect();
+    let vocab = vocabulary(&train, min_df);
+    let mut best = (f64::NEG_INFINITY, cs[0]);
+    for &c in cs {
+        let model = to_model(&fit(&train, &vocab, codes.len(), c), &vocab, codes, prune);
+        let k = key(c, &model, &dev);
+        if k > best.0 {
+            best = (k, c);
+        }
+    }
+    let all: Vec<&Doc> = docs.iter().collect();
+    let vocab = vocabulary(&all, min_df);
+    let model = to_model(
+        &fit(&all, &vocab, codes.len(), best.1),
+        &vocab,
+        codes,
+        prune,
+    );
+    let tsv = model.to_tsv();
+    std::fs::write(path, &tsv).expect("write model");
+    eprintln!(
+        "chosen C = {}; {} features, {} bytes",
+        best.1,
+        model.len(),
+        tsv.len()
+    );
+    model
 }
