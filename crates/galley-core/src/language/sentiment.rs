@@ -1322,20 +1322,26 @@ fn found(lex: &LexiconScore, marks: &[Mark]) -> subjectivity::Found {
 /// The features [`subjectivity`] reads of a text, as the sentence analysis computes them (for
 /// its trainer).
 pub fn subjectivity_features(jieba: &Jieba, text: &str) -> Vec<(String, f32)> {
-    let lower = text.to_lowercase();
-    let tokens = model_tokens(jieba, &lower);
-    let (lex, _) = lexicon_parts(tokens.iter().copied());
-    let marks = emoticons::marks(&lower);
-    subjectivity::features(&tokens, found(&lex, &marks))
+    with_found(jieba, text, subjectivity::features)
 }
 
 /// How likely a text is to take a side, as the sentence analysis reads it (see [`subjectivity`]).
 pub fn tone_probability(jieba: &Jieba, text: &str) -> f64 {
+    with_found(jieba, text, subjectivity::probability)
+}
+
+/// Calls `f` with the words of the lower-cased text and what the lexicon and the emoticons
+/// found in it.
+fn with_found<R>(
+    jieba: &Jieba,
+    text: &str,
+    f: impl FnOnce(&[&str], subjectivity::Found) -> R,
+) -> R {
     let lower = text.to_lowercase();
     let tokens = model_tokens(jieba, &lower);
     let (lex, _) = lexicon_parts(tokens.iter().copied());
     let marks = emoticons::marks(&lower);
-    subjectivity::probability(&tokens, found(&lex, &marks))
+    f(&tokens, found(&lex, &marks))
 }
 
 /// The reason giving how likely the sentence is to take a side: `倾向性 0.83`.
