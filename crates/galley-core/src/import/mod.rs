@@ -1,6 +1,7 @@
 //! Import: bytes → text → articles → one transaction in the store.
 
 pub mod clean;
+pub mod contents;
 pub mod decode;
 pub mod files;
 pub mod formats;

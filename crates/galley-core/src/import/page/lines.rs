@@ -44,13 +44,14 @@ pub fn repair(text: &str) -> Vec<Line> {
     let raw = raw_lines(text);
     let mut out = Vec::with_capacity(raw.len() + 8);
     let tables = super::figures::table_lines(&raw);
+    let contents = crate::import::contents::lines(&raw);
     for i in 0..raw.len() {
         // A caption over a table (a blank line between them or not).
         let next = (i + 1..raw.len()).find(|&j| !raw[j].is_empty());
         let over_table = !tables[i] && next.is_some_and(|j| tables[j]);
         let caption =
             (stands_alone(&raw, i) || over_table) && super::figures::caption_words(raw[i]);
-        if tables[i] || caption {
+        if tables[i] || caption || contents[i] {
             // Kept apart from the text, in the furniture.
             out.push(Line {
                 no: i + 1,

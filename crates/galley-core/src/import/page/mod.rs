@@ -37,6 +37,11 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
     let units = blocks::units(lines, &lines::raw_lines(text), &vocab, jieba);
     let mut parsed = assign::articles(&units, jieba);
     number_items(&mut parsed);
+    let raw = lines::raw_lines(text);
+    let contents = crate::import::contents::lines(&raw);
+    parsed
+        .warnings
+        .extend(crate::import::contents::warning(&contents, &raw));
     parsed
 }
 

@@ -249,3 +249,29 @@ fn stories_of_two_stacked_headlines_are_not_chained_back_together() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_table_of_contents_over_the_first_story_is_furniture_not_articles() {
+    let page = "本期目录\n1. 城市书房延长开放时间\n2. 春季植树活动周末举行\n3. 新能源公交线路开通\n\
+                4. 社区食堂开业\n\n城市书房延长开放时间\n\n市图书馆所属的十二家城市书房自下月起延长开放\n\
+                时间，工作日开到晚上九点，周末开到十点。\n据《江城晚报》\n";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        titles_and_sources(&p),
+        [("城市书房延长开放时间", Some("据《江城晚报》"))]
+    );
+    assert!(
+        p.furniture.iter().any(|f| f == "本期目录"),
+        "{:?}",
+        p.furniture
+    );
+    assert!(
+        p.furniture.iter().any(|f| f == "4. 社区食堂开业"),
+        "{:?}",
+        p.furniture
+    );
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| w.contains("table of contents (4 entries)")));
+}

@@ -313,7 +313,7 @@ pub fn articles(layout: &Layout, page: u32) -> ParsedDigest {
         push(&mut out, d, page, expected);
     }
     if out.articles.is_empty() {
-        out.warnings.push("no headline found on the page".into());
+        out.warnings.push(NO_HEADLINE.into());
     }
     out
 }
@@ -330,6 +330,9 @@ fn push(out: &mut ParsedDigest, d: Draft, page: u32, sources_expected: bool) {
             }));
     }
 }
+
+/// The warning of a page with no article.
+pub const NO_HEADLINE: &str = "no headline found on the page";
 
 /// The warning of text before a page's first headline.
 pub const CONTINUED: &str = "text before the first headline: continued from another page?";

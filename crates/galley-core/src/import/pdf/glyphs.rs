@@ -66,6 +66,22 @@ pub struct Page {
 /// Reads every page's glyphs. Fails with one sentence on anything that is not a readable,
 /// unencrypted PDF with a text layer.
 pub fn read(bytes: &[u8], what: &str) -> Result<Vec<Page>> {
+    Ok(read_pages(bytes, what, None)?.pages)
+}
+
+/// The pages read from a PDF, and how many it has.
+#[derive(Debug)]
+pub struct Pages {
+    /// The pages asked for, in order.
+    pub pages: Vec<Page>,
+    /// How many pages the file has.
+    pub count: usize,
+}
+
+/// Reads the glyphs of the pages in `range` (all if none) and no others, so that a few pages
+/// of a long file are read in the time those pages take. A range with no page of the file,
+/// and pages with no text at all, are errors.
+pub fn read_pages(bytes: &[u8], what: &str, range: Option<super::PageRange>) -> Result<Pages> {
     check_header(bytes, what)?;
     let doc = guarded(what, || Document::load_mem(bytes))?
         .map_err(|e| unreadable(what, format!("is a damaged PDF ({e})")))?;
@@ -76,16 +92,39 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Vec<Page>> {
                 .into(),
         ));
     }
+    let numbers = chosen_pages(&doc, range, what)?;
     let mut out = Collector::new(&doc);
-    guarded(what, || pdf_extract::output_doc(&doc, &mut out))?
-        .map_err(|e| unreadable(what, format!("is a PDF that cannot be read ({e})")))?;
+    for &n in &numbers {
+        guarded(what, || pdf_extract::output_doc_page(&doc, &mut out, n))?
+            .map_err(|e| unreadable(what, format!("is a PDF that cannot be read ({e})")))?;
+    }
     if out.pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(unreadable(
             what,
             "has no text layer (a scanned page?): run OCR on it first; nothing imported".into(),
         ));
     }
-    Ok(out.pages)
+    Ok(Pages {
+        pages: out.pages,
+        count: doc.get_pages().len(),
+    })
+}
+
+/// The numbers of the file's pages in `range`; none is an error naming the file's length.
+fn chosen_pages(doc: &Document, range: Option<super::PageRange>, what: &str) -> Result<Vec<u32>> {
+    let all = doc.get_pages();
+    let numbers: Vec<u32> = all
+        .keys()
+        .copied()
+        .filter(|&n| range.is_none_or(|r| r.contains(n)))
+        .collect();
+    match (numbers.is_empty(), range) {
+        (true, Some(r)) => Err(Error::Invalid(format!(
+            "{what} has {} pages: there is no page {r}",
+            all.len()
+        ))),
+        _ => Ok(numbers),
+    }
 }
 
 /// A PDF starts with `%PDF-` (a few bytes of junk before it are tolerated, as readers do).

@@ -48,7 +48,19 @@ pub fn is_pdf(input: &Input<'_>, opts: &Options) -> bool {
 
 /// Rebuilds one page into articles.
 pub fn parse_page(page: &Page) -> ParsedDigest {
-    let mut parsed = articles::articles(&layout::layout(page), page.number);
+    let mut layout = layout::layout(page);
+    let texts: Vec<&str> = layout.lines.iter().map(|l| l.text.as_str()).collect();
+    let contents = crate::import::contents::lines(&texts);
+    let warning = crate::import::contents::warning(&contents, &texts);
+    for (l, _) in layout.lines.iter_mut().zip(contents).filter(|(_, c)| *c) {
+        l.furniture = true;
+    }
+    let mut parsed = articles::articles(&layout, page.number);
+    if let Some(w) = warning {
+        // A page that is all contents has no headline to miss.
+        parsed.warnings.retain(|w| w != articles::NO_HEADLINE);
+        parsed.warnings.push(w);
+    }
     crate::import::page::number_items(&mut parsed);
     parsed.pages.push(crate::model::PageSize {
         number: page.number,
@@ -141,17 +153,17 @@ pub fn prepare(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepa
 
 /// The digests of the file, without the file itself.
 fn prepare_digests(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<Prepared> {
-    let pages = glyphs::read(input.bytes, &input.what)?;
+    let read = glyphs::read_pages(input.bytes, &input.what, opts.pages)?;
     let stem = opts
         .name
         .clone()
         .or_else(|| input.source_file.as_deref().map(file_stem))
         .unwrap_or_else(|| input.what.clone());
-    let selected = select(&pages, opts.pages, &input.what)?;
+    let selected: Vec<&Page> = read.pages.iter().filter(|p| !p.glyphs.is_empty()).collect();
     if opts.one_digest {
         return prepare_whole(jieba, &selected, stem, input, opts);
     }
-    let many = pages.len() > 1;
+    let many = read.count > 1;
     let mut prepared = Vec::new();
     for page in selected {
         let name = match many {
@@ -175,23 +187,6 @@ fn prepare_digests(jieba: &Jieba, input: &Input<'_>, opts: &Options) -> Result<P
     })?;
     first.pages = prepared.collect();
     Ok(first)
-}
-
-/// The pages with text in `range` (all if none); a range past the last page is an error.
-fn select<'p>(pages: &'p [Page], range: Option<PageRange>, what: &str) -> Result<Vec<&'p Page>> {
-    let chosen = |p: &&Page| range.is_none_or(|r| r.contains(p.number));
-    if !pages.iter().any(|p| chosen(&p)) {
-        let range = range.map(|r| r.to_string()).unwrap_or_default();
-        return Err(Error::Invalid(format!(
-            "{what} has {} pages: there is no page {range}",
-            pages.len()
-        )));
-    }
-    Ok(pages
-        .iter()
-        .filter(chosen)
-        .filter(|p| !p.glyphs.is_empty())
-        .collect())
 }
 
 /// The chosen pages as one digest: their articles in page order.
