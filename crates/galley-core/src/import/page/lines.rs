@@ -505,6 +505,9 @@ pub fn is_furniture(line: &str) -> bool {
     if n == 0 {
         return false;
     }
+    if is_rule(s) {
+        return true;
+    }
     let first = s.chars().next().unwrap_or(' ');
     if matches!(
         first,
@@ -555,6 +558,9 @@ pub fn is_furniture(line: &str) -> bool {
         }
     }
     if is_issue_line(s) {
+        return true;
+    }
+    if is_web_control(s) {
         return true;
     }
     if n <= 30
@@ -744,6 +750,7 @@ pub fn parse_source(s: &str) -> Option<Source> {
             outlets: vec![outlet],
         });
     }
+    let inner = after_web_date(inner).unwrap_or(inner);
     let (kind, rest) = source_kind(inner)?;
     let rest = rest.trim();
     let outlets = if rest.contains('《') {
@@ -759,6 +766,56 @@ pub fn parse_source(s: &str) -> Option<Source> {
         line: Some(s.to_owned()),
         outlets,
     })
+}
+
+/// A web page's source line after the page's date, time and place (`2021-05-31 来源：…`,
+/// `2022-05-26 14:27北京来源：…`): the part from `来源`.
+fn after_web_date(inner: &str) -> Option<&str> {
+    let date = inner
+        .char_indices()
+        .take_while(|(_, c)| {
+            c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日')
+        })
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let digits = inner[..date].chars().filter(char::is_ascii_digit).count();
+    if !(6..=8).contains(&digits) {
+        return None;
+    }
+    let rest = inner[date..]
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':')
+        .trim_start();
+    let at = rest.find("来源")?;
+    let place = &rest[..at];
+    (place.chars().count() <= 6 && place.chars().all(is_cjk)).then(|| &rest[at..])
+}
+
+/// A web page's buttons, printed with it (`扫一扫分享本页`, `【打印本页】 【关闭窗口】`).
+pub fn is_web_control(s: &str) -> bool {
+    let controls = [
+        "扫一扫",
+        "分享到",
+        "打印本页",
+        "关闭窗口",
+        "返回顶部",
+        "字号：",
+        "【打印】",
+    ];
+    let s = s.trim();
+    s.chars().count() <= 30 && controls.iter().any(|c| s.contains(c)) && !s.contains('。')
+}
+
+/// A rule drawn in characters (`==========`, `----------`, `──────`): one sign repeated.
+pub fn is_rule(s: &str) -> bool {
+    let s = s.trim();
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    "=-_*~─━═—＝－·.…".contains(first)
+        && s.chars().count() >= 5
+        && chars.all(|c| c == first || c == ' ')
 }
 
 /// A reprint's edition line, `《人民日报》（2025年10月20日 第 01 版）`: a title-marked outlet and,
@@ -959,6 +1016,36 @@ mod tests {
             strip_cjk_spaces("本报讯（记者 林晓岚 通讯员 陈 晨）"),
             "本报讯（记者 林晓岚 通讯员 陈晨）"
         );
+    }
+
+    #[test]
+    fn rules_drawn_in_characters_and_web_buttons_are_furniture() {
+        assert!(is_furniture(
+            "============================================================"
+        ));
+        assert!(is_furniture("- - - - - - -"));
+        assert!(is_furniture("──────────"));
+        assert!(is_furniture("扫一扫分享本页"));
+        assert!(is_furniture("【打印本页】 【关闭窗口】"));
+        assert!(!is_furniture("——"));
+        assert!(!is_furniture("…………"));
+        assert!(!is_furniture("扫一扫二维码即可报名参加本次活动。"));
+    }
+
+    #[test]
+    fn a_web_pages_source_after_its_date_time_and_place_is_a_source() {
+        let s = parse_source("2021-05-31 来源：《光明日报》收藏").unwrap();
+        assert_eq!(s.outlets, ["光明日报"]);
+        let s = parse_source("2022-05-26 14:27北京来源：澎湃新闻").unwrap();
+        assert_eq!(
+            s.line.as_deref(),
+            Some("2022-05-26 14:27北京来源：澎湃新闻")
+        );
+        assert_eq!(s.outlets, ["澎湃新闻"]);
+        assert!(parse_source("2022年5月26日 来源：新华网").is_some());
+        // A date and a place with a sentence after them are no source.
+        assert!(parse_source("2022-05-26 记者从市里了解到来源情况").is_none());
+        assert!(parse_source("2022-05-26 很长的一段地名和说明文字来源：新华网").is_none());
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
     let units = blocks::units(lines, &lines::raw_lines(text), &vocab, jieba);
     let mut parsed = assign::articles(&units, jieba);
     number_items(&mut parsed);
+    site_names(&mut parsed);
     let raw = lines::raw_lines(text);
     let contents = crate::import::contents::lines(&raw);
     parsed
@@ -63,6 +64,59 @@ pub fn number_items(parsed: &mut ParsedDigest) {
             a.title = rest.to_owned();
         }
     }
+}
+
+/// A web page printed to PDF is titled as the browser names it, with the site after the
+/// headline (`在博物馆里上好“大思政课”-光明日报-光明网`, `…_先锋文汇_共产党员网`): the headline
+/// keeps the title and the site's name goes to the page furniture.
+pub fn site_names(parsed: &mut ParsedDigest) {
+    for a in &mut parsed.articles {
+        if let Some(cut) = site_suffix(&a.title) {
+            parsed.furniture.push(a.title[cut..].trim().to_owned());
+            a.title.truncate(cut);
+        }
+    }
+}
+
+/// Where a title's site suffix starts: its last part, after `-`, `_` or `|`, names a site
+/// (`…网`, `…报`, `…新闻`, a Latin name). Everything after a first `_` goes (headlines do not
+/// use it); after `-` or `|`, each part from the end that names a site.
+fn site_suffix(title: &str) -> Option<usize> {
+    const SEPARATORS: [char; 4] = ['-', '_', '|', '｜'];
+    let last = title.rfind(SEPARATORS)?;
+    if !names_site(&title[last + 1..]) {
+        return None;
+    }
+    let cut = match title.find('_') {
+        Some(at) => at,
+        None => {
+            let mut cut = last;
+            while let Some(at) = title[..cut].rfind(SEPARATORS) {
+                if !names_site(&title[at + 1..cut]) {
+                    break;
+                }
+                cut = at;
+            }
+            cut
+        }
+    };
+    let head = title[..cut].trim_end();
+    (head.chars().count() >= 4).then_some(head.len())
+}
+
+/// A site's or a paper's name: short, and ending as one does, or Latin (`The Paper`).
+fn names_site(part: &str) -> bool {
+    let part = part.trim();
+    let n = part.chars().count();
+    let latin = part.chars().any(|c| c.is_ascii_alphabetic())
+        && part
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.'));
+    (1..=20).contains(&n)
+        && (latin
+            || ["网", "网站", "新闻", "客户端", "报"]
+                .iter()
+                .any(|e| part.ends_with(e)))
 }
 
 #[cfg(test)]

@@ -275,3 +275,49 @@ fn a_table_of_contents_over_the_first_story_is_furniture_not_articles() {
         .iter()
         .any(|w| w.contains("table of contents (4 entries)")));
 }
+
+#[test]
+fn a_web_pages_title_loses_the_sites_name() {
+    let cases = [
+        (
+            "在博物馆里上好“大思政课”-光明日报-光明网",
+            "在博物馆里上好“大思政课”",
+        ),
+        (
+            "借智博物馆打造“行走的思政课堂”_先锋文汇_共产党员网",
+            "借智博物馆打造“行走的思政课堂”",
+        ),
+        (
+            "博物馆奇妙游！这个党支部用特殊方式感知“大学校的力量”_澎湃号·政务_澎湃新闻-The Paper",
+            "博物馆奇妙游！这个党支部用特殊方式感知“大学校的力量”",
+        ),
+        (
+            "百年接力，党旗映照清华园 - 中华人民共和国教育部政府门户网站",
+            "百年接力，党旗映照清华园",
+        ),
+        // Not a site: kept whole.
+        ("京津冀-长三角城际列车开通", "京津冀-长三角城际列车开通"),
+        ("A股-港股通额度调整", "A股-港股通额度调整"),
+        ("科技日报", "科技日报"),
+    ];
+    for (title, kept) in cases {
+        let mut parsed = ParsedDigest {
+            articles: vec![crate::model::ArticleDraft {
+                title: title.to_owned(),
+                source: Default::default(),
+                paragraphs: Vec::new(),
+                pull_quotes: Vec::new(),
+                confidence: 0.9,
+                warnings: Vec::new(),
+            }],
+            ..ParsedDigest::default()
+        };
+        site_names(&mut parsed);
+        assert_eq!(parsed.articles[0].title, kept, "{title}");
+        let furniture: String = parsed.furniture.concat();
+        assert_eq!(
+            format!("{kept}{furniture}").replace(' ', ""),
+            title.replace(' ', "")
+        );
+    }
+}

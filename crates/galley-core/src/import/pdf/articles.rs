@@ -188,7 +188,9 @@ pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
     if block.lines.iter().all(|l| l.furniture) || is_furniture(&text) {
         return Role::Furniture;
     }
-    if block.size() >= HEADLINE * body_size {
+    // A headline finishes no sentence: larger type ending `。` is a pull quote, or body
+    // text on a page too short to tell its body size (`军表示。` over a page's footer).
+    if block.size() >= HEADLINE * body_size && !text.trim_end().ends_with('。') {
         return Role::Headline;
     }
     if let Some(source) = parse_source(&text) {
@@ -226,13 +228,20 @@ pub fn paragraphs(lines: &[Line]) -> Vec<String> {
 pub fn paragraph_runs(lines: &[Line]) -> Vec<(String, std::ops::Range<usize>)> {
     let mut paras: Vec<(Vec<&str>, std::ops::Range<usize>)> = Vec::new();
     let mut prev: Option<&Line> = None;
+    let usual = usual_gap(lines);
     for (i, l) in lines.iter().enumerate() {
         let indented = l.x0 - l.column.0 > 0.5 * l.size;
         let after_short = prev.is_some_and(|p| {
-            p.column.1 - p.x1 > 2.0 * p.size
-                && p.text
-                    .trim_end()
-                    .ends_with(['。', '！', '？', '”', '」', '.'])
+            let short = |right: f64| right - p.x1 > 2.0 * p.size;
+            let ends = p
+                .text
+                .trim_end()
+                .ends_with(['。', '！', '？', '”', '」', '.']);
+            // A line short of the next one's column and set off by a wider gap than the
+            // lines' usual one: a subheading of a page whose paragraphs stand apart
+            // (`铭记历史，汲取信仰的力量`, cut into a band of its own).
+            let set_off = usual.is_some_and(|u| l.top() - p.bottom() > 1.3 * u + 0.1 * l.size);
+            short(p.column.1) && ends || short(p.column.1.max(l.column.1)) && set_off
         });
         match paras.last_mut() {
             Some((p, r)) if !indented && !after_short => {
@@ -244,6 +253,29 @@ pub fn paragraph_runs(lines: &[Line]) -> Vec<(String, std::ops::Range<usize>)> {
         prev = Some(l);
     }
     paras.into_iter().map(|(p, r)| (join(p), r)).collect()
+}
+
+/// A paragraph of one short line in body type that ends with no mark at all: a subheading
+/// (`铭记历史，汲取信仰的力量`), which text after it never goes on.
+fn is_subheading(l: &Line, right: f64) -> bool {
+    let text = l.text.trim();
+    let unmarked = text.chars().last().is_some_and(|c| {
+        c.is_alphanumeric() && !c.is_ascii_digit() || matches!(c, '）' | ')' | '》')
+    });
+    text.chars().count() <= 30 && right - l.x1 > 2.0 * l.size && unmarked
+}
+
+/// The median gap between a line and the next (`None` under three gaps).
+fn usual_gap(lines: &[Line]) -> Option<f64> {
+    let mut gaps: Vec<f64> = lines
+        .windows(2)
+        .map(|w| w[1].top() - w[0].bottom())
+        .collect();
+    if gaps.len() < 3 {
+        return None;
+    }
+    gaps.sort_by(f64::total_cmp);
+    Some(gaps[gaps.len() / 2])
 }
 
 /// An article being filled in.
@@ -331,6 +363,12 @@ fn push(out: &mut ParsedDigest, d: Draft, page: u32, sources_expected: bool) {
     }
 }
 
+/// The warning of a headline with nothing under it on its page.
+pub const NO_TEXT: &str = "a headline with no text under it";
+
+/// What [`NO_TEXT`] costs an article's confidence.
+pub const NO_TEXT_COST: f64 = 0.4;
+
 /// The warning of a page with no article.
 pub const NO_HEADLINE: &str = "no headline found on the page";
 
@@ -375,17 +413,27 @@ fn finish(
             ));
             pull_quotes.push(text);
         } else {
-            pieces.push((at, para(ParagraphKind::Heading, text), place));
+            // A subheading finishes no sentence; larger text that does is body text.
+            let kind = match text.trim_end().ends_with('。') {
+                true => ParagraphKind::Body,
+                false => ParagraphKind::Heading,
+            };
+            pieces.push((at, para(kind, text), place));
         }
     }
     let mut paragraphs: Vec<(ParagraphDraft, Vec<PageBox>)> = Vec::new();
     let lines = &d.body;
+    let right = lines.iter().map(|l| l.column.1).fold(f64::MIN, f64::max);
     let body = |from: usize, to: usize| {
         paragraph_runs(&lines[from..to])
             .into_iter()
             .map(move |(t, r)| {
-                let places = self::boxes(&lines[from + r.start..from + r.end], page);
-                (para(ParagraphKind::Body, t), places)
+                let run = &lines[from + r.start..from + r.end];
+                let kind = match run {
+                    [one] if is_subheading(one, right) => ParagraphKind::Heading,
+                    _ => ParagraphKind::Body,
+                };
+                (para(kind, t), self::boxes(run, page))
             })
     };
     let mut start = 0;
@@ -433,8 +481,8 @@ fn finish(
         confidence -= 0.2;
     }
     if paragraphs.is_empty() {
-        warnings.push("a headline with no text under it".into());
-        confidence -= 0.4;
+        warnings.push(NO_TEXT.into());
+        confidence -= NO_TEXT_COST;
     }
     let title = if d.title.is_empty() {
         paragraphs

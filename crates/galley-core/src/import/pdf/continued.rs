@@ -4,7 +4,7 @@
 //! to the last one there when that one stops mid-sentence, instead of standing as an untitled
 //! article of its own.
 
-use super::articles::CONTINUED;
+use super::articles::{CONTINUED, NO_TEXT, NO_TEXT_COST};
 use crate::import::page::lines::ends_sentence;
 use crate::model::{ArticleDraft, BoxOf, ParagraphKind, ParsedDigest, PlacedBox, Source};
 
@@ -120,6 +120,9 @@ fn join(
 ) -> Moved {
     let paragraphs = article.paragraphs.len();
     let pull_quotes = article.pull_quotes.len();
+    if paragraphs == 0 && !rest.paragraphs.is_empty() {
+        found_text(article);
+    }
     let mut incoming = rest.paragraphs.into_iter().peekable();
     let joined = match (article.paragraphs.last_mut(), incoming.peek()) {
         (Some(last), Some(next)) if goes_on(&last.kind, &next.kind, &last.text) => {
@@ -129,8 +132,9 @@ fn join(
         }
         _ => false,
     };
+    let lead = paragraphs > 0;
     article.paragraphs.extend(incoming.map(|mut p| {
-        if p.kind == ParagraphKind::Lead {
+        if p.kind == ParagraphKind::Lead && lead {
             p.kind = ParagraphKind::Body;
         }
         p
@@ -149,6 +153,16 @@ fn join(
         joined,
         pull_quotes,
         source,
+    }
+}
+
+/// A headline printed at the foot of a page with its text on the next one: it has text after
+/// all, and its lead is the first paragraph there.
+fn found_text(article: &mut ArticleDraft) {
+    let before = article.warnings.len();
+    article.warnings.retain(|w| w != NO_TEXT);
+    if article.warnings.len() < before {
+        article.confidence = (article.confidence + NO_TEXT_COST).min(0.9);
     }
 }
 
@@ -337,5 +351,26 @@ mod tests {
             2,
             "appended, not joined"
         );
+    }
+
+    #[test]
+    fn a_headline_at_a_pages_foot_takes_its_text_from_the_next_page() {
+        let mut headline = article("博物馆奇妙游", &[], &[NO_TEXT]);
+        headline.confidence = 0.9 - NO_TEXT_COST;
+        let mut digest = ParsedDigest {
+            articles: vec![headline],
+            boxes: vec![placed(1, BoxOf::Title { article: 0 })],
+            ..ParsedDigest::default()
+        };
+        let page = ParsedDigest {
+            articles: vec![article("", &["第一段。", "第二段。"], &[CONTINUED])],
+            ..ParsedDigest::default()
+        };
+        append(&mut digest, page);
+        let a = &digest.articles[0];
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        assert!((a.confidence - 0.9).abs() < 1e-9);
+        let kinds: Vec<ParagraphKind> = a.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [ParagraphKind::Lead, ParagraphKind::Body]);
     }
 }

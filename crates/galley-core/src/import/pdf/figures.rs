@@ -195,11 +195,12 @@ fn merge_rows(lines: Vec<Line>, runs: &[(usize, Vec<usize>)], in_table: &[bool])
 }
 
 /// Captions: small type (not a source line or a byline) that is worded as a caption, or that
-/// sits under a blank as tall as three lines (a picture) and is no kicker over a headline.
+/// sits under a blank as tall as three lines (a picture) and is no kicker over a headline;
+/// in body type (a web page's print), a line both worded as a caption and under a picture.
 /// The caption's following lines in the same small type go with it.
 fn captions(lines: &mut [Line], body_size: f64) {
     for i in 0..lines.len() {
-        if lines[i].furniture || !is_small(&lines[i], body_size) {
+        if lines[i].furniture {
             continue;
         }
         let text = lines[i].text.trim();
@@ -209,7 +210,8 @@ fn captions(lines: &mut [Line], body_size: f64) {
         let worded = caption_words(text);
         let under_picture =
             blank_above(lines, i) >= 3.0 * body_size && !kicker(lines, i, body_size);
-        if !(worded || under_picture) {
+        let small = is_small(&lines[i], body_size);
+        if !(small && (worded || under_picture) || worded && under_picture) {
             continue;
         }
         lines[i].furniture = true;

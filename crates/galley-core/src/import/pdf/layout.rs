@@ -9,7 +9,7 @@
 
 use super::articles::HEADLINE;
 use super::glyphs::{Glyph, Page};
-use crate::import::page::lines::is_furniture;
+use crate::import::page::lines::{is_furniture, is_rule, is_web_control};
 
 /// One line of text in one column.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +133,12 @@ pub fn layout(page: &Page) -> Layout {
         .into_iter()
         .flat_map(|row| segments(row, body_size))
         .filter(|l| !l.text.is_empty())
+        .map(|mut l| {
+            // A rule drawn in characters (`=====`) and a web page's buttons are no text,
+            // wherever they stand.
+            l.furniture = is_rule(&l.text) || is_web_control(&l.text);
+            l
+        })
         .collect();
     let leading = Leading::measure(&lines, body_size);
     let lines = super::figures::set_aside(lines, body_size);
@@ -306,7 +312,11 @@ pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -
     for (i, l) in lines.iter_mut().enumerate() {
         let small = l.size <= body_size * 1.05;
         let full = measure.is_some_and(|m| l.x1 - l.x0 >= FULL_MEASURE * m);
-        let short = l.text.chars().count() <= 30 && !full && !ends_clause(&l.text);
+        // A clause mark inside (`牢记使命，感悟实践的真理`) makes a line text, a subheading.
+        let short = l.text.chars().count() <= 30
+            && !full
+            && !ends_clause(&l.text)
+            && !l.text.contains(['，', '；']);
         let alone = spans
             .iter()
             .enumerate()

@@ -62,6 +62,7 @@ pub fn parse_page(page: &Page) -> ParsedDigest {
         parsed.warnings.push(w);
     }
     crate::import::page::number_items(&mut parsed);
+    crate::import::page::site_names(&mut parsed);
     parsed.pages.push(crate::model::PageSize {
         number: page.number,
         width: page.width,

@@ -355,3 +355,94 @@ fn lines_at_the_page_edges_are_text_unless_they_read_as_furniture() {
         .collect();
     assert_eq!(furniture, ["第 5 页"]);
 }
+
+#[test]
+fn a_sentence_in_larger_type_than_a_sparse_pages_footer_is_text_not_a_headline() {
+    // The last words of a story at the top of a page whose only other text is its footer:
+    // the footer's size is the commonest, so the words look large.
+    let mut g = Vec::new();
+    text(&mut g, "副行长表示。", 50.0, 40.0, 12.0);
+    text(&mut g, "第 159 页", 260.0, 820.0, 9.0);
+    let parsed = parse_page(&page(g));
+    assert!(parsed.articles.iter().all(|a| a.title != "副行长表示。"));
+    let a = &parsed.articles[0];
+    assert_eq!(a.paragraphs.len(), 1);
+    assert_eq!(a.paragraphs[0].text, "副行长表示。");
+    assert_ne!(a.paragraphs[0].kind, ParagraphKind::Heading);
+}
+
+#[test]
+fn a_web_page_printed_to_pdf_reads_as_its_article() {
+    let mut g = Vec::new();
+    text(
+        &mut g,
+        "城市书房延长开放时间-江城日报-江城网",
+        50.0,
+        60.0,
+        16.0,
+    );
+    text(
+        &mut g,
+        "========================================",
+        50.0,
+        88.0,
+        10.0,
+    );
+    text(
+        &mut g,
+        "2024-03-05 09:30江城来源：《江城日报》",
+        50.0,
+        110.0,
+        10.0,
+    );
+    let line = "市图书馆所属的十二家城市书房自下月起延长开放时间工作日开到九点";
+    // Paragraphs stand apart by a wider gap than their lines' (22 points against 15).
+    let paragraph = |g: &mut Vec<Glyph>, y: f64, last: &str| {
+        for k in 0..4 {
+            text(g, line, 50.0, y + 15.0 * k as f64, 10.0);
+        }
+        text(g, last, 50.0, y + 60.0, 10.0);
+        y + 82.0
+    };
+    let y = paragraph(&mut g, 132.0, "周末开到十点。");
+    // A photo's blank, then its caption in body type.
+    text(
+        &mut g,
+        "城市书房内景（江城图书馆供图）",
+        50.0,
+        y + 200.0,
+        10.0,
+    );
+    let y = paragraph(&mut g, y + 222.0, "读者可在线预约座位。");
+    text(&mut g, "夜间服务，读者点赞", 50.0, y, 10.0);
+    let y = paragraph(&mut g, y + 22.0, "不少读者表示方便。");
+    text(&mut g, "扫一扫分享本页", 50.0, y, 10.0);
+    let parsed = parse_page(&page(g));
+    assert_eq!(parsed.articles.len(), 1, "{:?}", parsed.articles);
+    let a = &parsed.articles[0];
+    assert_eq!(a.title, "城市书房延长开放时间");
+    assert_eq!(a.source.outlets, ["江城日报"], "{a:?}");
+    let kinds: Vec<ParagraphKind> = a.paragraphs.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ParagraphKind::Lead,
+            ParagraphKind::Body,
+            ParagraphKind::Heading,
+            ParagraphKind::Body
+        ]
+    );
+    assert_eq!(a.paragraphs[2].text, "夜间服务，读者点赞");
+    for f in [
+        "-江城日报-江城网",
+        "城市书房内景（江城图书馆供图）",
+        "扫一扫分享本页",
+    ] {
+        assert!(
+            parsed.furniture.iter().any(|x| x == f),
+            "{f}: {:?}",
+            parsed.furniture
+        );
+    }
+    assert!(parsed.furniture.iter().any(|x| x.starts_with("=====")));
+}
