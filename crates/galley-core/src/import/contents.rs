@@ -4,14 +4,32 @@
 //! page furniture, with one warning.
 //!
 //! A run qualifies when at least [`MIN_ENTRIES`] numbered entries follow each other with
-//! their numbers going up by one, every line between them is short and finishes no sentence,
-//! and the numbered entries hold most of the run's text. A newsletter's numbered items have
-//! their text under each title, so they never form such a run.
+//! their numbers going up by one, no line between them holds a `。`, and the numbered entries
+//! hold most of the run's text; and when it says it is a table of contents: a heading naming
+//! one (`目录`, `本期导读`) right above it, at least [`MANY_ENTRIES`] entries, or nothing else
+//! on the page but its furniture. A list a sentence introduces (`部署了四项重点工作：`) is
+//! part of its article, and a newsletter's numbered items have their text under each title,
+//! so neither forms such a run.
 
-use super::page::lines::item_marker;
+use super::page::lines::{is_furniture, item_marker};
 
 /// The fewest numbered entries that make a table of contents.
 pub const MIN_ENTRIES: usize = 4;
+
+/// The fewest numbered entries that make a table of contents without a heading naming it.
+pub const MANY_ENTRIES: usize = 8;
+
+/// Words of a heading over a table of contents.
+const HEADINGS: [&str; 8] = [
+    "目录",
+    "目次",
+    "要目",
+    "导读",
+    "本期",
+    "索引",
+    "内容提要",
+    "contents",
+];
 
 /// The longest a numbered entry may be, in characters.
 const ENTRY_CHARS: usize = 100;
@@ -19,8 +37,8 @@ const ENTRY_CHARS: usize = 100;
 /// The longest a line between entries (a heading, the rest of a wrapped entry) may be.
 const BETWEEN_CHARS: usize = 60;
 
-/// A line after the last entry this short (in characters) is the end of a wrapped entry
-/// (a name list `本版责编：陈` / `凌`), kept with it; a headline is longer.
+/// A line right after the last entry (no blank line between) this short (in characters) is
+/// the end of a wrapped entry (a name list `本版责编：陈` / `凌`), kept with it.
 const TAIL_CHARS: usize = 4;
 
 /// The lines (trimmed; an empty one is blank) that belong to a table of contents.
@@ -84,38 +102,62 @@ fn entry_number(text: &str) -> Option<u32> {
     }
 }
 
-/// The tables of contents inside the run of entry-like lines `start..end`: each from up to
-/// two lines before its first entry (a heading such as `目录`) to its last entry and the
-/// short lines wrapping it.
+/// The tables of contents inside the run of entry-like lines `start..end`: each from the
+/// heading naming it (if any) to its last entry and the short lines wrapping it.
 fn contents_in(texts: &[&str], start: usize, end: usize) -> Vec<std::ops::Range<usize>> {
     let numbered: Vec<(usize, u32)> = (start..end)
         .filter_map(|i| entry_number(texts[i]).map(|n| (i, n)))
         .collect();
+    let chars = |i: usize| texts[i].chars().count();
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
     for (first, last) in sequences(&numbered) {
         let from = found.last().map_or(start, |r| r.end);
-        let lead = (from..first)
+        let heading = (from..first)
             .rev()
             .filter(|&i| !texts[i].is_empty())
             .take(2)
-            .last()
-            .unwrap_or(first);
+            .find(|&i| names_contents(texts[i]));
         let tail = (last + 1..end)
-            .take_while(|&i| texts[i].chars().count() <= TAIL_CHARS)
+            .take_while(|&i| !texts[i].is_empty() && chars(i) <= TAIL_CHARS)
             .last()
             .map_or(last + 1, |i| i + 1);
-        let chars = |i: usize| texts[i].chars().count();
-        let entries: usize = numbered
+        let entries: Vec<usize> = numbered
             .iter()
-            .filter(|(i, _)| (first..=last).contains(i))
-            .map(|&(i, _)| chars(i))
-            .sum();
-        let all: usize = (first..tail).map(chars).sum();
-        if 3 * entries >= 2 * all {
-            found.push(lead..tail);
+            .map(|&(i, _)| i)
+            .filter(|i| (first..=last).contains(i))
+            .collect();
+        let mostly_entries = 3 * entries.iter().map(|&i| chars(i)).sum::<usize>()
+            >= 2 * (first..tail).map(chars).sum::<usize>();
+        let says_so =
+            heading.is_some() || entries.len() >= MANY_ENTRIES || fills_page(texts, first..tail);
+        if mostly_entries && says_so && !introduced(texts, first) {
+            found.push(heading.unwrap_or(first)..tail);
         }
     }
     found
+}
+
+/// A heading that names a table of contents (`人民日报文章目录`, `本期导读`).
+fn names_contents(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.chars().count() <= 20 && HEADINGS.iter().any(|h| lower.contains(h))
+}
+
+/// Whether the lines of `run` are all the page holds besides its furniture.
+fn fills_page(texts: &[&str], run: std::ops::Range<usize>) -> bool {
+    texts
+        .iter()
+        .enumerate()
+        .all(|(i, t)| run.contains(&i) || t.is_empty() || is_furniture(t))
+}
+
+/// Whether the text right before line `first` introduces a list (`部署了四项重点工作：`).
+fn introduced(texts: &[&str], first: usize) -> bool {
+    texts[..first]
+        .iter()
+        .rev()
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| t.trim_end().ends_with(['：', ':']))
 }
 
 /// The first and last line of each stretch of at least [`MIN_ENTRIES`] entries numbered one
@@ -186,6 +228,30 @@ mod tests {
                     3. 公交新线开通\n新线路连接高铁站与大学城，全程\n二十四分钟\n\
                     4. 社区食堂开业\n老人用餐可享八折，每天供应\n两荤两素";
         assert!(marked(page).is_empty());
+    }
+
+    #[test]
+    fn a_list_inside_an_article_is_not_contents() {
+        let page = "会议部署了四项重点工作：\n1. 加强组织领导\n2. 完善工作机制\n3. 强化督促检查\n\
+                    4. 营造良好氛围\n会议要求各地抓好落实。";
+        assert!(marked(page).is_empty());
+        // Without a heading naming it, four entries among other text are not enough.
+        let page = "城市书房延长开放时间\n1. 城市书房\n2. 植树活动\n3. 公交新线\n4. 社区食堂\n\
+                    市图书馆所属的十二家城市书房自下月起延长开放时间。";
+        assert!(marked(page).is_empty());
+    }
+
+    #[test]
+    fn a_page_of_entries_alone_or_many_entries_are_contents() {
+        let page = "95. 车担飞上天\n96. 图片报道\n97. 黔灵山\n98. 我心中的两条江\n第 4 页";
+        assert_eq!(marked(page).len(), 4);
+        let many: String = (1..=8)
+            .map(|n| format!("{n}. 第{n}条新闻的标题\n"))
+            .collect();
+        let page =
+            format!("两会速递\n{many}\n两会速递\n市图书馆所属的城市书房自下月起延长开放时间。");
+        let marks = marked(&page);
+        assert_eq!(marks.len(), 8, "{marks:?}");
     }
 
     #[test]

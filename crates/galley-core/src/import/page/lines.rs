@@ -42,15 +42,19 @@ pub fn raw_lines(text: &str) -> Vec<&str> {
 /// Splits the page into repaired lines.
 pub fn repair(text: &str) -> Vec<Line> {
     let raw = raw_lines(text);
+    repair_raw(&raw, &crate::import::contents::lines(&raw))
+}
+
+/// [`repair`] of the page's raw lines, `contents` marking its table of contents (see
+/// [`crate::import::contents`]), which goes to the furniture.
+pub fn repair_raw(raw: &[&str], contents: &[bool]) -> Vec<Line> {
     let mut out = Vec::with_capacity(raw.len() + 8);
-    let tables = super::figures::table_lines(&raw);
-    let contents = crate::import::contents::lines(&raw);
+    let tables = super::figures::table_lines(raw);
     for i in 0..raw.len() {
         // A caption over a table (a blank line between them or not).
         let next = (i + 1..raw.len()).find(|&j| !raw[j].is_empty());
         let over_table = !tables[i] && next.is_some_and(|j| tables[j]);
-        let caption =
-            (stands_alone(&raw, i) || over_table) && super::figures::caption_words(raw[i]);
+        let caption = (stands_alone(raw, i) || over_table) && super::figures::caption_words(raw[i]);
         if tables[i] || caption || contents[i] {
             // Kept apart from the text, in the furniture.
             out.push(Line {
@@ -60,7 +64,7 @@ pub fn repair(text: &str) -> Vec<Line> {
             });
             continue;
         }
-        repair_line(&raw, i, &mut out);
+        repair_line(raw, i, &mut out);
     }
     out
 }
@@ -560,7 +564,7 @@ pub fn is_furniture(line: &str) -> bool {
     if is_issue_line(s) {
         return true;
     }
-    if is_web_control(s) {
+    if is_web_control(s) || is_folio(s) {
         return true;
     }
     if n <= 30
@@ -778,32 +782,71 @@ fn after_web_date(inner: &str) -> Option<&str> {
         })
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
+    // `2022年05月26日08:21`: the date ends at its `日`, the time follows.
+    let date = inner[..date]
+        .find('日')
+        .map_or(date, |at| at + '日'.len_utf8());
     let digits = inner[..date].chars().filter(char::is_ascii_digit).count();
     if !(6..=8).contains(&digits) {
         return None;
     }
     let rest = inner[date..]
         .trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':')
-        .trim_start();
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
     let at = rest.find("来源")?;
-    let place = &rest[..at];
+    let place = rest[..at].trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜');
     (place.chars().count() <= 6 && place.chars().all(is_cjk)).then(|| &rest[at..])
 }
 
-/// A web page's buttons, printed with it (`扫一扫分享本页`, `【打印本页】 【关闭窗口】`).
+/// A page's number as printed at its foot: `第 155 页`, `第3页 共12页`, `3 / 12`.
+fn is_folio(s: &str) -> bool {
+    let bare: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let number = |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let page = |t: &str| {
+        t.strip_prefix('第')
+            .and_then(|t| t.strip_suffix('页'))
+            .is_some_and(number)
+    };
+    match bare.split_once("页共") {
+        Some((a, b)) => page(&format!("{a}页")) && b.strip_suffix('页').is_some_and(number),
+        None => {
+            page(&bare)
+                || bare
+                    .split_once('/')
+                    .is_some_and(|(a, b)| number(a) && number(b))
+        }
+    }
+}
+
+/// A web page's buttons, printed with it (`扫一扫分享本页`, `【打印本页】 【关闭窗口】`,
+/// `字号：大 中 小`): a line of nothing but buttons.
 pub fn is_web_control(s: &str) -> bool {
-    let controls = [
+    const CONTROLS: [&str; 12] = [
         "扫一扫",
+        "分享本页",
         "分享到",
+        "分享",
         "打印本页",
+        "打印",
         "关闭窗口",
+        "关闭",
         "返回顶部",
-        "字号：",
-        "【打印】",
+        "收藏本页",
+        "收藏",
+        "字号大中小",
     ];
-    let s = s.trim();
-    s.chars().count() <= 30 && controls.iter().any(|c| s.contains(c)) && !s.contains('。')
+    // Marks, brackets and spaces around the buttons do not count.
+    let mut rest: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"【】[]|｜:：/、".contains(*c))
+        .collect();
+    if !CONTROLS.iter().any(|c| rest.contains(c)) {
+        return false;
+    }
+    for c in CONTROLS {
+        rest = rest.replace(c, "");
+    }
+    rest.chars().count() <= 1
 }
 
 /// A rule drawn in characters (`==========`, `----------`, `──────`): one sign repeated.
@@ -1025,8 +1068,16 @@ mod tests {
         ));
         assert!(is_furniture("- - - - - - -"));
         assert!(is_furniture("──────────"));
+        assert!(is_furniture("第 155 页"));
+        assert!(is_furniture("第3页 共12页"));
+        assert!(is_furniture("3 / 12"));
+        assert!(!is_furniture("第3页的内容"));
         assert!(is_furniture("扫一扫分享本页"));
         assert!(is_furniture("【打印本页】 【关闭窗口】"));
+        assert!(is_furniture("字号：大 中 小"));
+        assert!(!is_furniture("“扫一扫”就能查到农产品“身份证”"));
+        assert!(!is_furniture("将好经验分享到全省各地，"));
+        assert!(!is_furniture("中华老字号：守正创新"));
         assert!(!is_furniture("——"));
         assert!(!is_furniture("…………"));
         assert!(!is_furniture("扫一扫二维码即可报名参加本次活动。"));
@@ -1043,6 +1094,8 @@ mod tests {
         );
         assert_eq!(s.outlets, ["澎湃新闻"]);
         assert!(parse_source("2022年5月26日 来源：新华网").is_some());
+        assert!(parse_source("2022-05-26 14:27 北京 来源：澎湃新闻").is_some());
+        assert!(parse_source("2022年05月26日08:21 | 来源：人民网").is_some());
         // A date and a place with a sentence after them are no source.
         assert!(parse_source("2022-05-26 记者从市里了解到来源情况").is_none());
         assert!(parse_source("2022-05-26 很长的一段地名和说明文字来源：新华网").is_none());

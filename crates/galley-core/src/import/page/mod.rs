@@ -27,19 +27,19 @@ use crate::model::ParsedDigest;
 /// Turns the text of one digest page into articles (in reading order of their first
 /// body line), page furniture and warnings.
 pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
-    let lines = lines::repair(text);
+    let raw = lines::raw_lines(text);
+    let contents = crate::import::contents::lines(&raw);
+    let lines = lines::repair_raw(&raw, &contents);
     let vocab = lines::Vocab::from_lines(
         lines
             .iter()
             .filter(|l| l.kind == lines::LineKind::Text)
             .map(|l| l.text.as_str()),
     );
-    let units = blocks::units(lines, &lines::raw_lines(text), &vocab, jieba);
+    let units = blocks::units(lines, &raw, &vocab, jieba);
     let mut parsed = assign::articles(&units, jieba);
     number_items(&mut parsed);
     site_names(&mut parsed);
-    let raw = lines::raw_lines(text);
-    let contents = crate::import::contents::lines(&raw);
     parsed
         .warnings
         .extend(crate::import::contents::warning(&contents, &raw));
@@ -78,21 +78,22 @@ pub fn site_names(parsed: &mut ParsedDigest) {
     }
 }
 
-/// Where a title's site suffix starts: its last part, after `-`, `_` or `|`, names a site
-/// (`…网`, `…报`, `…新闻`, a Latin name). Everything after a first `_` goes (headlines do not
-/// use it); after `-` or `|`, each part from the end that names a site.
+/// Where a title's site suffix starts: its last part, after `-`, `_` or `|` with no letter
+/// or digit right before it (not `C-V2X`, `4月1日-3日`), names a site (`…网`, `…网站`, `…新闻`,
+/// `…客户端`, a Latin name). Everything after a first `_` goes (headlines do not use it);
+/// after `-` or `|`, each part from the end that names a site or a paper (`…报`).
 fn site_suffix(title: &str) -> Option<usize> {
-    const SEPARATORS: [char; 4] = ['-', '_', '|', '｜'];
-    let last = title.rfind(SEPARATORS)?;
-    if !names_site(&title[last + 1..]) {
+    let parts = separators(title);
+    let &(last, len) = parts.last()?;
+    if !names_site(&title[last + len..], false) {
         return None;
     }
-    let cut = match title.find('_') {
-        Some(at) => at,
+    let cut = match parts.iter().find(|(at, _)| title[*at..].starts_with('_')) {
+        Some(&(at, _)) => at,
         None => {
             let mut cut = last;
-            while let Some(at) = title[..cut].rfind(SEPARATORS) {
-                if !names_site(&title[at + 1..cut]) {
+            for &(at, len) in parts.iter().rev().skip(1) {
+                if !names_site(&title[at + len..cut], true) {
                     break;
                 }
                 cut = at;
@@ -104,19 +105,35 @@ fn site_suffix(title: &str) -> Option<usize> {
     (head.chars().count() >= 4).then_some(head.len())
 }
 
-/// A site's or a paper's name: short, and ending as one does, or Latin (`The Paper`).
-fn names_site(part: &str) -> bool {
+/// The byte offsets and lengths of the separators in a title that can set off a site's name:
+/// `-`, `_`, `|`, `｜` with no letter or digit right before them.
+fn separators(title: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut before: Option<char> = None;
+    for (at, c) in title.char_indices() {
+        let joins = before.is_some_and(|b| b.is_ascii_alphanumeric());
+        if matches!(c, '-' | '_' | '|' | '｜') && !(c == '-' && joins) {
+            out.push((at, c.len_utf8()));
+        }
+        before = Some(c);
+    }
+    out
+}
+
+/// A site's name: short, without digits, and ending as one does (a paper's, `…报`, too when
+/// `paper`), or Latin (`The Paper`).
+fn names_site(part: &str, paper: bool) -> bool {
     let part = part.trim();
     let n = part.chars().count();
     let latin = part.chars().any(|c| c.is_ascii_alphabetic())
         && part
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.'));
-    (1..=20).contains(&n)
-        && (latin
-            || ["网", "网站", "新闻", "客户端", "报"]
-                .iter()
-                .any(|e| part.ends_with(e)))
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.'));
+    let ends = ["网", "网站", "新闻", "客户端"]
+        .iter()
+        .any(|e| part.ends_with(e))
+        || paper && (part.ends_with('报') || part.contains('·'));
+    (1..=20).contains(&n) && !part.chars().any(|c| c.is_ascii_digit()) && (latin || ends)
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //!
 //! - [`blocks`]: consecutive lines of one column, one size and no wide gap;
 //! - [`role`]: a block's role from its size, weight and text: headline (clearly larger than
-//!   the body text, or bold on a page with no larger type), larger or bold type inside an
-//!   article (a pull quote if the article repeats it, else a subheading), a source line, a
-//!   byline, furniture, or body text;
-//! - [`paragraphs`]: body lines cut where a line is indented or the one before ends short;
+//!   the body text, or bold on a page with no larger type, and finishing no sentence), larger
+//!   or bold type inside an article (a pull quote if the article repeats it, else a
+//!   subheading, or body text if it ends `。`), a source line, a byline, furniture, or body text;
+//! - [`paragraphs`]: body lines cut where a line is indented, the one before ends short, or a
+//!   wide gap sets a line off; a one-line paragraph of a short unpunctuated line is a
+//!   subheading;
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
 use crate::import::page::lines::{dateline, is_furniture, is_signature, item_marker, parse_source};
@@ -218,8 +220,9 @@ pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
 }
 
 /// Body lines cut into paragraphs: a new one starts at a line indented by more than half an
-/// em from its column's left edge, or after a line that ends a sentence more than two ems
-/// short of the column's right edge.
+/// em from its column's left edge, after a line that ends a sentence more than two ems short
+/// of the column's right edge, or after a wider gap than the lines' usual one below a line
+/// that ends a sentence or stops short (a page whose paragraphs stand apart).
 pub fn paragraphs(lines: &[Line]) -> Vec<String> {
     paragraph_runs(lines).into_iter().map(|(t, _)| t).collect()
 }
@@ -228,7 +231,7 @@ pub fn paragraphs(lines: &[Line]) -> Vec<String> {
 pub fn paragraph_runs(lines: &[Line]) -> Vec<(String, std::ops::Range<usize>)> {
     let mut paras: Vec<(Vec<&str>, std::ops::Range<usize>)> = Vec::new();
     let mut prev: Option<&Line> = None;
-    let usual = usual_gap(lines);
+    let usual = median_gap(lines);
     for (i, l) in lines.iter().enumerate() {
         let indented = l.x0 - l.column.0 > 0.5 * l.size;
         let after_short = prev.is_some_and(|p| {
@@ -241,7 +244,8 @@ pub fn paragraph_runs(lines: &[Line]) -> Vec<(String, std::ops::Range<usize>)> {
             // lines' usual one: a subheading of a page whose paragraphs stand apart
             // (`铭记历史，汲取信仰的力量`, cut into a band of its own).
             let set_off = usual.is_some_and(|u| l.top() - p.bottom() > 1.3 * u + 0.1 * l.size);
-            short(p.column.1) && ends || short(p.column.1.max(l.column.1)) && set_off
+            // A finished sentence and a wide gap end a paragraph however full its last line.
+            short(p.column.1) && ends || set_off && (ends || short(p.column.1.max(l.column.1)))
         });
         match paras.last_mut() {
             Some((p, r)) if !indented && !after_short => {
@@ -259,14 +263,15 @@ pub fn paragraph_runs(lines: &[Line]) -> Vec<(String, std::ops::Range<usize>)> {
 /// (`铭记历史，汲取信仰的力量`), which text after it never goes on.
 fn is_subheading(l: &Line, right: f64) -> bool {
     let text = l.text.trim();
-    let unmarked = text.chars().last().is_some_and(|c| {
-        c.is_alphanumeric() && !c.is_ascii_digit() || matches!(c, '）' | ')' | '》')
-    });
+    let unmarked = text
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_digit() || c == '》');
     text.chars().count() <= 30 && right - l.x1 > 2.0 * l.size && unmarked
 }
 
 /// The median gap between a line and the next (`None` under three gaps).
-fn usual_gap(lines: &[Line]) -> Option<f64> {
+fn median_gap(lines: &[Line]) -> Option<f64> {
     let mut gaps: Vec<f64> = lines
         .windows(2)
         .map(|w| w[1].top() - w[0].bottom())
@@ -368,6 +373,9 @@ pub const NO_TEXT: &str = "a headline with no text under it";
 
 /// What [`NO_TEXT`] costs an article's confidence.
 pub const NO_TEXT_COST: f64 = 0.4;
+
+/// What a missing source line costs an article's confidence where sources are printed.
+pub const NO_SOURCE_COST: f64 = 0.2;
 
 /// The warning of a page with no article.
 pub const NO_HEADLINE: &str = "no headline found on the page";
@@ -478,7 +486,7 @@ fn finish(
     let source = source.unwrap_or_default();
     if source.line.is_none() && sources_expected {
         warnings.push(crate::import::formats::NO_SOURCE.into());
-        confidence -= 0.2;
+        confidence -= NO_SOURCE_COST;
     }
     if paragraphs.is_empty() {
         warnings.push(NO_TEXT.into());

@@ -4,7 +4,8 @@
 //! to the last one there when that one stops mid-sentence, instead of standing as an untitled
 //! article of its own.
 
-use super::articles::{CONTINUED, NO_TEXT, NO_TEXT_COST};
+use super::articles::{CONTINUED, NO_SOURCE_COST, NO_TEXT, NO_TEXT_COST};
+use crate::import::formats::NO_SOURCE;
 use crate::import::page::lines::ends_sentence;
 use crate::model::{ArticleDraft, BoxOf, ParagraphKind, ParsedDigest, PlacedBox, Source};
 
@@ -141,6 +142,9 @@ fn join(
     }));
     article.pull_quotes.extend(rest.pull_quotes);
     let source = take_source(index, article, rest.source, furniture);
+    if matches!(source, Some(BoxOf::Source { .. })) {
+        found_source(article);
+    }
     let warnings: Vec<String> = rest
         .warnings
         .into_iter()
@@ -163,6 +167,15 @@ fn found_text(article: &mut ArticleDraft) {
     article.warnings.retain(|w| w != NO_TEXT);
     if article.warnings.len() < before {
         article.confidence = (article.confidence + NO_TEXT_COST).min(0.9);
+    }
+}
+
+/// An article whose source line was printed on the next page has one after all.
+fn found_source(article: &mut ArticleDraft) {
+    let before = article.warnings.len();
+    article.warnings.retain(|w| w != NO_SOURCE);
+    if article.warnings.len() < before {
+        article.confidence = (article.confidence + NO_SOURCE_COST).min(0.9);
     }
 }
 

@@ -197,7 +197,7 @@ fn merge_rows(lines: Vec<Line>, runs: &[(usize, Vec<usize>)], in_table: &[bool])
 /// Captions: small type (not a source line or a byline) that is worded as a caption, or that
 /// sits under a blank as tall as three lines (a picture) and is no kicker over a headline;
 /// in body type (a web page's print), a line both worded as a caption and under a picture.
-/// The caption's following lines in the same small type go with it.
+/// The following lines of a caption in small type go with it.
 fn captions(lines: &mut [Line], body_size: f64) {
     for i in 0..lines.len() {
         if lines[i].furniture {
@@ -208,9 +208,12 @@ fn captions(lines: &mut [Line], body_size: f64) {
             continue;
         }
         let worded = caption_words(text);
+        let small = is_small(&lines[i], body_size);
+        if !(small || worded) {
+            continue;
+        }
         let under_picture =
             blank_above(lines, i) >= 3.0 * body_size && !kicker(lines, i, body_size);
-        let small = is_small(&lines[i], body_size);
         if !(small && (worded || under_picture) || worded && under_picture) {
             continue;
         }

@@ -79,8 +79,9 @@ pub struct Pages {
 }
 
 /// Reads the glyphs of the pages in `range` (all if none) and no others, so that a few pages
-/// of a long file are read in the time those pages take. A range with no page of the file,
-/// and pages with no text at all, are errors.
+/// of a long file are read in the time those pages take. A range with no page of the file is
+/// an error, and so is a file (or range) whose pages have no text at all; a page without text
+/// among others is read with no glyphs.
 pub fn read_pages(bytes: &[u8], what: &str, range: Option<super::PageRange>) -> Result<Pages> {
     check_header(bytes, what)?;
     let doc = guarded(what, || Document::load_mem(bytes))?
