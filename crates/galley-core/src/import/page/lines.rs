@@ -608,6 +608,9 @@ pub fn is_byline(s: &str) -> bool {
     if s.chars().count() > 30 {
         return false;
     }
+    if outlet_credit(s.trim()) {
+        return true;
+    }
     CREDITS.iter().any(|credit| {
         s.strip_prefix(credit).is_some_and(|rest| {
             let slashed = credit.ends_with(['/', '／']);
@@ -633,14 +636,57 @@ const CREDITS: &[&str] = &[
     "撰文",
 ];
 
-/// Names after a credit: each word a name of two to four letters (`林晓岚`, `欧阳·明`) or
-/// another credit (`通讯员`), at least one name.
+/// An outlet's own writer, with or without names (`新华社记者`, `本报评论员`, `人民日报评论员`,
+/// `新华社记者 赵超 安蓓`): a reprint often drops the names.
+fn outlet_credit(s: &str) -> bool {
+    ["特约评论员", "评论员", "特约记者", "记者"]
+        .iter()
+        .any(|credit| {
+            s.split_once(credit).is_some_and(|(outlet, rest)| {
+                let n = outlet.chars().count();
+                let outlet_like = outlet == "本报"
+                    || (2..=8).contains(&n)
+                        && outlet.ends_with(['社', '报', '台', '网'])
+                        && outlet.chars().all(is_cjk);
+                let rest_ok = rest.is_empty()
+                    || rest.starts_with(char::is_whitespace) && credited_names(rest);
+                outlet_like && rest_ok
+            })
+        })
+}
+
+/// Names after a credit: each word a name of two to four letters (`林晓岚`, `欧阳·明`, or
+/// `程 龙` printed with a space inside) or another credit (`通讯员`), at least one name.
 fn credited_names(rest: &str) -> bool {
-    let words: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || c == '、')
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().any(|w| is_name(w)) && words.iter().all(|w| is_name(w) || CREDITS.contains(w))
+    let words = spaced_names(
+        rest.split(|c: char| c.is_whitespace() || c == '、')
+            .filter(|w| !w.is_empty())
+            .collect(),
+    );
+    words.iter().any(|w| is_name(w))
+        && words
+            .iter()
+            .all(|w| is_name(w) || CREDITS.contains(&w.as_str()))
+}
+
+/// Words with each two one-letter words in a row joined: a two-letter name printed spaced
+/// out to the width of three (`程 龙`).
+fn spaced_names(words: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut single: Option<&str> = None;
+    for w in words {
+        match (single.take(), w.chars().count() == 1) {
+            (Some(first), true) => out.push(format!("{first}{w}")),
+            (Some(first), false) => {
+                out.push(first.to_owned());
+                out.push(w.to_owned());
+            }
+            (None, true) => single = Some(w),
+            (None, false) => out.push(w.to_owned()),
+        }
+    }
+    out.extend(single.map(str::to_owned));
+    out
 }
 
 /// A personal name as bylines and signatures print it: two to four letters, `·` allowed.
@@ -1275,6 +1321,11 @@ mod tests {
             "记者 张三 李四",
             "文/王五",
             "本报通讯员 赵六 记者 钱七",
+            "新华社记者",
+            "新华社记者 赵超 安蓓",
+            "本报记者 程 龙 潘俊强",
+            "本报评论员",
+            "人民日报评论员",
         ] {
             assert!(is_furniture(credit), "{credit}");
         }
@@ -1298,6 +1349,9 @@ mod tests {
             "读者朋友们纷纷来电表示支持",
             "——这是他第三次参赛，",
             "不少读者 在留言中提出了建议，希望尽快解决。",
+            "新华社记者从国家统计局获悉",
+            "外媒记者 纷纷前往",
+            "一位资深记者",
         ] {
             assert!(!is_furniture(text) && !is_signature(text), "{text}");
         }

@@ -336,3 +336,22 @@ fn a_web_pages_title_loses_the_sites_name() {
         );
     }
 }
+
+#[test]
+fn a_wrapped_headline_over_an_agency_byline_and_an_edition_line_is_the_title() {
+    // A daily re-set as PDF: the headline wraps, the byline lost its names, then the edition.
+    let page = "确保基本实现社会主义现代化取得决定性进\n展\n新华社记者\n\
+                《人民日报》（2025年10月20日 第 01 版）\n\n历史，正在书写新的篇章。\n\
+                10月20日至23日，党的二十届四中全会在北京召开。会议将审议\n\
+                《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》，\n\
+                为未来五年中国发展擘画蓝图。\n";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        titles_and_sources(&p),
+        [(
+            "确保基本实现社会主义现代化取得决定性进展",
+            Some("《人民日报》（2025年10月20日 第 01 版）")
+        )]
+    );
+    assert!(p.furniture.iter().any(|f| f == "新华社记者"));
+}
