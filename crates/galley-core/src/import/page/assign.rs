@@ -128,6 +128,9 @@ struct Chain {
     merges: Vec<(f64, f64, usize)>,
 }
 
+/// The warning of an article no headline was found for.
+pub const NO_TITLE: &str = "no title found: titled by its first sentence";
+
 /// Builds the articles of a page from its units.
 pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     let mut parsed = ParsedDigest::default();
@@ -853,7 +856,7 @@ fn article_title(
             (units[t].text.clone(), cohesion)
         }
         None => {
-            warnings.push("no title found: titled by its first sentence".to_owned());
+            warnings.push(NO_TITLE.to_owned());
             let first = paragraphs
                 .iter()
                 .find(|p| p.kind != ParagraphKind::Heading)

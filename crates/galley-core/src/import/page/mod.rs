@@ -40,6 +40,7 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
     let mut parsed = assign::articles(&units, jieba);
     number_items(&mut parsed);
     site_names(&mut parsed);
+    closing_credits(&mut parsed);
     parsed
         .warnings
         .extend(crate::import::contents::warning(&contents, &raw));
@@ -64,6 +65,48 @@ pub fn number_items(parsed: &mut ParsedDigest) {
             a.title = rest.to_owned();
         }
     }
+}
+
+/// A dateline credit closing a story (`（新华社北京10月19日电 记者赵超、安蓓）`), read as an
+/// untitled article of its own because blank lines set it apart, goes back to the story
+/// before it: its source if it has none, else its last paragraph.
+pub fn closing_credits(parsed: &mut ParsedDigest) {
+    let mut i = 1;
+    while i < parsed.articles.len() {
+        let a = &parsed.articles[i];
+        let text: String = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let untitled = a.warnings.iter().any(|w| w == assign::NO_TITLE);
+        if !(untitled && is_closing_credit(&text)) {
+            i += 1;
+            continue;
+        }
+        parsed.articles.remove(i);
+        let before = &mut parsed.articles[i - 1];
+        match (before.source.line.is_some(), lines::parse_source(&text)) {
+            (false, Some(source)) => {
+                before.source = source;
+                before
+                    .warnings
+                    .retain(|w| w != crate::import::formats::NO_SOURCE);
+            }
+            _ => before.paragraphs.push(crate::model::ParagraphDraft {
+                kind: crate::model::ParagraphKind::Body,
+                text,
+            }),
+        }
+    }
+}
+
+/// A bracketed credit opening with a dateline (`（新华社北京10月19日电 记者…）`, `（本报讯）`).
+fn is_closing_credit(text: &str) -> bool {
+    let Some(inner) = text
+        .trim()
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    inner.chars().count() <= 60 && !inner.contains('。') && lines::dateline(inner).is_some()
 }
 
 /// A web page printed to PDF is titled as the browser names it, with the site after the

@@ -355,3 +355,13 @@ fn a_wrapped_headline_over_an_agency_byline_and_an_edition_line_is_the_title() {
     );
     assert!(p.furniture.iter().any(|f| f == "新华社记者"));
 }
+
+#[test]
+fn a_dateline_credit_closing_a_story_stays_with_it() {
+    let page = "城市书房延长开放时间\n据《江城晚报》\n\n市图书馆所属的十二家城市书房自下月起延长开放\n\
+                时间，工作日开到晚上九点，周末开到十点。\n（新华社江城3月5日电\n\n记者王芳、\n\n李明）\n";
+    let p = reconstruct(page, jieba());
+    assert_eq!(p.articles.len(), 1, "{:?}", p.articles);
+    let last = p.articles[0].paragraphs.last().unwrap();
+    assert_eq!(last.text, "（新华社江城3月5日电记者王芳、李明）");
+}
