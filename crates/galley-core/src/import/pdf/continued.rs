@@ -122,7 +122,8 @@ fn join(
     let paragraphs = article.paragraphs.len();
     let pull_quotes = article.pull_quotes.len();
     if paragraphs == 0 && !rest.paragraphs.is_empty() {
-        found_text(article);
+        // Its lead is the first paragraph there.
+        found(article, NO_TEXT, NO_TEXT_COST);
     }
     let mut incoming = rest.paragraphs.into_iter().peekable();
     let joined = match (article.paragraphs.last_mut(), incoming.peek()) {
@@ -143,7 +144,7 @@ fn join(
     article.pull_quotes.extend(rest.pull_quotes);
     let source = take_source(index, article, rest.source, furniture);
     if matches!(source, Some(BoxOf::Source { .. })) {
-        found_source(article);
+        found(article, NO_SOURCE, NO_SOURCE_COST);
     }
     let warnings: Vec<String> = rest
         .warnings
@@ -160,22 +161,13 @@ fn join(
     }
 }
 
-/// A headline printed at the foot of a page with its text on the next one: it has text after
-/// all, and its lead is the first paragraph there.
-fn found_text(article: &mut ArticleDraft) {
+/// Takes back a warning the article's first page gave it and what it cost, now that the next
+/// page printed what was missing: the text under a headline at a page's foot, or the source.
+fn found(article: &mut ArticleDraft, warning: &str, cost: f64) {
     let before = article.warnings.len();
-    article.warnings.retain(|w| w != NO_TEXT);
+    article.warnings.retain(|w| w != warning);
     if article.warnings.len() < before {
-        article.confidence = (article.confidence + NO_TEXT_COST).min(0.9);
-    }
-}
-
-/// An article whose source line was printed on the next page has one after all.
-fn found_source(article: &mut ArticleDraft) {
-    let before = article.warnings.len();
-    article.warnings.retain(|w| w != NO_SOURCE);
-    if article.warnings.len() < before {
-        article.confidence = (article.confidence + NO_SOURCE_COST).min(0.9);
+        article.confidence = (article.confidence + cost).min(0.9);
     }
 }
 
