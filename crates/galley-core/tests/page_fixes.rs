@@ -289,9 +289,25 @@ fn a_title_run_into_its_story_is_made_a_title_again() {
 }
 
 #[test]
-fn a_footer_spliced_into_a_sentence_is_set_aside_and_the_sentence_closes() {
-    let (mut ws, digest) = open("footer.txt");
+fn a_page_footer_spliced_into_a_sentence_is_set_aside_on_import() {
+    let (ws, digest) = open("footer.txt");
     let n = line(&ws, digest, "第 155 页");
+    let first = ws.article(articles(&ws, digest)[0]).unwrap();
+    assert_eq!(
+        first.paragraphs[0].text,
+        "今年的春季义务植树活动日前启动，全市计划新增绿化面积一千二百亩，组织志愿者约两万人次参加。"
+    );
+    let layout = ws.page_layout(digest).unwrap();
+    assert_eq!(
+        layout.lines[n - 1].role,
+        Some(galley_core::model::BoxRole::Furniture)
+    );
+}
+
+#[test]
+fn a_line_spliced_into_a_sentence_is_set_aside_and_the_sentence_closes() {
+    let (mut ws, digest) = open("jump.txt");
+    let n = line(&ws, digest, "（下转第2版）");
     ws.fix(&Edit::MoveLines {
         digest_id: digest,
         lines: vec![n],
@@ -312,7 +328,7 @@ fn a_footer_spliced_into_a_sentence_is_set_aside_and_the_sentence_closes() {
 
 #[test]
 fn lines_outside_paragraphs_and_past_the_page_are_refused_and_change_nothing() {
-    let (mut ws, digest) = open("footer.txt");
+    let (mut ws, digest) = open("jump.txt");
     let before = structure(&ws, digest);
     let title = line(&ws, digest, "春季植树活动启动");
     for edit in [

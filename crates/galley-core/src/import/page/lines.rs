@@ -603,7 +603,8 @@ fn is_issue_line(s: &str) -> bool {
 
 /// A byline on a line of its own: `本报记者 林晓岚`, `记者 张三 李四`, `文/王五`, `本报通讯员
 /// 赵六 记者 钱七`: a reporter's or photographer's credit, a space or a slash, and names,
-/// nothing else (`本报记者近日从市教育局获悉` is a sentence, not a byline).
+/// nothing else (`本报记者近日从市教育局获悉` is a sentence, not a byline); or a known
+/// outlet's own writer without names (`新华社记者`, see [`outlet_credit`]).
 pub fn is_byline(s: &str) -> bool {
     if s.chars().count() > 30 {
         return false;
@@ -636,21 +637,47 @@ const CREDITS: &[&str] = &[
     "撰文",
 ];
 
-/// An outlet's own writer, with or without names (`新华社记者`, `本报评论员`, `人民日报评论员`,
-/// `新华社记者 赵超 安蓓`): a reprint often drops the names.
+/// Outlets whose own writers' bylines often go without names (`新华社记者`, `本报评论员`).
+const OWN_OUTLETS: [&str; 17] = [
+    "本报",
+    "新华社",
+    "中新社",
+    "人民日报",
+    "光明日报",
+    "经济日报",
+    "中国日报",
+    "解放军报",
+    "法治日报",
+    "工人日报",
+    "科技日报",
+    "央视",
+    "总台",
+    "央广",
+    "人民网",
+    "新华网",
+    "中新网",
+];
+
+/// An outlet's own writer: a known outlet's with or without names (`新华社记者`, `本报评论员`,
+/// `人民日报评论员`: a reprint often drops the names), or another outlet's with names
+/// (`海川日报记者 林晓岚`). `争当新时代党报记者` and `近日，本报记者` are text.
 fn outlet_credit(s: &str) -> bool {
     ["特约评论员", "评论员", "特约记者", "记者"]
         .iter()
         .any(|credit| {
             s.split_once(credit).is_some_and(|(outlet, rest)| {
+                let known = OWN_OUTLETS.contains(&outlet);
                 let n = outlet.chars().count();
-                let outlet_like = outlet == "本报"
-                    || (2..=8).contains(&n)
+                let outlet_like = known
+                    || (2..=6).contains(&n)
                         && outlet.ends_with(['社', '报', '台', '网'])
-                        && outlet.chars().all(is_cjk);
-                let rest_ok = rest.is_empty()
-                    || rest.starts_with(char::is_whitespace) && credited_names(rest);
-                outlet_like && rest_ok
+                        && outlet.chars().all(|c| is_cjk(c) && c.is_alphabetic());
+                match rest.is_empty() {
+                    true => known,
+                    false => {
+                        outlet_like && rest.starts_with(char::is_whitespace) && credited_names(rest)
+                    }
+                }
             })
         })
 }
@@ -658,35 +685,40 @@ fn outlet_credit(s: &str) -> bool {
 /// Names after a credit: each word a name of two to four letters (`林晓岚`, `欧阳·明`, or
 /// `程 龙` printed with a space inside) or another credit (`通讯员`), at least one name.
 fn credited_names(rest: &str) -> bool {
-    let words = spaced_names(
-        rest.split(|c: char| c.is_whitespace() || c == '、')
-            .filter(|w| !w.is_empty())
-            .collect(),
-    );
+    let Some(words) = spaced_names(rest) else {
+        return false;
+    };
     words.iter().any(|w| is_name(w))
         && words
             .iter()
             .all(|w| is_name(w) || CREDITS.contains(&w.as_str()))
 }
 
-/// Words with each two one-letter words in a row joined: a two-letter name printed spaced
-/// out to the width of three (`程 龙`).
-fn spaced_names(words: Vec<&str>) -> Vec<String> {
+/// The words of a list of names, two one-letter words in a row joined: a two-letter name
+/// printed spaced out to the width of three (`程 龙`). Never across a `、`, and at most two
+/// such names in a line (`None` for more: letters spaced out one by one are text).
+fn spaced_names(rest: &str) -> Option<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
-    let mut single: Option<&str> = None;
-    for w in words {
-        match (single.take(), w.chars().count() == 1) {
-            (Some(first), true) => out.push(format!("{first}{w}")),
-            (Some(first), false) => {
-                out.push(first.to_owned());
-                out.push(w.to_owned());
+    let mut joined = 0;
+    for group in rest.split('、') {
+        let mut single: Option<&str> = None;
+        for w in group.split_whitespace() {
+            match (single.take(), w.chars().count() == 1) {
+                (Some(first), true) => {
+                    joined += 1;
+                    out.push(format!("{first}{w}"));
+                }
+                (Some(first), false) => {
+                    out.push(first.to_owned());
+                    out.push(w.to_owned());
+                }
+                (None, true) => single = Some(w),
+                (None, false) => out.push(w.to_owned()),
             }
-            (None, true) => single = Some(w),
-            (None, false) => out.push(w.to_owned()),
         }
+        out.extend(single.map(str::to_owned));
     }
-    out.extend(single.map(str::to_owned));
-    out
+    (joined <= 2).then_some(out)
 }
 
 /// A personal name as bylines and signatures print it: two to four letters, `·` allowed.
@@ -1352,6 +1384,12 @@ mod tests {
             "新华社记者从国家统计局获悉",
             "外媒记者 纷纷前往",
             "一位资深记者",
+            "近日，本报记者",
+            "据新华社记者",
+            "争当新时代党报记者",
+            "当好新时代党报评论员",
+            "记者 近 日 走 访 了 乡 村",
+            "本报记者 走 进 乡 村 看 变 化",
         ] {
             assert!(!is_furniture(text) && !is_signature(text), "{text}");
         }

@@ -69,31 +69,30 @@ pub fn number_items(parsed: &mut ParsedDigest) {
 
 /// A dateline credit closing a story (`（新华社北京10月19日电 记者赵超、安蓓）`), read as an
 /// untitled article of its own because blank lines set it apart, goes back to the story
-/// before it: its source if it has none, else its last paragraph.
+/// before it as its last paragraph, when that story's text ends a sentence (on a page whose
+/// columns interleave, the story before may not be the one the credit closes).
 pub fn closing_credits(parsed: &mut ParsedDigest) {
     let mut i = 1;
     while i < parsed.articles.len() {
         let a = &parsed.articles[i];
         let text: String = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
         let untitled = a.warnings.iter().any(|w| w == assign::NO_TITLE);
-        if !(untitled && is_closing_credit(&text)) {
+        let before = &parsed.articles[i - 1];
+        let finished = before
+            .paragraphs
+            .last()
+            .is_some_and(|p| lines::ends_sentence(&p.text));
+        if !(untitled && finished && is_closing_credit(&text)) {
             i += 1;
             continue;
         }
-        parsed.articles.remove(i);
+        let credit = parsed.articles.remove(i);
         let before = &mut parsed.articles[i - 1];
-        match (before.source.line.is_some(), lines::parse_source(&text)) {
-            (false, Some(source)) => {
-                before.source = source;
-                before
-                    .warnings
-                    .retain(|w| w != crate::import::formats::NO_SOURCE);
-            }
-            _ => before.paragraphs.push(crate::model::ParagraphDraft {
-                kind: crate::model::ParagraphKind::Body,
-                text,
-            }),
-        }
+        before.paragraphs.push(crate::model::ParagraphDraft {
+            kind: crate::model::ParagraphKind::Body,
+            text,
+        });
+        before.pull_quotes.extend(credit.pull_quotes);
     }
 }
 
