@@ -288,11 +288,9 @@ fn a_title_run_into_its_story_is_made_a_title_again() {
     );
 }
 
-#[test]
-fn a_page_footer_spliced_into_a_sentence_is_set_aside_on_import() {
-    let (ws, digest) = open("footer.txt");
-    let n = line(&ws, digest, "第 155 页");
-    let first = ws.article(articles(&ws, digest)[0]).unwrap();
+/// The first story's sentence reads whole again, and line `n` of the page is furniture.
+fn assert_closed_around_furniture(ws: &Workspace, digest: i64, n: usize) {
+    let first = ws.article(articles(ws, digest)[0]).unwrap();
     assert_eq!(
         first.paragraphs[0].text,
         "今年的春季义务植树活动日前启动，全市计划新增绿化面积一千二百亩，组织志愿者约两万人次参加。"
@@ -305,6 +303,13 @@ fn a_page_footer_spliced_into_a_sentence_is_set_aside_on_import() {
 }
 
 #[test]
+fn a_page_footer_spliced_into_a_sentence_is_set_aside_on_import() {
+    let (ws, digest) = open("footer.txt");
+    let n = line(&ws, digest, "第 155 页");
+    assert_closed_around_furniture(&ws, digest, n);
+}
+
+#[test]
 fn a_line_spliced_into_a_sentence_is_set_aside_and_the_sentence_closes() {
     let (mut ws, digest) = open("jump.txt");
     let n = line(&ws, digest, "（下转第2版）");
@@ -314,16 +319,7 @@ fn a_line_spliced_into_a_sentence_is_set_aside_and_the_sentence_closes() {
         to_article: None,
     })
     .unwrap();
-    let first = ws.article(articles(&ws, digest)[0]).unwrap();
-    assert_eq!(
-        first.paragraphs[0].text,
-        "今年的春季义务植树活动日前启动，全市计划新增绿化面积一千二百亩，组织志愿者约两万人次参加。"
-    );
-    let layout = ws.page_layout(digest).unwrap();
-    assert_eq!(
-        layout.lines[n - 1].role,
-        Some(galley_core::model::BoxRole::Furniture)
-    );
+    assert_closed_around_furniture(&ws, digest, n);
 }
 
 #[test]

@@ -163,11 +163,11 @@ fn separators(title: &str) -> Vec<(usize, usize)> {
 }
 
 /// A site's name: short, without digits, and ending as one does (a paper's, `…报`, too when
-/// `paper`), or Latin (`The Paper`).
+/// `paper`), or Latin words or a domain (`The Paper`, `cnr.cn`; not one word such as `Mate`).
 fn names_site(part: &str, paper: bool) -> bool {
     let part = part.trim();
     let n = part.chars().count();
-    let latin = part.chars().any(|c| c.is_ascii_alphabetic())
+    let latin = part.contains([' ', '.'])
         && part
             .chars()
             .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.'));

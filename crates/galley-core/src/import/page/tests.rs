@@ -314,6 +314,8 @@ fn a_web_pages_title_loses_the_sites_name() {
             "城市书房延长开放时间-天气预报",
             "城市书房延长开放时间-天气预报",
         ),
+        ("华为发布新款手机-Mate", "华为发布新款手机-Mate"),
+        ("城市书房延长开放时间 - cnr.cn", "城市书房延长开放时间"),
     ];
     for (title, kept) in cases {
         let mut parsed = ParsedDigest {
