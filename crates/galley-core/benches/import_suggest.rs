@@ -13,6 +13,10 @@
 
 use std::time::Instant;
 
+/// The allocator of the `galley` binary, so that the figures are the user's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use galley_core::app::import::{ImportOptions, Source};
 use galley_core::model::Role;
 use galley_core::Workspace;

@@ -10,7 +10,7 @@
 //!
 //! | layer | modules | what |
 //! |---|---|---|
-//! | 0 | [`model`], [`error`], [`text`], [`paths`] | the domain's types and vocabularies ([`model::Vocabulary`], [`model::IssueDate`], the export document, the import report), errors, text helpers (CJK, search tokens), file locations |
+//! | 0 | [`model`], [`error`], [`text`], [`paths`], [`parallel`] | the domain's types and vocabularies ([`model::Vocabulary`], [`model::IssueDate`], the export document, the import report), errors, text helpers (CJK, search tokens), file locations, work spread over the cores |
 //! | 1 | [`store`] | SQLite: every SQL statement, one module per table, plus the multi-table reads (`browse`, `queue`, `export_rows`, the digest and annotation snapshots) |
 //! | 2 | [`language`] | segmentation, keywords, entities, topics, sentiment, claims, and the suggestions drafted from them |
 //! | 3 | [`import`], [`export`] | files in (pages, Markdown, JSON, Galley exports, Label Studio, doccano) and out (JSON, CSV, ClaimReview, Web Annotation, Markdown) |
@@ -30,6 +30,7 @@ pub mod export;
 pub mod import;
 pub mod language;
 pub mod model;
+pub mod parallel;
 pub mod paths;
 pub mod sample;
 pub mod store;

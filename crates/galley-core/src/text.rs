@@ -1,6 +1,8 @@
 //! Small text helpers shared by every layer: CJK predicates, the words of the search index,
 //! and SHA-256 in hex (how texts are recognised).
 
+use std::borrow::Cow;
+
 use jieba_rs::Jieba;
 
 /// CJK ideographs (all planes), CJK punctuation and full-width forms.
@@ -33,6 +35,25 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// [`char::is_alphanumeric`], answered without the Unicode tables for ASCII and for the
+/// ideographs of the basic CJK block (all of them letters), which are most of Galley's text.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
+/// [`char::is_alphabetic`], answered as quickly as [`is_alphanumeric`].
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic()
+    }
+}
+
 /// Characters that change nothing a reader sees: zero-width space, non-joiner and joiner
 /// (U+200B..U+200D), word joiner (U+2060), and the byte order mark / zero-width no-break space
 /// (U+FEFF).
@@ -43,9 +64,13 @@ pub fn is_zero_width(c: char) -> bool {
 /// The form of a text that content hashes are taken of: NFC, without zero-width characters, so
 /// the same words typed or copied differently hash alike. For hashing only; stored text stays as
 /// written.
-pub fn hash_form(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.chars().filter(|c| !is_zero_width(*c)).nfc().collect()
+pub fn hash_form(s: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    // Most text is in NFC already and has no zero-width character: then it is its own form.
+    if !s.contains(is_zero_width) && is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter(|c| !is_zero_width(*c)).nfc().collect())
 }
 
 /// A code-point span `[start, end)` of `s` widened to whole grapheme clusters (user-perceived
@@ -76,7 +101,7 @@ pub fn search_tokens(jieba: &Jieba, text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     for token in jieba.cut_for_search(text, true) {
         let w = token.word.trim();
-        if w.is_empty() || !w.chars().any(char::is_alphanumeric) {
+        if w.is_empty() || !w.chars().any(is_alphanumeric) {
             continue;
         }
         if !out.is_empty() {
@@ -100,6 +125,19 @@ pub fn sha256_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_letter_tests_agree_with_the_standard_ones() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn recognises_cjk_including_supplementary_planes() {

@@ -220,6 +220,7 @@ const RANKS: &[(&str, u8)] = &[
     ("error", 0),
     ("text", 0),
     ("paths", 0),
+    ("parallel", 0),
     ("store", 1),
     ("language", 2),
     ("import", 3),

@@ -57,7 +57,11 @@ pub fn decode(bytes: &[u8], what: &str, forced: Option<&str>) -> Result<Decoded>
         what: what.into(),
         offset: header + encoded_len(encoding, &pos),
     })?;
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(Error::Empty { what: what.into() });
     }

@@ -388,18 +388,14 @@ fn finish_parsed(
             .warnings
             .push("control characters removed from the digest name".into());
     }
-    let tokens = parsed
-        .articles
-        .iter()
-        .map(|a| {
-            let mut text = a.title.clone();
-            for p in &a.paragraphs {
-                text.push('\n');
-                text.push_str(&p.text);
-            }
-            crate::language::search_tokens(jieba, &text)
-        })
-        .collect();
+    let tokens = crate::parallel::map(&parsed.articles, |a| {
+        let mut text = a.title.clone();
+        for p in &a.paragraphs {
+            text.push('\n');
+            text.push_str(&p.text);
+        }
+        crate::language::search_tokens(jieba, &text)
+    });
     let mut report = empty_report(name, date, format);
     report.articles = parsed.articles.iter().map(article_report).collect();
     report.furniture = parsed.furniture.clone();

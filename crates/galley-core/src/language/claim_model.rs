@@ -69,7 +69,7 @@ fn model_words<'a>(tokens: &[&'a str]) -> Vec<Cow<'a, str>> {
     tokens
         .iter()
         .map(|t| t.trim())
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::text::is_alphanumeric))
         .map(|w| {
             if w.chars().all(char::is_numeric) {
                 Cow::Borrowed("0")

@@ -5,9 +5,9 @@
 //! forecasts with a date, named sources. Questions, opinions and hedges count against it.
 //! Each signal adds to a raw score; [`THRESHOLD`] decides what is suggested.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use jieba_rs::Jieba;
 use serde::Serialize;
 
@@ -247,29 +247,87 @@ static PERSONAL: Lexicon = Lexicon::new(&[
 /// A word list and the automaton that finds all its words in a sentence in one pass.
 struct Lexicon {
     words: &'static [&'static str],
-    finder: OnceLock<AhoCorasick>,
 }
 
 impl Lexicon {
     const fn new(words: &'static [&'static str]) -> Lexicon {
-        Lexicon {
-            words,
-            finder: OnceLock::new(),
-        }
+        Lexicon { words }
     }
 
-    /// The list's words found in `s`, in the order of the list.
-    fn find(&self, s: &str) -> Vec<&'static str> {
-        let finder = self
+    /// The list's words found in a sentence, in the order of the list.
+    fn find(&'static self, hits: &Hits) -> Vec<&'static str> {
+        let l = LEXICONS
+            .iter()
+            .position(|x| std::ptr::eq(*x, self))
+            .expect("every lexicon is listed in LEXICONS");
+        hits.0
+            .iter()
+            .filter(|(x, _)| *x == l)
+            .map(|&(_, w)| self.words[w])
+            .collect()
+    }
+}
+
+/// Every word list of the rules, so that a sentence is scanned once for all of them.
+static LEXICONS: [&Lexicon; 11] = [
+    &FIRSTS,
+    &SUPERLATIVES,
+    &SCOPES,
+    &CHANGES,
+    &FORECASTS,
+    &EVENTS,
+    &HEDGES,
+    &RELATIONS,
+    &NAMED,
+    &PERSONAL,
+    &RELATIVE,
+];
+
+/// The words of all the [`LEXICONS`] in one automaton, and for each of its patterns the
+/// (list, word) places it has.
+struct Automaton {
+    finder: AhoCorasick,
+    places: Vec<Vec<(usize, usize)>>,
+}
+
+static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut places: Vec<Vec<(usize, usize)>> = Vec::new();
+    for (l, lexicon) in LEXICONS.iter().enumerate() {
+        for (w, word) in lexicon.words.iter().enumerate() {
+            let p = match patterns.iter().position(|p| p == word) {
+                Some(p) => p,
+                None => {
+                    patterns.push(word);
+                    places.push(Vec::new());
+                    patterns.len() - 1
+                }
+            };
+            places[p].push((l, w));
+        }
+    }
+    // A DFA: the fastest search, and small for a few hundred short words.
+    let finder = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("a few hundred short words");
+    Automaton { finder, places }
+});
+
+/// What the word lists found in one sentence: (list, word) places, sorted, each once.
+struct Hits(Vec<(usize, usize)>);
+
+impl Hits {
+    fn of(sentence: &str) -> Hits {
+        let a = &*AUTOMATON;
+        let mut found: Vec<(usize, usize)> = a
             .finder
-            .get_or_init(|| AhoCorasick::new(self.words).expect("a short list of words"));
-        let mut found: Vec<usize> = finder
-            .find_overlapping_iter(s)
-            .map(|m| m.pattern().as_usize())
+            .find_overlapping_iter(sentence)
+            .flat_map(|m| a.places[m.pattern().as_usize()].iter().copied())
             .collect();
         found.sort_unstable();
         found.dedup();
-        found.into_iter().map(|i| self.words[i]).collect()
+        Hits(found)
     }
 }
 
@@ -293,20 +351,21 @@ pub fn rules(sentence: &str, last_person: Option<&str>) -> Worthiness {
     let mut raw = 0.0;
     let mut reasons: Vec<String> = Vec::new();
     let qs = numbers::extract(sentence);
+    let hits = Hits::of(sentence);
     raw += figures(&qs, &mut reasons);
-    raw += relative_date(sentence, &qs, &mut reasons);
-    raw += firsts_and_rankings(sentence, &mut reasons);
-    raw += changes(sentence, &mut reasons);
-    raw += forecast(sentence, &mut reasons);
-    raw += event(sentence, &mut reasons);
-    raw += relation(sentence, &qs, &mut reasons);
+    raw += relative_date(&hits, &qs, &mut reasons);
+    raw += firsts_and_rankings(sentence, &hits, &mut reasons);
+    raw += changes(&hits, &mut reasons);
+    raw += forecast(&hits, &mut reasons);
+    raw += event(&hits, &mut reasons);
+    raw += relation(sentence, &hits, &qs, &mut reasons);
     let attr = attribution(sentence, last_person);
     if let Some(a) = &attr {
         raw += attributed(sentence, a, &mut reasons);
     }
     raw -= question(sentence, &mut reasons);
-    raw -= hedges(sentence, attr.as_ref(), &mut reasons);
-    raw -= personal(sentence, &mut reasons);
+    raw -= hedges(&hits, attr.as_ref(), &mut reasons);
+    raw -= personal(&hits, &mut reasons);
     let raw = (raw * 100.0).round() / 100.0;
     Worthiness {
         score: ((1.0 - (-raw.max(0.0) / 4.0).exp()) * 100.0).round() / 100.0,
@@ -393,8 +452,8 @@ fn figures(qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
 }
 
 /// Relative dates (今年5月, 今年下半年, 截至) where no date was found among the figures.
-fn relative_date(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
-    let rel = RELATIVE.find(sentence);
+fn relative_date(hits: &Hits, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
+    let rel = RELATIVE.find(hits);
     if rel.is_empty() || qs.iter().any(|q| q.kind == Kind::Date) {
         return 0.0;
     }
@@ -403,11 +462,11 @@ fn relative_date(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> 
 }
 
 /// Firsts and rankings, stronger with a scope (全球, 国内).
-fn firsts_and_rankings(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let scope = !SCOPES.find(sentence).is_empty();
-    let firsts = FIRSTS.find(sentence);
+fn firsts_and_rankings(sentence: &str, hits: &Hits, reasons: &mut Vec<String>) -> f64 {
+    let scope = !SCOPES.find(hits).is_empty();
+    let firsts = FIRSTS.find(hits);
     let mut ranking_words: Vec<String> = firsts.iter().map(|s| s.to_string()).collect();
-    ranking_words.extend(SUPERLATIVES.find(sentence).iter().map(|s| s.to_string()));
+    ranking_words.extend(SUPERLATIVES.find(hits).iter().map(|s| s.to_string()));
     let ordinal = ordinal_ranking(sentence);
     if let Some(o) = &ordinal {
         ranking_words.push(o.clone());
@@ -435,8 +494,8 @@ fn firsts_and_rankings(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 }
 
 /// Changes and comparisons (增长, 超过 …): more than one counts more.
-fn changes(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let changes = CHANGES.find(sentence);
+fn changes(hits: &Hits, reasons: &mut Vec<String>) -> f64 {
+    let changes = CHANGES.find(hits);
     if changes.is_empty() {
         return 0.0;
     }
@@ -449,8 +508,8 @@ fn changes(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 }
 
 /// Forecasts (预计, 目标是 …).
-fn forecast(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let fc = FORECASTS.find(sentence);
+fn forecast(hits: &Hits, reasons: &mut Vec<String>) -> f64 {
+    let fc = FORECASTS.find(hits);
     if fc.is_empty() {
         return 0.0;
     }
@@ -459,8 +518,8 @@ fn forecast(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 }
 
 /// Events (发布, 签署, 投产 …).
-fn event(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let ev = EVENTS.find(sentence);
+fn event(hits: &Hits, reasons: &mut Vec<String>) -> f64 {
+    let ev = EVENTS.find(hits);
     if ev.is_empty() {
         return 0.0;
     }
@@ -489,8 +548,8 @@ fn attributed(sentence: &str, a: &Attribution, reasons: &mut Vec<String>) -> f64
 
 /// A verifiable relation (founded, born, located, holds the office of, won …), more with a
 /// named organisation or place; or an event dated to the day or year (`于1912年4月10日`).
-fn relation(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
-    let mut found = RELATIONS.find(sentence);
+fn relation(sentence: &str, hits: &Hits, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
+    let mut found = RELATIONS.find(hits);
     for (at, verbs) in PAST_AT {
         if let Some(i) = sentence.find(at) {
             if verbs.iter().any(|v| sentence[i + at.len()..].contains(v)) {
@@ -504,7 +563,7 @@ fn relation(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
     if found.is_empty() && !dated {
         return 0.0;
     }
-    let named = NAMED.find(sentence);
+    let named = NAMED.find(hits);
     let mut points = if found.is_empty() { 1.5 } else { 2.0 };
     let mut why = match found.is_empty() {
         true => "有日期的事件".to_owned(),
@@ -519,8 +578,8 @@ fn relation(sentence: &str, qs: &[Quantity], reasons: &mut Vec<String>) -> f64 {
 }
 
 /// Against: the writer's own spending, a forum voice's call, a personal view.
-fn personal(sentence: &str, reasons: &mut Vec<String>) -> f64 {
-    let found = PERSONAL.find(sentence);
+fn personal(hits: &Hits, reasons: &mut Vec<String>) -> f64 {
+    let found = PERSONAL.find(hits);
     if found.is_empty() {
         return 0.0;
     }
@@ -540,9 +599,9 @@ fn question(sentence: &str, reasons: &mut Vec<String>) -> f64 {
 }
 
 /// Against: opinions, hedges, conditionals (an organisation's 认为 is an attribution).
-fn hedges(sentence: &str, attr: Option<&Attribution>, reasons: &mut Vec<String>) -> f64 {
+fn hedges(hits: &Hits, attr: Option<&Attribution>, reasons: &mut Vec<String>) -> f64 {
     let hedges: Vec<&str> = HEDGES
-        .find(sentence)
+        .find(hits)
         .into_iter()
         .filter(|h| !(*h == "认为" && attr.is_some_and(|a| a.verb == "认为" && !a.person)))
         .collect();

@@ -3,7 +3,9 @@
 //! 辛国斌) and the named source of a reported one (据中信建投最新研报指出 → 中信建投最新研报).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use jieba_rs::{Jieba, Tag};
 use serde::Serialize;
 
@@ -230,19 +232,34 @@ fn name_before(chunk: &[char]) -> Option<String> {
 
 /// Finds the speaker or source of a sentence, if it is attributed.
 pub fn attribution(sentence: &str, last_person: Option<&str>) -> Option<Attribution> {
-    let chars: Vec<char> = sentence.chars().collect();
     // Reported sources: 据《…》, 据…显示/指出/报道, 根据…显示, …数据显示.
-    for marker in ["根据", "据"] {
-        if let Some(a) = reported_source(sentence, &chars, marker) {
-            return Some(a);
+    if sentence.contains('据') {
+        let chars: Vec<char> = sentence.chars().collect();
+        for marker in ["根据", "据"] {
+            if let Some(a) = reported_source(sentence, &chars, marker) {
+                return Some(a);
+            }
         }
     }
-    for v in SAY_VERBS {
+    for v in say_verbs_in(sentence) {
         if let Some(a) = speaker(sentence, v, last_person) {
             return Some(a);
         }
     }
     data_source(sentence)
+}
+
+/// The [`SAY_VERBS`] a sentence contains, in the order of the list (one scan of the sentence).
+fn say_verbs_in(sentence: &str) -> impl Iterator<Item = &'static str> {
+    static FINDER: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(SAY_VERBS).expect("a short list of words"));
+    let mut found: Vec<usize> = FINDER
+        .find_overlapping_iter(sentence)
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|i| SAY_VERBS[i])
 }
 
 /// A source reported with `marker` (据, 根据): 据悉, or what follows the marker up to

@@ -151,7 +151,7 @@ pub fn extract(jieba: &Jieba, text: &str, top_k: usize) -> Vec<Keyword> {
 fn useful(w: &str) -> bool {
     let w = w.trim();
     w.chars().count() >= 2
-        && w.chars().any(char::is_alphabetic)
+        && w.chars().any(crate::text::is_alphabetic)
         && !stop_words().contains(w)
         && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
 }

@@ -67,7 +67,7 @@ pub fn features(jieba: &Jieba, text: &str) -> Vec<String> {
     tokens
         .split(' ')
         .filter(|w| w.chars().count() >= 2)
-        .filter(|w| w.chars().any(|c| c.is_alphabetic()) && !stop.contains(*w))
+        .filter(|w| w.chars().any(crate::text::is_alphabetic) && !stop.contains(*w))
         .filter(|w| seen.insert(*w))
         .map(str::to_owned)
         .collect()

@@ -184,15 +184,17 @@ impl Model {
 
     /// [`Model::classify`] for features given by the [`Key`] of their names (each once).
     pub fn classify_keyed(&self, features: &[(u64, f32)]) -> Vec<Scored> {
-        let mut found: Vec<(&str, &[f32], f32)> = features
+        let mut rows: Vec<(usize, f32)> = features
             .iter()
-            .filter_map(|&(key, x)| {
-                self.row(key)
-                    .map(|r| (self.names[r].as_str(), self.weights(r), x))
-            })
+            .filter_map(|&(key, x)| self.row(key).map(|r| (r, x)))
             .collect();
-        // By name: the sum below must not depend on the order the features came in.
-        found.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // By row: the sum below must not depend on the order the features came in. (The
+        // model files list their features by name, so this is the order of the names too.)
+        rows.sort_unstable_by_key(|&(r, _)| r);
+        let found: Vec<(&str, &[f32], f32)> = rows
+            .into_iter()
+            .map(|(r, x)| (self.names[r].as_str(), self.weights(r), x))
+            .collect();
         let mut z: Vec<f64> = self.bias.iter().map(|&b| b as f64).collect();
         for (_, w, x) in &found {
             z.iter_mut()

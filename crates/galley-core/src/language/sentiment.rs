@@ -858,7 +858,7 @@ fn model_words<'a>(tokens: &[&'a str]) -> Vec<(&'a str, bool)> {
             neg_scope = 0;
             continue;
         }
-        if !w.chars().any(char::is_alphanumeric) {
+        if !w.chars().any(crate::text::is_alphanumeric) {
             continue;
         }
         if w.chars().all(|c| c.is_ascii_digit() || c == '.') {

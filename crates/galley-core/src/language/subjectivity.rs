@@ -53,7 +53,7 @@ fn model_words<'a>(tokens: &[&'a str]) -> Vec<Cow<'a, str>> {
     tokens
         .iter()
         .map(|t| t.trim())
-        .filter(|w| w.chars().any(char::is_alphanumeric) || TONE_MARKS.contains(w))
+        .filter(|w| w.chars().any(crate::text::is_alphanumeric) || TONE_MARKS.contains(w))
         .map(|w| {
             if w.chars().all(|c| c.is_numeric() || c == '.') {
                 Cow::Borrowed("0")

@@ -345,35 +345,7 @@ fn tones(
 
 /// Analyses several articles on all cores (the articles are independent), results in order.
 pub fn analyse_articles(cx: &Context<'_>, articles: &[Article]) -> Vec<ArticleSuggestions> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(articles.len());
-    if threads <= 1 {
-        return articles.iter().map(|a| analyse_article(cx, a)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, ArticleSuggestions)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(a) = articles.get(i) else { break };
-                        out.push((i, analyse_article(cx, a)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("analysis does not panic"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, s)| s).collect()
+    crate::parallel::map(articles, |a| analyse_article(cx, a))
 }
 
 /// Stores the suggestions of one article, replacing its earlier pending ones. Call inside a

@@ -49,7 +49,7 @@ fn counted<'a>(
     let stop = stop_words();
     tokens
         .map(|w| super::lower(w.trim()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.chars().any(crate::text::is_alphabetic))
         .filter(move |w| !stop.contains(w.as_ref()))
 }
 
@@ -59,7 +59,7 @@ fn letter_pairs(text: &str, count: &mut impl FnMut(&[&str], bool)) {
     let mut previous: Option<char> = None;
     let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
     for c in super::lower(text).chars() {
-        if !c.is_alphabetic() {
+        if !crate::text::is_alphabetic(c) {
             previous = None;
             continue;
         }

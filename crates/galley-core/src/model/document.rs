@@ -151,7 +151,7 @@ pub struct PullQuoteOut {
 pub fn article_hash<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a str>) -> String {
     use crate::text::{hash_form, sha256_hex};
     let title = hash_form(title);
-    let paragraphs: Vec<String> = paragraphs.into_iter().map(hash_form).collect();
+    let paragraphs: Vec<_> = paragraphs.into_iter().map(hash_form).collect();
     let lines = paragraphs.iter().flat_map(|p| {
         [
             &b"

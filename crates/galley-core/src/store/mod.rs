@@ -42,6 +42,7 @@ pub mod user_terms;
 mod private;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -54,6 +55,32 @@ const STATEMENT_CACHE: usize = 256;
 
 /// How long a writer waits for another writer before giving up with [`Error::Locked`].
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Writers of this process waiting for a database's write lock (see [`writers_waiting`]).
+static WRITERS_WAITING: AtomicUsize = AtomicUsize::new(0);
+
+/// How many writers of this process are waiting for a write lock now. A long job that writes in
+/// short transactions (drafting suggestions) leaves the lock free while this is not zero, so
+/// an editor's save goes first.
+pub fn writers_waiting() -> usize {
+    WRITERS_WAITING.load(Ordering::Acquire)
+}
+
+/// Counts its writer in [`WRITERS_WAITING`] until dropped (the lock taken, or given up).
+struct Waiting;
+
+impl Waiting {
+    fn start() -> Waiting {
+        WRITERS_WAITING.fetch_add(1, Ordering::AcqRel);
+        Waiting
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        WRITERS_WAITING.fetch_sub(1, Ordering::AcqRel);
+    }
+}
 
 /// The open database: one SQLite connection, and the file it was opened from.
 pub struct Store {
@@ -176,7 +203,10 @@ impl Store {
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone().unwrap_or_default();
         let run = |conn: &mut Connection| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let waiting = Waiting::start();
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate);
+            drop(waiting);
+            let tx = tx?;
             let value = f(&tx)?;
             tx.commit()?;
             Ok(value)
@@ -326,6 +356,23 @@ mod tests {
         a.set_busy_timeout(Duration::from_millis(50)).unwrap();
         let err = a.write(|_| Ok(())).unwrap_err();
         assert!(matches!(err, Error::Locked), "{err:?}");
+    }
+
+    #[test]
+    fn a_writer_waiting_for_the_lock_is_counted_until_it_has_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        let mut a = Store::open(&path).unwrap();
+        let b = Store::open(&path).unwrap();
+        b.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
+        let waiter = std::thread::spawn(move || a.write(|_| Ok(())));
+        let started = std::time::Instant::now();
+        while writers_waiting() == 0 {
+            assert!(started.elapsed() < Duration::from_secs(2), "never counted");
+            std::thread::yield_now();
+        }
+        b.conn().execute_batch("COMMIT").unwrap();
+        waiter.join().unwrap().unwrap();
     }
 
     #[cfg(unix)]

@@ -5,17 +5,24 @@
 use jieba_rs::Jieba;
 
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use super::{analyse_articles, record_pass, store_suggestions, ArticleSuggestions, Context, Tally};
 use crate::model::{Article, ParagraphKind};
-use crate::store::{articles, digests, pending_suggestions};
+use crate::store::{self, articles, digests, pending_suggestions};
 use crate::{Error, Result, Store};
 
 /// Rows (keywords, topics, sentences, claims, entities) written per transaction, about: small
 /// enough that the writer is held for a few milliseconds, large enough to batch small articles.
 const ROWS_PER_WRITE: usize = 200;
-/// Longest pause after a write, left to other writers (SQLite does not queue them fairly).
-const PAUSE_AT_MOST: std::time::Duration = std::time::Duration::from_millis(20);
+/// Longest pause after a write while a writer of this process waits for the lock: longer than
+/// the longest sleep of SQLite's busy handler (100 ms), so the waiting writer gets it.
+const YIELD_AT_MOST: Duration = Duration::from_millis(150);
+/// The pause after a write when no writer of this process waits, as a share of the time the
+/// lock was held: room for a writer in another process (SQLite does not queue them fairly).
+const PAUSE_SHARE: u32 = 4;
+/// Longest such pause.
+const PAUSE_AT_MOST: Duration = Duration::from_millis(5);
 /// Articles read, analysed and written per step of a draft (a few steps are in flight).
 const CHUNK: usize = 128;
 /// How often an article that changed meanwhile is analysed again before it is left as it is.
@@ -194,13 +201,23 @@ fn write_all(
             n += 1;
         }
         let (batch, next) = rest.split_at(n);
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         stale.extend(write_batch(store, loaded, analysed, batch, actor)?);
-        // Other writers poll for the lock: leave it free about as long as it was held.
-        std::thread::sleep(started.elapsed().min(PAUSE_AT_MOST));
+        make_way(started.elapsed());
         rest = next;
     }
     Ok(stale)
+}
+
+/// Leaves the write lock to others after holding it for `held`: while a writer of this process
+/// waits for it, until that writer has it (it polls); otherwise a fraction of `held`, for
+/// writers in other processes.
+fn make_way(held: Duration) {
+    let started = Instant::now();
+    while store::writers_waiting() > 0 && started.elapsed() < YIELD_AT_MOST {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::thread::sleep((held / PAUSE_SHARE).min(PAUSE_AT_MOST));
 }
 
 /// One short transaction: the suggestions of the articles still as they were analysed.
