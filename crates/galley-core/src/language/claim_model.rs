@@ -98,12 +98,7 @@ pub fn probability(jieba: &Jieba, sentence: &str, raw: f64) -> (f64, Vec<String>
 
 /// [`probability`] from the sentence's words.
 pub fn probability_of(tokens: &[&str], sentence: &str, raw: f64) -> (f64, Vec<String>) {
-    let scored = MODEL.classify_keyed(&keyed_features(tokens, sentence, raw));
-    scored
-        .into_iter()
-        .find(|s| s.code == "1")
-        .map(|s| (s.probability, s.words))
-        .unwrap_or((0.0, Vec::new()))
+    MODEL.explain_keyed(&keyed_features(tokens, sentence, raw), "1")
 }
 
 #[cfg(test)]

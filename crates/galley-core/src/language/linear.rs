@@ -184,24 +184,8 @@ impl Model {
 
     /// [`Model::classify`] for features given by the [`Key`] of their names (each once).
     pub fn classify_keyed(&self, features: &[(u64, f32)]) -> Vec<Scored> {
-        let mut rows: Vec<(usize, f32)> = features
-            .iter()
-            .filter_map(|&(key, x)| self.row(key).map(|r| (r, x)))
-            .collect();
-        // By row: the sum below must not depend on the order the features came in. (The
-        // model files list their features by name, so this is the order of the names too.)
-        rows.sort_unstable_by_key(|&(r, _)| r);
-        let found: Vec<(&str, &[f32], f32)> = rows
-            .into_iter()
-            .map(|(r, x)| (self.names[r].as_str(), self.weights(r), x))
-            .collect();
-        let mut z: Vec<f64> = self.bias.iter().map(|&b| b as f64).collect();
-        for (_, w, x) in &found {
-            z.iter_mut()
-                .zip(w.iter())
-                .for_each(|(z, w)| *z += (w * x) as f64);
-        }
-        let p = softmax(&z);
+        let found = self.named(self.rows_of(features));
+        let p = self.probabilities(&found);
         let mut order: Vec<usize> = (0..p.len()).collect();
         order.sort_by(|&a, &b| p[b].total_cmp(&p[a]));
         order
@@ -217,6 +201,57 @@ impl Model {
                 },
             })
             .collect()
+    }
+
+    /// The probability of the class `code` for features given by their [`Key`], and the
+    /// features that pushed it up most: [`Model::classify_keyed`]'s figures for that class
+    /// alone (the words as when it is among the [`EXPLAINED`] best). 0 and none for a class
+    /// the model does not have.
+    pub fn explain_keyed(&self, features: &[(u64, f32)], code: &str) -> (f64, Vec<String>) {
+        let Some(c) = self.codes.iter().position(|x| x == code) else {
+            return (0.0, Vec::new());
+        };
+        let found = self.named(self.rows_of(features));
+        (self.probabilities(&found)[c], strongest(&found, c))
+    }
+
+    /// The probability of the class `code` for features given by their [`Key`] (0 for a
+    /// class the model does not have), without the words behind it.
+    pub fn probability_keyed(&self, features: &[(u64, f32)], code: &str) -> f64 {
+        let Some(c) = self.codes.iter().position(|x| x == code) else {
+            return 0.0;
+        };
+        self.probabilities(&self.named(self.rows_of(features)))[c]
+    }
+
+    /// The rows of the features the model has, with their values, in the order of the rows:
+    /// the sums must not depend on the order the features came in. (The model files list
+    /// their features by name, so this is the order of the names too.)
+    fn rows_of(&self, features: &[(u64, f32)]) -> Vec<(usize, f32)> {
+        let mut rows: Vec<(usize, f32)> = features
+            .iter()
+            .filter_map(|&(key, x)| self.row(key).map(|r| (r, x)))
+            .collect();
+        rows.sort_unstable_by_key(|&(r, _)| r);
+        rows
+    }
+
+    /// Rows with their names and weights.
+    fn named(&self, rows: Vec<(usize, f32)>) -> Vec<(&str, &[f32], f32)> {
+        rows.into_iter()
+            .map(|(r, x)| (self.names[r].as_str(), self.weights(r), x))
+            .collect()
+    }
+
+    /// Every class's probability given the features found.
+    fn probabilities(&self, found: &[(&str, &[f32], f32)]) -> Vec<f64> {
+        let mut z: Vec<f64> = self.bias.iter().map(|&b| b as f64).collect();
+        for (_, w, x) in found {
+            z.iter_mut()
+                .zip(w.iter())
+                .for_each(|(z, w)| *z += (w * x) as f64);
+        }
+        softmax(&z)
     }
 }
 

@@ -46,10 +46,22 @@ pub struct Model {
 /// FNV-1a over the bytes, then the splitmix64 finaliser: collision-free over the model's keys
 /// (checked by `the_model_is_loaded_and_compact`).
 fn fx(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
+    mix(fnv(FNV_OFFSET, s.as_bytes()))
+}
+
+/// FNV-1a's starting state.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a's state `h` after `bytes` more: a longer n-gram's hash goes on from a shorter one's.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
         h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     }
+    h
+}
+
+/// The splitmix64 finaliser.
+fn mix(mut h: u64) -> u64 {
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
@@ -958,25 +970,26 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
         .chain(std::iter::once(text.len()))
         .collect();
     let n_chars = bounds.len() - 1;
-    let mut gram_hits: Vec<u64> = Vec::with_capacity(3 * n_chars);
+    // Each n-gram's hash goes on from the (n−1)-gram's at the same place; each hit keeps its
+    // weight, so the map is probed once.
+    let mut gram_hits: Vec<(u64, f32)> = Vec::with_capacity(3 * n_chars);
     for i in 0..n_chars {
-        for n in 1..=3 {
-            if i + n > n_chars {
-                break;
-            }
-            let h = fx(&text[bounds[i]..bounds[i + n]]);
-            if model.grams.contains_key(&h) {
-                gram_hits.push(h);
+        let mut state = FNV_OFFSET;
+        for n in 1..=3.min(n_chars - i) {
+            state = fnv(state, &text.as_bytes()[bounds[i + n - 1]..bounds[i + n]]);
+            let h = mix(state);
+            if let Some(&w) = model.grams.get(&h) {
+                gram_hits.push((h, w));
             }
         }
     }
-    gram_hits.sort_unstable();
-    gram_hits.dedup();
+    gram_hits.sort_unstable_by_key(|&(h, _)| h);
+    gram_hits.dedup_by_key(|&mut (h, _)| h);
     hits.sort_unstable();
     hits.dedup();
     let z = model.bias
         + hits.iter().map(|k| model.weights[k]).sum::<f32>()
-        + gram_hits.iter().map(|h| model.grams[h]).sum::<f32>();
+        + gram_hits.iter().map(|&(_, w)| w).sum::<f32>();
     (z, hits)
 }
 

@@ -102,11 +102,7 @@ fn keyed_features(tokens: &[&str], found: Found) -> Vec<(u64, f32)> {
 /// The probability that a sentence takes a side, from its tokens (of the lower-cased text)
 /// and what the rules found.
 pub fn probability(tokens: &[&str], found: Found) -> f64 {
-    MODEL
-        .classify_keyed(&keyed_features(tokens, found))
-        .into_iter()
-        .find(|s| s.code == TONE)
-        .map_or(0.0, |s| s.probability)
+    MODEL.probability_keyed(&keyed_features(tokens, found), TONE)
 }
 
 #[cfg(test)]
