@@ -197,7 +197,8 @@ fn merge_rows(lines: Vec<Line>, runs: &[(usize, Vec<usize>)], in_table: &[bool])
 /// Captions: small type (not a source line or a byline) that is worded as a caption, or that
 /// sits under a blank as tall as three lines (a picture) and is no kicker over a headline;
 /// in body type (a web page's print), a line both worded as a caption and under a picture.
-/// The following lines of a caption in small type go with it.
+/// The following lines of a caption in small type go with it, and so do those a caption's
+/// text wraps onto (see [`wraps_onto`]).
 fn captions(lines: &mut [Line], body_size: f64) {
     for i in 0..lines.len() {
         if lines[i].furniture {
@@ -222,13 +223,23 @@ fn captions(lines: &mut [Line], body_size: f64) {
         while let Some(j) = next_below(lines, prev) {
             let l = &lines[j];
             let tight = l.top() - lines[prev].bottom() < 0.8 * l.size;
-            if !is_small(l, body_size) || !tight || parse_source(l.text.trim()).is_some() {
+            let goes_on = is_small(l, body_size) || wraps_onto(&lines[prev], l);
+            if !goes_on || !tight || parse_source(l.text.trim()).is_some() {
                 break;
             }
             lines[j].furniture = true;
             prev = j;
         }
     }
+}
+
+/// Whether a line's text goes on in the line below: it fills its column to the right edge
+/// (within two characters), ends no sentence, and the line below is in the same type.
+fn wraps_onto(line: &Line, below: &Line) -> bool {
+    let full = line.x1 >= line.column.1 - 2.0 * line.size;
+    let same_type = (below.size - line.size).abs() <= 0.05 * line.size;
+    let text = line.text.trim_end();
+    full && same_type && !ends_sentence(text) && !text.ends_with(['）', ')'])
 }
 
 /// Type at most 95 % of the body's.
@@ -409,6 +420,36 @@ mod tests {
         let out = set_aside(lines, 10.0);
         let set: Vec<bool> = out.iter().map(|l| l.furniture).collect();
         assert_eq!(set, [false, true, true, false, false, true]);
+    }
+
+    #[test]
+    fn a_caption_in_body_type_takes_the_line_it_wraps_onto_and_no_more() {
+        let in_column = |text: &str, baseline: f64| {
+            let mut l = line(text, 50.0, baseline, 10.0);
+            l.column = (50.0, 300.0);
+            l
+        };
+        // A web page's print: body type throughout, a picture's blank above the caption.
+        let lines = vec![
+            in_column("江口港第四港区的自动化集装箱码头本周开始试运行。", 100.0),
+            in_column("图为江口港第四港区自动化码头，远程操控的岸桥正在", 190.0),
+            in_column("装卸集装箱（江口港务集团供图）", 203.0),
+            in_column(
+                "港务集团介绍，新码头设计年吞吐能力为一百二十万标准箱。",
+                216.0,
+            ),
+        ];
+        let set: Vec<bool> = set_aside(lines, 10.0).iter().map(|l| l.furniture).collect();
+        assert_eq!(set, [false, true, true, false]);
+        // A caption on one line that does not fill it: the text under it is not taken.
+        let lines = vec![
+            in_column("江口港第四港区的自动化集装箱码头本周开始试运行。", 100.0),
+            in_column("图为江口港第四港区自动化码头", 190.0),
+            in_column("港务集团介绍，新码头设计年吞吐能力为一百二十万标", 203.0),
+            in_column("准箱。", 216.0),
+        ];
+        let set: Vec<bool> = set_aside(lines, 10.0).iter().map(|l| l.furniture).collect();
+        assert_eq!(set, [false, true, false, false]);
     }
 
     #[test]
