@@ -81,7 +81,15 @@ pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Ve
     for (i, item) in items.into_iter().enumerate() {
         match item {
             Item::One(line) => b.line(&line),
-            Item::Block(block) => b.block(block, quotes.get(&i).copied()),
+            Item::Block(mut block) => {
+                let notice = notice_start(&block).map(|k| block.split_off(k));
+                if !block.is_empty() {
+                    b.block(block, quotes.get(&i).copied());
+                }
+                if let Some(notice) = notice {
+                    b.notice(&notice);
+                }
+            }
         }
     }
     b.flush();
@@ -150,6 +158,14 @@ impl UnitBuilder<'_> {
             self.flush();
             self.out.push(unit);
         }
+    }
+
+    /// A website's notice (see [`notice_start`]): set aside with the furniture, after the text
+    /// before it.
+    fn notice(&mut self, lines: &[Line]) {
+        self.flush();
+        let unit = self.block_unit(lines, UnitKind::Furniture);
+        self.out.push(unit);
     }
 
     /// A block of lines: a pull quote (`quote` is the line it repeats), a headline, or
@@ -410,6 +426,25 @@ fn headline_above_body(block: &[Line]) -> Option<usize> {
                 .iter()
                 .any(|l| l.text.contains(['，', '。', '；', ',']))
                 || block[..k].iter().all(|l| width(&l.text) < body))
+    })
+}
+
+/// Where a website's notice printed under its article (`本文仅代表作者观点…`, see
+/// [`is_site_notice`](super::lines::is_site_notice)) starts in a block: at a line after one
+/// that ends a sentence or a bracket (or at the block's first), the lines from there on making the notice
+/// and their first sentence already part of it (the article's last sentence is not).
+fn notice_start(block: &[Line]) -> Option<usize> {
+    (0..block.len()).find(|&k| {
+        let after_end =
+            |l: &Line| ends_sentence(&l.text) || l.text.trim_end().ends_with(['）', ')']);
+        (k == 0 || after_end(&block[k - 1])) && {
+            let rest: String = block[k..].iter().map(|l| l.text.trim()).collect();
+            let first = rest
+                .split_inclusive(['。', '！', '？'])
+                .next()
+                .unwrap_or_default();
+            super::lines::is_site_notice(&rest) && super::lines::notice_kinds(first) >= 1
+        }
     })
 }
 
@@ -675,6 +710,19 @@ mod tests {
     fn a_full_line_ending_a_sentence_does_not_end_a_paragraph() {
         let u = page("首先，这将有助于提高自动驾驶技术的标准化。\n其次，这将有助于消除不同地区和制造商之间\n的互操作性问题。\n");
         assert_eq!(u.len(), 1);
+    }
+
+    #[test]
+    fn a_site_notice_under_the_last_paragraph_is_furniture_the_paragraph_is_not() {
+        let u = page("江口港本周开始试运行自动化码头，设计年吞吐能力为一百二十万标\n准箱。\n特别声明\n本文由作者在江口号上传并发布，仅代表作者本人观点，不代表本\n平台立场。\n");
+        let kinds: Vec<&UnitKind> = u.iter().map(|x| &x.kind).collect();
+        assert_eq!(kinds.last(), Some(&&UnitKind::Furniture), "{u:?}");
+        assert!(u.last().unwrap().text.starts_with("特别声明"), "{u:?}");
+        assert!(
+            u.iter()
+                .any(|x| x.kind != UnitKind::Furniture && x.text.contains("一百二十万标准箱")),
+            "{u:?}"
+        );
     }
 
     #[test]

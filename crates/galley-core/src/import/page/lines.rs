@@ -927,6 +927,46 @@ pub fn is_web_control(s: &str) -> bool {
     rest.chars().count() <= 1
 }
 
+/// A website's notice printed under its article (a print of the page): a disclaimer
+/// (`本文仅代表作者观点，不代表本站立场`), a copyright notice (`未经授权，不得转载`), a
+/// platform's note (`…为自媒体平台“网易号”用户上传并发布`), an invitation to download the
+/// site's app or to send it news tips. It takes two kinds of these to make one (a news story
+/// may mention any one of them), in at most a few sentences.
+pub fn is_site_notice(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_whitespace()).count() <= 240 && notice_kinds(text) >= 2
+}
+
+/// How many kinds of a website's notice a text has (see [`is_site_notice`]).
+pub fn notice_kinds(text: &str) -> usize {
+    let bare: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"'‘’「」《》".contains(*c))
+        .collect();
+    let has = |words: &[&str]| words.iter().any(|w| bare.contains(w));
+    let kinds = [
+        has(&[
+            "版权声明",
+            "版权所有",
+            "不得转载",
+            "禁止转载",
+            "转载请注明",
+            "未经授权",
+        ]),
+        has(&["仅代表", "不代表"]) && has(&["观点", "立场"]),
+        has(&[
+            "上传并发布",
+            "信息发布平台",
+            "信息存储空间",
+            "信息存储服务",
+            "自媒体平台",
+        ]),
+        has(&["下载"]) && has(&["客户端"]),
+        has(&["报料", "爆料", "新闻线索"]),
+        has(&["免责声明", "特别声明", "声明："]),
+    ];
+    kinds.iter().filter(|&&k| k).count()
+}
+
 /// A rule drawn in characters (`==========`, `----------`, `──────`): one sign repeated.
 pub fn is_rule(s: &str) -> bool {
     let s = s.trim();
@@ -1085,6 +1125,26 @@ fn closing_paren_end(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_notice_takes_two_kinds_of_notice_a_story_mentions_one() {
+        for notice in [
+            "本文由作者在江口号上传并发布，仅代表作者本人观点，不代表本平台立场。",
+            "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+            "版权声明：本网所刊新闻未经授权不得转载。文中观点仅代表作者，不代表本网立场。",
+            "更多资讯请下载“江口新闻”客户端。欢迎提供新闻线索，报料热线：0571-12345678。",
+        ] {
+            assert!(is_site_notice(notice), "{notice}");
+        }
+        for story in [
+            "国家版权局表示，未经授权转载新闻作品属于侵权行为，将依法查处。",
+            "记者了解到，这款客户端上线一周下载量已超过十万次。",
+            "他说，这只代表他个人的观点，不代表公司。",
+            "市消协发布消费提示，并公布投诉热线和新闻线索征集邮箱。",
+        ] {
+            assert!(!is_site_notice(story), "{story}");
+        }
+    }
 
     fn vocab(words: &[&str]) -> Vocab {
         Vocab::from_lines(words.iter().copied())

@@ -10,7 +10,9 @@
 //!   subheading;
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
-use crate::import::page::lines::{dateline, is_furniture, is_signature, item_marker, parse_source};
+use crate::import::page::lines::{
+    dateline, is_furniture, is_signature, is_site_notice, item_marker, parse_source,
+};
 use crate::model::{
     ArticleDraft, BoxOf, PageBox, ParagraphDraft, ParagraphKind, ParsedDigest, PlacedBox, Source,
 };
@@ -187,7 +189,7 @@ pub fn is_numbered_head(l: &Line) -> bool {
 /// The role of a block, from its size against the body text, its weight and its text.
 pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
     let text = block.text();
-    if block.lines.iter().all(|l| l.furniture) || is_furniture(&text) {
+    if block.lines.iter().all(|l| l.furniture) || is_furniture(&text) || is_site_notice(&text) {
         return Role::Furniture;
     }
     // A headline finishes no sentence: larger type ending `。` is a pull quote, or body
