@@ -1,5 +1,6 @@
-//! The user's import: `galley import ARTICLES.jsonl` with suggestions (the default), into a
-//! file database, through the façade, for growing numbers of articles. Prints the time, the
+//! The user's import: `galley import FOLDER` of JSON Lines files (10,000 articles each, under
+//! the 64 MB limit of one input) with suggestions (the default), into a file database,
+//! through the façade, for growing numbers of articles. Prints the time, the
 //! throughput, the time per article (flat when the import is linear) and the peak memory of
 //! the process after each size (it only grows, so a flat figure means bounded memory).
 //!
@@ -57,30 +58,47 @@ impl Rng {
     }
 }
 
-/// `n` articles as JSON Lines, each about 1,000 characters in paragraphs of 2–5 sentences.
-fn articles(n: usize) -> String {
+/// Articles per file: a file of 10,000 (31 MB) is under the import's limit of 64 MB per
+/// input, so larger sizes are imported as a folder of such files, as a desk would.
+const PER_FILE: usize = 10_000;
+
+/// Writes `n` articles as JSON Lines files of at most [`PER_FILE`] articles each in `dir`;
+/// returns their size in bytes. Each article is about 1,000 characters in paragraphs of 2–5
+/// sentences.
+fn write_articles(dir: &std::path::Path, n: usize) -> usize {
     let (sentences, titles) = material();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut out = String::new();
-    for i in 0..n {
-        let mut paragraphs = Vec::new();
-        let mut chars = 0;
-        while chars < 950 {
-            let k = 2 + rng.below(4);
-            let p: String = (0..k)
-                .map(|_| sentences[rng.below(sentences.len())].as_str())
-                .collect();
-            // Vary the figures so that articles differ beyond their order.
-            let p = p.replace('5', &rng.below(10).to_string());
-            chars += p.chars().count();
-            paragraphs.push(p);
+    let mut bytes = 0;
+    for (part, first) in (0..n).step_by(PER_FILE).enumerate() {
+        let mut out = String::new();
+        for i in first..n.min(first + PER_FILE) {
+            out.push_str(&article(&sentences, &titles, &mut rng, i));
+            out.push('\n');
         }
-        let title = format!("{}（{i}）", titles[rng.below(titles.len())]);
-        let line = serde_json::json!({"title": title, "body": paragraphs.join("\n\n"), "source": "据新华社"});
-        out.push_str(&line.to_string());
-        out.push('\n');
+        std::fs::write(dir.join(format!("articles-{part:03}.jsonl")), &out)
+            .expect("the articles are written");
+        bytes += out.len();
     }
-    out
+    bytes
+}
+
+/// Article `i` as one JSON line.
+fn article(sentences: &[String], titles: &[String], rng: &mut Rng, i: usize) -> String {
+    let mut paragraphs = Vec::new();
+    let mut chars = 0;
+    while chars < 950 {
+        let k = 2 + rng.below(4);
+        let p: String = (0..k)
+            .map(|_| sentences[rng.below(sentences.len())].as_str())
+            .collect();
+        // Vary the figures so that articles differ beyond their order.
+        let p = p.replace('5', &rng.below(10).to_string());
+        chars += p.chars().count();
+        paragraphs.push(p);
+    }
+    let title = format!("{}（{i}）", titles[rng.below(titles.len())]);
+    serde_json::json!({"title": title, "body": paragraphs.join("\n\n"), "source": "据新华社"})
+        .to_string()
 }
 
 /// The process's peak resident memory so far, in MiB (Linux).
@@ -93,16 +111,18 @@ fn peak_mib() -> Option<f64> {
 
 fn run(n: usize) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let file = dir.path().join(format!("articles-{n}.jsonl"));
-    let text = articles(n);
-    std::fs::write(&file, &text).expect("the articles are written");
-    let bytes = text.len();
-    drop(text);
+    let folder = dir.path().join("articles");
+    std::fs::create_dir(&folder).expect("a folder for the articles");
+    let bytes = write_articles(&folder, n);
     let mut ws = Workspace::open(&dir.path().join("bench.db")).expect("a new database");
     ws.sign_in("bench", Role::Editor).expect("signed in");
     let started = Instant::now();
     let outcomes = ws
-        .import(&[Source::Path(file)], &ImportOptions::default(), |_, _| {})
+        .import(
+            &[Source::Path(folder)],
+            &ImportOptions::default(),
+            |_, _| {},
+        )
         .expect("imported");
     let took = started.elapsed().as_secs_f64();
     assert!(

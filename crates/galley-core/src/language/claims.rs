@@ -244,8 +244,10 @@ static PERSONAL: Lexicon = Lexicon::new(&[
     "我感觉",
 ]);
 
-/// A word list and the automaton that finds all its words in a sentence in one pass.
+/// A word list of the rules. Every one is listed in [`LEXICONS`], whose automaton finds the
+/// words of all of them in a sentence in one pass (a test checks none is left out).
 struct Lexicon {
+    /// The words, in the order their finds are given.
     words: &'static [&'static str],
 }
 
@@ -286,10 +288,13 @@ static LEXICONS: [&Lexicon; 11] = [
 /// The words of all the [`LEXICONS`] in one automaton, and for each of its patterns the
 /// (list, word) places it has.
 struct Automaton {
+    /// Every word once.
     finder: AhoCorasick,
+    /// Per pattern of `finder`: each (list in [`LEXICONS`], word in that list) it is.
     places: Vec<Vec<(usize, usize)>>,
 }
 
+/// The automaton of all the [`LEXICONS`], built at first use.
 static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = Vec::new();
     let mut places: Vec<Vec<(usize, usize)>> = Vec::new();
@@ -318,6 +323,7 @@ static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
 struct Hits(Vec<(usize, usize)>);
 
 impl Hits {
+    /// Scans a sentence once for the words of every list.
     fn of(sentence: &str) -> Hits {
         let a = &*AUTOMATON;
         let mut found: Vec<(usize, usize)> = a
@@ -745,6 +751,23 @@ pub fn suggest_said(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_list_is_in_the_one_automaton() {
+        let source = include_str!("claims.rs");
+        let declared = source
+            .lines()
+            .filter(|l| l.starts_with("static ") && l.contains(": Lexicon = Lexicon::new("))
+            .count();
+        assert_eq!(declared, LEXICONS.len());
+        for (l, lexicon) in LEXICONS.iter().enumerate() {
+            assert_eq!(
+                lexicon.find(&Hits::of(lexicon.words[0])).first(),
+                Some(&lexicon.words[0]),
+                "list {l}"
+            );
+        }
+    }
 
     #[test]
     fn figures_and_firsts_are_claims_questions_and_opinions_are_not() {

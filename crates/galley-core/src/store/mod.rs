@@ -41,8 +41,9 @@ pub mod user_terms;
 
 mod private;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -56,29 +57,39 @@ const STATEMENT_CACHE: usize = 256;
 /// How long a writer waits for another writer before giving up with [`Error::Locked`].
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
-/// Writers of this process waiting for a database's write lock (see [`writers_waiting`]).
-static WRITERS_WAITING: AtomicUsize = AtomicUsize::new(0);
+/// Writers of this process waiting for the write lock of a database file, by its path (see
+/// [`Store::writers_waiting`]).
+static WAITING: LazyLock<Mutex<HashMap<PathBuf, usize>>> = LazyLock::new(Mutex::default);
 
-/// How many writers of this process are waiting for a write lock now. A long job that writes in
-/// short transactions (drafting suggestions) leaves the lock free while this is not zero, so
-/// an editor's save goes first.
-pub fn writers_waiting() -> usize {
-    WRITERS_WAITING.load(Ordering::Acquire)
+/// The waiting writers, also after a writer panicked while counting (a count stays right).
+fn waiting() -> std::sync::MutexGuard<'static, HashMap<PathBuf, usize>> {
+    WAITING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Counts its writer in [`WRITERS_WAITING`] until dropped (the lock taken, or given up).
-struct Waiting;
+/// Counts its writer in [`WAITING`] until dropped (the lock taken, or given up).
+struct Waiting(Option<PathBuf>);
 
 impl Waiting {
-    fn start() -> Waiting {
-        WRITERS_WAITING.fetch_add(1, Ordering::AcqRel);
-        Waiting
+    /// Counts a writer of the database at `path` (none for a database in memory, which no
+    /// other connection shares).
+    fn start(path: Option<&Path>) -> Waiting {
+        if let Some(p) = path {
+            *waiting().entry(p.to_owned()).or_default() += 1;
+        }
+        Waiting(path.map(Path::to_owned))
     }
 }
 
 impl Drop for Waiting {
     fn drop(&mut self) {
-        WRITERS_WAITING.fetch_sub(1, Ordering::AcqRel);
+        let Some(p) = &self.0 else { return };
+        let mut all = waiting();
+        if let Some(n) = all.get_mut(p) {
+            *n -= 1;
+            if *n == 0 {
+                all.remove(p);
+            }
+        }
     }
 }
 
@@ -203,7 +214,7 @@ impl Store {
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone().unwrap_or_default();
         let run = |conn: &mut Connection| {
-            let waiting = Waiting::start();
+            let waiting = Waiting::start(self.path.as_deref());
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate);
             drop(waiting);
             let tx = tx?;
@@ -212,6 +223,16 @@ impl Store {
             Ok(value)
         };
         run(&mut self.conn).map_err(|e: Error| e.at_database(&path))
+    }
+
+    /// How many writers of this process are waiting for this database's write lock now. A long
+    /// job that writes in short transactions (drafting suggestions) leaves the lock free while
+    /// this is not zero, so an editor's save goes first.
+    pub fn writers_waiting(&self) -> usize {
+        self.path
+            .as_ref()
+            .and_then(|p| waiting().get(p).copied())
+            .unwrap_or(0)
     }
 
     /// Whether changes to this database fail (it was opened read-only).
@@ -365,14 +386,19 @@ mod tests {
         let mut a = Store::open(&path).unwrap();
         let b = Store::open(&path).unwrap();
         b.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
+        assert_eq!(b.writers_waiting(), 0);
         let waiter = std::thread::spawn(move || a.write(|_| Ok(())));
         let started = std::time::Instant::now();
-        while writers_waiting() == 0 {
+        while b.writers_waiting() == 0 {
             assert!(started.elapsed() < Duration::from_secs(2), "never counted");
             std::thread::yield_now();
         }
+        assert_eq!(b.writers_waiting(), 1);
         b.conn().execute_batch("COMMIT").unwrap();
         waiter.join().unwrap().unwrap();
+        assert_eq!(b.writers_waiting(), 0, "counted until it had the lock");
+        let other = Store::open(&dir.path().join("other.db")).unwrap();
+        assert_eq!(other.writers_waiting(), 0);
     }
 
     #[cfg(unix)]

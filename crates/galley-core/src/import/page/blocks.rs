@@ -430,22 +430,23 @@ fn headline_above_body(block: &[Line]) -> Option<usize> {
 }
 
 /// Where a website's notice printed under its article (`本文仅代表作者观点…`, see
-/// [`is_site_notice`](super::lines::is_site_notice)) starts in a block: at a line after one
-/// that ends a sentence or a bracket (or at the block's first), the lines from there on making the notice
-/// and their first sentence already part of it (the article's last sentence is not).
+/// [`is_site_notice`](super::lines::is_site_notice)) starts in a block: the first line, after
+/// one that ends a sentence or a bracket (or the block's first), from which the lines make
+/// the notice. Only the block's last lines are read, as many as a notice can fill.
 fn notice_start(block: &[Line]) -> Option<usize> {
-    (0..block.len()).find(|&k| {
-        let after_end =
-            |l: &Line| ends_sentence(&l.text) || l.text.trim_end().ends_with(['）', ')']);
-        (k == 0 || after_end(&block[k - 1])) && {
-            let rest: String = block[k..].iter().map(|l| l.text.trim()).collect();
-            let first = rest
-                .split_inclusive(['。', '！', '？'])
-                .next()
-                .unwrap_or_default();
-            super::lines::is_site_notice(&rest) && super::lines::notice_kinds(first) >= 1
+    let after_end = |l: &Line| ends_sentence(&l.text) || l.text.trim_end().ends_with(['）', ')']);
+    let mut start = None;
+    let mut rest = String::new();
+    for k in (0..block.len()).rev() {
+        rest.insert_str(0, block[k].text.trim());
+        if rest.chars().count() > super::lines::NOTICE_CHARS {
+            break;
         }
-    })
+        if (k == 0 || after_end(&block[k - 1])) && super::lines::is_site_notice(&rest) {
+            start = Some(k);
+        }
+    }
+    start
 }
 
 /// Whether a block opens a numbered item: its first line is a marker and a headline

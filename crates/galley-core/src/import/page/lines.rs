@@ -927,22 +927,35 @@ pub fn is_web_control(s: &str) -> bool {
     rest.chars().count() <= 1
 }
 
-/// A website's notice printed under its article (a print of the page): a disclaimer
-/// (`本文仅代表作者观点，不代表本站立场`), a copyright notice (`未经授权，不得转载`), a
-/// platform's note (`…为自媒体平台“网易号”用户上传并发布`), an invitation to download the
-/// site's app or to send it news tips. It takes two kinds of these to make one (a news story
-/// may mention any one of them), in at most a few sentences.
+/// A website's notice printed under its article (a print of the page): a disclaimer naming the
+/// site or the text itself (`本文仅代表作者观点，不代表本站立场`), a copyright notice (`未经授权，
+/// 不得转载`), a platform's note on itself (`以上内容为自媒体平台用户上传并发布`), an invitation to
+/// download the site's app or to send it news tips, a text headed `特别声明`. It takes two kinds
+/// of these to make one (a news story may mention any one of them), in at most
+/// [`NOTICE_CHARS`] characters, and its first sentence is already one of them (not an article's
+/// last sentence followed by the notice).
 pub fn is_site_notice(text: &str) -> bool {
-    text.chars().filter(|c| !c.is_whitespace()).count() <= 240 && notice_kinds(text) >= 2
+    let first = text
+        .split_inclusive(['。', '！', '？'])
+        .next()
+        .unwrap_or_default();
+    text.chars().filter(|c| !c.is_whitespace()).count() <= NOTICE_CHARS
+        && notice_kinds(text) >= 2
+        && notice_kinds(first) >= 1
 }
 
+/// The longest website's notice, in characters (whitespace aside).
+pub const NOTICE_CHARS: usize = 240;
+
 /// How many kinds of a website's notice a text has (see [`is_site_notice`]).
-pub fn notice_kinds(text: &str) -> usize {
+fn notice_kinds(text: &str) -> usize {
     let bare: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !"“”\"'‘’「」《》".contains(*c))
         .collect();
     let has = |words: &[&str]| words.iter().any(|w| bare.contains(w));
+    // The site or the text speaking of itself.
+    let itself = has(&["本站", "本网", "本平台", "本文", "本号", "该文", "以上内容"]);
     let kinds = [
         has(&[
             "版权声明",
@@ -950,19 +963,29 @@ pub fn notice_kinds(text: &str) -> usize {
             "不得转载",
             "禁止转载",
             "转载请注明",
-            "未经授权",
+            "转载请联系",
         ]),
-        has(&["仅代表", "不代表"]) && has(&["观点", "立场"]),
-        has(&[
-            "上传并发布",
-            "信息发布平台",
-            "信息存储空间",
-            "信息存储服务",
-            "自媒体平台",
-        ]),
+        itself && has(&["仅代表", "不代表"]) && has(&["观点", "立场"]),
+        itself
+            && has(&[
+                "上传并发布",
+                "信息发布平台",
+                "信息存储空间",
+                "信息存储服务",
+                "自媒体平台",
+            ]),
         has(&["下载"]) && has(&["客户端"]),
-        has(&["报料", "爆料", "新闻线索"]),
-        has(&["免责声明", "特别声明", "声明："]),
+        has(&[
+            "报料热线",
+            "爆料热线",
+            "报料邮箱",
+            "新闻线索",
+            "欢迎报料",
+            "欢迎爆料",
+        ]),
+        ["免责声明", "特别声明", "声明："]
+            .iter()
+            .any(|h| bare.starts_with(h)),
     ];
     kinds.iter().filter(|&&k| k).count()
 }
@@ -1141,6 +1164,10 @@ mod tests {
             "记者了解到，这款客户端上线一周下载量已超过十万次。",
             "他说，这只代表他个人的观点，不代表公司。",
             "市消协发布消费提示，并公布投诉热线和新闻线索征集邮箱。",
+            "近日，有网友在自媒体平台爆料称，某小区物业擅自提高停车费。",
+            "警方提醒，切勿下载未经授权的贷款客户端。",
+            "该公司发表声明：相关言论仅代表员工个人观点，不代表公司立场。",
+            "这仅代表他本人观点。本文为江口号作者上传并发布，仅代表作者观点，不代表本平台立场。",
         ] {
             assert!(!is_site_notice(story), "{story}");
         }

@@ -223,7 +223,8 @@ fn captions(lines: &mut [Line], body_size: f64) {
         while let Some(j) = next_below(lines, prev) {
             let l = &lines[j];
             let tight = l.top() - lines[prev].bottom() < 0.8 * l.size;
-            let goes_on = is_small(l, body_size) || wraps_onto(&lines[prev], l);
+            let goes_on =
+                is_small(l, body_size) || wraps_onto(&lines[prev], l, right_edge(lines, prev));
             if !goes_on || !tight || parse_source(l.text.trim()).is_some() {
                 break;
             }
@@ -233,13 +234,25 @@ fn captions(lines: &mut [Line], body_size: f64) {
     }
 }
 
-/// Whether a line's text goes on in the line below: it fills its column to the right edge
-/// (within two characters), ends no sentence, and the line below is in the same type.
-fn wraps_onto(line: &Line, below: &Line) -> bool {
-    let full = line.x1 >= line.column.1 - 2.0 * line.size;
+/// Whether a line's text goes on in the line below: it reaches the right edge of the text
+/// around it (within two characters), ends no sentence, and the line below is in the same type.
+fn wraps_onto(line: &Line, below: &Line, right_edge: f64) -> bool {
+    let full = line.x1 >= right_edge - 2.0 * line.size;
     let same_type = (below.size - line.size).abs() <= 0.05 * line.size;
     let text = line.text.trim_end();
     full && same_type && !ends_sentence(text) && !text.ends_with(['）', ')'])
+}
+
+/// The right edge of the text about line `i`: the furthest right any line reaches that shares
+/// some of its horizontal extent (the columns are not known yet when captions are looked for;
+/// a line spanning several columns only makes the edge further, and a line less likely to
+/// reach it).
+fn right_edge(lines: &[Line], i: usize) -> f64 {
+    lines
+        .iter()
+        .filter(|l| !l.furniture && overlaps(l, &lines[i]))
+        .map(|l| l.x1)
+        .fold(lines[i].x1, f64::max)
 }
 
 /// Type at most 95 % of the body's.
@@ -424,16 +437,16 @@ mod tests {
 
     #[test]
     fn a_caption_in_body_type_takes_the_line_it_wraps_onto_and_no_more() {
-        let in_column = |text: &str, baseline: f64| {
-            let mut l = line(text, 50.0, baseline, 10.0);
-            l.column = (50.0, 300.0);
-            l
-        };
+        // The columns are not known yet (as in a page's layout when captions are looked for).
+        let in_column = |text: &str, baseline: f64| line(text, 50.0, baseline, 10.0);
         // A web page's print: body type throughout, a picture's blank above the caption.
         let lines = vec![
             in_column("江口港第四港区的自动化集装箱码头本周开始试运行。", 100.0),
-            in_column("图为江口港第四港区自动化码头，远程操控的岸桥正在", 190.0),
-            in_column("装卸集装箱（江口港务集团供图）", 203.0),
+            in_column(
+                "图为江口港第四港区自动化码头，远程操控的岸桥正在装卸",
+                190.0,
+            ),
+            in_column("集装箱（江口港务集团供图）", 203.0),
             in_column(
                 "港务集团介绍，新码头设计年吞吐能力为一百二十万标准箱。",
                 216.0,

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::{analyse_articles, record_pass, store_suggestions, ArticleSuggestions, Context, Tally};
 use crate::model::{Article, ParagraphKind};
-use crate::store::{self, articles, digests, pending_suggestions};
+use crate::store::{articles, digests, pending_suggestions};
 use crate::{Error, Result, Store};
 
 /// Rows (keywords, topics, sentences, claims, entities) written per transaction, about: small
@@ -203,18 +203,18 @@ fn write_all(
         let (batch, next) = rest.split_at(n);
         let started = Instant::now();
         stale.extend(write_batch(store, loaded, analysed, batch, actor)?);
-        make_way(started.elapsed());
+        make_way(store, started.elapsed());
         rest = next;
     }
     Ok(stale)
 }
 
-/// Leaves the write lock to others after holding it for `held`: while a writer of this process
-/// waits for it, until that writer has it (it polls); otherwise a fraction of `held`, for
-/// writers in other processes.
-fn make_way(held: Duration) {
+/// Leaves the write lock of `store`'s database to others after holding it for `held`: while a
+/// writer of this process waits for it, until that writer has it (it polls); then a fraction
+/// of `held`, for writers in other processes.
+fn make_way(store: &Store, held: Duration) {
     let started = Instant::now();
-    while store::writers_waiting() > 0 && started.elapsed() < YIELD_AT_MOST {
+    while store.writers_waiting() > 0 && started.elapsed() < YIELD_AT_MOST {
         std::thread::sleep(Duration::from_millis(1));
     }
     std::thread::sleep((held / PAUSE_SHARE).min(PAUSE_AT_MOST));
