@@ -373,4 +373,34 @@ mod tests {
         assert!(s[EXPLAINED..].iter().all(|c| c.words.is_empty()));
         assert_eq!(Model::parse(&model.to_tsv()).classify(&x), s);
     }
+
+    #[test]
+    fn one_class_alone_has_the_figures_it_has_among_all() {
+        let weights: HashMap<String, Vec<f32>> = [
+            ("a".to_owned(), vec![0.5, -0.25]),
+            ("b".to_owned(), vec![-1.0, 2.0]),
+            ("c".to_owned(), vec![0.75, 0.125]),
+        ]
+        .into_iter()
+        .collect();
+        let model = Model::from_parts(vec!["0".into(), "1".into()], vec![0.1, -0.1], weights);
+        // The features in another order than the rows, one the model does not have.
+        let keyed: Vec<(u64, f32)> = [("c", 0.5), ("x", 1.0), ("a", 0.25), ("b", 0.75)]
+            .iter()
+            .map(|(f, x)| (Key::of(&[f]), *x))
+            .collect();
+        let all = model.classify_keyed(&keyed);
+        for code in ["0", "1"] {
+            let among = all.iter().find(|s| s.code == code).unwrap();
+            let alone = model.explain_keyed(&keyed, code);
+            assert_eq!(
+                (alone.0, &alone.1),
+                (among.probability, &among.words),
+                "{code}"
+            );
+            assert_eq!(model.probability_keyed(&keyed, code), among.probability);
+        }
+        assert_eq!(model.explain_keyed(&keyed, "2"), (0.0, Vec::new()));
+        assert_eq!(model.probability_keyed(&keyed, "2"), 0.0);
+    }
 }
