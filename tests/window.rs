@@ -47,22 +47,23 @@ impl Desktop {
         for tool in ["Xvfb", "tauri-driver", "WebKitWebDriver"] {
             need(tool);
         }
-        let n = (100..400)
-            .find(|n| {
-                !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                    && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-            })
-            .expect("a free X display number");
-        let display = format!(":{n}");
-        let xvfb = Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
+        // Xvfb chooses a free display itself (it also clears a lock left by a server that died)
+        // and writes its number on the descriptor given; no two tests can race for one number.
+        let mut xvfb = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("start Xvfb");
-        wait_until(Duration::from_secs(10), || {
-            Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-        });
+        let display = read_display(&mut xvfb);
         let port = free_port();
         let dir = tempfile::tempdir().unwrap();
         let driver = Command::new("tauri-driver")
@@ -156,19 +157,36 @@ impl Desktop {
 impl Drop for Desktop {
     fn drop(&mut self) {
         // SIGTERM lets tauri-driver stop WebKitWebDriver too (SIGKILL would leave it running).
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.driver.id().to_string())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline && matches!(self.driver.try_wait(), Ok(None)) {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        let _ = self.xvfb.kill();
-        let _ = self.xvfb.wait();
+        stop_gently(&mut self.driver);
+        // SIGTERM lets Xvfb remove its lock file and socket (SIGKILL would leave them behind).
+        stop_gently(&mut self.xvfb);
     }
+}
+
+/// The display Xvfb started with `-displayfd 1` reports on its standard output (":101").
+fn read_display(xvfb: &mut Child) -> String {
+    use std::io::BufRead;
+    let out = xvfb.stdout.take().expect("Xvfb's standard output");
+    let mut line = String::new();
+    std::io::BufReader::new(out)
+        .read_line(&mut line)
+        .expect("Xvfb reports its display number");
+    let n: u32 = line.trim().parse().expect("Xvfb started on a display");
+    format!(":{n}")
+}
+
+/// Asks a child to stop (SIGTERM), waits up to five seconds, then kills it.
+fn stop_gently(child: &mut Child) {
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline && matches!(child.try_wait(), Ok(None)) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn wait_until(limit: Duration, mut ok: impl FnMut() -> bool) {
