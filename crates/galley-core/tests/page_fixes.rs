@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use galley_core::app::import::{ImportOptions, Source};
 use galley_core::edit::{Edit, Role as Becomes};
-use galley_core::model::Role;
+use galley_core::model::{BoxRole, Role};
 use galley_core::Workspace;
 
 fn open(page: &str) -> (Workspace, i64) {
@@ -347,4 +347,58 @@ fn lines_outside_paragraphs_and_past_the_page_are_refused_and_change_nothing() {
         assert_eq!(err.code(), "invalid_input", "{edit:?}: {err}");
     }
     assert_eq!(structure(&ws, digest), before);
+}
+
+#[test]
+fn a_reprinted_dailys_pages_are_read_story_by_story_with_their_credits_set_aside() {
+    let (ws, digest) = open("reprint.txt");
+    let got: Vec<(String, Option<String>, Vec<String>)> = articles(&ws, digest)
+        .into_iter()
+        .map(|id| {
+            let a = ws.article(id).unwrap();
+            let kinds = a
+                .paragraphs
+                .iter()
+                .map(|p| format!("{:?}", p.kind))
+                .collect();
+            (a.title, a.source.line, kinds)
+        })
+        .collect();
+    let edition = |page: &str| Some(format!("《城东日报》（2026年3月2日 第 {page} 版）"));
+    let kinds = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            // A title with a comma over a byline whose names are printed apart; two stacked
+            // cross-heads, the first under the last sentence; a closing credit in brackets
+            // over two blocks that ends the story.
+            (
+                "城东新区建成首座智慧公园，市民晨练可查看实时空气指数".to_owned(),
+                edition("01"),
+                kinds(&["Lead", "Body", "Heading", "Heading", "Body", "Body"]),
+            ),
+            // A title wrapped over two lines right over its edition line; a dateline set apart
+            // from its lead's first words, which are set apart from the rest.
+            (
+                "河西镇完成农村公路提档升级改造工程".to_owned(),
+                edition("02"),
+                kinds(&["Lead", "Body"]),
+            ),
+            // The writer's name under the title, not part of it.
+            (
+                "春耕时节话农机".to_owned(),
+                edition("02"),
+                kinds(&["Lead", "Body"]),
+            ),
+        ]
+    );
+    let a = ws.article(articles(&ws, digest)[1]).unwrap();
+    assert!(a.paragraphs[0]
+        .text
+        .starts_with("新华社城东3月1日电河西镇十二条农村公路近日完成提档升级改造"));
+    let layout = ws.page_layout(digest).unwrap();
+    for name in ["本报记者", "周", "敏", "郑秋实"] {
+        let l = layout.lines.iter().find(|l| l.text.trim() == name).unwrap();
+        assert_eq!(l.role, Some(BoxRole::Furniture), "{name} is set aside");
+    }
 }

@@ -103,12 +103,15 @@ fn pieces(snap: &DigestSnapshot) -> Vec<Piece> {
     out
 }
 
-/// The piece holding `line`: the first at or after `cursor`, else the first before it. A line
-/// that holds a whole short piece (a title with its byline glued on) goes to that piece.
+/// The piece holding `line`: the first at or after `cursor`, else the first before it; a
+/// piece that is the line itself first (a byline's name `周` set aside, not the paragraph
+/// that mentions 周). A line that holds a whole short piece (a title with its byline glued
+/// on) goes to that piece.
 fn find(pieces: &[Piece], line: &str, cursor: usize) -> Option<usize> {
     if line.is_empty() {
         return None;
     }
+    let is = |p: &Piece| p.key == line;
     let holds = |p: &Piece| p.key.contains(line);
     let held = |p: &Piece| p.key.chars().count() >= 2 && line.contains(p.key.as_str());
     let after = |ok: &dyn Fn(&Piece) -> bool| {
@@ -116,7 +119,9 @@ fn find(pieces: &[Piece], line: &str, cursor: usize) -> Option<usize> {
             .chain(0..cursor)
             .find(|&i| ok(&pieces[i]))
     };
-    after(&holds).or_else(|| after(&held))
+    after(&is)
+        .or_else(|| after(&holds))
+        .or_else(|| after(&held))
 }
 
 #[cfg(test)]

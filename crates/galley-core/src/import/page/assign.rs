@@ -284,13 +284,27 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
 }
 
 /// A weak headline `i` inside the piece being built, between two paragraphs of the same
-/// column width: a cross-head of that body text, not a title.
+/// column width: a cross-head of that body text, not a title. Two stacked ones are too
+/// (`领航定向` / `驾驭发展全局创造新的历史伟业`), a section's label and its heading.
 fn is_cross_head(units: &[Unit], cur: Option<&Piece>, i: usize) -> bool {
+    let weak = |j: usize| units[j].kind == UnitKind::Headline { strong: false };
     cur.is_some_and(|p| {
-        let last = *p.items.last().expect("non-empty");
-        next_in_flow(units, i).is_some_and(|j| {
-            units[j].kind == UnitKind::Para && !column_change(&units[last], &units[j])
-        }) && units[last].kind == UnitKind::Para
+        let headings = p.items.iter().rev().take_while(|&&j| weak(j)).count();
+        let Some(&last) = p.items.iter().rev().nth(headings) else {
+            return false;
+        };
+        let next = next_in_flow(units, i).and_then(|j| {
+            if weak(j) && headings == 0 {
+                next_in_flow(units, j)
+            } else {
+                Some(j)
+            }
+        });
+        headings <= 1
+            && units[last].kind == UnitKind::Para
+            && next.is_some_and(|j| {
+                units[j].kind == UnitKind::Para && !column_change(&units[last], &units[j])
+            })
     })
 }
 

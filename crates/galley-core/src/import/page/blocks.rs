@@ -9,7 +9,7 @@ use jieba_rs::Jieba;
 
 use crate::model::Source;
 
-use super::lines::{ends_sentence, join, width, Line, LineKind, Vocab};
+use super::lines::{ends_sentence, is_byline, join, width, Line, LineKind, Vocab};
 use super::{stitch, streams};
 
 /// What a piece of the page is.
@@ -77,14 +77,36 @@ pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Ve
         text: Vec::new(),
         group_no: 0,
         pending: Vec::new(),
+        in_byline: false,
+        above_credit: false,
     };
+    let credits: Vec<Option<String>> = (0..items.len()).map(|i| credit_after(&items, i)).collect();
     for (i, item) in items.into_iter().enumerate() {
         match item {
             Item::One(line) => b.line(&line),
             Item::Block(mut block) => {
+                b.above_credit = credits[i].is_some();
+                if let Some(k) = credits[i]
+                    .as_deref()
+                    .and_then(|names| name_under_title(&block, names, jieba))
+                {
+                    // `最大变化是消费观念的改变` / `陶多多` / `《人民日报》（…）`.
+                    let name = block.split_off(k);
+                    b.block(block, None);
+                    b.byline(&name);
+                    continue;
+                }
                 let notice = notice_start(&block).map(|k| block.split_off(k));
+                let quote = quotes.get(&i).copied();
+                if quote.is_none() {
+                    // A cross-head printed inside a block starts a block of its own.
+                    while let Some(k) = heading_inside(&block) {
+                        let rest = block.split_off(k);
+                        b.block(std::mem::replace(&mut block, rest), None);
+                    }
+                }
                 if !block.is_empty() {
-                    b.block(block, quotes.get(&i).copied());
+                    b.block(block, quote);
                 }
                 if let Some(notice) = notice {
                     b.notice(&notice);
@@ -111,6 +133,11 @@ struct UnitBuilder<'a> {
     group_no: usize,
     /// Out-of-flow units met inside a sentence, placed after it.
     pending: Vec<Unit>,
+    /// Whether a byline was the last thing met (its names may follow as blocks of their own).
+    in_byline: bool,
+    /// Whether the block being placed is right above a credit: a source line, a byline or a
+    /// dateline (what prints under a title).
+    above_credit: bool,
 }
 
 impl UnitBuilder<'_> {
@@ -142,6 +169,7 @@ impl UnitBuilder<'_> {
             LineKind::Doubled => (UnitKind::Headline { strong: true }, false),
             LineKind::Text | LineKind::Blank => return,
         };
+        self.in_byline = kind == UnitKind::Furniture && is_byline(&line.text);
         let unit = Unit {
             kind,
             text: line.text.clone(),
@@ -160,6 +188,14 @@ impl UnitBuilder<'_> {
         }
     }
 
+    /// A writer's name under a title, set aside as a byline (names printed apart after it
+    /// are too).
+    fn byline(&mut self, lines: &[Line]) {
+        let unit = self.block_unit(lines, UnitKind::Furniture);
+        self.out.push(unit);
+        self.in_byline = true;
+    }
+
     /// A website's notice (see [`notice_start`]): set aside with the furniture, after the text
     /// before it.
     fn notice(&mut self, lines: &[Line]) {
@@ -171,6 +207,17 @@ impl UnitBuilder<'_> {
     /// A block of lines: a pull quote (`quote` is the line it repeats), a headline, or
     /// body text, which goes on across the block's end until a sentence ends.
     fn block(&mut self, block: Vec<Line>, quote: Option<usize>) {
+        if std::mem::take(&mut self.in_byline) && is_name(&block) {
+            // `本报记者` / `程` / `龙`: the byline's names, set apart one by one.
+            self.in_byline = true;
+            let unit = self.block_unit(&block, UnitKind::Furniture);
+            if self.open_sentence() {
+                self.pending.push(unit);
+            } else {
+                self.out.push(unit);
+            }
+            return;
+        }
         let wordless = !block
             .iter()
             .any(|l| l.text.chars().any(char::is_alphanumeric));
@@ -198,6 +245,12 @@ impl UnitBuilder<'_> {
             }
             return;
         }
+        if !open_sentence && is_dateline_alone(&block) {
+            // `新华社北京10月19日电` set apart from its lead's first words: the lead goes on.
+            self.flush();
+            self.text.extend(block);
+            return;
+        }
         if !open_sentence {
             if let Some(k) = headline_above_body(&block) {
                 let body = block[k..].to_vec();
@@ -212,12 +265,14 @@ impl UnitBuilder<'_> {
                 return;
             }
         }
-        if !open_sentence && is_headline(&block) {
+        let titled = is_headline(&block) || (self.above_credit && is_title_above_credit(&block));
+        if !open_sentence && titled {
             self.flush();
             let unit = self.block_unit(
                 &block,
                 UnitKind::Headline {
-                    strong: block.len() > 1,
+                    // A headline over a credit is a story's title, never a cross-head.
+                    strong: block.len() > 1 || self.above_credit,
                 },
             );
             self.out.push(unit);
@@ -227,7 +282,7 @@ impl UnitBuilder<'_> {
             self.flush();
         }
         self.text.extend(block);
-        if self.text.last().is_some_and(|l| ends_sentence(&l.text)) {
+        if self.text.last().is_some_and(|l| ends_sentence(&l.text)) || closes_credit(&self.text) {
             self.flush();
         }
     }
@@ -429,6 +484,148 @@ fn headline_above_body(block: &[Line]) -> Option<usize> {
     })
 }
 
+/// Whether the items after `i` are a credit (see [`is_credit`]), past at most two letters of
+/// a name printed apart (`洪` / `勇`); then the letters passed.
+fn credit_after(items: &[Item], i: usize) -> Option<String> {
+    let mut names = String::new();
+    for item in items.iter().skip(i + 1).take(3) {
+        if is_credit(item) {
+            return Some(names);
+        }
+        match item {
+            Item::Block(block) if is_name(block) && names.chars().count() < 4 => {
+                names.extend(block[0].text.chars().filter(|c| !c.is_whitespace()));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Where the writer's name under a title starts in the title's block: its last line, with
+/// `names` (letters printed apart after it), reads as a personal name, and the lines above it
+/// read as a title.
+fn name_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize> {
+    let k = block.len().checked_sub(1).filter(|&k| k > 0)?;
+    let last: String = block[k]
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let name = format!("{last}{names}");
+    let title = &block[..k];
+    (is_personal_name(&name, jieba) && (is_headline(title) || is_title_above_credit(title)))
+        .then_some(k)
+}
+
+/// A personal name as a byline prints it: two to four letters the segmenter reads as a
+/// name (`王忠云`, `陶多多`), or a foreign one joined by `·` (`玛丽娜·拉古什`).
+fn is_personal_name(s: &str, jieba: &Jieba) -> bool {
+    let letters = s.chars().filter(|&c| c != '·').count();
+    let named = || jieba.tag(s, true).first().is_some_and(|t| t.tag == "nr");
+    let all_letters = s
+        .chars()
+        .all(|c| crate::text::is_cjk(c) && c.is_alphabetic() || c == '·');
+    let fits = if s.contains('·') {
+        (3..=12).contains(&letters)
+    } else {
+        (2..=4).contains(&letters)
+    };
+    all_letters && fits && named()
+}
+
+/// Whether an item is what prints under a title: a source line, a byline, a dateline alone.
+fn is_credit(item: &Item) -> bool {
+    match item {
+        Item::One(line) => match &line.kind {
+            LineKind::Source(_) => true,
+            LineKind::Furniture => is_byline(&line.text),
+            _ => false,
+        },
+        Item::Block(block) => is_dateline_alone(block),
+    }
+}
+
+/// A name of a byline on a line of its own: one to four letters.
+fn is_name(block: &[Line]) -> bool {
+    let [line] = block else { return false };
+    let text: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
+    (1..=4).contains(&text.chars().count())
+        && text
+            .chars()
+            .all(|c| crate::text::is_cjk(c) && c.is_alphabetic() || c == '·')
+}
+
+/// A title over a credit may have commas (`久久为功，“APEC蓝”成为“北京蓝”`): one or two lines
+/// of a headline's length that end no sentence and no clause.
+fn is_title_above_credit(block: &[Line]) -> bool {
+    let text: String = block.iter().map(|l| l.text.trim()).collect();
+    let n = text.chars().count();
+    block.len() <= 2
+        && (4..=MAX_HEADLINE).contains(&n)
+        && !text.contains(['。', '！', '？', '；'])
+        && !text.ends_with(['，', '、', '：', ':', ','])
+        && text.matches(['，', ',']).count() <= 2
+}
+
+/// A block that is nothing but a dateline (`新华社北京10月19日电`, `本报讯（记者 李四）`).
+fn is_dateline_alone(block: &[Line]) -> bool {
+    let text: String = block.iter().map(|l| l.text.trim()).collect();
+    super::lines::dateline(&text)
+        .is_some_and(|(line, _)| line.chars().count() == text.chars().count())
+}
+
+/// Whether body text ends with a credit in brackets after its last sentence
+/// (`…的篇章。（新华社北京10月19日电 记者赵超、王雨萧）`): nothing goes on after it.
+fn closes_credit(text: &[Line]) -> bool {
+    let joined: String = text.iter().map(|l| l.text.trim()).collect();
+    let Some(end) = joined.rfind(crate::text::is_sentence_end) else {
+        return false;
+    };
+    let tail = joined[end..]
+        .trim_start_matches(crate::text::is_sentence_end)
+        .trim_start_matches(['”', '’', '」']);
+    let (Some(inner), true) = (tail.strip_prefix(['（', '(']), tail.ends_with(['）', ')']))
+    else {
+        return false;
+    };
+    // The bracket opened first is the one closing the text.
+    let mut depth = 1;
+    for (k, c) in inner.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return k + c.len_utf8() == inner.len();
+        }
+    }
+    false
+}
+
+/// Where a cross-head printed inside a block of body text starts (`…观看视频。` /
+/// `隧道施工只能在夜间进行` / `由于白天线路正常运营，基站`): a line after one that ends a
+/// sentence, that reads as a headline and falls clearly short of the column (a line the
+/// layout wrapped fills it; one ending a paragraph ends a sentence), last in the block or
+/// right above more body text. Not the block's first line ([`headline_above_body`] reads it).
+fn heading_inside(block: &[Line]) -> Option<usize> {
+    let col = block.iter().map(|l| width(&l.text)).max().unwrap_or(0);
+    if col < MIN_BODY_WIDTH || block.len() < 2 {
+        return None;
+    }
+    (1..block.len()).find(|&k| {
+        let line = &block[k];
+        ends_sentence(&block[k - 1].text)
+            && width(&line.text) * 4 < col * 3
+            && is_headline(std::slice::from_ref(line))
+            && !is_byline(&line.text)
+            && super::lines::dateline(&line.text).is_none()
+            && line.text.matches(['（', '(']).count() == line.text.matches(['）', ')']).count()
+            && (k + 1 == block.len() || headline_above_body(&block[k..]) == Some(1))
+    })
+}
+
 /// Where a website's notice printed under its article (`本文仅代表作者观点…`, see
 /// [`is_site_notice`](super::lines::is_site_notice)) starts in a block: the first line, after
 /// one that ends a sentence or a bracket (or the block's first), from which the lines make
@@ -472,6 +669,10 @@ fn normalize(s: &str) -> String {
         .collect()
 }
 
+/// Longest pull quote, in characters: a sentence or two set large. A longer passage printed
+/// twice is the text itself printed twice (a story reprinted on another page), not a quote.
+const MAX_PULL_QUOTE: usize = 160;
+
 /// Blocks that repeat, sentence by sentence, text printed elsewhere on the page: item index →
 /// first line of the block holding the repeated text.
 fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
@@ -489,7 +690,8 @@ fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
     let mut found = std::collections::HashMap::new();
     for &(i, start, end, _) in &spans {
         let own = &all[start..end];
-        if own.chars().count() < 16 || !own.contains(['。', '！', '？']) {
+        let n = own.chars().count();
+        if !(16..=MAX_PULL_QUOTE).contains(&n) || !own.contains(['。', '！', '？']) {
             continue;
         }
         let sentences: Vec<&str> = own
@@ -774,5 +976,95 @@ mod tests {
         assert!(u
             .iter()
             .any(|u| matches!(u.kind, UnitKind::PullQuote { .. })));
+    }
+
+    fn block(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Line {
+                no: k + 1,
+                text: (*t).to_owned(),
+                kind: LineKind::Text,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_short_headline_line_after_a_finished_sentence_is_a_cross_head() {
+        let b = block(&[
+            "海川市地铁运营公司宣布，全市六条地铁线路的隧道",
+            "和站台已实现信号全覆盖，乘客也能流畅观看视频。",
+            "隧道施工只能在夜间进行",
+            "由于白天线路正常运营，基站和漏缆的安装只能在每",
+            "天凌晨一点到四点之间完成。",
+        ]);
+        assert_eq!(heading_inside(&b), Some(2));
+        let credit = block(&[
+            "必将谱写中国式现代化更加绚丽的篇章，团结奋进。",
+            "（新华社北京10月19日电",
+        ]);
+        assert_eq!(
+            heading_inside(&credit),
+            None,
+            "a credit in brackets is no heading"
+        );
+        let wrapped = block(&[
+            "海川市地铁运营公司宣布，全市六条地铁线路的隧道",
+            "和站台已实现信号全覆盖，乘客也能流畅观看视频，",
+            "比改造前快了二十倍",
+        ]);
+        assert_eq!(
+            heading_inside(&wrapped),
+            None,
+            "after a clause, not a sentence"
+        );
+    }
+
+    #[test]
+    fn a_credit_in_brackets_after_the_last_sentence_closes_the_text() {
+        assert!(closes_credit(&block(&[
+            "凝心聚力、团结奋进，必将谱写更加绚丽的篇章。",
+            "（新华社北京10月19日电",
+            "记者赵超、王雨萧）",
+        ])));
+        assert!(!closes_credit(&block(&[
+            "开创崭新局面。（新华社北京10月19日电"
+        ])));
+        assert!(!closes_credit(&block(&[
+            "总量超过（按现价计算）一百三十万亿元（初步核算）"
+        ])));
+    }
+
+    #[test]
+    fn a_writers_name_under_a_title_is_told_from_a_title_wrapped() {
+        let jieba = Jieba::new();
+        let named = block(&["最大变化是消费观念的改变", "陶多多"]);
+        assert_eq!(name_under_title(&named, "", &jieba), Some(1));
+        let spaced = block(&["服务消费潜力巨大（专家点评）", "洪"]);
+        assert_eq!(name_under_title(&spaced, "勇", &jieba), Some(1));
+        let wrapped = block(&["西川大学研制出可降解手机", "外壳"]);
+        assert_eq!(name_under_title(&wrapped, "", &jieba), None);
+        let wrapped = block(&["中共中央总书记电贺当选中国", "国民党主席"]);
+        assert_eq!(name_under_title(&wrapped, "", &jieba), None);
+        assert!(is_personal_name("玛丽娜·拉古什", &jieba));
+    }
+
+    #[test]
+    fn a_dateline_set_apart_opens_the_lead() {
+        let u = page(concat!(
+            "新华社城东3月1日电\n\n",
+            "河西镇十二条农村公路近日\n\n",
+            "完成提档升级改造，总里程四十六公里，沿线八个行政村的\n",
+            "村民出行时间平均缩短二十分钟。\n",
+        ));
+        let texts: Vec<(&UnitKind, &str)> = u.iter().map(|u| (&u.kind, u.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [(
+                &UnitKind::Para,
+                "新华社城东3月1日电河西镇十二条农村公路近日完成提档升级改造，总里程四十六公里，沿线八个行政村的村民出行时间平均缩短二十分钟。"
+            )]
+        );
     }
 }

@@ -193,9 +193,12 @@ fn source_ending_block(raw: &[&str], i: usize) -> Option<Vec<Line>> {
 /// A source naming its outlets in title marks (`据《西岭日报》`) on a line of its own inside a
 /// block, right under a headline (no blank line between) or after a finished sentence (the
 /// next story follows without one): it cannot be the middle of a wrapped sentence.
+/// A reprint's edition line (`《人民日报》（2025年10月20日 第 01 版）`) is one wherever it
+/// stands on a line of its own, also under a headline wrapped over two lines.
 fn source_inside_block(raw: &[&str], i: usize) -> Option<Source> {
     let before = raw.get(i.checked_sub(1)?)?;
-    if before.is_empty() || !(ends_sentence(before) || heads_block(raw, i - 1)) {
+    let edition = edition_line(raw[i].trim()).is_some();
+    if before.is_empty() || !(edition || ends_sentence(before) || heads_block(raw, i - 1)) {
         return None;
     }
     parse_source(raw[i]).filter(|s| raw[i].contains('《') && !s.outlets.is_empty())

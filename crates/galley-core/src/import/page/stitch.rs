@@ -88,7 +88,7 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
             .enumerate()
             .map(|(rank, b)| (BACK_COST + DISTANCE_COST * rank as f64, b));
         for (cost, b) in later.chain(earlier) {
-            if !fits_column(b.lines, col) {
+            if !fits_column(b.lines, col) || !brackets_agree(a.lines, b.lines) {
                 continue;
             }
             let evidence = junction(jieba, &last.text, &b.lines[0].text);
@@ -100,6 +100,47 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
     out
 }
 
+/// Whether a block may go on with the sentence another stopped in, as far as brackets tell:
+/// a bracket the sentence left open (`（新华社北京10月19日电`) closes before it ends, and one
+/// the continuation closes was opened by it (`王雨萧）` goes on from no sentence without `（`).
+fn brackets_agree(a: &[Line], b: &[Line]) -> bool {
+    let open = unclosed(
+        a.iter()
+            .flat_map(|l| l.text.chars())
+            .collect::<String>()
+            .as_str(),
+    );
+    let closes = closed_first(b.iter().flat_map(|l| l.text.chars()));
+    (open > 0) == closes
+}
+
+/// How many round brackets the last sentence of `text` leaves open.
+fn unclosed(text: &str) -> i32 {
+    let tail = text
+        .rfind(crate::text::is_sentence_end)
+        .map_or(text, |k| &text[k..]);
+    tail.chars().fold(0, |n, c| match c {
+        '（' | '(' => n + 1,
+        '）' | ')' => (n - 1).max(0),
+        _ => n,
+    })
+}
+
+/// Whether a text closes a round bracket it did not open before its first sentence ends.
+fn closed_first(chars: impl Iterator<Item = char>) -> bool {
+    let mut depth = 0;
+    for c in chars {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth == 0 => return true,
+            '）' | ')' => depth -= 1,
+            c if crate::text::is_sentence_end(c) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The width of the column a block is set in: its widest line.
 fn column_width(lines: &[Line]) -> usize {
     lines.iter().map(|l| width(&l.text)).max().unwrap_or(0)
@@ -107,9 +148,14 @@ fn column_width(lines: &[Line]) -> usize {
 
 /// Whether a block can be set in a column `col` wide: no line wider, and a block of several
 /// lines fills it, within [`WIDTH_SLACK`].
+/// Its last line, if short, ends a sentence: a line the layout wrapped fills the column, so
+/// a short one that stops mid-sentence (`程`, a name of a byline set apart) goes on nothing.
 fn fits_column(lines: &[Line], col: usize) -> bool {
     let own = column_width(lines);
-    own <= col + WIDTH_SLACK && (lines.len() < 2 || own + WIDTH_SLACK >= col)
+    let last = lines.last().map_or("", |l| l.text.as_str());
+    own <= col + WIDTH_SLACK
+        && (lines.len() < 2 || own + WIDTH_SLACK >= col)
+        && (ends_sentence(last) || width(last) + WIDTH_SLACK >= col)
 }
 
 /// How much lines of one column differ in display width: punctuation set half width lets
@@ -231,5 +277,41 @@ mod tests {
             },
         ];
         assert_eq!(links(&blocks, &jieba()), vec![(0, 2)]);
+    }
+
+    #[test]
+    fn an_open_bracket_closes_before_the_sentence_ends() {
+        let credit = lines(&["（新华社北京10月19日电"], 1);
+        let names = lines(&["记者赵超、王雨萧）"], 2);
+        let lead = lines(&["文，祝贺其当选，指出两党推动交流合作。"], 3);
+        assert!(brackets_agree(&credit, &names));
+        assert!(
+            !brackets_agree(&credit, &lead),
+            "电文 spans the junction, yet no bracket closes"
+        );
+        let sentence = lines(&["中共中央总书记19日致电郑丽"], 4);
+        assert!(brackets_agree(&sentence, &lead));
+        assert!(
+            !brackets_agree(&sentence, &names),
+            "a bracket closed that was never opened"
+        );
+    }
+
+    #[test]
+    fn a_block_ending_short_and_mid_sentence_continues_nothing() {
+        let column = 2 * 20;
+        assert!(
+            !fits_column(&lines(&["程"], 1), column),
+            "a byline's name set apart"
+        );
+        assert!(
+            fits_column(&lines(&["达。"], 1), column),
+            "a sentence's last word"
+        );
+        let full = "这种外壳在土壤中约十八个月可分解大半，强度";
+        assert!(
+            fits_column(&lines(&[full], 1), column),
+            "a column's last line, full"
+        );
     }
 }
