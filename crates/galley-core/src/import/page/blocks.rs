@@ -484,11 +484,11 @@ fn headline_above_body(block: &[Line]) -> Option<usize> {
     })
 }
 
-/// Whether the items after `i` are a credit (see [`is_credit`]), past at most two letters of
-/// a name printed apart (`洪` / `勇`); then the letters passed.
+/// Whether the items after `i` are a credit (see [`is_credit`]), past rules and at most two
+/// letters of a name printed apart (`洪` / `勇`); then the letters passed.
 fn credit_after(items: &[Item], i: usize) -> Option<String> {
     let mut names = String::new();
-    for item in items.iter().skip(i + 1).take(3) {
+    for item in items.iter().skip(i + 1).take(4) {
         if is_credit(item) {
             return Some(names);
         }
@@ -496,6 +496,8 @@ fn credit_after(items: &[Item], i: usize) -> Option<String> {
             Item::Block(block) if is_name(block) && names.chars().count() < 4 => {
                 names.extend(block[0].text.chars().filter(|c| !c.is_whitespace()));
             }
+            Item::One(line)
+                if line.kind == LineKind::Furniture && super::lines::is_rule(&line.text) => {}
             _ => return None,
         }
     }
@@ -556,16 +558,18 @@ fn is_name(block: &[Line]) -> bool {
             .all(|c| crate::text::is_cjk(c) && c.is_alphabetic() || c == '·')
 }
 
-/// A title over a credit may have commas (`久久为功，“APEC蓝”成为“北京蓝”`): one or two lines
-/// of a headline's length that end no sentence and no clause.
+/// A title over a credit may have commas or an exclamation inside (`久久为功，“APEC蓝”成为
+/// “北京蓝”`, `博物馆奇妙游！这个党支部…`): one or two lines of a headline's length that end
+/// no sentence and no clause.
 fn is_title_above_credit(block: &[Line]) -> bool {
     let text: String = block.iter().map(|l| l.text.trim()).collect();
     let n = text.chars().count();
     block.len() <= 2
         && (4..=MAX_HEADLINE).contains(&n)
-        && !text.contains(['。', '！', '？', '；'])
+        && !text.contains(['。', '；'])
+        && !ends_sentence(&text)
         && !text.ends_with(['，', '、', '：', ':', ','])
-        && text.matches(['，', ',']).count() <= 2
+        && text.matches(['，', ',', '！', '？']).count() <= 2
 }
 
 /// A block that is nothing but a dateline (`新华社北京10月19日电`, `本报讯（记者 李四）`).
@@ -1066,5 +1070,38 @@ mod tests {
                 "新华社城东3月1日电河西镇十二条农村公路近日完成提档升级改造，总里程四十六公里，沿线八个行政村的村民出行时间平均缩短二十分钟。"
             )]
         );
+    }
+
+    #[test]
+    fn a_web_prints_title_over_rules_and_its_date_and_source_line() {
+        let u = page(concat!(
+            "百年接力，党旗映照清华园\n",
+            "==============================\n",
+            "==============================\n\n",
+            "2021-05-31 来源：《光明日报》\n",
+            "四月十九日，清华师生强有力的口号声在操场上回荡，经久不息。当天中午\n",
+            "起，全校各级党组织及时组织学习，校园里掀起学习热潮。\n",
+        ));
+        let kinds: Vec<(&UnitKind, &str)> = u.iter().map(|u| (&u.kind, u.text.as_str())).collect();
+        assert_eq!(
+            kinds[0],
+            (
+                &UnitKind::Headline { strong: true },
+                "百年接力，党旗映照清华园"
+            )
+        );
+        assert!(matches!(kinds[3].0, UnitKind::Source(s) if s.outlets == ["光明日报"]));
+        assert_eq!(kinds[4].0, &UnitKind::Para);
+    }
+
+    #[test]
+    fn a_title_over_a_credit_may_exclaim_inside_but_not_end_a_sentence() {
+        assert!(is_title_above_credit(&block(&[
+            "博物馆奇妙游！这个党支部用特殊方式感知博物馆"
+        ])));
+        assert!(!is_title_above_credit(&block(&[
+            "大家都说：“真是太好了！”"
+        ])));
+        assert!(!is_title_above_credit(&block(&["村民们纷纷点赞。"])));
     }
 }

@@ -197,6 +197,12 @@ fn source_ending_block(raw: &[&str], i: usize) -> Option<Vec<Line>> {
 /// stands on a line of its own, also under a headline wrapped over two lines.
 fn source_inside_block(raw: &[&str], i: usize) -> Option<Source> {
     let before = raw.get(i.checked_sub(1)?)?;
+    // A web page's date and source line (`2021-05-31 来源：《光明日报》`) opens its text, under
+    // a blank or a rule.
+    let web = after_web_date(raw[i].trim()).is_some_and(|r| r != raw[i].trim());
+    if web && (before.is_empty() || is_rule(before.trim())) {
+        return parse_source(raw[i]).filter(|s| !s.outlets.is_empty());
+    }
     let edition = edition_line(raw[i].trim()).is_some();
     if before.is_empty() || !(edition || ends_sentence(before) || heads_block(raw, i - 1)) {
         return None;
