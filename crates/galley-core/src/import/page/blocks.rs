@@ -207,8 +207,11 @@ impl UnitBuilder<'_> {
     /// A block of lines: a pull quote (`quote` is the line it repeats), a headline, or
     /// body text, which goes on across the block's end until a sentence ends.
     fn block(&mut self, block: Vec<Line>, quote: Option<usize>) {
-        if std::mem::take(&mut self.in_byline) && is_name(&block) {
-            // `本报记者` / `程` / `龙`: the byline's names, set apart one by one.
+        let in_byline = std::mem::take(&mut self.in_byline);
+        let credit = !self.open_sentence() && is_credit_alone(&block, self.jieba);
+        if (in_byline && is_name(&block)) || credit {
+            // `本报记者` / `程` / `龙`: the byline's names, set apart one by one; a letter or a
+            // name printed apart from its line, a writer's place or name under a letter.
             self.in_byline = true;
             let unit = self.block_unit(&block, UnitKind::Furniture);
             if self.open_sentence() {
@@ -516,8 +519,31 @@ fn name_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize>
         .collect();
     let name = format!("{last}{names}");
     let title = &block[..k];
-    (is_personal_name(&name, jieba) && (is_headline(title) || is_title_above_credit(title)))
-        .then_some(k)
+    let writer = is_personal_name(&name, jieba) || (names.is_empty() && is_institution(&last));
+    (writer && (is_headline(title) || is_title_above_credit(title))).then_some(k)
+}
+
+/// An institution writing under its name (`中共中央党史和文献研究院`): six letters or more
+/// ending as one does (a title wrapped leaves a short end).
+fn is_institution(s: &str) -> bool {
+    const ENDS: [&str; 12] = [
+        "研究院",
+        "研究所",
+        "研究会",
+        "研究中心",
+        "编辑部",
+        "委员会",
+        "办公室",
+        "评论员",
+        "学会",
+        "协会",
+        "大学",
+        "学院",
+    ];
+    s.chars().count() >= 6
+        && s.chars()
+            .all(|c| crate::text::is_cjk(c) && c.is_alphabetic())
+        && ENDS.iter().any(|e| s.ends_with(e))
 }
 
 /// A personal name as a byline prints it: two to four letters the segmenter reads as a
@@ -558,18 +584,36 @@ fn is_name(block: &[Line]) -> bool {
             .all(|c| crate::text::is_cjk(c) && c.is_alphabetic() || c == '·')
 }
 
+/// Longest title over a credit, in characters: a reprint's titles carry their column's name
+/// (`…（深入学习贯彻习近平新时代中国特色社会主义思想·学习《…》第一卷专家谈）`).
+const MAX_TITLE_OVER_CREDIT: usize = 80;
+
 /// A title over a credit may have commas or an exclamation inside (`久久为功，“APEC蓝”成为
 /// “北京蓝”`, `博物馆奇妙游！这个党支部…`): one or two lines of a headline's length that end
 /// no sentence and no clause.
 fn is_title_above_credit(block: &[Line]) -> bool {
     let text: String = block.iter().map(|l| l.text.trim()).collect();
     let n = text.chars().count();
-    block.len() <= 2
-        && (4..=MAX_HEADLINE).contains(&n)
+    block.len() <= 4
+        && (4..=MAX_TITLE_OVER_CREDIT).contains(&n)
         && !text.contains(['。', '；'])
         && !ends_sentence(&text)
         && !text.ends_with(['，', '、', '：', ':', ','])
         && text.matches(['，', ',', '！', '？']).count() <= 2
+}
+
+/// A block standing for nothing but a credit's piece: one letter printed apart (`赵` / `政`,
+/// an editor's name spaced out and broken over lines), a personal name (`刘国华`) or a
+/// writer's place (`江苏南京市`) on a line of its own. No text is a letter or a name alone.
+fn is_credit_alone(block: &[Line], jieba: &Jieba) -> bool {
+    let [line] = block else { return false };
+    let text = line.text.trim();
+    let letters = text.chars().count();
+    let alphabetic = text
+        .chars()
+        .all(|c| crate::text::is_cjk(c) && c.is_alphabetic());
+    let place = (3..=8).contains(&letters) && text.ends_with(['省', '市', '县', '区', '州', '镇']);
+    alphabetic && (letters == 1 || place || is_personal_name(text, jieba))
 }
 
 /// A block that is nothing but a dateline (`新华社北京10月19日电`, `本报讯（记者 李四）`).
@@ -1103,5 +1147,35 @@ mod tests {
             "大家都说：“真是太好了！”"
         ])));
         assert!(!is_title_above_credit(&block(&["村民们纷纷点赞。"])));
+    }
+
+    #[test]
+    fn a_letter_a_name_or_a_place_alone_is_a_credits_piece() {
+        let jieba = Jieba::new();
+        for piece in ["赵", "王忠云", "江苏南京市"] {
+            assert!(is_credit_alone(&block(&[piece]), &jieba), "{piece}");
+        }
+        for text in ["设施升级", "外壳", "达。", "赵 政 说"] {
+            assert!(!is_credit_alone(&block(&[text]), &jieba), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_institution_under_a_long_title_is_its_writer() {
+        let jieba = Jieba::new();
+        let b = block(&[
+            "新时代新征程推动民政事业高质量发展的根",
+            "本遵循",
+            "中共中央党史和文献研究院",
+        ]);
+        assert_eq!(name_under_title(&b, "", &jieba), Some(2));
+        let wrapped = block(&["我国首个量子计算", "研究院"]);
+        assert_eq!(name_under_title(&wrapped, "", &jieba), None);
+        let long = block(&[
+            "要学“对不对”，也学“美不美”（中国道",
+            "路中国梦·青春为中国式现代化挺膺担当",
+            "）",
+        ]);
+        assert!(is_title_above_credit(&long));
     }
 }
