@@ -457,6 +457,8 @@ pub fn is_headline(block: &[Line]) -> bool {
         && !ends_sentence(&text)
         && !text.ends_with(['、', '：', ':', '（', '《', '“', '‘', '-'])
         && !text.starts_with(['，', '。', '、', '”', '’', '）', '》', '；', '：'])
+        // `本报讯（记者 赵一鸣）老城区十四条街巷的雨污`: a lead's first line, not a headline.
+        && super::lines::dateline(&text).is_none()
 }
 
 /// A headline printed right above its body with no blank line between: the first one or two
@@ -519,7 +521,13 @@ fn name_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize>
         .collect();
     let name = format!("{last}{names}");
     let title = &block[..k];
-    let writer = is_personal_name(&name, jieba) || (names.is_empty() && is_institution(&last));
+    // Letters printed apart one by one under a title (`朱` / `柚`) are a name's, whatever the
+    // segmenter reads; so is a name followed by another writer's (`张成虎` / `高睿凯`).
+    let spaced = !names.is_empty() && last.chars().count() <= 2 && names.chars().count() <= 2;
+    let writer = is_personal_name(&name, jieba)
+        || is_personal_name(&last, jieba)
+        || spaced
+        || (names.is_empty() && is_institution(&last));
     (writer && (is_headline(title) || is_title_above_credit(title))).then_some(k)
 }
 
@@ -550,7 +558,13 @@ fn is_institution(s: &str) -> bool {
 /// name (`王忠云`, `陶多多`), or a foreign one joined by `·` (`玛丽娜·拉古什`).
 fn is_personal_name(s: &str, jieba: &Jieba) -> bool {
     let letters = s.chars().filter(|&c| c != '·').count();
-    let named = || jieba.tag(s, true).first().is_some_and(|t| t.tag == "nr");
+    // `nr` a name, `nrfg` / `nrt` names the dictionary knows (`张成` of `张成虎`).
+    let named = || {
+        jieba
+            .tag(s, true)
+            .first()
+            .is_some_and(|t| t.tag.starts_with("nr"))
+    };
     let all_letters = s
         .chars()
         .all(|c| crate::text::is_cjk(c) && c.is_alphabetic() || c == '·');
@@ -1093,6 +1107,22 @@ mod tests {
         assert_eq!(name_under_title(&spaced, "勇", &jieba), Some(1));
         let wrapped = block(&["西川大学研制出可降解手机", "外壳"]);
         assert_eq!(name_under_title(&wrapped, "", &jieba), None);
+        let apart = block(&["在上海，能看到演艺的未来", "朱"]);
+        assert_eq!(
+            name_under_title(&apart, "柚", &jieba),
+            Some(1),
+            "letters printed apart"
+        );
+        let two = block(&[
+            "构建同科技创新相适应的科技金融体制（专",
+            "题深思）",
+            "张成虎",
+        ]);
+        assert_eq!(
+            name_under_title(&two, "高睿凯", &jieba),
+            Some(2),
+            "two writers"
+        );
         let wrapped = block(&["中共中央总书记电贺当选中国", "国民党主席"]);
         assert_eq!(name_under_title(&wrapped, "", &jieba), None);
         assert!(is_personal_name("玛丽娜·拉古什", &jieba));
