@@ -41,10 +41,40 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
     number_items(&mut parsed);
     site_names(&mut parsed);
     closing_credits(&mut parsed);
+    doubt_the_page(&mut parsed);
     parsed
         .warnings
         .extend(crate::import::contents::warning(&contents, &raw));
     parsed
+}
+
+/// Fewest articles on a page for its flagged share to say anything about the rest.
+const DOUBT_MIN_ARTICLES: usize = 3;
+
+/// A page most of whose articles are flagged was read badly (its columns interleaved beyond
+/// what the text tells): the articles that look right on it are flagged too, with a warning
+/// saying why. An editor then trusts an unflagged article only on a page read well.
+pub fn doubt_the_page(parsed: &mut ParsedDigest) {
+    use crate::model::vocabulary::LOW_CONFIDENCE;
+    let n = parsed.articles.len();
+    let flagged = parsed
+        .articles
+        .iter()
+        .filter(|a| a.confidence < LOW_CONFIDENCE)
+        .count();
+    if n < DOUBT_MIN_ARTICLES || flagged * 2 < n {
+        return;
+    }
+    for a in parsed
+        .articles
+        .iter_mut()
+        .filter(|a| a.confidence >= LOW_CONFIDENCE)
+    {
+        a.confidence = LOW_CONFIDENCE - 0.1;
+        a.warnings.push(format!(
+            "low confidence: {flagged} of the page's {n} articles are uncertain; check this one too"
+        ));
+    }
 }
 
 /// A page whose titles are numbered (`1. …`, `2、…`, `（3）…`: a newsletter's or a digest's
