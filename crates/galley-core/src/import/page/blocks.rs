@@ -248,6 +248,12 @@ impl UnitBuilder<'_> {
             }
             return;
         }
+        if let Some(source) = web_source(&block).filter(|_| !open_sentence && block.len() > 1) {
+            self.flush();
+            let unit = self.block_unit(&block, UnitKind::Source(source));
+            self.out.push(unit);
+            return;
+        }
         if !open_sentence && is_dateline_alone(&block) {
             // `新华社北京10月19日电` set apart from its lead's first words: the lead goes on.
             self.flush();
@@ -490,10 +496,11 @@ fn headline_above_body(block: &[Line]) -> Option<usize> {
 }
 
 /// Whether the items after `i` are a credit (see [`is_credit`]), past rules and at most two
-/// letters of a name printed apart (`洪` / `勇`); then the letters passed.
+/// letters of a name printed apart (`洪` / `勇`); then the letters passed. A rule right under
+/// the block underlines it as a title does (`标题` / `=====`), whatever follows.
 fn credit_after(items: &[Item], i: usize) -> Option<String> {
     let mut names = String::new();
-    for item in items.iter().skip(i + 1).take(4) {
+    for (k, item) in items.iter().skip(i + 1).take(4).enumerate() {
         if is_credit(item) {
             return Some(names);
         }
@@ -502,7 +509,12 @@ fn credit_after(items: &[Item], i: usize) -> Option<String> {
                 names.extend(block[0].text.chars().filter(|c| !c.is_whitespace()));
             }
             Item::One(line)
-                if line.kind == LineKind::Furniture && super::lines::is_rule(&line.text) => {}
+                if line.kind == LineKind::Furniture && super::lines::is_rule(&line.text) =>
+            {
+                if k == 0 {
+                    return Some(names);
+                }
+            }
             _ => return None,
         }
     }
@@ -584,8 +596,22 @@ fn is_credit(item: &Item) -> bool {
             LineKind::Furniture => is_byline(&line.text),
             _ => false,
         },
-        Item::Block(block) => is_dateline_alone(block),
+        Item::Block(block) => is_dateline_alone(block) || web_source(block).is_some(),
     }
+}
+
+/// A web page's date, place and source printed over a few lines (`2022-05-26 14:27` / `北京`
+/// / `来源：澎湃新闻`): the source, read as one line.
+fn web_source(block: &[Line]) -> Option<Source> {
+    if block.len() > 3 {
+        return None;
+    }
+    let text = block
+        .iter()
+        .map(|l| l.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    super::lines::web_dated_source(&text)
 }
 
 /// A name of a byline on a line of its own: one to four letters.
@@ -1207,5 +1233,28 @@ mod tests {
             "）",
         ]);
         assert!(is_title_above_credit(&long));
+    }
+
+    #[test]
+    fn a_web_prints_wide_title_underlined_and_its_source_over_three_lines() {
+        let u = page(concat!(
+            "博物馆奇妙游！这个党支部用特殊方式感知“大学校的力量”，西安交大党委组织部开展主题\n",
+            "党日活动\n",
+            "==============================\n\n",
+            "2022-05-26 14:27\n",
+            "北京\n",
+            "来源：澎湃新闻·澎湃号·政务\n\n",
+            "“博物馆的力量”是一种什么力量？是润物无声的熏陶，是跨越时空的对答，让我们知来处，明去处。\n",
+        ));
+        let kinds: Vec<&UnitKind> = u.iter().map(|u| &u.kind).collect();
+        assert!(
+            matches!(kinds[0], UnitKind::Headline { strong: true }),
+            "{kinds:?}"
+        );
+        assert!(
+            matches!(kinds[2], UnitKind::Source(s) if s.outlets == ["澎湃新闻·澎湃号·政务"]),
+            "{kinds:?}"
+        );
+        assert_eq!(kinds[3], &UnitKind::Para);
     }
 }

@@ -199,15 +199,24 @@ fn source_inside_block(raw: &[&str], i: usize) -> Option<Source> {
     let before = raw.get(i.checked_sub(1)?)?;
     // A web page's date and source line (`2021-05-31 来源：《光明日报》`) opens its text, under
     // a blank or a rule.
-    let web = after_web_date(raw[i].trim()).is_some_and(|r| r != raw[i].trim());
-    if web && (before.is_empty() || is_rule(before.trim())) {
-        return parse_source(raw[i]).filter(|s| !s.outlets.is_empty());
+    if before.is_empty() || is_rule(before.trim()) {
+        if let Some(src) = web_dated_source(raw[i]) {
+            return Some(src);
+        }
     }
     let edition = edition_line(raw[i].trim()).is_some();
     if before.is_empty() || !(edition || ends_sentence(before) || heads_block(raw, i - 1)) {
         return None;
     }
     parse_source(raw[i]).filter(|s| raw[i].contains('《') && !s.outlets.is_empty())
+}
+
+/// A web page's date and source (`2021-05-31 来源：《光明日报》`, `2022-05-26 14:27 北京
+/// 来源：澎湃新闻`): a date first, then the source, naming an outlet.
+pub fn web_dated_source(line: &str) -> Option<Source> {
+    let line = line.trim();
+    after_web_date(line).filter(|r| *r != line)?;
+    parse_source(line).filter(|s| !s.outlets.is_empty())
 }
 
 /// Whether line `j` opens its block as a headline would: short, without sentence punctuation.
