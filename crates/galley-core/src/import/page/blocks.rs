@@ -188,6 +188,25 @@ impl UnitBuilder<'_> {
         }
     }
 
+    /// Sets a block aside if it is a piece of a credit: a byline's names printed one by one
+    /// after it (`本报记者` / `程` / `龙`), a letter or a name printed apart from its line, a
+    /// writer's place or name under a letter. Returns whether it was.
+    fn credit_piece(&mut self, block: &[Line]) -> bool {
+        let in_byline = std::mem::take(&mut self.in_byline);
+        let credit = !self.open_sentence() && is_credit_alone(block, self.jieba);
+        if !(credit || (in_byline && is_name(block))) {
+            return false;
+        }
+        self.in_byline = true;
+        let unit = self.block_unit(block, UnitKind::Furniture);
+        if self.open_sentence() {
+            self.pending.push(unit);
+        } else {
+            self.out.push(unit);
+        }
+        true
+    }
+
     /// A writer's name under a title, set aside as a byline (names printed apart after it
     /// are too).
     fn byline(&mut self, lines: &[Line]) {
@@ -207,18 +226,7 @@ impl UnitBuilder<'_> {
     /// A block of lines: a pull quote (`quote` is the line it repeats), a headline, or
     /// body text, which goes on across the block's end until a sentence ends.
     fn block(&mut self, block: Vec<Line>, quote: Option<usize>) {
-        let in_byline = std::mem::take(&mut self.in_byline);
-        let credit = !self.open_sentence() && is_credit_alone(&block, self.jieba);
-        if (in_byline && is_name(&block)) || credit {
-            // `本报记者` / `程` / `龙`: the byline's names, set apart one by one; a letter or a
-            // name printed apart from its line, a writer's place or name under a letter.
-            self.in_byline = true;
-            let unit = self.block_unit(&block, UnitKind::Furniture);
-            if self.open_sentence() {
-                self.pending.push(unit);
-            } else {
-                self.out.push(unit);
-            }
+        if self.credit_piece(&block) {
             return;
         }
         let wordless = !block
