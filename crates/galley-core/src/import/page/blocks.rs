@@ -1075,15 +1075,7 @@ mod tests {
     }
 
     fn block(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Line {
-                no: k + 1,
-                text: (*t).to_owned(),
-                kind: LineKind::Text,
-            })
-            .collect()
+        super::super::lines::text_lines(texts, 1)
     }
 
     #[test]

@@ -219,6 +219,20 @@ pub fn web_dated_source(line: &str) -> Option<Source> {
     parse_source(line).filter(|s| !s.outlets.is_empty())
 }
 
+/// Lines of text numbered from `first`, as tests build blocks.
+#[cfg(test)]
+pub fn text_lines(texts: &[&str], first: usize) -> Vec<Line> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| Line {
+            no: first + k,
+            text: (*t).to_owned(),
+            kind: LineKind::Text,
+        })
+        .collect()
+}
+
 /// Whether line `j` opens its block as a headline would: short, without sentence punctuation.
 fn heads_block(raw: &[&str], j: usize) -> bool {
     let line = raw[j];

@@ -237,15 +237,7 @@ mod tests {
     }
 
     fn lines(texts: &[&str], first: usize) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Line {
-                no: first + k,
-                text: (*t).to_owned(),
-                kind: super::super::lines::LineKind::Text,
-            })
-            .collect()
+        super::super::lines::text_lines(texts, first)
     }
 
     #[test]
