@@ -1257,4 +1257,26 @@ mod tests {
         );
         assert_eq!(kinds[3], &UnitKind::Para);
     }
+
+    #[test]
+    fn a_long_passage_printed_twice_is_no_pull_quote() {
+        let sentence = "城东新区首座智慧公园日前建成开放，园内设有十二处环境监测点，市民扫码即可查看实时空气指数。";
+        let long = sentence.repeat(4);
+        let text = format!("{long}\n\n第 3 页\n\n{long}\n");
+        assert!(!page(&text)
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::PullQuote { .. })));
+        let short = format!("{long}\n\n{sentence}\n");
+        assert!(page(&short)
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::PullQuote { .. })));
+    }
+
+    #[test]
+    fn a_line_opening_with_a_dateline_is_no_headline() {
+        assert!(!is_headline(&block(&[
+            "本报讯（记者 赵一鸣）老城区十四条街巷的雨污"
+        ])));
+        assert!(is_headline(&block(&["老城区十四条街巷完成雨污分流"])));
+    }
 }
