@@ -194,7 +194,7 @@ impl UnitBuilder<'_> {
     fn credit_piece(&mut self, block: &[Line]) -> bool {
         let in_byline = std::mem::take(&mut self.in_byline);
         let credit = !self.open_sentence() && is_credit_alone(block, self.jieba);
-        if !(credit || (in_byline && is_name(block))) {
+        if !(credit || (in_byline && is_name_piece(block))) {
             return false;
         }
         self.in_byline = true;
@@ -513,7 +513,7 @@ fn credit_after(items: &[Item], i: usize) -> Option<String> {
             return Some(names);
         }
         match item {
-            Item::Block(block) if is_name(block) && names.chars().count() < 4 => {
+            Item::Block(block) if is_name_piece(block) && names.chars().count() < 4 => {
                 names.extend(block[0].text.chars().filter(|c| !c.is_whitespace()));
             }
             Item::One(line)
@@ -622,8 +622,8 @@ fn web_source(block: &[Line]) -> Option<Source> {
     super::lines::web_dated_source(&text)
 }
 
-/// A name of a byline on a line of its own: one to four letters.
-fn is_name(block: &[Line]) -> bool {
+/// A piece of a byline's name on a line of its own: one to four letters (`程`, `潘俊强`).
+fn is_name_piece(block: &[Line]) -> bool {
     let [line] = block else { return false };
     let text: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
     (1..=4).contains(&text.chars().count())
