@@ -79,19 +79,24 @@ pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Ve
         pending: Vec::new(),
         in_byline: false,
         above_credit: false,
+        above_byline: false,
     };
     let credits: Vec<Option<String>> = (0..items.len()).map(|i| credit_after(&items, i)).collect();
+    let bylines: Vec<bool> = items.iter().map(is_byline_item).collect();
     for (i, item) in items.into_iter().enumerate() {
         match item {
             Item::One(line) => b.line(&line),
             Item::Block(mut block) => {
                 b.above_credit = credits[i].is_some();
+                b.above_byline = byline_after(&bylines, i);
                 if let Some(k) = credits[i]
                     .as_deref()
                     .and_then(|names| name_under_title(&block, names, jieba))
                 {
                     // `最大变化是消费观念的改变` / `陶多多` / `《人民日报》（…）`.
                     let name = block.split_off(k);
+                    // A writer's name under it: a title, as over a byline.
+                    b.above_byline = true;
                     b.block(block, None);
                     b.byline(&name);
                     continue;
@@ -138,6 +143,8 @@ struct UnitBuilder<'a> {
     /// Whether the block being placed is right above a credit: a source line, a byline or a
     /// dateline (what prints under a title).
     above_credit: bool,
+    /// Whether that credit is a byline (`本报记者`) or a writer's name.
+    above_byline: bool,
 }
 
 impl UnitBuilder<'_> {
@@ -242,6 +249,11 @@ impl UnitBuilder<'_> {
             }
             return;
         }
+        if !self.open_sentence() && is_contact_line(&block) {
+            let unit = self.block_unit(&block, UnitKind::Furniture);
+            self.out.push(unit);
+            return;
+        }
         if self.open_sentence() && opens_item(&block) {
             // A numbered item starts afresh, whatever the text before it left open.
             self.flush();
@@ -282,8 +294,11 @@ impl UnitBuilder<'_> {
                 return;
             }
         }
-        let titled = is_headline(&block) || (self.above_credit && is_title_above_credit(&block));
-        if !open_sentence && titled {
+        let over_credit = self.above_credit && is_title_above_credit(&block);
+        let titled = is_headline(&block) || over_credit;
+        // A title over a byline is a title even after text that stops mid-sentence: no
+        // sentence goes on into a byline. (A source line may close another column's text.)
+        if titled && (!open_sentence || (over_credit && self.above_byline)) {
             self.flush();
             let unit = self.block_unit(
                 &block,
@@ -473,6 +488,45 @@ pub fn is_headline(block: &[Line]) -> bool {
         && !text.starts_with(['，', '。', '、', '”', '’', '）', '》', '；', '：'])
         // `本报讯（记者 赵一鸣）老城区十四条街巷的雨污`: a lead's first line, not a headline.
         && super::lines::dateline(&text).is_none()
+        && !is_notice_or_aside(&text)
+}
+
+/// Text no title is: an address (`dzlx@example.cn移动端：…`) or an aside wholly in brackets
+/// (`（刘张烨参与采写）`).
+fn is_notice_or_aside(text: &str) -> bool {
+    super::lines::contains_address(text) || bracketed(text)
+}
+
+/// A line of contact details on its own, no sentence, its address inside it
+/// (`dzlx@example.cn移动端：晨报客户端“帮你问”`): set aside with the furniture. A line ending
+/// with its address (`详情：https://…`) ends a paragraph as before.
+fn is_contact_line(block: &[Line]) -> bool {
+    matches!(block, [line] if super::lines::contains_address(&line.text)
+        && !super::lines::ends_with_address(&line.text)
+        && !line.text.contains(['。', '！', '？', '；']))
+}
+
+/// Whether the text is wholly in one pair of brackets.
+fn bracketed(text: &str) -> bool {
+    text.trim()
+        .strip_prefix(['（', '('])
+        .is_some_and(first_bracket_closes_at_end)
+}
+
+/// Whether the bracket just opened before `inner` closes at its very end.
+fn first_bracket_closes_at_end(inner: &str) -> bool {
+    let mut depth = 1;
+    for (k, c) in inner.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return k + c.len_utf8() == inner.len();
+        }
+    }
+    false
 }
 
 /// A headline printed right above its body with no blank line between: the first one or two
@@ -596,6 +650,16 @@ fn is_personal_name(s: &str, jieba: &Jieba) -> bool {
     all_letters && fits && named()
 }
 
+/// Whether an item is a byline on a line of its own (`本报记者`).
+fn is_byline_item(item: &Item) -> bool {
+    matches!(item, Item::One(line) if line.kind == LineKind::Furniture && is_byline(&line.text))
+}
+
+/// Whether the item after `i` is a byline (see [`is_byline_item`]).
+fn byline_after(bylines: &[bool], i: usize) -> bool {
+    bylines.get(i + 1).copied().unwrap_or(false)
+}
+
 /// Whether an item is what prints under a title: a source line, a byline, a dateline alone.
 fn is_credit(item: &Item) -> bool {
     match item {
@@ -648,6 +712,7 @@ fn is_title_above_credit(block: &[Line]) -> bool {
         && !ends_sentence(&text)
         && !text.ends_with(['，', '、', '：', ':', ','])
         && text.matches(['，', ',', '！', '？']).count() <= 2
+        && !is_notice_or_aside(&text)
 }
 
 /// A block standing for nothing but a credit's piece: one letter printed apart (`赵` / `政`,
@@ -656,12 +721,21 @@ fn is_title_above_credit(block: &[Line]) -> bool {
 fn is_credit_alone(block: &[Line], jieba: &Jieba) -> bool {
     let [line] = block else { return false };
     let text = line.text.trim();
+    if is_bracketed_credit(text) {
+        return true;
+    }
     let letters = text.chars().count();
     let alphabetic = text
         .chars()
         .all(|c| crate::text::is_cjk(c) && c.is_alphabetic());
     let place = (3..=8).contains(&letters) && text.ends_with(['省', '市', '县', '区', '州', '镇']);
     alphabetic && (letters == 1 || place || is_personal_name(text, jieba))
+}
+
+/// An aside in brackets on a line of its own after a story's last sentence: a contributor's
+/// credit or the writer's affiliation (`（刘张烨参与采写）`, `（作者单位：厦门大学）`).
+fn is_bracketed_credit(text: &str) -> bool {
+    text.chars().count() <= 40 && bracketed(text) && !text.contains(['。', '；', '，'])
 }
 
 /// A block that is nothing but a dateline (`新华社北京10月19日电`, `本报讯（记者 李四）`).
@@ -681,23 +755,8 @@ fn closes_credit(text: &[Line]) -> bool {
     let tail = joined[end..]
         .trim_start_matches(crate::text::is_sentence_end)
         .trim_start_matches(['”', '’', '」']);
-    let (Some(inner), true) = (tail.strip_prefix(['（', '(']), tail.ends_with(['）', ')']))
-    else {
-        return false;
-    };
     // The bracket opened first is the one closing the text.
-    let mut depth = 1;
-    for (k, c) in inner.char_indices() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 {
-            return k + c.len_utf8() == inner.len();
-        }
-    }
-    false
+    bracketed(tail)
 }
 
 /// Where a cross-head printed inside a block of body text starts (`…观看视频。` /
@@ -1122,6 +1181,77 @@ mod tests {
         assert!(!closes_credit(&block(&[
             "总量超过（按现价计算）一百三十万亿元（初步核算）"
         ])));
+    }
+
+    #[test]
+    fn a_contributors_credit_a_charts_source_and_an_address_are_no_titles() {
+        let units = page(
+            "河湾村的果园今年第一次用上了滴灌设备，果农算了一笔账，\n\
+             每亩地一年能省下两百多元水费。\n\
+             \n\
+             （林小雨参与采写）\n\
+             \n\
+             《晨报》（2026年3月2日 第 05 版）\n\
+             \n\
+             数据来源：河湾村村委会\n\
+             \n\
+             读者热线lianxi@example.cn移动端：晨报客户端“帮你问”\n\
+             \n\
+             图书馆夜间开放延长到十点\n\
+             本报记者 周 岚\n\
+             \n\
+             市图书馆从下周一起把夜间开放时间延长到晚上十点，自习区座位增加一百个。\n",
+        );
+        let titles: Vec<&str> = units
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
+            .map(|u| u.text.as_str())
+            .collect();
+        assert_eq!(titles, ["图书馆夜间开放延长到十点"], "{units:#?}");
+        let furniture: Vec<&str> = units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Furniture)
+            .map(|u| u.text.as_str())
+            .collect();
+        assert!(furniture.contains(&"（林小雨参与采写）"), "{furniture:?}");
+        assert!(
+            furniture.contains(&"数据来源：河湾村村委会"),
+            "{furniture:?}"
+        );
+        assert!(
+            furniture.iter().any(|f| f.contains("lianxi@")),
+            "{furniture:?}"
+        );
+        assert!(is_notice_or_aside(
+            "读者热线lianxi@example.cn移动端：晨报客户端“帮你问”"
+        ));
+        assert!(!is_notice_or_aside("（受权发布）国务院关于…的通知"));
+        assert!(is_bracketed_credit("（作者单位：厦门大学）"));
+    }
+
+    #[test]
+    fn a_title_over_a_byline_is_a_title_after_text_stopping_mid_sentence() {
+        let units = page(
+            "征集读者线索，欢迎提供建议。\n\
+             移动端：晨报客户端“帮你问”\n\
+             \n\
+             社区食堂为何一到周末就关门\n\
+             本报记者\n\
+             \n\
+             周\n\
+             \n\
+             岚\n\
+             \n\
+             《晨报》（2026年3月2日 第 05 版）\n\
+             \n\
+             家住城东的刘阿姨反映，社区食堂平日供应午餐和晚餐，一到周末就关门。\n",
+        );
+        let titles: Vec<&str> = units
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
+            .map(|u| u.text.as_str())
+            .collect();
+        assert_eq!(titles, ["社区食堂为何一到周末就关门"], "{units:#?}");
     }
 
     #[test]

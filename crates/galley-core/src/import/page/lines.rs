@@ -280,7 +280,18 @@ pub fn ends_with_address(s: &str) -> bool {
         .rev()
         .find(|&(_, c)| !(c.is_ascii_graphic()))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let token = &s[start..];
+    is_address(&s[start..])
+}
+
+/// Whether the text holds a web or e-mail address anywhere (`dzlx@example.cn移动端：…`).
+pub fn contains_address(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_graphic())
+        .any(|token| is_address(token.trim_end_matches(['.', ',', ';', ')'])))
+}
+
+/// Whether a run of ASCII letters is a web address (`https://…`, `www.…`) or an e-mail
+/// address.
+fn is_address(token: &str) -> bool {
     let host_like = |t: &str| {
         t.split(['/', '?', '#'])
             .next()
@@ -586,6 +597,11 @@ pub fn is_furniture(line: &str) -> bool {
         "联系电话",
         "电话：",
         "邮箱：",
+        // A chart's or a photo's credit (`数据来源：国家统计局`, `本版数据来源：…`).
+        "数据来源",
+        "资料来源",
+        "图片来源",
+        "图表来源",
     ] {
         // Also for one page (`本版责编：…`, `一版责编：…`, `本版邮箱：…`).
         let credit = s.starts_with(p) || page_label(s).is_some_and(|rest| rest.starts_with(p));
@@ -593,7 +609,7 @@ pub fn is_furniture(line: &str) -> bool {
             return true;
         }
     }
-    if is_issue_line(s) {
+    if is_issue_line(s) || is_editors_mark(s) {
         return true;
     }
     if is_web_control(s) || is_folio(s) {
@@ -609,6 +625,13 @@ pub fn is_furniture(line: &str) -> bool {
         return true;
     }
     false
+}
+
+/// The signature closing an editor's note (`——编者`), also when extraction broke it before its
+/// last letter (`——编` / `者`).
+fn is_editors_mark(s: &str) -> bool {
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(squeezed.as_str(), "——编者" | "——编" | "－－编者" | "－－编")
 }
 
 /// The rest of a line opening with a page's label: `本版`, `一版`, `12版`.
@@ -1276,6 +1299,8 @@ mod tests {
         assert!(!is_furniture("将好经验分享到全省各地，"));
         assert!(!is_furniture("中华老字号：守正创新"));
         assert!(!is_furniture("——"));
+        assert!(is_furniture("——编者") && is_furniture("——编"));
+        assert!(!is_furniture("——编者按"));
         assert!(!is_furniture("…………"));
         assert!(!is_furniture("扫一扫二维码即可报名参加本次活动。"));
     }

@@ -70,7 +70,8 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
     let mut out = Vec::new();
     for (i, a) in blocks.iter().enumerate() {
         let Some(last) = a.lines.last() else { continue };
-        if ends_sentence(&last.text) {
+        // A letter alone is a name's piece printed apart (`王` / `观`), no sentence.
+        if ends_sentence(&last.text) || is_letter_alone(a.lines) {
             continue;
         }
         let col = column_width(a.lines);
@@ -98,6 +99,11 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
         }
     }
     out
+}
+
+/// Whether a block is one letter on a line of its own.
+fn is_letter_alone(lines: &[Line]) -> bool {
+    matches!(lines, [line] if line.text.trim().chars().count() == 1)
 }
 
 /// Whether a block may go on with the sentence another stopped in, as far as brackets tell:
@@ -269,6 +275,27 @@ mod tests {
             },
         ];
         assert_eq!(links(&blocks, &jieba()), vec![(0, 2)]);
+    }
+
+    #[test]
+    fn a_letter_alone_continues_nothing() {
+        // `王` / `观`: a writer's name printed apart; `观者` reads across the junction.
+        let letter = lines(&["观"], 1);
+        let later = lines(&["者"], 9);
+        let blocks = [
+            Block {
+                item: 0,
+                lines: &letter,
+                may_continue: true,
+            },
+            Block {
+                item: 1,
+                lines: &later,
+                may_continue: true,
+            },
+        ];
+        assert!(junction(&jieba(), "观", "者") > 0.0);
+        assert!(links(&blocks, &jieba()).is_empty());
     }
 
     #[test]
