@@ -280,7 +280,10 @@ impl UnitBuilder<'_> {
             self.text.extend(block);
             return;
         }
-        if !open_sentence {
+        // A title wrapped over two lines above a credit is one title, not a headline over
+        // its body (`先进人物图片损毁` / `影响公益宣传功能（身边事）` / `《人民日报》…`).
+        let title_over_credit = self.above_credit && is_title_above_credit(&block);
+        if !open_sentence && !title_over_credit {
             if let Some(k) = headline_above_body(&block) {
                 let body = block[k..].to_vec();
                 self.flush();
@@ -294,19 +297,22 @@ impl UnitBuilder<'_> {
                 return;
             }
         }
-        let over_credit = self.above_credit && is_title_above_credit(&block);
+        let over_credit = title_over_credit;
         let titled = is_headline(&block) || over_credit;
         // A title over a byline is a title even after text that stops mid-sentence: no
         // sentence goes on into a byline. (A source line may close another column's text.)
         if titled && (!open_sentence || (over_credit && self.above_byline)) {
             self.flush();
-            let unit = self.block_unit(
+            let mut unit = self.block_unit(
                 &block,
                 UnitKind::Headline {
                     // A headline over a credit is a story's title, never a cross-head.
                     strong: block.len() > 1 || self.above_credit,
                 },
             );
+            if over_credit {
+                self.join_parallel_title(&mut unit);
+            }
             self.out.push(unit);
             return;
         }
@@ -316,6 +322,29 @@ impl UnitBuilder<'_> {
         self.text.extend(block);
         if self.text.last().is_some_and(|l| ends_sentence(&l.text)) || closes_credit(&self.text) {
             self.flush();
+        }
+    }
+
+    /// A title printed in two parallel halves of the same length, one over the other
+    /// (`中国科技` / `活力奔涌`), perhaps with the byline's pieces between them (`展世界艺术画卷`
+    /// / `本报记者` / `建文化交流平台` / `曹玲娟`): the first half, just placed, joins the
+    /// second, a space between them as the PDF path reads them.
+    fn join_parallel_title(&mut self, second: &mut Unit) {
+        let Some(at) = self.out.iter().rposition(|u| u.kind != UnitKind::Furniture) else {
+            return;
+        };
+        let first = &self.out[at];
+        let half = |u: &Unit| u.text.chars().count();
+        let parallel = matches!(first.kind, UnitKind::Headline { .. })
+            && (4..=MAX_TITLE_HALF).contains(&half(first))
+            && half(first) == half(second)
+            && second.first_line - first.last_line <= MAX_HALVES_APART
+            && first.first_line == first.last_line
+            && second.first_line == second.last_line;
+        if parallel {
+            let first = self.out.remove(at);
+            second.text = format!("{} {}", first.text, second.text);
+            second.first_line = first.first_line;
         }
     }
 
@@ -695,6 +724,11 @@ fn is_name_piece(block: &[Line]) -> bool {
             .chars()
             .all(|c| crate::text::is_cjk(c) && c.is_alphabetic() || c == '·')
 }
+
+/// Longest half of a title printed in two parallel halves, in characters.
+const MAX_TITLE_HALF: usize = 12;
+/// How many lines the halves of such a title may be apart (a byline's pieces between them).
+const MAX_HALVES_APART: usize = 4;
 
 /// Longest title over a credit, in characters: a reprint's titles carry their column's name
 /// (`…（深入学习贯彻习近平新时代中国特色社会主义思想·学习《…》第一卷专家谈）`).
@@ -1252,6 +1286,63 @@ mod tests {
             .map(|u| u.text.as_str())
             .collect();
         assert_eq!(titles, ["社区食堂为何一到周末就关门"], "{units:#?}");
+    }
+
+    #[test]
+    fn a_title_wrapped_over_a_source_line_is_one_title() {
+        let units = page(
+            "市民反映的路灯问题已经解决。\n\
+             \n\
+             街心花园座椅破损\n\
+             影响老人休息（身边事）\n\
+             《晨报》（2026年3月2日 第 05 版）\n\
+             \n\
+             笔者前些天去街心花园散步，发现园内十几把座椅都有不同程度的破损，\n\
+             希望有关部门尽快修好。\n",
+        );
+        let titles: Vec<&str> = units
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
+            .map(|u| u.text.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["街心花园座椅破损影响老人休息（身边事）"],
+            "{units:#?}"
+        );
+    }
+
+    #[test]
+    fn a_title_in_two_parallel_halves_is_one_title() {
+        let titles = |text: &str| -> Vec<String> {
+            page(text)
+                .into_iter()
+                .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
+                .map(|u| u.text)
+                .collect()
+        };
+        let source = "《晨报》（2026年3月2日 第 07 版）";
+        let lead = "本届读书节共举办讲座、展览和读书会六十余场，吸引市民十多万人次参与。";
+        assert_eq!(
+            titles(&format!(
+                "城市书房\n\n点亮夜读\n\n林小雨\n{source}\n\n{lead}\n"
+            )),
+            ["城市书房 点亮夜读"]
+        );
+        assert_eq!(
+            titles(&format!(
+                "办好全民读书节\n本报记者\n\n建好城市书房网\n\n林小雨\n\n{source}\n\n{lead}\n"
+            )),
+            ["办好全民读书节 建好城市书房网"]
+        );
+        // Halves of different lengths: a headline, then a title.
+        assert_eq!(
+            titles(&format!(
+                "城市书房建设\n\n点亮夜读\n\n林小雨\n{source}\n\n{lead}\n"
+            ))
+            .len(),
+            2
+        );
     }
 
     #[test]
