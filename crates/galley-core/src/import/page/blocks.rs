@@ -80,9 +80,11 @@ pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Ve
         in_byline: false,
         above_credit: false,
         above_byline: false,
+        credited_page: false,
     };
     let credits: Vec<Option<String>> = (0..items.len()).map(|i| credit_after(&items, i)).collect();
     let bylines: Vec<bool> = items.iter().map(is_byline_item).collect();
+    b.credited_page = credited_titles(&items, &credits) >= CREDITED_TITLES;
     for (i, item) in items.into_iter().enumerate() {
         match item {
             Item::One(line) => b.line(&line),
@@ -145,7 +147,12 @@ struct UnitBuilder<'a> {
     above_credit: bool,
     /// Whether that credit is a byline (`本报记者`) or a writer's name.
     above_byline: bool,
+    /// Whether the page's titles stand over credits: at least [`CREDITED_TITLES`] blocks do.
+    credited_page: bool,
 }
+
+/// How many blocks over credits make a page whose titles are credited.
+const CREDITED_TITLES: usize = 3;
 
 impl UnitBuilder<'_> {
     /// Whether body text is open, its sentence not yet ended.
@@ -287,7 +294,8 @@ impl UnitBuilder<'_> {
             if let Some(k) = headline_above_body(&block) {
                 let body = block[k..].to_vec();
                 self.flush();
-                let unit = self.block_unit(&block[..k], UnitKind::Headline { strong: k > 1 });
+                let strong = self.wrap_marks_title(k);
+                let unit = self.block_unit(&block[..k], UnitKind::Headline { strong });
                 self.out.push(unit);
                 // The rest is body text: it opens no other headline.
                 self.text.extend(body);
@@ -346,6 +354,15 @@ impl UnitBuilder<'_> {
             second.text = format!("{} {}", first.text, second.text);
             second.first_line = first.first_line;
         }
+    }
+
+    /// Whether a headline of `lines` lines printed right above its body is a story's title by
+    /// its wrapping alone: not on a page whose titles stand over credits (a reprint's bylines
+    /// and edition lines), where a headline glued to body text with no credit between is a
+    /// section's heading however it wraps (`老盛的“舍得”——` / `“两山白茶贷”助力茶产业绿色环保发展`
+    /// / `“茶圣陆羽…`).
+    fn wrap_marks_title(&self, lines: usize) -> bool {
+        lines > 1 && !self.credited_page
     }
 
     /// A block's lines joined into one unit of the given kind.
@@ -677,6 +694,18 @@ fn is_personal_name(s: &str, jieba: &Jieba) -> bool {
         (2..=4).contains(&letters)
     };
     all_letters && fits && named()
+}
+
+/// How many blocks read as titles over a credit (a source line closing a story's body does
+/// not count: the body's last block ends a sentence).
+fn credited_titles(items: &[Item], credits: &[Option<String>]) -> usize {
+    items
+        .iter()
+        .zip(credits)
+        .filter(|(item, credit)| {
+            credit.is_some() && matches!(item, Item::Block(block) if is_title_above_credit(block))
+        })
+        .count()
 }
 
 /// Whether an item is a byline on a line of its own (`本报记者`).
@@ -1343,6 +1372,38 @@ mod tests {
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn on_a_page_of_credited_titles_a_heading_glued_to_its_text_is_a_section() {
+        let story = |title: &str, name: &str| {
+            format!(
+                "{title}\n本报记者\n\n{name}\n\n《晨报》（2026年3月2日 第 06 版）\n\n\
+                 这是{title}的导语，交代了事情的来龙去脉。\n\n"
+            )
+        };
+        let mut text = story("河湾村果园用上滴灌", "林小雨");
+        text.push_str(
+            "老周的“账本”——\n\
+             一台滴灌机省下三成水费\n\
+             “以前浇一遍园子要两天，现在打开阀门就行。”果农周建新一边说，一边带记者看新装的管道。\n\
+             他算了一笔账，一年能省下两百多元。\n\n",
+        );
+        text.push_str(&story("城东社区食堂周末开门", "周岚"));
+        text.push_str(&story("老城区街巷完成雨污分流", "赵一鸣"));
+        let units = page(&text);
+        let kinds: Vec<(&str, bool)> = units
+            .iter()
+            .filter_map(|u| match u.kind {
+                UnitKind::Headline { strong } => Some((u.text.as_str(), strong)),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            kinds.contains(&("老周的“账本”——一台滴灌机省下三成水费", false)),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&("河湾村果园用上滴灌", true)), "{kinds:?}");
     }
 
     #[test]
