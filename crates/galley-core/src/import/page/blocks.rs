@@ -91,10 +91,13 @@ pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Ve
             Item::Block(mut block) => {
                 b.above_credit = credits[i].is_some();
                 b.above_byline = byline_after(&bylines, i);
-                if let Some(k) = credits[i]
-                    .as_deref()
-                    .and_then(|names| name_under_title(&block, names, jieba))
-                {
+                if let Some(k) = credits[i].as_deref().and_then(|names| {
+                    name_under_title(&block, names, jieba).or_else(|| {
+                        b.credited_page
+                            .then(|| surname_under_title(&block, names, jieba))
+                            .flatten()
+                    })
+                }) {
                     // `最大变化是消费观念的改变` / `陶多多` / `《人民日报》（…）`.
                     let name = block.split_off(k);
                     // A writer's name under it: a title, as over a byline.
@@ -289,7 +292,9 @@ impl UnitBuilder<'_> {
         }
         // A title wrapped over two lines above a credit is one title, not a headline over
         // its body (`先进人物图片损毁` / `影响公益宣传功能（身边事）` / `《人民日报》…`).
-        let title_over_credit = self.above_credit && is_title_above_credit(&block);
+        // Over a writer's name, a title may be as short as a poem's (`黔灵山`).
+        let named_short = self.above_byline && is_short_title(&block);
+        let title_over_credit = self.above_credit && (is_title_above_credit(&block) || named_short);
         if !open_sentence && !title_over_credit {
             if let Some(k) = headline_above_body(&block) {
                 let body = block[k..].to_vec();
@@ -649,6 +654,60 @@ fn name_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize>
         || spaced
         || (names.is_empty() && is_institution(&last));
     (writer && (is_headline(title) || is_title_above_credit(title))).then_some(k)
+}
+
+/// On a page whose titles stand over credits, a writer's name under a title that the
+/// segmenter does not know as one (`黔灵山` / `干海兵` / `《人民日报》…`): two to four
+/// letters opening with a family name, not a word of the dictionary.
+fn surname_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize> {
+    let k = block.len().checked_sub(1).filter(|&k| k > 0)?;
+    let name: String = block[k]
+        .text
+        .chars()
+        .chain(names.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let letters = name.chars().count();
+    let named = (2..=4).contains(&letters)
+        && name
+            .chars()
+            .all(|c| crate::text::is_cjk(c) && c.is_alphabetic())
+        && opens_with_family_name(&name)
+        && !jieba.has_word(&name);
+    let title = &block[..k];
+    (named && (is_headline(title) || is_title_above_credit(title) || is_short_title(title)))
+        .then_some(k)
+}
+
+/// A title of two or three letters on one line (`黔灵山`, `乡愁`), as poems and essays have.
+fn is_short_title(block: &[Line]) -> bool {
+    matches!(block, [line] if (2..=3).contains(&line.text.trim().chars().count())
+        && line.text.trim().chars().all(|c| crate::text::is_cjk(c) && c.is_alphabetic()))
+}
+
+/// Common Chinese family names of one letter.
+const FAMILY_NAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董\
+    袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙\
+    史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧\
+    耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁\
+    蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应\
+    臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝干";
+
+/// Family names of two letters.
+const DOUBLE_FAMILY_NAMES: [&str; 8] = [
+    "欧阳", "司马", "诸葛", "上官", "东方", "慕容", "司徒", "皇甫",
+];
+
+/// Whether a name opens with a family name (a two-letter one leaves at least one letter).
+fn opens_with_family_name(name: &str) -> bool {
+    let double = DOUBLE_FAMILY_NAMES
+        .iter()
+        .any(|f| name.starts_with(f) && name.chars().count() > 2);
+    double
+        || name
+            .chars()
+            .next()
+            .is_some_and(|c| FAMILY_NAMES.contains(c))
 }
 
 /// An institution writing under its name (`中共中央党史和文献研究院`): six letters or more
@@ -1404,6 +1463,47 @@ mod tests {
             "{kinds:?}"
         );
         assert!(kinds.contains(&("河湾村果园用上滴灌", true)), "{kinds:?}");
+    }
+
+    #[test]
+    fn on_a_page_of_credited_titles_a_name_the_segmenter_misses_is_the_writers() {
+        let story = |title: &str, name: &str, body: &str| {
+            format!("{title}\n{name}\n《晨报》（2026年3月2日 第 08 版）\n\n{body}\n\n")
+        };
+        let mut text = story(
+            "河湾村果园用上滴灌",
+            "林小雨",
+            "果园今年用上了滴灌设备，一年能省下两百多元水费。",
+        );
+        text.push_str(&story(
+            "城东社区食堂周末开门",
+            "周岚",
+            "社区食堂从本周起周末也供应午餐。",
+        ));
+        text.push_str(&story(
+            "老城区街巷完成雨污分流",
+            "赵一鸣",
+            "老城区十四条街巷完成了雨污分流改造。",
+        ));
+        text.push_str(&story(
+            "湖畔",
+            "干海兵",
+            "湖水半掩着城市的灯火，\n白鹭在水边站成一行。",
+        ));
+        let units = page(&text);
+        let titles: Vec<&str> = units
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
+            .map(|u| u.text.as_str())
+            .collect();
+        assert!(titles.contains(&"湖畔"), "{titles:?}");
+        assert!(
+            units
+                .iter()
+                .any(|u| u.kind == UnitKind::Furniture && u.text == "干海兵"),
+            "{units:#?}"
+        );
+        assert!(opens_with_family_name("欧阳明") && !opens_with_family_name("外壳"));
     }
 
     #[test]
