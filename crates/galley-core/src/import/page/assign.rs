@@ -288,24 +288,26 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
 /// (`领航定向` / `驾驭发展全局创造新的历史伟业`), a section's label and its heading.
 fn is_cross_head(units: &[Unit], cur: Option<&Piece>, i: usize) -> bool {
     let weak = |j: usize| units[j].kind == UnitKind::Headline { strong: false };
-    cur.is_some_and(|p| {
-        let headings = p.items.iter().rev().take_while(|&&j| weak(j)).count();
-        let Some(&last) = p.items.iter().rev().nth(headings) else {
-            return false;
-        };
-        let next = next_in_flow(units, i).and_then(|j| {
-            if weak(j) && headings == 0 {
-                next_in_flow(units, j)
-            } else {
-                Some(j)
-            }
-        });
-        headings <= 1
-            && units[last].kind == UnitKind::Para
-            && next.is_some_and(|j| {
-                units[j].kind == UnitKind::Para && !column_change(&units[last], &units[j])
-            })
-    })
+    // A headline opening a column read apart from the one before it heads that column.
+    !units[i].new_column
+        && cur.is_some_and(|p| {
+            let headings = p.items.iter().rev().take_while(|&&j| weak(j)).count();
+            let Some(&last) = p.items.iter().rev().nth(headings) else {
+                return false;
+            };
+            let next = next_in_flow(units, i).and_then(|j| {
+                if weak(j) && headings == 0 {
+                    next_in_flow(units, j)
+                } else {
+                    Some(j)
+                }
+            });
+            headings <= 1
+                && units[last].kind == UnitKind::Para
+                && next.is_some_and(|j| {
+                    units[j].kind == UnitKind::Para && !column_change(&units[last], &units[j])
+                })
+        })
 }
 
 /// Step 2: the words of each piece, segmented once.

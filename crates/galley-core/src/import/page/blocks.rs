@@ -10,7 +10,7 @@ use jieba_rs::Jieba;
 use crate::model::Source;
 
 use super::lines::{ends_sentence, is_byline, join, width, Line, LineKind, Vocab};
-use super::{stitch, streams};
+use super::{interleave, stitch, streams};
 
 /// What a piece of the page is.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,14 +59,19 @@ pub struct Unit {
     pub new_column: bool,
 }
 
-enum Item {
+/// A line standing alone (furniture, a source, a doubled headline) or a block of text lines.
+pub(super) enum Item {
+    /// A line standing alone.
     One(Line),
+    /// Text lines between blank lines.
     Block(Vec<Line>),
 }
 
 /// Groups, classifies and joins the repaired lines (`raw`: the page's lines as extracted).
 pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Vec<Unit> {
-    let (items, column_starts, halves) = separate_streams(group(lines), raw, jieba);
+    let (items, mut column_starts, halves) = separate_streams(group(lines), raw, jieba);
+    let (items, second_column) = interleave::separate(items, jieba);
+    column_starts.extend(second_column);
     let quotes = pull_quotes(&items);
     let (items, quotes) = stitch_columns(items, quotes, jieba);
     let mut b = UnitBuilder {

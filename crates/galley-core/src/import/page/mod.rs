@@ -9,13 +9,15 @@
 //! The work is done in three passes:
 //! - [`lines`]: line repairs (doubled headlines, CJK spaces, glued sources, furniture;
 //!   captions and tables set aside by [`figures`]),
-//! - [`blocks`]: blocks and their roles, column breaks undone (a sentence goes on in the
-//!   block [`stitch`] finds completing it at the junction, else in the next), paragraphs cut,
+//! - [`blocks`]: blocks and their roles, column breaks undone (two columns printed block by
+//!   block in turn read apart by `interleave`; a sentence goes on in the block [`stitch`]
+//!   finds completing it at the junction, else in the next), paragraphs cut,
 //! - [`assign`]: body pieces chained and titled by lexical cohesion (jieba).
 
 pub mod assign;
 pub mod blocks;
 pub mod figures;
+mod interleave;
 pub mod lines;
 pub mod stitch;
 pub mod streams;
