@@ -76,23 +76,22 @@ fn continuations(items: &[Item], jieba: &Jieba) -> Continuations {
             found.skips.push(i);
         } else if goes_on(i + 3) {
             found.third.push(i);
-        } else {
+        } else if !matches!(item, Item::Block(lines) if is_headline(lines)) {
+            // A headline stops at no sentence: only text left open is lost.
             found.lost.push(i);
         }
     }
     found
 }
 
-/// The last line of a block stopping mid-sentence (not a letter alone, a name's piece, nor
-/// a headline, which ends no sentence).
+/// The last line of a block stopping mid-sentence (not a letter alone: a name's piece).
 fn open_end(item: &Item) -> Option<&Line> {
     let Item::Block(lines) = item else {
         return None;
     };
     let last = lines.last()?;
     let letter_alone = lines.len() == 1 && last.text.trim().chars().count() <= 1;
-    let closed = ends_sentence(&last.text) || letter_alone || is_headline(lines);
-    (!closed).then_some(last)
+    (!ends_sentence(&last.text) && !letter_alone).then_some(last)
 }
 
 /// The first line of a block (a single line apart, a source or a headline, goes on with no
