@@ -1085,6 +1085,15 @@ mod tests {
         units(lines, &raw, &vocab, JIEBA.get_or_init(Jieba::new))
     }
 
+    /// The headlines' texts, in order.
+    fn headlines(units: &[Unit]) -> Vec<&str> {
+        units
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
+            .map(|u| u.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn a_sentence_goes_on_in_the_block_that_continues_it_past_another_columns_block() {
         let u = page(concat!(
@@ -1329,11 +1338,7 @@ mod tests {
              \n\
              市图书馆从下周一起把夜间开放时间延长到晚上十点，自习区座位增加一百个。\n",
         );
-        let titles: Vec<&str> = units
-            .iter()
-            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
-            .map(|u| u.text.as_str())
-            .collect();
+        let titles = headlines(&units);
         assert_eq!(titles, ["图书馆夜间开放延长到十点"], "{units:#?}");
         let furniture: Vec<&str> = units
             .iter()
@@ -1373,11 +1378,7 @@ mod tests {
              \n\
              家住城东的刘阿姨反映，社区食堂平日供应午餐和晚餐，一到周末就关门。\n",
         );
-        let titles: Vec<&str> = units
-            .iter()
-            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
-            .map(|u| u.text.as_str())
-            .collect();
+        let titles = headlines(&units);
         assert_eq!(titles, ["社区食堂为何一到周末就关门"], "{units:#?}");
     }
 
@@ -1393,11 +1394,7 @@ mod tests {
              笔者前些天去街心花园散步，发现园内十几把座椅都有不同程度的破损，\n\
              希望有关部门尽快修好。\n",
         );
-        let titles: Vec<&str> = units
-            .iter()
-            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
-            .map(|u| u.text.as_str())
-            .collect();
+        let titles = headlines(&units);
         assert_eq!(
             titles,
             ["街心花园座椅破损影响老人休息（身边事）"],
@@ -1408,10 +1405,9 @@ mod tests {
     #[test]
     fn a_title_in_two_parallel_halves_is_one_title() {
         let titles = |text: &str| -> Vec<String> {
-            page(text)
+            headlines(&page(text))
                 .into_iter()
-                .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
-                .map(|u| u.text)
+                .map(str::to_owned)
                 .collect()
         };
         let source = "《晨报》（2026年3月2日 第 07 版）";
@@ -1496,11 +1492,7 @@ mod tests {
             "湖水半掩着城市的灯火，\n白鹭在水边站成一行。",
         ));
         let units = page(&text);
-        let titles: Vec<&str> = units
-            .iter()
-            .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
-            .map(|u| u.text.as_str())
-            .collect();
+        let titles = headlines(&units);
         assert!(titles.contains(&"湖畔"), "{titles:?}");
         assert!(
             units

@@ -246,6 +246,19 @@ mod tests {
         super::super::lines::text_lines(texts, first)
     }
 
+    /// Blocks of the page in order, each free to continue another.
+    fn blocks<'a>(parts: &[&'a [Line]]) -> Vec<Block<'a>> {
+        parts
+            .iter()
+            .enumerate()
+            .map(|(item, lines)| Block {
+                item,
+                lines,
+                may_continue: true,
+            })
+            .collect()
+    }
+
     #[test]
     fn an_interleaved_continuation_is_found_past_another_columns_block() {
         let a = lines(&["北岭气象站新启用的测雪雷达，可以每十分钟更"], 1);
@@ -257,23 +270,7 @@ mod tests {
             3,
         );
         let cont = lines(&["新一次积雪深度，精度达到一厘米。"], 6);
-        let blocks = [
-            Block {
-                item: 0,
-                lines: &a,
-                may_continue: true,
-            },
-            Block {
-                item: 1,
-                lines: &other,
-                may_continue: true,
-            },
-            Block {
-                item: 2,
-                lines: &cont,
-                may_continue: true,
-            },
-        ];
+        let blocks = blocks(&[&a, &other, &cont]);
         assert_eq!(links(&blocks, &jieba()), vec![(0, 2)]);
     }
 
@@ -282,18 +279,7 @@ mod tests {
         // `王` / `观`: a writer's name printed apart; `观者` reads across the junction.
         let letter = lines(&["观"], 1);
         let later = lines(&["者"], 9);
-        let blocks = [
-            Block {
-                item: 0,
-                lines: &letter,
-                may_continue: true,
-            },
-            Block {
-                item: 1,
-                lines: &later,
-                may_continue: true,
-            },
-        ];
+        let blocks = blocks(&[&letter, &later]);
         assert!(junction(&jieba(), "观", "者") > 0.0);
         assert!(links(&blocks, &jieba()).is_empty());
     }
