@@ -590,7 +590,7 @@ fn first_bracket_closes_at_end(inner: &str) -> bool {
 /// (a body line that short would end a sentence). The number of headline lines: two when the
 /// second line is short too (a headline wrapped in a narrow column: `江口港集装箱吞吐量` /
 /// `创同期新高`; a body's first line is full).
-fn headline_above_body(block: &[Line]) -> Option<usize> {
+pub(super) fn headline_above_body(block: &[Line]) -> Option<usize> {
     (1..=2.min(block.len().saturating_sub(1))).rev().find(|&k| {
         let body = block[k..].iter().map(|l| width(&l.text)).max().unwrap_or(0);
         // A column of a few characters tells a headline from an indented line by nothing.

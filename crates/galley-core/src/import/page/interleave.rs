@@ -8,7 +8,7 @@
 
 use jieba_rs::Jieba;
 
-use super::blocks::{is_headline, Item};
+use super::blocks::{headline_above_body, is_headline, Item};
 use super::lines::{ends_sentence, Line};
 use super::stitch::junction;
 
@@ -76,12 +76,17 @@ fn continuations(items: &[Item], jieba: &Jieba) -> Continuations {
             found.skips.push(i);
         } else if goes_on(i + 3) {
             found.third.push(i);
-        } else if !matches!(item, Item::Block(lines) if is_headline(lines)) {
+        } else if !is_headline_alone(item) {
             // A headline stops at no sentence: only text left open is lost.
             found.lost.push(i);
         }
     }
     found
+}
+
+/// Whether an item is a headline with no text under it in its block.
+fn is_headline_alone(item: &Item) -> bool {
+    matches!(item, Item::Block(lines) if is_headline(lines) && headline_above_body(lines).is_none())
 }
 
 /// The last line of a block stopping mid-sentence (not a letter alone: a name's piece).
