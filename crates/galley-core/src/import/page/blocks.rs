@@ -315,11 +315,10 @@ impl UnitBuilder<'_> {
                 return;
             }
         }
-        let over_credit = title_over_credit;
-        let titled = is_headline(&block) || over_credit;
+        let titled = is_headline(&block) || title_over_credit;
         // A title over a byline is a title even after text that stops mid-sentence: no
         // sentence goes on into a byline. (A source line may close another column's text.)
-        if titled && (!open_sentence || (over_credit && self.above_byline)) {
+        if titled && (!open_sentence || (title_over_credit && self.above_byline)) {
             self.flush();
             let mut unit = self.block_unit(
                 &block,
@@ -328,7 +327,7 @@ impl UnitBuilder<'_> {
                     strong: block.len() > 1 || self.above_credit,
                 },
             );
-            if over_credit {
+            if title_over_credit {
                 self.join_parallel_title(&mut unit);
             }
             self.out.push(unit);
@@ -643,12 +642,7 @@ fn credit_after(items: &[Item], i: usize) -> Option<String> {
 /// `names` (letters printed apart after it), reads as a personal name, and the lines above it
 /// read as a title.
 fn name_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize> {
-    let k = block.len().checked_sub(1).filter(|&k| k > 0)?;
-    let last: String = block[k]
-        .text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let (k, last) = line_under_title(block)?;
     let name = format!("{last}{names}");
     let title = &block[..k];
     // Letters printed apart one by one under a title (`朱` / `柚`) are a name's, whatever the
@@ -661,17 +655,24 @@ fn name_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize>
     (writer && (is_headline(title) || is_title_above_credit(title))).then_some(k)
 }
 
+/// The last line of a block of two or more (where a writer's name under a title would be)
+/// and its letters without spaces.
+fn line_under_title(block: &[Line]) -> Option<(usize, String)> {
+    let k = block.len().checked_sub(1).filter(|&k| k > 0)?;
+    let letters = block[k]
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    Some((k, letters))
+}
+
 /// On a page whose titles stand over credits, a writer's name under a title that the
 /// segmenter does not know as one (`黔灵山` / `干海兵` / `《人民日报》…`): two to four
 /// letters opening with a family name, not a word of the dictionary.
 fn surname_under_title(block: &[Line], names: &str, jieba: &Jieba) -> Option<usize> {
-    let k = block.len().checked_sub(1).filter(|&k| k > 0)?;
-    let name: String = block[k]
-        .text
-        .chars()
-        .chain(names.chars())
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let (k, last) = line_under_title(block)?;
+    let name = format!("{last}{names}");
     let letters = name.chars().count();
     let named = (2..=4).contains(&letters)
         && name
