@@ -133,6 +133,8 @@ pub const NO_TITLE: &str = "no title found: titled by its first sentence";
 
 /// Builds the articles of a page from its units.
 pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
+    let split = split_side_by_side_titles(units, jieba);
+    let units = split.as_deref().unwrap_or(units);
     let mut parsed = ParsedDigest::default();
     let Layout {
         mut pieces,
@@ -162,6 +164,111 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     drafts.sort_by_key(|(line, _)| *line);
     parsed.articles = drafts.into_iter().map(|(_, a)| a).collect();
     parsed
+}
+
+/// Step 0: a headline of two lines that are two titles, those of columns side by side printed
+/// one under the other (`高校毕业生就业服务月启动` / `社区图书角开进地铁站`), is two headlines:
+/// each line reads as a whole title (no word wraps across them) and the text under them
+/// splits at a finished paragraph into a part telling one line's story and a part telling
+/// the other's. `None` when no headline is split.
+fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>> {
+    let pairs: Vec<usize> = (0..units.len())
+        .filter(|&i| is_title_pair(&units[i], jieba))
+        .collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    let Layout { pieces, titles, .. } = layout(units, &mut ParsedDigest::default());
+    let bags = piece_words(units, &pieces, jieba);
+    let df = document_frequencies(&bags);
+    let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
+    let split: Vec<usize> = pairs
+        .into_iter()
+        .filter(|&t| told_apart(units, &pieces, &titles, t, jieba, &idf))
+        .collect();
+    if split.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(units.len() + split.len());
+    for (i, u) in units.iter().enumerate() {
+        if split.contains(&i) {
+            out.extend(u.title_lines.iter().map(|line| Unit {
+                text: line.clone(),
+                title_lines: vec![line.clone()],
+                ..u.clone()
+            }));
+        } else {
+            out.push(u.clone());
+        }
+    }
+    Some(out)
+}
+
+/// How much of a line's words the story under it names for the line to be that story's title
+/// in [`Run::splits_two_titles`] (a title names its story in its own words too: `开进地铁站`
+/// over `在地铁车站设立`).
+const SIDE_TELLS: f64 = 0.3;
+
+/// Fewest letters each line of a headline has for the two to be titles of their own.
+const MIN_SIDE_TITLE: usize = 5;
+
+/// Whether a headline is printed on two lines, each long enough for a title, with no word
+/// read across the line break (a title wrapped mid-word is one title).
+fn is_title_pair(u: &Unit, jieba: &Jieba) -> bool {
+    let [first, second] = u.title_lines.as_slice() else {
+        return false;
+    };
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    matches!(u.kind, UnitKind::Headline { .. })
+        && letters(first) >= MIN_SIDE_TITLE
+        && letters(second) >= MIN_SIDE_TITLE
+        && super::stitch::junction(jieba, first, second) == 0.0
+}
+
+/// Whether the paragraphs under headline `t` (up to the next title) split into a part telling
+/// its first line's story and one telling its second line's, either way round.
+fn told_apart(
+    units: &[Unit],
+    pieces: &[Piece],
+    titles: &[usize],
+    t: usize,
+    jieba: &Jieba,
+    idf: &dyn Fn(&str) -> f64,
+) -> bool {
+    let next_title = titles
+        .iter()
+        .copied()
+        .find(|&x| x > t)
+        .unwrap_or(usize::MAX);
+    let under: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| p.first() > t && p.first() < next_title)
+        .collect();
+    let items: Vec<usize> = under.iter().flat_map(|p| p.items.iter().copied()).collect();
+    let breaks: Vec<usize> = under
+        .iter()
+        .scan(0, |at, p| {
+            *at += p.items.len();
+            Some(*at)
+        })
+        .collect();
+    let lines: Vec<Bag> = units[t]
+        .title_lines
+        .iter()
+        .map(|l| words(jieba, l))
+        .collect();
+    let run = Run {
+        units,
+        items: &items,
+        breaks: &breaks,
+        paragraphs: items
+            .iter()
+            .map(|&i| words(jieba, &units[i].text))
+            .collect(),
+        headlines: lines.iter().collect(),
+        idf,
+    };
+    (1..items.len()).any(|k| run.boundary(k) && run.splits_two_titles(k))
 }
 
 /// Whether the unit before `i` in the reading flow is a title candidate.
@@ -497,6 +604,21 @@ impl Run<'_> {
         let seen = if self.breaks.contains(&k) { 0.5 } else { 0.0 };
         (fx >= TELLS && by >= TELLS && crossed < HARDLY)
             .then(|| fx + by + cover(y, &self.paragraphs[k]) / 2.0 + seen)
+    }
+
+    /// Whether the run's two headlines tell the paragraphs before `k` and those after apart:
+    /// one names something of the part before it and nothing after, the other the reverse.
+    /// (A title wrapped over two lines names its one story throughout.)
+    fn splits_two_titles(&self, k: usize) -> bool {
+        let (front, back) = (self.words(0, k), self.words(k, self.items.len()));
+        let cover = |h: usize, bag: &Bag| coverage(self.headlines[h], bag, self.idf);
+        let tells = |x: usize, y: usize| {
+            cover(x, &front) >= SIDE_TELLS
+                && cover(y, &back) >= SIDE_TELLS
+                && cover(x, &back) < HARDLY
+                && cover(y, &front) < HARDLY
+        };
+        tells(0, 1) || tells(1, 0)
     }
 
     /// The words of paragraphs `lo..hi`.

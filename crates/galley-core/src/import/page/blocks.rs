@@ -57,6 +57,9 @@ pub struct Unit {
     /// Whether the unit opens a column read apart from another printed in turn with it (see
     /// [`streams`]): it does not go on from the unit before it.
     pub new_column: bool,
+    /// For headlines: their lines as printed (one line for a title joined from parallel
+    /// halves); empty for other units.
+    pub title_lines: Vec<String>,
 }
 
 /// A line standing alone (furniture, a source, a doubled headline) or a block of text lines.
@@ -192,6 +195,10 @@ impl UnitBuilder<'_> {
             LineKind::Text | LineKind::Blank => return,
         };
         self.in_byline = kind == UnitKind::Furniture && is_byline(&line.text);
+        let title_lines = match kind {
+            UnitKind::Headline { .. } => vec![line.text.clone()],
+            _ => Vec::new(),
+        };
         let unit = Unit {
             kind,
             text: line.text.clone(),
@@ -201,6 +208,7 @@ impl UnitBuilder<'_> {
             group: 0,
             breaks: 0,
             new_column: false,
+            title_lines,
         };
         if keep_open && self.open_sentence() {
             self.pending.push(unit);
@@ -362,6 +370,7 @@ impl UnitBuilder<'_> {
             let first = self.out.remove(at);
             second.text = format!("{} {}", first.text, second.text);
             second.first_line = first.first_line;
+            second.title_lines = vec![second.text.clone()];
         }
     }
 
@@ -377,7 +386,12 @@ impl UnitBuilder<'_> {
     /// A block's lines joined into one unit of the given kind.
     fn block_unit(&self, block: &[Line], kind: UnitKind) -> Unit {
         let strs: Vec<&str> = block.iter().map(|l| l.text.as_str()).collect();
+        let title_lines = match kind {
+            UnitKind::Headline { .. } => strs.iter().map(|s| s.trim().to_owned()).collect(),
+            _ => Vec::new(),
+        };
         Unit {
+            title_lines,
             kind,
             text: join(&strs, self.vocab),
             first_line: block[0].no,
@@ -453,6 +467,7 @@ fn stitch_columns(
                 item: i,
                 lines,
                 may_continue: headline_above_body(lines).is_none(),
+                headline: is_headline(lines) && headline_above_body(lines).is_none(),
             }),
             Item::One(_) => None,
         })
@@ -1067,6 +1082,7 @@ fn paragraphs(
                 })
                 .count(),
             new_column: false,
+            title_lines: Vec::new(),
         });
         start = end;
     }

@@ -31,6 +31,10 @@ pub struct Block<'a> {
     /// Whether the block may continue another one (not a pull quote, not a headline
     /// standing above its body).
     pub may_continue: bool,
+    /// Whether the block is a headline with no text under it: a headline wrapped over two
+    /// lines may go on in a later block whose first line is the rest of it (`北岭气象站启用新型
+    /// 测雪雷` … `达`, `图书馆推出电子` … `书“一键续借”` over its lead).
+    pub headline: bool,
 }
 
 /// Continuations found by evidence: pairs of item indices (block stopping mid-sentence,
@@ -75,21 +79,29 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
             continue;
         }
         let col = column_width(a.lines);
+        let open = |b: &&Block<'_>| b.may_continue || a.headline;
         let later = blocks[i + 1..]
             .iter()
-            .filter(|b| b.may_continue)
+            .filter(open)
             .take(WINDOW)
             .enumerate()
             .map(|(rank, b)| (DISTANCE_COST * rank as f64, b));
         let earlier = blocks[..i]
             .iter()
             .rev()
-            .filter(|b| b.may_continue)
+            .filter(open)
             .take(WINDOW_BACK)
             .enumerate()
             .map(|(rank, b)| (BACK_COST + DISTANCE_COST * rank as f64, b));
         for (cost, b) in later.chain(earlier) {
-            if !fits_column(b.lines, col) || !brackets_agree(a.lines, b.lines) {
+            let as_text = b.may_continue && fits_column(b.lines, col);
+            // A letter alone printed before a headline is a name's piece set apart, not the
+            // headline's end (`周` / `敏` … `服务跟上`).
+            let rest = &b.lines[0].text;
+            let as_title = a.headline
+                && is_rest_of_headline(rest)
+                && (b.item > a.item || rest.chars().count() > 1);
+            if !(as_text || as_title) || !brackets_agree(a.lines, b.lines) {
                 continue;
             }
             let evidence = junction(jieba, &last.text, &b.lines[0].text);
@@ -99,6 +111,18 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
         }
     }
     out
+}
+
+/// Most letters the rest of a wrapped headline has on its line.
+const MAX_HEADLINE_REST: usize = 12;
+
+/// Whether a line may be the rest of a headline wrapped over two lines: short, with no
+/// sentence in it (`达`, `书“一键续借”`).
+fn is_rest_of_headline(line: &str) -> bool {
+    let n = line.chars().filter(|c| c.is_alphanumeric()).count();
+    (1..=MAX_HEADLINE_REST).contains(&n)
+        && !ends_sentence(line)
+        && !line.contains(['，', '。', '；', '：', ',', ';'])
 }
 
 /// Whether a block is one letter on a line of its own.
@@ -255,6 +279,7 @@ mod tests {
                 item,
                 lines,
                 may_continue: true,
+                headline: false,
             })
             .collect()
     }

@@ -396,3 +396,65 @@ fn on_a_page_most_of_whose_articles_are_flagged_the_rest_are_flagged_too() {
     doubt_the_page(&mut small);
     assert_eq!(small.articles[1].confidence, 0.9, "two articles say little");
 }
+
+#[test]
+fn two_headlines_printed_one_under_the_other_title_their_own_stories() {
+    // The headlines of two columns side by side, then the columns one after the other.
+    let page = "\
+南湖公园新建儿童游乐场开放
+城西菜市场完成改造重新营业
+本报讯（记者 周明）南湖公园新建的儿童游乐场本周六开放，游乐场设有滑梯、
+秋千和沙坑，适合三到十岁的儿童游玩。
+公园管理处提醒，游乐场每天开放到晚上八点。
+
+本报讯（通讯员 吴芳）城西菜市场经过三个月改造，昨天重新营业，摊位
+由八十个增加到一百二十个，地面和排水也重新铺设。
+不少摊主说，改造后的菜市场干净了，顾客也多了。
+";
+    let p = reconstruct(page, jieba());
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec!["南湖公园新建儿童游乐场开放", "城西菜市场完成改造重新营业"],
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_headline_wrapped_over_two_lines_stays_one_title() {
+    let page = "\
+南湖公园新建的儿童游乐场
+本周六正式对市民开放
+本报讯（记者 周明）南湖公园新建的儿童游乐场本周六开放，游乐场设有滑梯、
+秋千和沙坑，适合三到十岁的儿童游玩。
+公园管理处提醒，游乐场每天开放到晚上八点，周末市民较多，请家长看护好孩子。
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(p.articles.len(), 1, "{p:#?}");
+    assert_eq!(
+        p.articles[0].title,
+        "南湖公园新建的儿童游乐场本周六正式对市民开放"
+    );
+}
+
+#[test]
+fn the_rest_of_a_wrapped_headline_printed_two_blocks_later_joins_it() {
+    // Two columns printed block by block in turn: the headline's last letter comes after a
+    // block of the other column.
+    let page = "\
+城西菜市场完成改造重新营业
+本报讯（通讯员 吴芳）城西菜市场经过三个月改造，昨天重新营业，摊位由八十个增加到
+一百二十个。
+
+北岭气象站启用新型测雪雷
+
+不少摊主说，改造后的菜市场干净了，顾客也多了。
+
+达
+
+北岭气象站新启用的测雪雷达，可以每十分钟更新一次积雪深度，精度达到一厘米。
+";
+    let p = reconstruct(page, jieba());
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert!(titles.contains(&"北岭气象站启用新型测雪雷达"), "{p:#?}");
+}
