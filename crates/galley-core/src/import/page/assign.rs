@@ -801,7 +801,41 @@ fn match_titles(
         used[ti] = true;
         title_of[ci] = Some((titles[ti], cohesion));
     }
+    match_far_titles(title_bags, chains, idf, &mut title_of, &mut used, titles);
     (title_of, used)
+}
+
+/// Least cohesion for a title printed far from its body (see [`match_far_titles`]).
+const FAR_TITLE_MIN: f64 = 0.6;
+
+/// Step 4b: a title no chain took and a chain left untitled, printed too far apart for
+/// position to pair them (a column's title stacked under a headline spanning the page, its
+/// story in the last column), are paired when the title's words are mostly the body's.
+fn match_far_titles(
+    title_bags: &[Bag],
+    chains: &[Chain],
+    idf: &dyn Fn(&str) -> f64,
+    title_of: &mut [Option<(usize, f64)>],
+    used: &mut [bool],
+    titles: &[usize],
+) {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for ti in (0..titles.len()).filter(|&ti| !used[ti]) {
+        for ci in (0..chains.len()).filter(|&ci| title_of[ci].is_none()) {
+            let cohesion = coverage(&title_bags[ti], &chains[ci].bag, idf);
+            if cohesion >= FAR_TITLE_MIN {
+                pairs.push((cohesion, ti, ci));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (cohesion, ti, ci) in pairs {
+        if used[ti] || title_of[ci].is_some() {
+            continue;
+        }
+        used[ti] = true;
+        title_of[ci] = Some((titles[ti], cohesion));
+    }
 }
 
 /// Step 4: the score a title `t` gets from where it is printed relative to a chain: above

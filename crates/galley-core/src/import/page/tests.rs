@@ -458,3 +458,47 @@ fn the_rest_of_a_wrapped_headline_printed_two_blocks_later_joins_it() {
     let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
     assert!(titles.contains(&"北岭气象站启用新型测雪雷达"), "{p:#?}");
 }
+
+#[test]
+fn a_title_printed_far_from_its_story_is_paired_by_its_words() {
+    // A headline spanning the page, then the last column's title stacked under it; that
+    // column's story is printed after the others.
+    let page = "\
+东湖区启动背街小巷环境整治行动
+
+图书馆夜间自习室延长开放
+
+东湖区城管局日前公布背街小巷环境整治方案，今年将完成一百二十条小巷的路面修补
+和照明改造。
+整治期间，各街道将设立意见箱，收集居民对整治方案的建议。
+据《东湖日报》
+
+菜市场新设便民服务台
+
+城北菜市场本月起设立便民服务台，免费提供称重复核和小额维修服务。
+服务台由市场管理方和社区志愿者轮流值守。
+据《东湖晚报》
+
+社区卫生站开设周末门诊
+
+南岭社区卫生站从本周六起开设周末门诊，方便上班族就医。
+门诊开设全科和儿科，每天接诊到下午五点。
+据《南岭日报》
+
+市图书馆的夜间自习室从下周一起延长开放到晚上十一点，考试期间二十四小时开放。
+读者可通过图书馆的公众号预约自习室座位，每人每天限约一次。
+（来源：东湖发布）
+";
+    let p = reconstruct(page, jieba());
+    let titled: Vec<(&str, &str)> = p
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.paragraphs[0].text.as_str()))
+        .collect();
+    assert!(
+        titled
+            .iter()
+            .any(|(t, body)| *t == "图书馆夜间自习室延长开放" && body.starts_with("市图书馆")),
+        "{titled:#?}"
+    );
+}
