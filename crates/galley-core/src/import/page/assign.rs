@@ -602,7 +602,10 @@ impl Run<'_> {
         let crossed = cover(x, back).max(cover(y, front));
         // A break the layout saw already is likelier than one inside a piece.
         let seen = if self.breaks.contains(&k) { 0.5 } else { 0.0 };
-        (fx >= TELLS && by >= TELLS && crossed < HARDLY)
+        // A headline in words of its own (`平川县夜市带动餐饮消费回暖` over `滨河夜市开业`) tells
+        // its story faintly, but none of the other's words crossing over still splits them.
+        let clear = fx.max(by) >= CLEAR && fx.min(by) >= FAINT && crossed < NONE;
+        (fx >= TELLS && by >= TELLS && crossed < HARDLY || clear)
             .then(|| fx + by + cover(y, &self.paragraphs[k]) / 2.0 + seen)
     }
 
@@ -729,6 +732,12 @@ struct Titled<'a> {
 const TELLS: f64 = 0.5;
 /// A headline's words hardly found in a piece: the piece tells another story.
 const HARDLY: f64 = 0.25;
+/// Least share of its words a headline in words of its own names of its story.
+const FAINT: f64 = 0.15;
+/// Least share the other headline names of its own story when nothing crosses over.
+const CLEAR: f64 = 0.4;
+/// Below this share a headline names nothing of a text.
+const NONE: f64 = 0.05;
 
 impl Titled<'_> {
     /// Whether two pieces tell the stories of two different headlines: each has a headline

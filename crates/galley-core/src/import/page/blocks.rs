@@ -75,6 +75,7 @@ pub fn units(lines: Vec<Line>, raw: &[&str], vocab: &Vocab, jieba: &Jieba) -> Ve
     let (items, mut column_starts, halves) = separate_streams(group(lines), raw, jieba);
     let (items, second_column) = interleave::separate(items, jieba);
     column_starts.extend(second_column);
+    let items = part_leading_quotes(items);
     let quotes = pull_quotes(&items);
     let (items, quotes) = stitch_columns(items, quotes, jieba);
     let mut b = UnitBuilder {
@@ -967,6 +968,52 @@ fn normalize(s: &str) -> String {
         .collect()
 }
 
+/// Shortest pull quote, in characters (`今年的订单已经排到了秋天。`).
+const MIN_PULL_QUOTE: usize = 10;
+
+/// A pull quote printed right above a paragraph with no blank line between
+/// (`今年的订单已经排到了秋天。` / `过去，云溪茶叶大多经中间商`): a block's first line that is a
+/// whole sentence printed again elsewhere on the page, where its text goes on, becomes a
+/// block of its own, for [`pull_quotes`] to find.
+fn part_leading_quotes(items: Vec<Item>) -> Vec<Item> {
+    let all: String = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Block(lines) => {
+                Some(lines.iter().map(|l| normalize(&l.text)).collect::<String>())
+            }
+            Item::One(_) => None,
+        })
+        .collect();
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Item::Block(mut lines)
+                if lines.len() > 1 && is_repeated_sentence(&lines[0].text, &all) =>
+            {
+                let rest = lines.split_off(1);
+                out.push(Item::Block(lines));
+                out.push(Item::Block(rest));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether a line is a whole sentence (of pull-quote length) whose text the page prints
+/// twice: here, and inside another passage.
+fn is_repeated_sentence(line: &str, all: &str) -> bool {
+    let own = normalize(line);
+    let n = own.chars().count();
+    let whole = ends_sentence(line)
+        && !own[..own.len() - own.chars().last().map_or(0, char::len_utf8)]
+            .contains(['。', '！', '？']);
+    whole
+        && (MIN_PULL_QUOTE..=MAX_PULL_QUOTE).contains(&n)
+        && memchr::memmem::find_iter(all.as_bytes(), own.as_bytes()).count() >= 2
+}
+
 /// Longest pull quote, in characters: a sentence or two set large. A longer passage printed
 /// twice is the text itself printed twice (a story reprinted on another page), not a quote.
 const MAX_PULL_QUOTE: usize = 160;
@@ -989,7 +1036,7 @@ fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
     for &(i, start, end, _) in &spans {
         let own = &all[start..end];
         let n = own.chars().count();
-        if !(16..=MAX_PULL_QUOTE).contains(&n) || !own.contains(['。', '！', '？']) {
+        if !(MIN_PULL_QUOTE..=MAX_PULL_QUOTE).contains(&n) || !own.contains(['。', '！', '？']) {
             continue;
         }
         let sentences: Vec<&str> = own

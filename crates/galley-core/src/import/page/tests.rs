@@ -502,3 +502,73 @@ fn a_title_printed_far_from_its_story_is_paired_by_its_words() {
         "{titled:#?}"
     );
 }
+
+#[test]
+fn stacked_titles_in_words_of_their_own_still_split_the_stories_under_them() {
+    // Three columns' titles printed one under the other, then the three stories in turn;
+    // the first title shares few words with its story, but none with the others.
+    let page = "\
+青石村小学有了新操场
+
+河道清淤工程完工
+
+老街夜市重新开张
+
+青石村小学的塑胶跑道和篮球场本周交付使用，三百多名学生第一次在平整的场地上
+上体育课。
+校长说，学生们下课后都愿意到场地上活动。
+
+东河清淤工程日前全部完工，共清理淤泥四万立方米，河道平均加深半米。
+沿河居民反映，河水的异味明显减轻。
+
+老街夜市经过半年改造重新开张，八十个摊位全部入驻，周末客流超过一万人次。
+老街夜市还新增了公共座椅和垃圾分类点。
+据《东河晚报》
+";
+    let p = reconstruct(page, jieba());
+    let titled: Vec<(&str, &str)> = p
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.paragraphs[0].text.as_str()))
+        .collect();
+    assert_eq!(titled.len(), 3, "{titled:#?}");
+    assert!(
+        titled[0].0 == "青石村小学有了新操场" && titled[0].1.starts_with("青石村"),
+        "{titled:#?}"
+    );
+    assert!(
+        titled[1].0 == "河道清淤工程完工" && titled[1].1.starts_with("东河"),
+        "{titled:#?}"
+    );
+    assert!(
+        titled[2].0 == "老街夜市重新开张" && titled[2].1.starts_with("老街"),
+        "{titled:#?}"
+    );
+}
+
+#[test]
+fn a_pull_quote_printed_right_above_a_paragraph_is_set_apart() {
+    let page = "\
+老街夜市重新开张
+
+老街夜市经过半年改造重新开张，八十个摊位全部入驻，周末客流超过一万人次。
+
+明年还要再多开二十个摊位。
+管委会主任说：“明年还要再多开二十个摊位。”
+据《东河晚报》
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(p.articles.len(), 1, "{p:#?}");
+    let a = &p.articles[0];
+    assert_eq!(
+        a.pull_quotes,
+        vec!["明年还要再多开二十个摊位。".to_owned()],
+        "{a:#?}"
+    );
+    assert!(
+        a.paragraphs
+            .iter()
+            .all(|para| !para.text.starts_with("明年")),
+        "{a:#?}"
+    );
+}
