@@ -170,10 +170,10 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
 /// one under the other (`高校毕业生就业服务月启动` / `社区图书角开进地铁站`), is two headlines:
 /// each line reads as a whole title (no word wraps across them) and the text under them
 /// splits at a finished paragraph into a part telling one line's story and a part telling
-/// the other's. `None` when no headline is split.
+/// the other's, or each opens with an item's number. `None` when no headline is split.
 fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>> {
     let pairs: Vec<usize> = (0..units.len())
-        .filter(|&i| is_title_pair(&units[i], jieba))
+        .filter(|&i| is_title_pair(&units[i], jieba) || is_numbered_pair(&units[i]))
         .collect();
     if pairs.is_empty() {
         return None;
@@ -184,7 +184,9 @@ fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>>
     let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
     let split: Vec<usize> = pairs
         .into_iter()
-        .filter(|&t| told_apart(units, &pieces, &titles, t, jieba, &idf))
+        .filter(|&t| {
+            is_numbered_pair(&units[t]) || told_apart(units, &pieces, &titles, t, jieba, &idf)
+        })
         .collect();
     if split.is_empty() {
         return None;
@@ -223,6 +225,13 @@ fn is_title_pair(u: &Unit, jieba: &Jieba) -> bool {
         && letters(first) >= MIN_SIDE_TITLE
         && letters(second) >= MIN_SIDE_TITLE
         && super::stitch::junction(jieba, first, second) == 0.0
+}
+
+/// Whether a headline is printed on two lines each opening with an item's number (`5. 化学实验楼
+/// 完成安全改造` / `2. 第二食堂推出八元午餐套餐`): two items' titles, whatever the text says.
+fn is_numbered_pair(u: &Unit) -> bool {
+    matches!(u.kind, UnitKind::Headline { .. })
+        && matches!(u.title_lines.as_slice(), [a, b] if item_marker(a).is_some() && item_marker(b).is_some())
 }
 
 /// Whether the paragraphs under headline `t` (up to the next title) split into a part telling
@@ -1215,8 +1224,60 @@ fn first_sentence(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{confidence, ends_its_sentence, headline_before_body, LOW_CONFIDENCE, WEAK_TITLE};
+    use super::{
+        confidence, ends_its_sentence, headline_before_body, split_side_by_side_titles, Unit,
+        UnitKind, LOW_CONFIDENCE, WEAK_TITLE,
+    };
     use crate::model::{ParagraphDraft, ParagraphKind};
+
+    fn unit(kind: UnitKind, lines: &[&str], first_line: usize) -> Unit {
+        Unit {
+            title_lines: match kind {
+                UnitKind::Headline { .. } => lines.iter().map(|l| l.to_string()).collect(),
+                _ => Vec::new(),
+            },
+            kind,
+            text: lines.concat(),
+            first_line,
+            last_line: first_line + lines.len() - 1,
+            col: None,
+            group: 0,
+            breaks: 0,
+            new_column: false,
+        }
+    }
+
+    #[test]
+    fn a_headline_of_two_numbered_titles_is_two_headlines_whatever_the_text_says() {
+        let head = UnitKind::Headline { strong: true };
+        let units = [
+            unit(
+                head.clone(),
+                &["2. 南湖公园新建儿童游乐场", "4. 城西菜市场完成改造"],
+                1,
+            ),
+            unit(UnitKind::Para, &["摊主们昨天回到了翻新后的市场。"], 3),
+        ];
+        let split = split_side_by_side_titles(&units, &jieba_rs::Jieba::new()).expect("split");
+        let texts: Vec<&str> = split.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "2. 南湖公园新建儿童游乐场",
+                "4. 城西菜市场完成改造",
+                "摊主们昨天回到了翻新后的市场。"
+            ]
+        );
+        let wrapped = [
+            unit(
+                head,
+                &["南湖公园新建的儿童游乐场", "本周六正式对市民开放"],
+                1,
+            ),
+            unit(UnitKind::Para, &["游乐场设有滑梯、秋千和沙坑。"], 3),
+        ];
+        assert!(split_side_by_side_titles(&wrapped, &jieba_rs::Jieba::new()).is_none());
+    }
 
     #[test]
     fn a_body_opening_with_a_headline_is_flagged_and_a_cross_head_inside_is_not() {

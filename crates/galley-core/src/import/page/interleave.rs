@@ -16,26 +16,67 @@ use super::stitch::junction;
 const MIN_SKIPS: usize = 3;
 
 /// The items as two streams when they were printed in turn (see the module), with the first
-/// line of the second stream; else the items as they are.
-pub(super) fn separate(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, Option<usize>) {
-    let Some((from, to)) = region(&continuations(&items, jieba)) else {
-        return (items, None);
+/// line of each stretch's second stream; else the items as they are. A row of both columns'
+/// headlines printed as one block (`高校毕业生就业服务月启动` / `社区图书角开进地铁站`) with no
+/// sentence going on past it starts the columns again: the streams before it, the row, then
+/// the streams after it.
+pub(super) fn separate(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, Vec<usize>) {
+    let found = continuations(&items, jieba);
+    let Some((from, to)) = region(&found) else {
+        return (items, Vec::new());
     };
-    let mut first = Vec::new();
-    let mut second = Vec::new();
-    let mut rest = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        match i {
-            i if i < from => first.push(item),
-            i if i <= to && (i - from) % 2 == 1 => second.push(item),
-            i if i <= to => first.push(item),
-            _ => rest.push(item),
-        }
+    let rows = headline_rows(&items, &found, from, to, jieba);
+    let n = items.len();
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(n);
+    let mut starts = Vec::new();
+    let mut take = |range: &mut dyn Iterator<Item = usize>, out: &mut Vec<Item>| {
+        out.extend(range.filter_map(|i| slots[i].take()));
+    };
+    take(&mut (0..from), &mut out);
+    let mut lo = from;
+    for row in rows.into_iter().chain([to + 1]) {
+        take(&mut (lo..row).step_by(2), &mut out);
+        let second_at = out.len();
+        take(&mut (lo + 1..row).step_by(2), &mut out);
+        starts.extend(out.get(second_at).and_then(first_line));
+        take(&mut (row..=row.min(to)), &mut out);
+        lo = row + 1;
     }
-    let start = second.iter().find_map(first_line);
-    first.append(&mut second);
-    first.append(&mut rest);
-    (first, start)
+    take(&mut (to + 1..n), &mut out);
+    (out, starts)
+}
+
+/// Where in the stretch `from..=to` a block holds a row of two headlines (see [`separate`])
+/// with no sentence before it going on after it.
+fn headline_rows(
+    items: &[Item],
+    found: &Continuations,
+    from: usize,
+    to: usize,
+    jieba: &Jieba,
+) -> Vec<usize> {
+    (from + 2..to)
+        .filter(|&r| is_headline_row(&items[r], jieba))
+        .filter(|&r| (from..r).all(|i| found.goes_on_to(i).is_none_or(|j| j < r)))
+        .collect()
+}
+
+/// Fewest letters each headline of a row has.
+const MIN_ROW_TITLE: usize = 5;
+
+/// Whether an item is a block of two headlines side by side printed one under the other: a
+/// headline alone on two lines, each long enough for a title, no word read across them.
+fn is_headline_row(item: &Item, jieba: &Jieba) -> bool {
+    let Item::Block(lines) = item else {
+        return false;
+    };
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    matches!(lines.as_slice(), [a, b]
+        if letters(&a.text) >= MIN_ROW_TITLE
+            && letters(&b.text) >= MIN_ROW_TITLE
+            && junction(jieba, &a.text, &b.text) == 0.0)
+        && is_headline_alone(item)
 }
 
 /// The first line of an item.
@@ -57,6 +98,19 @@ struct Continuations {
     third: Vec<usize>,
     /// Items stopping mid-sentence whose sentence goes on in none of the next three.
     lost: Vec<usize>,
+}
+
+impl Continuations {
+    /// Where the sentence stopping at the end of item `i` of the stretch printed in turn goes
+    /// on (`None` if it stops at no sentence): a sentence left open with no continuation found
+    /// goes on two items later, in its own column, as far as anything tells.
+    fn goes_on_to(&self, i: usize) -> Option<usize> {
+        let after = |at: &[usize], k: usize| at.contains(&i).then_some(i + k);
+        after(&self.next, 1)
+            .or_else(|| after(&self.skips, 2))
+            .or_else(|| after(&self.third, 3))
+            .or_else(|| after(&self.lost, 2))
+    }
 }
 
 /// Where each sentence stopping at an item's end goes on, up to three items later.
@@ -180,7 +234,7 @@ mod tests {
         ];
         let (read, start) = separate(items, &jieba_rs::Jieba::new());
         let read = texts(&read);
-        assert_eq!(start, Some(4));
+        assert_eq!(start, vec![4]);
         assert!(read[0].starts_with("感谢"), "{read:?}");
         assert!(read[1].starts_with("整用药"), "{read:?}");
         assert!(read[4].starts_with("公交站台"), "{read:?}");
@@ -198,7 +252,43 @@ mod tests {
             block(&["示范线首批投入六辆电动小巴，车上仍配有一名安全员。"], 5),
         ];
         let (read, start) = separate(items, &jieba_rs::Jieba::new());
-        assert_eq!(start, None);
+        assert!(start.is_empty());
         assert!(texts(&read)[1].starts_with("技园区"));
+    }
+
+    #[test]
+    fn a_row_of_both_columns_headlines_starts_the_streams_again() {
+        let items = vec![
+            block(
+                &["东港市首条无人驾驶公交示范线本周一正式开通，线路全长九公里，连接高铁站与科"],
+                1,
+            ),
+            block(
+                &["南湖区十个社区近日设立共享工具箱，居民扫码即可借用电钻、梯"],
+                3,
+            ),
+            block(&["技园区，沿途设有十一个站点。"], 5),
+            block(&["子和水管扳手，用完七天内归还。"], 7),
+            block(
+                &["北岭气象站启用新型测雪雷达", "西川大学研制出可降解手机外壳"],
+                9,
+            ),
+            block(&["北岭气象站新启用的测雪雷达，可以每十分钟更"], 12),
+            block(&["西川大学材料学院的研究团队用秸秆纤维和植"], 14),
+            block(&["新一次积雪深度，精度达到一厘米。"], 16),
+            block(&["物树脂，制成了一种可以自然降解的手机外壳。"], 18),
+        ];
+        let (read, starts) = separate(items, &jieba_rs::Jieba::new());
+        let firsts: Vec<String> = texts(&read)
+            .iter()
+            .map(|t| t.chars().take(2).collect())
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                "东港", "技园", "南湖", "子和", "北岭", "北岭", "新一", "西川", "物树"
+            ]
+        );
+        assert_eq!(starts, vec![3, 14]);
     }
 }

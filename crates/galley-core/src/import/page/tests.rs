@@ -572,3 +572,21 @@ fn a_pull_quote_printed_right_above_a_paragraph_is_set_apart() {
         "{a:#?}"
     );
 }
+
+#[test]
+fn two_numbered_titles_on_two_lines_are_two_items() {
+    let page = "\
+2. 南湖公园新建儿童游乐场
+4. 城西菜市场完成改造
+南湖公园新建的儿童游乐场本周六开放，游乐场设有滑梯、秋千和沙坑，适合三到十岁的儿童。
+
+城西菜市场经过三个月改造，昨天重新营业，摊位由八十个增加到一百二十个。
+";
+    let p = reconstruct(page, jieba());
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec!["南湖公园新建儿童游乐场", "城西菜市场完成改造"],
+        "{p:#?}"
+    );
+}
