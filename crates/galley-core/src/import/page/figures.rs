@@ -82,11 +82,14 @@ fn mark_runs(raw: &[&str], out: &mut [bool], min: usize, fits: impl Fn(&str) -> 
     }
 }
 
-/// The fields of a table row: two to eight short fields spaced apart, no clause or sentence.
+/// The fields of a table row: two to eight short fields spaced apart, no clause or sentence,
+/// and not a byline (`本报记者 周敏 通讯员 何川` under a title spaced out by the typesetter,
+/// `海 川市 地 铁全 线 开 通` / `5G 信号`, is no table).
 fn fields(line: &str) -> Option<usize> {
     let fields: Vec<&str> = line.split_whitespace().collect();
     let short = fields.iter().all(|f| f.chars().count() <= FIELD_CHARS);
-    (short && (2..=8).contains(&fields.len()) && plain(line)).then_some(fields.len())
+    let row = short && (2..=8).contains(&fields.len()) && plain(line);
+    (row && !super::lines::is_byline(line.trim())).then_some(fields.len())
 }
 
 /// A table cell alone on its line: very short, plain.
@@ -155,5 +158,21 @@ mod tests {
             "千平方米",
         ];
         assert!(table_lines(&page).iter().all(|t| !t));
+    }
+
+    #[test]
+    fn a_title_spaced_out_over_a_byline_is_no_table() {
+        let page = [
+            "海 川市 地 铁全 线 开 通",
+            "5G 信号",
+            "本报记者 周敏 通讯员 何川",
+        ];
+        assert_eq!(table_lines(&page), [false, false, false]);
+        let table = [
+            "港区 万标准箱 同比",
+            "东港区 41.2 增长12%",
+            "西港区 28.7 增长9%",
+        ];
+        assert_eq!(table_lines(&table), [true, true, true]);
     }
 }
