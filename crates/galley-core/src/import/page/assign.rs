@@ -253,30 +253,13 @@ fn told_apart(
         .iter()
         .filter(|p| p.first() > t && p.first() < next_title)
         .collect();
-    let items: Vec<usize> = under.iter().flat_map(|p| p.items.iter().copied()).collect();
-    let breaks: Vec<usize> = under
-        .iter()
-        .scan(0, |at, p| {
-            *at += p.items.len();
-            Some(*at)
-        })
-        .collect();
+    let (items, breaks) = items_and_breaks(&under);
     let lines: Vec<Bag> = units[t]
         .title_lines
         .iter()
         .map(|l| words(jieba, l))
         .collect();
-    let run = Run {
-        units,
-        items: &items,
-        breaks: &breaks,
-        paragraphs: items
-            .iter()
-            .map(|&i| words(jieba, &units[i].text))
-            .collect(),
-        headlines: lines.iter().collect(),
-        idf,
-    };
+    let run = Run::new(units, (&items, &breaks), lines.iter().collect(), idf, jieba);
     (1..items.len()).any(|k| run.boundary(k) && run.splits_two_titles(k))
 }
 
@@ -469,25 +452,9 @@ fn split_under_stacked_titles(
         }) {
             group.push(next);
         }
-        let items: Vec<usize> = group.iter().flat_map(|p| p.items.iter().copied()).collect();
-        let breaks: Vec<usize> = group
-            .iter()
-            .scan(0, |at, p| {
-                *at += p.items.len();
-                Some(*at)
-            })
-            .collect();
-        let run = Run {
-            units,
-            items: &items,
-            breaks: &breaks,
-            paragraphs: items
-                .iter()
-                .map(|&i| words(jieba, &units[i].text))
-                .collect(),
-            headlines: stack.iter().map(|&t| &title_bags[t]).collect(),
-            idf: &idf,
-        };
+        let (items, breaks) = items_and_breaks(&group.iter().collect::<Vec<_>>());
+        let headlines = stack.iter().map(|&t| &title_bags[t]).collect();
+        let run = Run::new(units, (&items, &breaks), headlines, &idf, jieba);
         let all: Vec<usize> = (0..stack.len()).collect();
         let mut cuts = Vec::new();
         run.cuts(&all, 0, items.len(), &mut cuts);
@@ -550,6 +517,45 @@ struct Run<'a> {
     paragraphs: Vec<Bag>,
     headlines: Vec<&'a Bag>,
     idf: &'a dyn Fn(&str) -> f64,
+}
+
+/// The items of pieces in order, and where each piece ended among them.
+fn items_and_breaks(pieces: &[&Piece]) -> (Vec<usize>, Vec<usize>) {
+    let items = pieces
+        .iter()
+        .flat_map(|p| p.items.iter().copied())
+        .collect();
+    let breaks = pieces
+        .iter()
+        .scan(0, |at, p| {
+            *at += p.items.len();
+            Some(*at)
+        })
+        .collect();
+    (items, breaks)
+}
+
+impl<'a> Run<'a> {
+    /// The run of paragraphs `items` (with the breaks the layout saw) under `headlines`.
+    fn new(
+        units: &'a [Unit],
+        (items, breaks): (&'a [usize], &'a [usize]),
+        headlines: Vec<&'a Bag>,
+        idf: &'a dyn Fn(&str) -> f64,
+        jieba: &Jieba,
+    ) -> Self {
+        Run {
+            units,
+            items,
+            breaks,
+            paragraphs: items
+                .iter()
+                .map(|&i| words(jieba, &units[i].text))
+                .collect(),
+            headlines,
+            idf,
+        }
+    }
 }
 
 impl Run<'_> {

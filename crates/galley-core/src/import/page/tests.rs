@@ -7,6 +7,21 @@ fn jieba() -> &'static Jieba {
     J.get_or_init(crate::language::segmenter)
 }
 
+/// The titles of a page's articles, in order, and the page read.
+fn titles_of(page: &str) -> (Vec<String>, ParsedDigest) {
+    let p = reconstruct(page, jieba());
+    (p.articles.iter().map(|a| a.title.clone()).collect(), p)
+}
+
+/// Each article's title and first paragraph, in order.
+fn titles_and_leads(page: &str) -> Vec<(String, String)> {
+    reconstruct(page, jieba())
+        .articles
+        .into_iter()
+        .map(|a| (a.title, a.paragraphs[0].text.clone()))
+        .collect()
+}
+
 /// Each article's title and source line, in order.
 fn titles_and_sources(p: &ParsedDigest) -> Vec<(&str, Option<&str>)> {
     p.articles
@@ -180,8 +195,7 @@ fn three_headlines_stacked_over_three_bodies_are_three_articles() {
 港口新建的冷链码头投入使用，可同时停靠两艘冷藏船，年吞吐能力五十万吨。
 冷链码头配有三座冷库，进口水果和海鲜可在码头直接查验。
 ";
-    let p = reconstruct(page, jieba());
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    let (titles, p) = titles_of(page);
     assert_eq!(
         titles,
         [
@@ -411,8 +425,7 @@ fn two_headlines_printed_one_under_the_other_title_their_own_stories() {
 由八十个增加到一百二十个，地面和排水也重新铺设。
 不少摊主说，改造后的菜市场干净了，顾客也多了。
 ";
-    let p = reconstruct(page, jieba());
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    let (titles, p) = titles_of(page);
     assert_eq!(
         titles,
         vec!["南湖公园新建儿童游乐场开放", "城西菜市场完成改造重新营业"],
@@ -489,12 +502,7 @@ fn a_title_printed_far_from_its_story_is_paired_by_its_words() {
 读者可通过图书馆的公众号预约自习室座位，每人每天限约一次。
 （来源：东湖发布）
 ";
-    let p = reconstruct(page, jieba());
-    let titled: Vec<(&str, &str)> = p
-        .articles
-        .iter()
-        .map(|a| (a.title.as_str(), a.paragraphs[0].text.as_str()))
-        .collect();
+    let titled = titles_and_leads(page);
     assert!(
         titled
             .iter()
@@ -525,12 +533,7 @@ fn stacked_titles_in_words_of_their_own_still_split_the_stories_under_them() {
 老街夜市还新增了公共座椅和垃圾分类点。
 据《东河晚报》
 ";
-    let p = reconstruct(page, jieba());
-    let titled: Vec<(&str, &str)> = p
-        .articles
-        .iter()
-        .map(|a| (a.title.as_str(), a.paragraphs[0].text.as_str()))
-        .collect();
+    let titled = titles_and_leads(page);
     assert_eq!(titled.len(), 3, "{titled:#?}");
     assert!(
         titled[0].0 == "青石村小学有了新操场" && titled[0].1.starts_with("青石村"),
@@ -582,8 +585,7 @@ fn two_numbered_titles_on_two_lines_are_two_items() {
 
 城西菜市场经过三个月改造，昨天重新营业，摊位由八十个增加到一百二十个。
 ";
-    let p = reconstruct(page, jieba());
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    let (titles, p) = titles_of(page);
     assert_eq!(
         titles,
         vec!["南湖公园新建儿童游乐场", "城西菜市场完成改造"],
