@@ -556,9 +556,7 @@ impl<'a> Run<'a> {
             idf,
         }
     }
-}
 
-impl Run<'_> {
     /// The cuts splitting paragraphs `lo..hi` among the `open` headlines (indexes into
     /// `headlines`): the best cut between two of them, then each side among the headlines
     /// left to it.

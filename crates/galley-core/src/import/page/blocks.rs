@@ -1006,10 +1006,10 @@ fn part_leading_quotes(items: Vec<Item>) -> Vec<Item> {
 fn is_repeated_sentence(line: &str, all: &str) -> bool {
     let own = normalize(line);
     let n = own.chars().count();
-    let whole = ends_sentence(line)
-        && !own[..own.len() - own.chars().last().map_or(0, char::len_utf8)]
-            .contains(['。', '！', '？']);
-    whole
+    // One sentence: no sentence ends before its own end.
+    let inner = own.trim_end_matches(['。', '！', '？']);
+    ends_sentence(line)
+        && !inner.contains(['。', '！', '？'])
         && (MIN_PULL_QUOTE..=MAX_PULL_QUOTE).contains(&n)
         && memchr::memmem::find_iter(all.as_bytes(), own.as_bytes()).count() >= 2
 }
