@@ -614,9 +614,7 @@ pub(super) fn headline_above_body(block: &[Line]) -> Option<usize> {
         }
         let last = &block[k - 1].text;
         // A line opening with a comma or a closing mark goes on from the one above it.
-        let continued = block[k]
-            .text
-            .starts_with(['，', '。', '、', '；', '：', '”', '’', '）', '》', ',']);
+        let continued = goes_on(&block[k].text);
         !continued
             && is_headline(&block[..k])
             && width(last) * 4 < body * 3
@@ -1075,6 +1073,13 @@ fn pull_quotes(items: &[Item]) -> std::collections::HashMap<usize, usize> {
     found
 }
 
+/// Whether a line opens with a mark that only closes or goes on with what came before it.
+fn goes_on(line: &str) -> bool {
+    line.starts_with([
+        '，', '。', '、', '；', '：', '”', '’', '）', '》', ',', '！', '？',
+    ])
+}
+
 /// Cuts body text into paragraphs: one per block, and a short line ending a sentence
 /// (shorter than the column around it) ends a paragraph even without a blank line.
 fn paragraphs(
@@ -1085,7 +1090,9 @@ fn paragraphs(
     let widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
     let mut cuts = Vec::new();
     for i in 0..lines.len().saturating_sub(1) {
-        if !ends_sentence(&lines[i].text) {
+        // A line opening with a closing mark goes on from the one above it
+        // (`挂号、叫车了。` / `”七十二岁的刘桂芳`).
+        if !ends_sentence(&lines[i].text) || goes_on(&lines[i + 1].text) {
             continue;
         }
         let lo = i.saturating_sub(2);
@@ -1262,6 +1269,15 @@ mod tests {
         let u = page("松岭村试行积分超市\n松岭村近日开设积分超市\n，村民每次正确分类投放垃圾，都可以获得积分。\n");
         assert_eq!(u[0].text, "松岭村试行积分超市");
         assert_eq!(u[1].kind, UnitKind::Para);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_closing_quote_goes_on_with_the_paragraph() {
+        let u = page("“以前只会接电话，现在能自己\n挂号、叫车了。\n”七十二岁的刘桂芳\n在社区课堂上学会了用手机预约\n门诊。\n");
+        assert_eq!(u.len(), 1, "{u:?}");
+        assert!(u[0]
+            .text
+            .ends_with("叫车了。”七十二岁的刘桂芳在社区课堂上学会了用手机预约门诊。"));
     }
 
     #[test]

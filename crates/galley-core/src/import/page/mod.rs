@@ -6,7 +6,8 @@
 //! glued to the last body line, pull quotes repeating body text, titles printed above or
 //! below their body, and articles interleaved across columns.
 //!
-//! The work is done in three passes:
+//! The work is done in three passes, after the typesetter's spaces between ideographs and
+//! Latin words are taken out where the whole page has them (`glue`):
 //! - [`lines`]: line repairs (doubled headlines, CJK spaces, glued sources, furniture;
 //!   captions and tables set aside by [`figures`]),
 //! - [`blocks`]: blocks and their roles, column breaks undone (two columns printed block by
@@ -17,6 +18,7 @@
 pub mod assign;
 pub mod blocks;
 pub mod figures;
+mod glue;
 mod interleave;
 pub mod lines;
 pub mod stitch;
@@ -29,7 +31,8 @@ use crate::model::ParsedDigest;
 /// Turns the text of one digest page into articles (in reading order of their first
 /// body line), page furniture and warnings.
 pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
-    let raw = lines::raw_lines(text);
+    let text = glue::unglued(text);
+    let raw = lines::raw_lines(&text);
     let contents = crate::import::contents::lines(&raw);
     let lines = lines::repair_raw(&raw, &contents);
     let vocab = lines::Vocab::from_lines(
