@@ -1,6 +1,7 @@
 //! Migrations. Append new ones; never edit a published one.
 
-use rusqlite_migration::{Migrations, M};
+use rusqlite::Transaction;
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
 /// Every migration of the schema, in order.
 pub fn migrations() -> Migrations<'static> {
@@ -22,7 +23,93 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/013_claim_assignment.sql")),
         M::up(include_str!("../../migrations/014_judgements.sql")),
         M::up(include_str!("../../migrations/015_desk_models.sql")),
+        M::up_with_hook(
+            include_str!("../../migrations/016_checks_without_in_lists.sql"),
+            checks_without_in_lists,
+        ),
     ])
+}
+
+/// Fewest values in a list SQLite tests through a temporary b-tree (two are compared in turn).
+const MIN_LISTED: usize = 3;
+
+/// Migration 16: every table's `column IN ('a', 'b', 'c')` check becomes
+/// `(column = 'a' OR column = 'b' OR column = 'c')`, the same constraint, by the procedure
+/// SQLite documents for changes that leave the stored rows as they are: the tables' SQL is
+/// rewritten in `sqlite_schema` and the schema version bumped, in the migration's transaction.
+fn checks_without_in_lists(tx: &Transaction) -> HookResult {
+    let tables: Vec<(String, String)> = tx
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%CHECK%'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let changed: Vec<(String, String)> = tables
+        .into_iter()
+        .filter_map(|(name, sql)| {
+            let rewritten = in_lists_as_comparisons(&sql);
+            (rewritten != sql).then_some((name, rewritten))
+        })
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.execute_batch("PRAGMA writable_schema = ON")?;
+    for (name, sql) in &changed {
+        tx.execute(
+            "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1",
+            (name, sql),
+        )?;
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA schema_version = {}; PRAGMA writable_schema = OFF;",
+        version + 1
+    ))?;
+    let check: String = tx.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if check != "ok" {
+        return Err(HookError::Hook(format!("integrity check: {check}")));
+    }
+    Ok(())
+}
+
+/// A table's SQL with each `column IN (v1, v2, …)` of [`MIN_LISTED`] or more plain values
+/// (quoted words or numbers) written as `(column = v1 OR column = v2 OR …)`.
+pub fn in_lists_as_comparisons(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 64);
+    let mut rest = sql;
+    while let Some(at) = rest.find(" IN (") {
+        let (before, after) = rest.split_at(at);
+        let list_start = " IN (".len();
+        let Some(close) = after[list_start..].find(')') else {
+            break;
+        };
+        let list = &after[list_start..list_start + close];
+        let column = before
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or("");
+        let values: Vec<&str> = list.split(',').map(str::trim).collect();
+        let plain = |v: &&str| {
+            let word = v.strip_prefix('\'').and_then(|v| v.strip_suffix('\''));
+            word.unwrap_or(v)
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !v.is_empty()
+        };
+        if column.is_empty() || values.len() < MIN_LISTED || !values.iter().all(plain) {
+            out.push_str(&rest[..at + list_start]);
+            rest = &rest[at + list_start..];
+            continue;
+        }
+        let column_at = before.len() - column.len();
+        out.push_str(&before[..column_at]);
+        let tests: Vec<String> = values.iter().map(|v| format!("{column} = {v}")).collect();
+        out.push('(');
+        out.push_str(&tests.join(" OR "));
+        out.push(')');
+        rest = &after[list_start + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -32,6 +119,67 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn lists_of_three_or_more_become_comparisons() {
+        assert_eq!(
+            in_lists_as_comparisons("status TEXT CHECK (status IN ('a', 'b',\n 'c')),"),
+            "status TEXT CHECK ((status = 'a' OR status = 'b' OR status = 'c')),"
+        );
+        assert_eq!(
+            in_lists_as_comparisons("CHECK (x IS NULL OR x IN ('a', 'b', 'c'))"),
+            "CHECK (x IS NULL OR (x = 'a' OR x = 'b' OR x = 'c'))"
+        );
+        // Two values are compared in turn already; anything but plain values is left.
+        let kept = "CHECK (p IN (0, 1)) CHECK (q IN (SELECT id FROM t, u, v))";
+        assert_eq!(in_lists_as_comparisons(kept), kept);
+    }
+
+    /// No table's check tests a list through a temporary b-tree on every write.
+    #[test]
+    fn no_check_lists_three_values() {
+        let store = crate::Store::open_in_memory().unwrap();
+        let sqls: Vec<String> = store
+            .conn()
+            .prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND sql IS NOT NULL")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for sql in sqls {
+            assert_eq!(in_lists_as_comparisons(&sql), sql);
+        }
+    }
+
+    /// A database written before migration 16 keeps its rows, and its checks still refuse
+    /// what they refused.
+    #[test]
+    fn migration_16_keeps_the_rows() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrations().to_version(&mut conn, 15).unwrap();
+        conn.execute_batch(
+            "INSERT INTO digests (name, content_hash, imported_at) VALUES ('d', 'h', 't');
+             INSERT INTO articles (digest_id, position, title, updated_at) VALUES (1, 0, '标题', 't');
+             INSERT INTO sentiments (article_id, label, score, source, status, created_by, created_at)
+             VALUES (1, 'mixed', 0.1, 'auto', 'suggested', 'galley', 't');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let label: String = conn
+            .query_row("SELECT label FROM sentiments", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(label, "mixed");
+        let bad = conn.execute("UPDATE sentiments SET label = 'glad'", []);
+        assert!(bad.is_err());
+        conn.execute("UPDATE sentiments SET label = 'negative'", [])
+            .unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
     }
 
     /// The schema as SQLite stores it, so every change to it shows in review.
