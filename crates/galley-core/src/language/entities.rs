@@ -379,11 +379,21 @@ fn data_source(sentence: &str) -> Option<Attribution> {
 /// Entities of a text: POS-tagged names and user-dictionary terms, plus speakers found by
 /// [`attribution`]. `user_terms` maps a dictionary word to its tag.
 pub fn extract(jieba: &Jieba, text: &str, user_terms: &HashMap<String, String>) -> Vec<Entity> {
+    extract_tagged(jieba, text, &jieba.tag(text, true), user_terms)
+}
+
+/// [`extract`] with the text's words already tagged by jieba with the HMM (which finds the
+/// unknown names before 公司 or 集团), as the keywords read them too.
+pub fn extract_tagged(
+    jieba: &Jieba,
+    text: &str,
+    tags: &[Tag<'_>],
+    user_terms: &HashMap<String, String>,
+) -> Vec<Entity> {
     let mut found = Found::default();
-    let tags = jieba.tag(text, true);
-    tagged_entities(jieba, &tags, user_terms, &mut found);
-    dictionary_entities(text, &tags, user_terms, &mut found);
-    organisations_by_suffix(&tags, &mut found);
+    tagged_entities(jieba, tags, user_terms, &mut found);
+    dictionary_entities(text, tags, user_terms, &mut found);
+    organisations_by_suffix(tags, &mut found);
     speakers(text, &mut found);
     ranked(found)
 }

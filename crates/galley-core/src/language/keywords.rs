@@ -5,7 +5,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TextRank, TfIdf};
+use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, Tag, TfIdf};
+
+use super::textrank;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
@@ -80,14 +82,27 @@ static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
     *t.config_mut() = config();
     t
 });
-static TEXTRANK: LazyLock<TextRank> = LazyLock::new(|| TextRank::new(5, config()));
 
 /// Parts of speech a keyword may have: nouns of all kinds, verbal nouns, English words.
+const ALLOWED_POS: &[&str] = &["n", "nr", "ns", "nt", "nz", "vn", "eng", "x", "l", "j"];
+
+/// [`ALLOWED_POS`] as jieba's extractors take them.
 fn allowed_pos() -> Vec<String> {
-    ["n", "nr", "ns", "nt", "nz", "vn", "eng", "x", "l", "j"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+    ALLOWED_POS.iter().map(|s| s.to_string()).collect()
+}
+
+/// Whether a word is one jieba knows, or Latin (words the dictionary cannot list).
+fn known(jieba: &Jieba, word: &str) -> bool {
+    jieba.has_word(word) || !word.chars().any(crate::text::is_cjk)
+}
+
+/// Whether a word may be ranked at all, as jieba's extractors decide with our stop words: two
+/// letters or more, not a stop word (nor one in lower case).
+fn is_candidate(word: &str) -> bool {
+    let stop = stop_words();
+    word.chars().count() >= 2
+        && !stop.contains(word)
+        && (!word.chars().any(char::is_uppercase) || !stop.contains(word.to_lowercase().as_str()))
 }
 
 /// A keyword of an article.
@@ -104,9 +119,19 @@ pub struct Keyword {
 /// The `top_k` keywords of `text`: TF-IDF and TextRank scores, each normalised to its best,
 /// summed (a word both methods find ranks first).
 pub fn extract(jieba: &Jieba, text: &str, top_k: usize) -> Vec<Keyword> {
+    extract_tagged(jieba, text, &jieba.tag(text, true), top_k)
+}
+
+/// [`extract`] with the text's words already tagged by jieba with the HMM (as the entities
+/// read them): TextRank ranks those of them in jieba's dictionary or in Latin letters (unknown
+/// Chinese words the HMM puts together are rarely good keywords); TF-IDF, whose table jieba keeps to itself, cuts
+/// the text on its own, without the HMM.
+pub fn extract_tagged(jieba: &Jieba, text: &str, tags: &[Tag<'_>], top_k: usize) -> Vec<Keyword> {
     let pool = top_k * 2;
     let tfidf = TFIDF.extract_keywords(jieba, text, pool, allowed_pos());
-    let textrank = TEXTRANK.extract_keywords(jieba, text, pool, allowed_pos());
+    let textrank = textrank::rank(tags, pool, |t| {
+        ALLOWED_POS.contains(&t.tag) && is_candidate(t.word) && known(jieba, t.word)
+    });
     let mut merged: HashMap<String, (f64, bool, bool)> = HashMap::new();
     let max_t = tfidf.iter().map(|k| k.weight).fold(0.0, f64::max);
     let max_r = textrank.iter().map(|k| k.weight).fold(0.0, f64::max);
@@ -119,10 +144,10 @@ pub fn extract(jieba: &Jieba, text: &str, top_k: usize) -> Vec<Keyword> {
         e.1 = true;
     }
     for k in &textrank {
-        if !useful(&k.keyword) {
+        if !useful(k.word) {
             continue;
         }
-        let e = merged.entry(k.keyword.clone()).or_default();
+        let e = merged.entry(k.word.to_owned()).or_default();
         e.0 += if max_r > 0.0 { k.weight / max_r } else { 0.0 };
         e.2 = true;
     }

@@ -23,6 +23,7 @@ pub mod sentences;
 pub mod sentiment;
 pub mod subjectivity;
 pub mod suggest;
+pub mod textrank;
 pub mod topic_model;
 pub mod topics;
 

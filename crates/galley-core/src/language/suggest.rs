@@ -237,7 +237,9 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         full.push('\n');
         full.push_str(p);
     }
-    let keyword_scores = keywords::extract(jieba, &full, KEYWORDS);
+    // One tagging of the whole text for the keywords and the entities.
+    let tags = jieba.tag(&full, true);
+    let keyword_scores = keywords::extract_tagged(jieba, &full, &tags, KEYWORDS);
     let topics = suggest_topics(cx, article, &said, &full);
 
     // Claims and sentiment over lead and body paragraphs (headings are labels, not statements).
@@ -261,7 +263,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
         })
         .collect();
     let (sentence_sentiments, sentiment) = tones(cx, &text_paras, &said, &texts);
-    let entities = entities::extract(jieba, &full, &cx.user_terms);
+    let entities = entities::extract_tagged(jieba, &full, &tags, &cx.user_terms);
     ArticleSuggestions {
         id: article.id,
         title: article.title.clone(),
