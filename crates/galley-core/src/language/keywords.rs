@@ -6,10 +6,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, Tag, TfIdf};
-
-use super::textrank;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
+
+use super::textrank;
 
 const STOP_WORDS_TXT: &str = include_str!("../../assets/language/stopwords-zh.txt");
 
@@ -124,8 +124,8 @@ pub fn extract(jieba: &Jieba, text: &str, top_k: usize) -> Vec<Keyword> {
 
 /// [`extract`] with the text's words already tagged by jieba with the HMM (as the entities
 /// read them): TextRank ranks those of them in jieba's dictionary or in Latin letters (unknown
-/// Chinese words the HMM puts together are rarely good keywords); TF-IDF, whose table jieba keeps to itself, cuts
-/// the text on its own, without the HMM.
+/// Chinese words the HMM puts together are rarely good keywords); TF-IDF, whose table jieba
+/// keeps to itself, cuts the text on its own, without the HMM.
 pub fn extract_tagged(jieba: &Jieba, text: &str, tags: &[Tag<'_>], top_k: usize) -> Vec<Keyword> {
     let pool = top_k * 2;
     let tfidf = TFIDF.extract_keywords(jieba, text, pool, allowed_pos());
