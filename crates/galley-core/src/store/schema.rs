@@ -95,7 +95,9 @@ pub fn in_lists_as_comparisons(sql: &str) -> String {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_')
                 && !v.is_empty()
         };
-        if column.is_empty() || values.len() < MIN_LISTED || !values.iter().all(plain) {
+        // `x NOT IN (…)` is left as written: its word before the list is no column.
+        let negated = column.eq_ignore_ascii_case("not");
+        if column.is_empty() || negated || values.len() < MIN_LISTED || !values.iter().all(plain) {
             out.push_str(&rest[..at + list_start]);
             rest = &rest[at + list_start..];
             continue;
@@ -132,7 +134,8 @@ mod tests {
             "CHECK (x IS NULL OR (x = 'a' OR x = 'b' OR x = 'c'))"
         );
         // Two values are compared in turn already; anything but plain values is left.
-        let kept = "CHECK (p IN (0, 1)) CHECK (q IN (SELECT id FROM t, u, v))";
+        let kept = "CHECK (p IN (0, 1)) CHECK (q IN (SELECT id FROM t, u, v)) \
+                    CHECK (r NOT IN ('a', 'b', 'c'))";
         assert_eq!(in_lists_as_comparisons(kept), kept);
     }
 
