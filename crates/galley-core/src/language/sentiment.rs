@@ -927,11 +927,12 @@ pub fn features_from_tokens(tokens: &[&str], lower: &str) -> Vec<String> {
 /// is composed in one buffer and looked up; the model's own keys are collected and deduplicated.
 pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
     let model = &*MODEL;
-    let mut hits: Vec<&'static str> = Vec::with_capacity(64);
+    // Each hit keeps its weight, so the map is probed once.
+    let mut hits: Vec<(&'static str, f32)> = Vec::with_capacity(64);
     let mut buf = String::with_capacity(32);
-    let look = |buf: &str, hits: &mut Vec<&'static str>| {
-        if let Some((k, _)) = model.weights.get_key_value(buf) {
-            hits.push(k);
+    let look = |buf: &str, hits: &mut Vec<(&'static str, f32)>| {
+        if let Some((k, &w)) = model.weights.get_key_value(buf) {
+            hits.push((k, w));
         }
     };
     let words = model_words(tokens);
@@ -985,12 +986,12 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
     }
     gram_hits.sort_unstable_by_key(|&(h, _)| h);
     gram_hits.dedup_by_key(|&mut (h, _)| h);
-    hits.sort_unstable();
-    hits.dedup();
+    hits.sort_unstable_by_key(|&(k, _)| k);
+    hits.dedup_by_key(|&mut (k, _)| k);
     let z = model.bias
-        + hits.iter().map(|k| model.weights[k]).sum::<f32>()
+        + hits.iter().map(|&(_, w)| w).sum::<f32>()
         + gram_hits.iter().map(|&(_, w)| w).sum::<f32>();
-    (z, hits)
+    (z, hits.into_iter().map(|(k, _)| k).collect())
 }
 
 /// What the lexicon rules found in a text.

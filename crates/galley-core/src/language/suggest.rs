@@ -239,7 +239,7 @@ fn analyse_as_is(cx: &Context<'_>, article: &Article) -> ArticleSuggestions {
     }
     // One tagging of the whole text for the keywords and the entities.
     let tags = jieba.tag(&full, true);
-    let keyword_scores = keywords::extract_tagged(jieba, &full, &tags, KEYWORDS);
+    let keyword_scores = keywords::extract_tagged(jieba, &tags, KEYWORDS);
     let topics = suggest_topics(cx, article, &said, &full);
 
     // Claims and sentiment over lead and body paragraphs (headings are labels, not statements).
