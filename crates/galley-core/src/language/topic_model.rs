@@ -101,7 +101,7 @@ fn weighted<K: Ord>(counts: FxHashMap<K, (f32, bool)>) -> Vec<(K, f32)> {
             (k, scale * (1.0 + n.ln()))
         })
         .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0)); // the keys are distinct
     let norm = out.iter().map(|(_, v)| v * v).sum::<f32>().sqrt().max(1e-6);
     out.iter_mut().for_each(|(_, v)| *v /= norm);
     out
