@@ -17,6 +17,7 @@ use crate::language::desk_model::{self, DeskModel};
 use crate::language::entities::{attribution, Attribution};
 use crate::language::numbers::{self, Kind, Quantity, RELATIVE_DATES};
 use crate::language::segmented::{self, Said};
+use crate::language::sentences::Sentence;
 
 /// Raw score at or above which a sentence is suggested as a claim.
 pub const THRESHOLD: f64 = 3.0;
@@ -354,17 +355,21 @@ fn describe(q: &Quantity) -> &'static str {
 
 /// Scores one sentence by the rules alone. `last_person` resolves 他/她 in attributions.
 pub fn rules(sentence: &str, last_person: Option<&str>) -> Worthiness {
+    rules_of(sentence, &numbers::extract(sentence), last_person)
+}
+
+/// [`rules`] given the sentence's quantities ([`numbers::extract`], offsets into it).
+fn rules_of(sentence: &str, qs: &[Quantity], last_person: Option<&str>) -> Worthiness {
     let mut raw = 0.0;
     let mut reasons: Vec<String> = Vec::new();
-    let qs = numbers::extract(sentence);
     let hits = Hits::of(sentence);
-    raw += figures(&qs, &mut reasons);
-    raw += relative_date(&hits, &qs, &mut reasons);
+    raw += figures(qs, &mut reasons);
+    raw += relative_date(&hits, qs, &mut reasons);
     raw += firsts_and_rankings(sentence, &hits, &mut reasons);
     raw += changes(&hits, &mut reasons);
     raw += forecast(&hits, &mut reasons);
     raw += event(&hits, &mut reasons);
-    raw += relation(sentence, &hits, &qs, &mut reasons);
+    raw += relation(sentence, &hits, qs, &mut reasons);
     let attr = attribution(sentence, last_person);
     if let Some(a) = &attr {
         raw += attributed(sentence, a, &mut reasons);
@@ -390,15 +395,22 @@ pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthi
 
 /// [`score`] from the sentence's words (see [`segmented`]).
 pub fn score_of(tokens: &[&str], sentence: &str, last_person: Option<&str>) -> Worthiness {
-    let mut w = modelled(tokens, sentence, last_person);
+    let qs = numbers::extract(sentence);
+    let mut w = modelled(tokens, sentence, &qs, last_person);
     explain(tokens, sentence, 0, &mut w);
     w
 }
 
-/// The rules, then the model's probability, without the words behind it (they are looked
-/// for only in the sentences that become claims, see [`explain`]).
-fn modelled(tokens: &[&str], sentence: &str, last_person: Option<&str>) -> Worthiness {
-    let mut w = rules(sentence, last_person);
+/// The rules (given the sentence's quantities), then the model's probability, without the
+/// words behind it (they are looked for only in the sentences that become claims, see
+/// [`explain`]).
+fn modelled(
+    tokens: &[&str],
+    sentence: &str,
+    qs: &[Quantity],
+    last_person: Option<&str>,
+) -> Worthiness {
+    let mut w = rules_of(sentence, qs, last_person);
     if claim_model::MODEL.is_empty() {
         return w;
     }
@@ -720,13 +732,19 @@ pub fn suggest_said(
     desk: Option<&DeskModel>,
 ) -> Vec<ClaimSuggestion> {
     let desk = desk.filter(|d| d.is_usable());
-    let findings = numbers::check(paragraphs);
+    let quantities: Vec<Vec<Quantity>> = paragraphs.iter().map(|p| numbers::extract(p)).collect();
+    let sentences: Vec<Vec<&Sentence>> = said
+        .iter()
+        .map(|p| p.iter().map(|s| s.sentence).collect())
+        .collect();
+    let findings = numbers::check_found(paragraphs, &quantities, &sentences);
     let max_len = findings.iter().map(|f| f.end - f.start).max().unwrap_or(0);
     let mut out = Vec::new();
     let mut last_person: Option<String> = None;
     for (pi, sentences) in said.iter().enumerate() {
         for (si, Said { sentence: s, words }) in sentences.iter().enumerate() {
-            let mut w = modelled(words, &s.text, last_person.as_deref());
+            let qs = sentence_quantities(&quantities[pi], s);
+            let mut w = modelled(words, &s.text, &qs, last_person.as_deref());
             let desk_first = desk.is_some_and(|d| correct_of(d, words, &mut w));
             if let Some(a) = w.attribution.as_ref().filter(|a| a.person) {
                 last_person = Some(a.who.clone());
@@ -766,9 +784,36 @@ pub fn suggest_said(
     out
 }
 
+/// The quantities of a paragraph within one of its sentences, their offsets into the sentence
+/// (read in the paragraph, a figure keeps the context before the sentence: `1.360` is no 360).
+fn sentence_quantities(paragraph: &[Quantity], s: &Sentence) -> Vec<Quantity> {
+    numbers::within(paragraph, s.start, s.end)
+        .map(|q| Quantity {
+            start: q.start - s.start,
+            end: q.end - s.start,
+            ..q.clone()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_reads_the_quantities_its_paragraph_found() {
+        let p = "2023年6月8日，公司营收增长20%至3.5亿元！另有约七萬平方公里的土地，每套700万元-800万元。\
+                 他说：“我们卖了1000台。”𠮷野家开了3家店😀，同比增长两成？";
+        let qs = numbers::extract(p);
+        for s in crate::language::sentences::split(p) {
+            assert_eq!(
+                sentence_quantities(&qs, &s),
+                numbers::extract(&s.text),
+                "{}",
+                s.text
+            );
+        }
+    }
 
     #[test]
     fn every_word_list_is_in_the_one_automaton() {

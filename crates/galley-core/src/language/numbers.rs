@@ -12,6 +12,8 @@
 
 use serde::Serialize;
 
+use crate::language::sentences::{self, Sentence};
+
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -679,21 +681,25 @@ const CONVERSION_WORDS: &[&str] = &["折合", "约合", "相当于", "合人民�
 
 /// Runs every check over an article's paragraphs (in order).
 pub fn check(paragraphs: &[&str]) -> Vec<Finding> {
+    let quantities: Vec<Vec<Quantity>> = paragraphs.iter().map(|p| extract(p)).collect();
+    let sentences: Vec<Vec<Sentence>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
+    let sentences: Vec<Vec<&Sentence>> = sentences.iter().map(|s| s.iter().collect()).collect();
+    check_found(paragraphs, &quantities, &sentences)
+}
+
+/// [`check`] given each paragraph's quantities ([`extract`]) and sentences ([`sentences::split`]).
+pub fn check_found(
+    paragraphs: &[&str],
+    quantities: &[Vec<Quantity>],
+    sentences: &[Vec<&Sentence>],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut conversions: Vec<Conversion> = Vec::new();
-    for (pi, text) in paragraphs.iter().enumerate() {
+    for (pi, ((text, qs), ss)) in paragraphs.iter().zip(quantities).zip(sentences).enumerate() {
         let chars: Vec<char> = text.chars().collect();
-        let qs = extract(text);
-        conversions.extend(conversions_in(pi, &chars, &qs));
-        for s in crate::language::sentences::split(text) {
-            // Quantities come in text order: the sentence's are found by bisection, not by a
-            // scan of the paragraph's (quadratic on a page that is one long paragraph).
-            let from = qs.partition_point(|q| q.start < s.start);
-            let local: Vec<&Quantity> = qs[from..]
-                .iter()
-                .take_while(|q| q.start < s.end)
-                .filter(|q| q.end <= s.end)
-                .collect();
+        conversions.extend(conversions_in(pi, &chars, qs));
+        for s in ss {
+            let local: Vec<&Quantity> = within(qs, s.start, s.end).collect();
             findings.extend(check_shares(pi, &chars, &s.text, s.start, &local));
             findings.extend(check_change(pi, &chars, s.start, s.end, &local));
         }
@@ -701,6 +707,16 @@ pub fn check(paragraphs: &[&str]) -> Vec<Finding> {
     findings.extend(check_rates(&conversions));
     findings.sort_by_key(|f| (f.paragraph, f.start));
     findings
+}
+
+/// The quantities of a text (in text order) that lie within code points `start..end`: found
+/// by bisection, not by a scan (quadratic on a page that is one long paragraph).
+pub fn within(qs: &[Quantity], start: usize, end: usize) -> impl Iterator<Item = &Quantity> {
+    let from = qs.partition_point(|q| q.start < start);
+    qs[from..]
+        .iter()
+        .take_while(move |q| q.start < end)
+        .filter(move |q| q.end <= end)
 }
 
 /// Currency conversions in paragraph `pi`: two amounts in different currencies, close
