@@ -924,8 +924,9 @@ pub fn features_from_tokens(tokens: &[&str], lower: &str) -> Vec<String> {
 }
 
 /// The model's log-odds for a segmentation without building feature strings: each candidate
-/// is composed in one buffer and looked up; the model's own keys are collected and deduplicated.
-pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
+/// is composed in one buffer and looked up; the model's own keys found are returned with their
+/// weights, each once.
+pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<(&'static str, f32)>) {
     let model = &*MODEL;
     // Each hit keeps its weight, so the map is probed once.
     let mut hits: Vec<(&'static str, f32)> = Vec::with_capacity(64);
@@ -991,7 +992,7 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<&'static str>) {
     let z = model.bias
         + hits.iter().map(|&(_, w)| w).sum::<f32>()
         + gram_hits.iter().map(|&(_, w)| w).sum::<f32>();
-    (z, hits.into_iter().map(|(k, _)| k).collect())
+    (z, hits)
 }
 
 /// What the lexicon rules found in a text.
@@ -1297,11 +1298,9 @@ fn analyse_tokens(tokens: &[&str], lower: &str) -> Sentiment {
     let mut reasons = vec![tone_reason(tone)];
     reasons.extend(lex.reasons);
     reasons.extend(mark_reasons(&marks));
-    let mut top: Vec<(&&str, f32)> = feats
-        .iter()
-        .filter(|f| f.starts_with("w:") || f.starts_with("n:"))
-        .map(|f| (f, MODEL.weight(f)))
-        .filter(|(_, w)| w.abs() > 0.8)
+    let mut top: Vec<(&str, f32)> = feats
+        .into_iter()
+        .filter(|(f, w)| (f.starts_with("w:") || f.starts_with("n:")) && w.abs() > 0.8)
         .collect();
     top.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
     if !top.is_empty() {
