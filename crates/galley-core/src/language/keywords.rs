@@ -2,9 +2,8 @@
 //! shipped in `assets/language/stopwords-zh.txt` (from the MIT-licensed `snownlp` package; its
 //! licence is beside it).
 
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{LazyLock, OnceLock, PoisonError, RwLock};
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, Tag, TfIdf};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -77,7 +76,7 @@ fn config() -> KeywordExtractConfig {
         .build()
 }
 
-/// jieba's TF-IDF extractor, which holds jieba's IDF table (it is read through [`idf`]).
+/// jieba's TF-IDF extractor, which holds jieba's IDF table (it is read through [`idfs`]).
 static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
     let mut t = TfIdf::default();
     *t.config_mut() = config();
@@ -88,27 +87,36 @@ static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
 /// gives every word it has no entry for.
 const UNLISTED: &str = "zqxjkvwq";
 
-/// Words whose IDF a thread keeps at most before it forgets them all (about 10 MB).
+/// Words whose IDF is kept at most before all are forgotten (about 10 MB).
 const IDF_KEPT: usize = 200_000;
 
-/// jieba's IDF of a word (the table's median for a word it does not list). jieba-rs keeps
+/// The IDF of the words read so far (see [`idfs`]), shared by the threads that analyse.
+static IDF_READ: LazyLock<RwLock<FxHashMap<Box<str>, f64>>> = LazyLock::new(RwLock::default);
+
+/// jieba's IDF of each word (the table's median for a word it does not list). jieba-rs keeps
 /// its table to itself, but the TF-IDF of a text of one word is that word's IDF, so an entry
-/// is read by scoring the word alone, once per word and thread.
-fn idf(jieba: &Jieba, word: &str) -> f64 {
-    thread_local! {
-        static KNOWN: RefCell<FxHashMap<Box<str>, f64>> = RefCell::default();
+/// is read by scoring the word alone, once per word; the words of one article are looked up
+/// under one lock.
+fn idfs(jieba: &Jieba, words: &[&str]) -> Vec<f64> {
+    let mut out: Vec<Option<f64>> = {
+        let read = IDF_READ.read().unwrap_or_else(PoisonError::into_inner);
+        words.iter().map(|w| read.get(*w).copied()).collect()
+    };
+    let new: Vec<(usize, f64)> = (0..words.len())
+        .filter(|&i| out[i].is_none())
+        .map(|i| (i, alone(jieba, words[i]).unwrap_or_else(|| median(jieba))))
+        .collect();
+    if !new.is_empty() {
+        let mut read = IDF_READ.write().unwrap_or_else(PoisonError::into_inner);
+        if read.len() + new.len() > IDF_KEPT {
+            read.clear();
+        }
+        for &(i, v) in &new {
+            read.insert(words[i].into(), v);
+            out[i] = Some(v);
+        }
     }
-    KNOWN.with_borrow_mut(|known| {
-        if let Some(&v) = known.get(word) {
-            return v;
-        }
-        if known.len() >= IDF_KEPT {
-            known.clear();
-        }
-        let v = alone(jieba, word).unwrap_or_else(|| median(jieba));
-        known.insert(word.into(), v);
-        v
-    })
+    out.into_iter().map(|v| v.unwrap_or_default()).collect()
 }
 
 /// The TF-IDF of `word` as a text of its own, if jieba reads it as that one word.
@@ -134,12 +142,15 @@ fn tfidf(jieba: &Jieba, tags: &[Tag<'_>], top_k: usize) -> Vec<(String, f64)> {
         *counts.entry(t.word).or_default() += 1;
     }
     let total: u32 = counts.values().sum();
-    let mut scored: Vec<(String, f64)> = counts
-        .into_iter()
-        .map(|(w, n)| {
+    let words: Vec<&str> = counts.keys().copied().collect();
+    let idf = idfs(jieba, &words);
+    let mut scored: Vec<(String, f64)> = words
+        .iter()
+        .zip(idf)
+        .map(|(w, idf)| {
             (
-                w.to_owned(),
-                f64::from(n) * idf(jieba, w) / f64::from(total),
+                (*w).to_owned(),
+                f64::from(counts[w]) * idf / f64::from(total),
             )
         })
         .collect();
@@ -276,11 +287,16 @@ mod tests {
             .map(|k| (k.keyword, k.weight))
             .collect();
         assert_eq!(tfidf(j, &j.tag(text, true), 8), theirs);
-        assert!(
-            idf(j, "管道") < median(j),
-            "a common word is worth less than most"
+        let [common, unlisted] = idfs(j, &["管道", "Galley"])[..] else {
+            panic!("one IDF a word")
+        };
+        assert!(common < median(j), "a common word is worth less than most");
+        assert_eq!(unlisted, median(j));
+        assert_eq!(
+            idfs(j, &["Galley", "管道"]),
+            [unlisted, common],
+            "as read before"
         );
-        assert_eq!(idf(j, "Galley"), median(j));
     }
 
     #[test]
