@@ -54,6 +54,16 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
+/// [`char::is_numeric`], answered without the Unicode tables for ASCII and for the ideographs
+/// of the basic CJK block (none of them numeric: 七 and 萬 are letters to Unicode).
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        !('\u{4E00}'..='\u{9FFF}').contains(&c) && c.is_numeric()
+    }
+}
+
 /// Characters that change nothing a reader sees: zero-width space, non-joiner and joiner
 /// (U+200B..U+200D), word joiner (U+2060), and the byte order mark / zero-width no-break space
 /// (U+FEFF).
@@ -136,6 +146,7 @@ mod tests {
                 c as u32
             );
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(is_numeric(c), c.is_numeric(), "U+{:04X}", c as u32);
         }
     }
 

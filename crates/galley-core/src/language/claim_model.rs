@@ -46,7 +46,7 @@ fn computed(sentence: &str, raw: f64) -> impl Iterator<Item = (&'static str, f32
     let rules = (RULES, (raw.clamp(-6.0, 10.0) / 4.0) as f32);
     let digit = sentence
         .chars()
-        .any(char::is_numeric)
+        .any(crate::text::is_numeric)
         .then_some((DIGIT, 1.0));
     std::iter::once(rules).chain(digit)
 }
@@ -71,7 +71,7 @@ fn model_words<'a>(tokens: &[&'a str]) -> Vec<Cow<'a, str>> {
         .map(|t| t.trim())
         .filter(|w| w.chars().any(crate::text::is_alphanumeric))
         .map(|w| {
-            if w.chars().all(char::is_numeric) {
+            if w.chars().all(crate::text::is_numeric) {
                 Cow::Borrowed("0")
             } else {
                 super::lower(w)

@@ -36,8 +36,10 @@ pub struct Model {
     pub lexicon_weight: f32,
     /// How much the lexicon score of news tone words adds to the log-odds.
     pub news_weight: f32,
-    /// Word, negation and pair features by key.
-    weights: HashMap<&'static str, f32, FxBuild>,
+    /// Word, negation and pair features (`w:` / `n:` / `p:`) by the hash of the key ([`fx`]),
+    /// with the key itself for the reasons, so that inference hashes the words without
+    /// building keys.
+    weights: HashMap<u64, (&'static str, f32), IdBuild>,
     /// Character n-gram features (`c:` / `b:` / `t:`) by the Fx hash of the n-gram itself, so
     /// that inference hashes slices of the text without building keys.
     grams: HashMap<u64, f32, IdBuild>,
@@ -99,18 +101,12 @@ fn gram_of(feature: &str) -> Option<&str> {
     }
 }
 
-/// A fast non-cryptographic hasher (rustc's Fx hash) for the model's ~155k short keys:
-/// looking up every word and character n-gram of a sentence is most of the model's cost.
-/// Only a map's hasher: the model's weights do not depend on hash values (the n-gram keys
-/// are hashed by [`fx`]) and the map is never iterated.
-type FxBuild = rustc_hash::FxBuildHasher;
-
 impl Model {
     fn parse(tsv: &'static str) -> Model {
         let mut bias = 0.0;
         let mut lexicon_weight = LEXICON_WEIGHT;
         let mut news_weight = None;
-        let mut weights = HashMap::with_capacity_and_hasher(tsv.len() / 64, FxBuild::default());
+        let mut weights = HashMap::with_capacity_and_hasher(tsv.len() / 64, IdBuild::default());
         let mut grams = HashMap::with_capacity_and_hasher(tsv.len() / 16, IdBuild::default());
         for line in tsv.lines() {
             let Some((k, v)) = line.split_once('\t') else {
@@ -126,7 +122,7 @@ impl Model {
             } else if let Some(g) = gram_of(k) {
                 grams.insert(fx(g), v);
             } else {
-                weights.insert(k, v);
+                weights.insert(fx(k), (k, v));
             }
         }
         Model {
@@ -153,7 +149,7 @@ impl Model {
     pub fn weight(&self, feature: &str) -> f32 {
         match gram_of(feature) {
             Some(g) => self.grams.get(&fx(g)).copied().unwrap_or(0.0),
-            None => self.weights.get(feature).copied().unwrap_or(0.0),
+            None => self.weights.get(&fx(feature)).map_or(0.0, |&(_, w)| w),
         }
     }
 
@@ -928,34 +924,26 @@ pub fn features_from_tokens(tokens: &[&str], lower: &str) -> Vec<String> {
 /// weights, each once.
 pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<(&'static str, f32)>) {
     let model = &*MODEL;
-    // Each hit keeps its weight, so the map is probed once.
+    // Each hit keeps its weight, so the map is probed once; keys are hashed piece by piece.
     let mut hits: Vec<(&'static str, f32)> = Vec::with_capacity(64);
-    let mut buf = String::with_capacity(32);
-    let look = |buf: &str, hits: &mut Vec<(&'static str, f32)>| {
-        if let Some((k, &w)) = model.weights.get_key_value(buf) {
-            hits.push((k, w));
+    let look = |pieces: &[&[u8]], hits: &mut Vec<(&'static str, f32)>| {
+        let h = mix(pieces.iter().fold(FNV_OFFSET, |h, p| fnv(h, p)));
+        if let Some(&hit) = model.weights.get(&h) {
+            hits.push(hit);
         }
     };
     let words = model_words(tokens);
     for &(w, negated) in &words {
-        buf.clear();
-        buf.push_str("w:");
-        buf.push_str(w);
-        look(&buf, &mut hits);
+        look(&[b"w:", w.as_bytes()], &mut hits);
         if negated {
-            buf.clear();
-            buf.push_str("n:");
-            buf.push_str(w);
-            look(&buf, &mut hits);
+            look(&[b"n:", w.as_bytes()], &mut hits);
         }
     }
     for pair in words.windows(2) {
-        buf.clear();
-        buf.push_str("p:");
-        buf.push_str(pair[0].0);
-        buf.push('|');
-        buf.push_str(pair[1].0);
-        look(&buf, &mut hits);
+        look(
+            &[b"p:", pair[0].0.as_bytes(), b"|", pair[1].0.as_bytes()],
+            &mut hits,
+        );
     }
     // Character n-grams: slices of the text without whitespace, looked up by hash; each
     // distinct n-gram counts once (the features are binary).
@@ -1510,7 +1498,7 @@ mod tests {
     #[test]
     fn the_model_is_loaded_and_compact() {
         assert!(MODEL.len() > 10_000, "{}", MODEL.len());
-        // No two features share a slot (a hash collision of two character n-grams).
+        // No two features share a slot (a hash collision of two keys or two character n-grams).
         let lines = MODEL_TSV.lines().filter(|l| !l.starts_with('#')).count();
         assert_eq!(MODEL.len(), lines);
         assert!(MODEL_TSV.len() < 3_000_000, "{} bytes", MODEL_TSV.len());

@@ -55,7 +55,7 @@ fn model_words<'a>(tokens: &[&'a str]) -> Vec<Cow<'a, str>> {
         .map(|t| t.trim())
         .filter(|w| w.chars().any(crate::text::is_alphanumeric) || TONE_MARKS.contains(w))
         .map(|w| {
-            if w.chars().all(|c| c.is_numeric() || c == '.') {
+            if w.chars().all(|c| crate::text::is_numeric(c) || c == '.') {
                 Cow::Borrowed("0")
             } else {
                 Cow::Borrowed(w)
