@@ -35,14 +35,26 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
-/// [`char::is_alphanumeric`], answered without the Unicode tables for ASCII and for the
-/// ideographs of the basic CJK block (all of them letters), which are most of Galley's text.
+/// [`char::is_alphanumeric`], answered without the Unicode tables for ASCII, for the
+/// ideographs of the basic CJK block (all of them letters) and for Chinese punctuation, which
+/// are most of Galley's text.
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || (!is_cjk_punctuation(c) && c.is_alphanumeric())
     }
+}
+
+/// The punctuation of Chinese text (dashes, quotes and the ellipsis; the ideographic comma,
+/// full stop and brackets; the full-width comma, colon, semicolon, marks and parentheses):
+/// neither letters nor digits, answered without the Unicode tables.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{2010}'..='\u{2027}'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{3008}'..='\u{301B}'
+        | '！' | '（' | '）' | '，' | '：' | '；' | '？')
 }
 
 /// [`char::is_alphabetic`], answered as quickly as [`is_alphanumeric`].
@@ -50,7 +62,7 @@ pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic()
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || (!is_cjk_punctuation(c) && c.is_alphabetic())
     }
 }
 
@@ -60,7 +72,7 @@ pub fn is_numeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
     } else {
-        !('\u{4E00}'..='\u{9FFF}').contains(&c) && c.is_numeric()
+        !('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_cjk_punctuation(c) && c.is_numeric()
     }
 }
 
@@ -77,7 +89,13 @@ pub fn is_zero_width(c: char) -> bool {
 pub fn hash_form(s: &str) -> Cow<'_, str> {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     // Most text is in NFC already and has no zero-width character: then it is its own form.
-    if !s.contains(is_zero_width) && is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // ASCII and the basic CJK block are starters that are NFC alone and compose with nothing,
+    // so the quick check reads past them without the tables; taking out a starter can only
+    // make it answer "maybe" where it would have said yes, never the other way round.
+    let looked_up = s
+        .chars()
+        .filter(|c| !c.is_ascii() && !('\u{4E00}'..='\u{9FFF}').contains(c));
+    if !s.contains(is_zero_width) && is_nfc_quick(looked_up) == IsNormalized::Yes {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().filter(|c| !is_zero_width(*c)).nfc().collect())
@@ -165,6 +183,24 @@ mod tests {
     fn counts_code_points_not_bytes_or_utf16_units() {
         assert_eq!(char_len("𠮷野家😀"), 4);
         assert_eq!("𠮷野家😀".encode_utf16().count(), 6);
+    }
+
+    #[test]
+    fn hash_form_is_nfc_whatever_the_quick_check_skips() {
+        use unicode_normalization::UnicodeNormalization;
+        let texts = [
+            "e\u{301}中文",
+            "中\u{301}",
+            "a\u{323}\u{302}",
+            "a\u{302}中\u{323}",
+            "Å中文\u{212B}",
+            "\u{F900}豈",
+            "한\u{1100}\u{1161}국",
+            "𠮷野家😀 Café",
+        ];
+        for t in texts {
+            assert_eq!(hash_form(t), t.nfc().collect::<String>(), "{t:?}");
+        }
     }
 
     #[test]

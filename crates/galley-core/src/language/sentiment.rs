@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::language::desk_model::{self, DeskModel};
@@ -776,15 +777,17 @@ const REVIEW_LEXICON: &[(&str, f32)] = &[
     ("贵", -0.6),
 ];
 
-fn lexicon() -> &'static HashMap<&'static str, f32> {
-    static L: LazyLock<HashMap<&'static str, f32>> =
+/// The tone words by word (Fx hash: every token of every sentence and its inner substrings
+/// are looked up here).
+fn lexicon() -> &'static FxHashMap<&'static str, f32> {
+    static L: LazyLock<FxHashMap<&'static str, f32>> =
         LazyLock::new(|| LEXICON.iter().chain(REVIEW_LEXICON).copied().collect());
     &L
 }
 
 /// A tone word: the token itself, or for a longer token (取得成功, 大幅下滑) the longest tone
 /// word of two or more characters inside it.
-fn lookup<'a>(lex: &HashMap<&'static str, f32>, w: &'a str) -> Option<(&'a str, f32)> {
+fn lookup<'a>(lex: &FxHashMap<&'static str, f32>, w: &'a str) -> Option<(&'a str, f32)> {
     if let Some(&p) = lex.get(w) {
         return Some((w, p));
     }
