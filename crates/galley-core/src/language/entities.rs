@@ -366,10 +366,10 @@ fn clause_before(sentence: &str, b: usize) -> Vec<char> {
 
 /// Data as the source: 数据显示, 报告显示, 结果表明.
 fn data_source(sentence: &str) -> Option<Attribution> {
-    static DATA: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new(["数据显示", "报告显示", "结果表明"]).expect("three words")
-    });
-    DATA.is_match(sentence).then(|| Attribution {
+    (sentence.contains("数据显示")
+        || sentence.contains("报告显示")
+        || sentence.contains("结果表明"))
+    .then(|| Attribution {
         who: "(data)".into(),
         verb: "显示".into(),
         person: false,

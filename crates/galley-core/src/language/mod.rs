@@ -56,7 +56,7 @@ pub fn lower(text: &str) -> Cow<'_, str> {
 
 /// Whether lower-casing leaves `c` as it is, decided without the case tables for ideographs,
 /// CJK punctuation and ASCII (other characters are looked up).
-fn caseless(c: char) -> bool {
+pub(crate) fn caseless(c: char) -> bool {
     match c {
         '\u{0}'..='\u{7F}' => !c.is_ascii_uppercase(),
         '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' => true,

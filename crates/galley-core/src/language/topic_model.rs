@@ -58,15 +58,28 @@ fn counted<'a>(
 fn letter_pairs(text: &str, count: &mut impl FnMut(&[&str], bool)) {
     let mut previous: Option<char> = None;
     let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
-    for c in super::lower(text).chars() {
+    let mut step = |c: char| {
         if !crate::text::is_alphabetic(c) {
             previous = None;
-            continue;
+            return;
         }
         if let Some(p) = previous {
             count(&[CHARS, p.encode_utf8(&mut a), c.encode_utf8(&mut b)], true);
         }
         previous = Some(c);
+    };
+    // Lower case a character at a time, as `str::to_lowercase` does but for a final sigma,
+    // which only a whole text can tell.
+    if text.contains('Σ') {
+        super::lower(text).chars().for_each(step);
+        return;
+    }
+    for c in text.chars() {
+        if super::caseless(c) {
+            step(c);
+        } else {
+            c.to_lowercase().for_each(&mut step);
+        }
     }
 }
 
@@ -169,6 +182,33 @@ pub fn classify_of(
 mod tests {
     use super::*;
     use crate::language::shared_segmenter;
+
+    #[test]
+    fn letter_pairs_lower_case_as_the_whole_text_would() {
+        let pairs = |text: &str| {
+            let mut out = Vec::new();
+            letter_pairs(text, &mut |p: &[&str], _| out.push(p.concat()));
+            out
+        };
+        let whole = |text: &str| {
+            let lower: Vec<char> = text.to_lowercase().chars().collect();
+            let mut out = Vec::new();
+            for w in lower.windows(2) {
+                if w.iter().all(|&c| c.is_alphabetic()) {
+                    out.push(format!("{CHARS}{}{}", w[0], w[1]));
+                }
+            }
+            out
+        };
+        for text in [
+            "湖人NBA季后赛",
+            "İstanbul 开幕",
+            "ΟΔΟΣ 希腊",
+            "Ǆemal，ABC！湖人",
+        ] {
+            assert_eq!(pairs(text), whole(text), "{text}");
+        }
+    }
 
     #[test]
     fn the_model_is_loaded_and_compact() {
