@@ -89,9 +89,11 @@ pub fn is_zero_width(c: char) -> bool {
 pub fn hash_form(s: &str) -> Cow<'_, str> {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     // Most text is in NFC already and has no zero-width character: then it is its own form.
-    // ASCII and the basic CJK block are starters that are NFC alone and compose with nothing,
-    // so the quick check reads past them without the tables; taking out a starter can only
-    // make it answer "maybe" where it would have said yes, never the other way round.
+    // ASCII and the basic CJK block are starters whose own quick-check answer is yes, so the
+    // check reads past them without the tables. A starter can still compose with a mark after
+    // it (e + U+0301), but every such mark answers "maybe" itself and stays in the checked
+    // stream, which then takes the full NFC path; and taking out a starter can only make the
+    // check answer "maybe" or "no" where it would have said yes, never the other way round.
     let looked_up = s
         .chars()
         .filter(|c| !c.is_ascii() && !('\u{4E00}'..='\u{9FFF}').contains(c));
