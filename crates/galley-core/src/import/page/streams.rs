@@ -34,8 +34,11 @@ const SAMPLE: usize = 12;
 const MIN_LINES: usize = 6;
 /// Blocks longer than this are left as printed (the search is quadratic in the lines).
 const MAX_LINES: usize = 400;
-/// How far the first half of a line cut in two may be from the column's width.
+/// How far the first half of a line cut in two may be from the column's width, at least:
+/// justified Chinese lines differ by a few characters' width (punctuation set narrow or full).
 const CUT_SLACK: usize = 4;
+/// The same as a share of the column's width, for wide columns: 1 in ...
+const CUT_SLACK_SHARE: usize = 8;
 /// How much wider than the column a line must be to be cut in two (two characters: a line
 /// of one column may run one over, with a closing mark kept off the next line's start).
 const CUT_MIN_EXCESS: usize = 4;
@@ -214,7 +217,7 @@ fn cut_offset(left: &str, right: &str, col: usize) -> Option<usize> {
     let full = width(left).abs_diff(col);
     let after_end = ends_sentence(left).then(|| width(right).abs_diff(col));
     let off = after_end.map_or(full, |a| a.min(full));
-    (off <= CUT_SLACK).then_some(off)
+    (off <= CUT_SLACK.max(col / CUT_SLACK_SHARE)).then_some(off)
 }
 
 /// How much the junctions of a reading as two streams confirm it.
@@ -424,6 +427,26 @@ mod tests {
             ..line.clone()
         };
         assert_eq!(cut_line(&other, raw, col), None);
+    }
+
+    #[test]
+    fn a_justified_line_a_few_characters_wider_than_the_column_is_still_cut() {
+        // Justified Chinese lines of one column differ in width with their punctuation: the
+        // column reads 41 wide, this line's first half is 46 (two full-width commas).
+        let raw = "日设立了社区图书角，乘客扫码即可借阅，在任意一 千余场。";
+        let line = block(&[raw]).remove(0);
+        assert_eq!(width("日设立了社区图书角，乘客扫码即可借阅，在任意一"), 46);
+        assert_eq!(
+            cut_line(&line, raw, 41),
+            Some((
+                "日设立了社区图书角，乘客扫码即可借阅，在任意一".to_owned(),
+                "千余场。".to_owned()
+            ))
+        );
+        // In a narrow column five characters' width is too far off to be the column's.
+        let raw = "社区图书角开进地铁 站了";
+        let line = block(&[raw]).remove(0);
+        assert_eq!(cut_line(&line, raw, width("社区图书角开进地铁") - 5), None);
     }
 
     #[test]
