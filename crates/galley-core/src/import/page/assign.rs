@@ -458,9 +458,31 @@ fn split_under_stacked_titles(
         let all: Vec<usize> = (0..stack.len()).collect();
         let mut cuts = Vec::new();
         run.cuts(&all, 0, items.len(), &mut cuts);
-        out.extend(recut(group, cuts));
+        match run.interleaved().filter(|_| cuts.is_empty()) {
+            Some(second) => out.extend(part(group, &second)),
+            None => out.extend(recut(group, cuts)),
+        }
     }
     *pieces = out;
+}
+
+/// The pieces of a run whose paragraphs two stacked headlines' stories share in turn (see
+/// [`Run::interleaved`]) as one piece per story, paragraphs in printed order; the source line
+/// stays with the story of the paragraph it followed.
+fn part(group: Vec<Piece>, second: &[bool]) -> [Piece; 2] {
+    let mut parts = [Piece::default(), Piece::default()];
+    let mut k = 0;
+    for p in group {
+        for item in p.items {
+            parts[usize::from(second[k])].items.push(item);
+            k += 1;
+        }
+        if p.source.is_some() {
+            parts[usize::from(second[k - 1])].source = p.source;
+        }
+    }
+    parts.sort_by_key(Piece::first);
+    parts
 }
 
 /// Pieces cut again: at their own ends and before each of the item positions `cuts` (counted
@@ -620,6 +642,55 @@ impl<'a> Run<'a> {
         let clear = fx.max(by) >= CLEAR && fx.min(by) >= FAINT && crossed < NONE;
         (fx >= TELLS && by >= TELLS && crossed < HARDLY || clear)
             .then(|| fx + by + cover(y, &self.paragraphs[k]) / 2.0 + seen)
+    }
+
+    /// Two columns printed block by block in turn under two stacked headlines: no single cut
+    /// tells the stories apart, but each finished paragraph names one headline's words and
+    /// not the other's (`第二食堂…` / `化学实验楼…` / `学院要求…实验室…` / `后勤处…套餐…`).
+    /// A paragraph naming neither goes on the story of the paragraph before it (the first
+    /// must name one: a lead says what its headline says); a story may change only after a
+    /// finished paragraph. For each paragraph, whether it tells the second
+    /// headline's story, when each story holds its headline's words and hardly the other's.
+    fn interleaved(&self) -> Option<Vec<bool>> {
+        let [a, b] = self.headlines[..] else {
+            return None;
+        };
+        let mut second = Vec::with_capacity(self.paragraphs.len());
+        let mut last = None;
+        for (k, p) in self.paragraphs.iter().enumerate() {
+            let (ca, cb) = (coverage(a, p, self.idf), coverage(b, p, self.idf));
+            let named = if ca.min(cb) < NONE && ca.max(cb) >= FAINT {
+                Some(cb > ca)
+            } else {
+                None
+            };
+            let this = named.or(last)?;
+            if k > 0 && last != Some(this) && !self.boundary(k) {
+                return None;
+            }
+            second.push(this);
+            last = Some(this);
+        }
+        let switches = second.windows(2).filter(|w| w[0] != w[1]).count();
+        let bag = |which: bool| {
+            let mut bag = Bag::default();
+            for (p, _) in self
+                .paragraphs
+                .iter()
+                .zip(&second)
+                .filter(|(_, &s)| s == which)
+            {
+                add(&mut bag, p);
+            }
+            bag
+        };
+        let (front, back) = (bag(false), bag(true));
+        let cover = |h: &Bag, bag: &Bag| coverage(h, bag, self.idf);
+        let apart = cover(a, &front) >= TELLS
+            && cover(b, &back) >= TELLS
+            && cover(a, &back) < HARDLY
+            && cover(b, &front) < HARDLY;
+        (switches >= 2 && apart).then_some(second)
     }
 
     /// Whether the run's two headlines tell the paragraphs before `k` and those after apart:

@@ -177,6 +177,68 @@ fn two_headlines_stacked_over_two_bodies_are_two_articles() {
 }
 
 #[test]
+fn two_stacked_headlines_over_their_bodies_printed_in_turn_are_two_articles() {
+    // Two columns' item titles printed one under the other, then the columns' paragraphs as
+    // the extraction printed them: the first column's, two of the second's, the first's again.
+    // No single cut tells the stories apart; each paragraph names its own story.
+    let page = "\
+城南街道简报 2026年第11期
+
+1. 南门菜市场完成改造
+南门菜市场改造后重新开业，摊位从八十个
+增加到一百二十个，新装了排风和消防设施。
+市场管理方表示，蔬菜摊位租金一年内不上涨。
+
+3. 旧厂房改造成青年书店
+2. 社区食堂推出老人助餐
+社区食堂从本月起为七十岁以上老人提供助
+餐服务，每份午餐收费十元。
+
+旧厂房改造成的青年书店周末开业，一楼摆
+放书架，二楼设有自习区和展览空间。
+
+书店负责人说，开业当天接待读者两千多人，
+自习区需要在书店小程序提前预约。
+
+街道工作人员表示，社区食堂还将为行动不
+便的老人提供送餐上门，助餐名单每月更新。
+
+4. 河滨步道夜间照明延长
+河滨步道的路灯从本周起延长照明到午夜，
+沿线还增设了十二个应急呼叫按钮。
+";
+    let p = reconstruct(page, jieba());
+    let stories: Vec<(&str, Vec<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| {
+            let heads = a
+                .paragraphs
+                .iter()
+                .map(|p| p.text.split('，').next().unwrap());
+            (a.title.as_str(), heads.collect())
+        })
+        .collect();
+    assert_eq!(
+        stories[1..3],
+        [
+            (
+                "社区食堂推出老人助餐",
+                vec![
+                    "社区食堂从本月起为七十岁以上老人提供助餐服务",
+                    "街道工作人员表示"
+                ]
+            ),
+            (
+                "旧厂房改造成青年书店",
+                vec!["旧厂房改造成的青年书店周末开业", "书店负责人说"]
+            ),
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn three_headlines_stacked_over_three_bodies_are_three_articles() {
     // Three columns' headlines one under the other, then the three bodies in another order.
     let page = "\
