@@ -169,11 +169,14 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
 /// Step 0: a headline of two lines that are two titles, those of columns side by side printed
 /// one under the other (`高校毕业生就业服务月启动` / `社区图书角开进地铁站`), is two headlines:
 /// each line reads as a whole title (no word wraps across them) and the text under them
-/// splits at a finished paragraph into a part telling one line's story and a part telling
-/// the other's, or each opens with an item's number. `None` when no headline is split.
+/// splits into a part telling one line's story and a part telling the other's (at a finished
+/// paragraph, or paragraph by paragraph where the columns were printed in turn), or each
+/// opens with an item's number. So is a headline of four lines, two such titles each wrapped
+/// over two lines (`老年人智能手机` / `课堂走进社区` / `海川市地铁全线` / `开通5G信号`). `None` when
+/// no headline is split.
 fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>> {
     let pairs: Vec<usize> = (0..units.len())
-        .filter(|&i| is_title_pair(&units[i], jieba) || is_numbered_pair(&units[i]))
+        .filter(|&i| title_halves(&units[i], jieba).is_some() || is_numbered_pair(&units[i]))
         .collect();
     if pairs.is_empty() {
         return None;
@@ -193,17 +196,54 @@ fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>>
     }
     let mut out = Vec::with_capacity(units.len() + split.len());
     for (i, u) in units.iter().enumerate() {
-        if split.contains(&i) {
-            out.extend(u.title_lines.iter().map(|line| Unit {
-                text: line.clone(),
-                title_lines: vec![line.clone()],
-                ..u.clone()
-            }));
-        } else {
+        if !split.contains(&i) {
             out.push(u.clone());
+            continue;
         }
+        let halves = match title_halves(u, jieba) {
+            Some((a, b)) if !is_numbered_pair(u) => vec![a, b],
+            _ => u.title_lines.chunks(1).collect(),
+        };
+        out.extend(halves.into_iter().map(|lines| Unit {
+            text: joined_title(lines),
+            title_lines: lines.to_vec(),
+            ..u.clone()
+        }));
     }
     Some(out)
+}
+
+/// A headline's lines as the lines of two titles, when they may be: two lines, or four read as
+/// two titles of two lines each (columns side by side wrap their headlines alike); each half
+/// long enough for a title, and no word read across the line between them (a title wrapped
+/// mid-word is one title).
+fn title_halves<'u>(u: &'u Unit, jieba: &Jieba) -> Option<(&'u [String], &'u [String])> {
+    let lines = &u.title_lines;
+    if !matches!(u.kind, UnitKind::Headline { .. }) || !matches!(lines.len(), 2 | 4) {
+        return None;
+    }
+    let (a, b) = lines.split_at(lines.len() / 2);
+    let letters = |h: &[String]| {
+        h.iter()
+            .flat_map(|l| l.chars())
+            .filter(|c| c.is_alphanumeric())
+            .count()
+    };
+    let apart = super::stitch::junction(jieba, &a[a.len() - 1], &b[0]) == 0.0;
+    (letters(a) >= MIN_SIDE_TITLE && letters(b) >= MIN_SIDE_TITLE && apart).then_some((a, b))
+}
+
+/// A title's lines as one line: a space only between two Latin letters or digits.
+fn joined_title(lines: &[String]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin(out.chars().last()) && latin(l.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
 }
 
 /// How much of a line's words the story under it names for the line to be that story's title
@@ -214,19 +254,6 @@ const SIDE_TELLS: f64 = 0.3;
 /// Fewest letters each line of a headline has for the two to be titles of their own.
 const MIN_SIDE_TITLE: usize = 5;
 
-/// Whether a headline is printed on two lines, each long enough for a title, with no word
-/// read across the line break (a title wrapped mid-word is one title).
-fn is_title_pair(u: &Unit, jieba: &Jieba) -> bool {
-    let [first, second] = u.title_lines.as_slice() else {
-        return false;
-    };
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
-    matches!(u.kind, UnitKind::Headline { .. })
-        && letters(first) >= MIN_SIDE_TITLE
-        && letters(second) >= MIN_SIDE_TITLE
-        && super::stitch::junction(jieba, first, second) == 0.0
-}
-
 /// Whether a headline is printed on two lines each opening with an item's number (`5. 化学实验楼
 /// 完成安全改造` / `2. 第二食堂推出八元午餐套餐`): two items' titles, whatever the text says.
 fn is_numbered_pair(u: &Unit) -> bool {
@@ -235,7 +262,8 @@ fn is_numbered_pair(u: &Unit) -> bool {
 }
 
 /// Whether the paragraphs under headline `t` (up to the next title) split into a part telling
-/// its first line's story and one telling its second line's, either way round.
+/// its first title's story and one telling its second's, either way round, or tell them in
+/// turn paragraph by paragraph ([`Run::interleaved`]).
 fn told_apart(
     units: &[Unit],
     pieces: &[Piece],
@@ -254,13 +282,22 @@ fn told_apart(
         .filter(|p| p.first() > t && p.first() < next_title)
         .collect();
     let (items, breaks) = items_and_breaks(&under);
-    let lines: Vec<Bag> = units[t]
-        .title_lines
-        .iter()
-        .map(|l| words(jieba, l))
-        .collect();
-    let run = Run::new(units, (&items, &breaks), lines.iter().collect(), idf, jieba);
+    let Some((a, b)) = title_halves(&units[t], jieba) else {
+        return false;
+    };
+    let halves = [
+        words(jieba, &joined_title(a)),
+        words(jieba, &joined_title(b)),
+    ];
+    let run = Run::new(
+        units,
+        (&items, &breaks),
+        halves.iter().collect(),
+        idf,
+        jieba,
+    );
     (1..items.len()).any(|k| run.boundary(k) && run.splits_two_titles(k))
+        || run.interleaved().is_some()
 }
 
 /// Whether the unit before `i` in the reading flow is a title candidate.
@@ -458,7 +495,7 @@ fn split_under_stacked_titles(
         let all: Vec<usize> = (0..stack.len()).collect();
         let mut cuts = Vec::new();
         run.cuts(&all, 0, items.len(), &mut cuts);
-        match run.interleaved().filter(|_| cuts.is_empty()) {
+        match run.interleaved() {
             Some(second) => out.extend(part(group, &second)),
             None => out.extend(recut(group, cuts)),
         }
@@ -637,34 +674,38 @@ impl<'a> Run<'a> {
         let crossed = cover(x, back).max(cover(y, front));
         // A break the layout saw already is likelier than one inside a piece.
         let seen = if self.breaks.contains(&k) { 0.5 } else { 0.0 };
-        // A headline in words of its own (`平川县夜市带动餐饮消费回暖` over `滨河夜市开业`) tells
-        // its story faintly, but none of the other's words crossing over still splits them.
-        let clear = fx.max(by) >= CLEAR && fx.min(by) >= FAINT && crossed < NONE;
-        (fx >= TELLS && by >= TELLS && crossed < HARDLY || clear)
-            .then(|| fx + by + cover(y, &self.paragraphs[k]) / 2.0 + seen)
+        tell_apart(fx, by, crossed).then(|| fx + by + cover(y, &self.paragraphs[k]) / 2.0 + seen)
     }
 
     /// Two columns printed block by block in turn under two stacked headlines: no single cut
-    /// tells the stories apart, but each finished paragraph names one headline's words and
-    /// not the other's (`第二食堂…` / `化学实验楼…` / `学院要求…实验室…` / `后勤处…套餐…`).
-    /// A paragraph naming neither goes on the story of the paragraph before it (the first
-    /// must name one: a lead says what its headline says); a story may change only after a
-    /// finished paragraph. For each paragraph, whether it tells the second
-    /// headline's story, when each story holds its headline's words and hardly the other's.
+    /// tells the stories apart, but their paragraphs do one by one (`第二食堂…` / `化学实验楼…` /
+    /// `学院要求…实验室…` / `后勤处…套餐…`). A paragraph naming one headline's words and not the
+    /// other's tells that story; one naming neither goes with the story whose paragraphs and
+    /// headline it shares clearly more words with, else with the paragraph before it (the
+    /// first must go somewhere: a lead says what its headline says). A story may change only
+    /// after a finished paragraph. For each paragraph, whether it tells the second headline's
+    /// story, when each story holds its headline's words and hardly the other's.
     fn interleaved(&self) -> Option<Vec<bool>> {
         let [a, b] = self.headlines[..] else {
             return None;
         };
+        let named: Vec<Option<bool>> = self.paragraphs.iter().map(|p| self.names(p)).collect();
+        let stories = [false, true].map(|which| {
+            let mut bag = [a, b][usize::from(which)].clone();
+            for (p, _) in self
+                .paragraphs
+                .iter()
+                .zip(&named)
+                .filter(|(_, n)| **n == Some(which))
+            {
+                add(&mut bag, p);
+            }
+            bag
+        });
         let mut second = Vec::with_capacity(self.paragraphs.len());
         let mut last = None;
         for (k, p) in self.paragraphs.iter().enumerate() {
-            let (ca, cb) = (coverage(a, p, self.idf), coverage(b, p, self.idf));
-            let named = if ca.min(cb) < NONE && ca.max(cb) >= FAINT {
-                Some(cb > ca)
-            } else {
-                None
-            };
-            let this = named.or(last)?;
+            let this = named[k].or_else(|| self.closer(p, &stories)).or(last)?;
             if k > 0 && last != Some(this) && !self.boundary(k) {
                 return None;
             }
@@ -672,25 +713,40 @@ impl<'a> Run<'a> {
             last = Some(this);
         }
         let switches = second.windows(2).filter(|w| w[0] != w[1]).count();
-        let bag = |which: bool| {
-            let mut bag = Bag::default();
-            for (p, _) in self
-                .paragraphs
-                .iter()
-                .zip(&second)
-                .filter(|(_, &s)| s == which)
-            {
-                add(&mut bag, p);
-            }
-            bag
-        };
-        let (front, back) = (bag(false), bag(true));
+        let (front, back) = (self.story(&second, false), self.story(&second, true));
         let cover = |h: &Bag, bag: &Bag| coverage(h, bag, self.idf);
-        let apart = cover(a, &front) >= TELLS
-            && cover(b, &back) >= TELLS
-            && cover(a, &back) < HARDLY
-            && cover(b, &front) < HARDLY;
+        let crossed = cover(a, &back).max(cover(b, &front));
+        let apart = tell_apart(cover(a, &front), cover(b, &back), crossed);
         (switches >= 2 && apart).then_some(second)
+    }
+
+    /// Which of two headlines a paragraph names: some words of one and none of the other.
+    fn names(&self, p: &Bag) -> Option<bool> {
+        let (ca, cb) = (
+            coverage(self.headlines[0], p, self.idf),
+            coverage(self.headlines[1], p, self.idf),
+        );
+        (ca.min(cb) < NONE && ca.max(cb) >= FAINT).then_some(cb > ca)
+    }
+
+    /// Which of two stories a paragraph shares clearly more words with, if any.
+    fn closer(&self, p: &Bag, stories: &[Bag; 2]) -> Option<bool> {
+        let [x, y] = stories.each_ref().map(|s| cosine(p, s, self.idf));
+        (x.max(y) > 0.0 && x.min(y) < x.max(y) * CLEARLY_CLOSER).then_some(y > x)
+    }
+
+    /// The words of the paragraphs of one story.
+    fn story(&self, second: &[bool], which: bool) -> Bag {
+        let mut bag = Bag::default();
+        for (p, _) in self
+            .paragraphs
+            .iter()
+            .zip(second)
+            .filter(|(_, &s)| s == which)
+        {
+            add(&mut bag, p);
+        }
+        bag
     }
 
     /// Whether the run's two headlines tell the paragraphs before `k` and those after apart:
@@ -716,6 +772,15 @@ impl<'a> Run<'a> {
         }
         bag
     }
+}
+
+/// Whether two headlines tell two texts apart, from how much each names of its own text
+/// (`own_x`, `own_y`) and the most either names of the other's (`crossed`): each names its
+/// own mostly and the other's hardly, or, a headline in words of its own (`平川县夜市带动餐饮
+/// 消费回暖` over `滨河夜市开业`) telling its story faintly, none of either's words cross over.
+fn tell_apart(own_x: f64, own_y: f64, crossed: f64) -> bool {
+    let clear = own_x.max(own_y) >= CLEAR && own_x.min(own_y) >= FAINT && crossed < NONE;
+    own_x >= TELLS && own_y >= TELLS && crossed < HARDLY || clear
 }
 
 /// How much a word tells pieces apart, from in how many of the `n` pieces it occurs.
@@ -822,6 +887,9 @@ const FAINT: f64 = 0.15;
 const CLEAR: f64 = 0.4;
 /// Below this share a headline names nothing of a text.
 const NONE: f64 = 0.05;
+/// A paragraph goes with a story by its words when its cohesion with the other is below
+/// this share of it.
+const CLEARLY_CLOSER: f64 = 0.5;
 
 impl Titled<'_> {
     /// Whether two pieces tell the stories of two different headlines: each has a headline

@@ -239,6 +239,70 @@ fn two_stacked_headlines_over_their_bodies_printed_in_turn_are_two_articles() {
 }
 
 #[test]
+fn a_headline_of_four_lines_over_two_stories_printed_in_turn_is_two_titles() {
+    // Two columns' titles, each wrapped over two lines, printed one under the other; then
+    // the columns' paragraphs in turn. The last paragraph names neither title: it goes with
+    // the story it shares its words with (处理厂 / 处理能力), not with the one before it.
+    let page = "\
+■城市生活
+
+旧城区老街
+完成立面整修
+江北新区首座
+污水厂投入运行
+本报记者 林海
+
+江北新区首座污水处理厂本周投入运行，日
+处理能力五万吨，出水将用于河道补水。
+
+旧城区老街的立面整修工程近日完成，沿街
+九十多栋建筑的外墙、门窗和招牌按原样修复。
+
+施工方保留了原有的石板路面，并在夜间
+加装了暖色照明，周末游客明显增多。
+
+处理厂采用地下式设计，地面建成了公园，
+附近居民可以在厂区上方散步健身。
+据《江北日报》
+
+南山隧道下月通车
+南山隧道全长四公里，通车后往返两地的车
+程缩短一半。
+据《南山晚报》
+";
+    let p = reconstruct(page, jieba());
+    let stories: Vec<(&str, Vec<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| {
+            let heads = a
+                .paragraphs
+                .iter()
+                .map(|p| p.text.split('，').next().unwrap());
+            (a.title.as_str(), heads.collect())
+        })
+        .collect();
+    assert_eq!(
+        stories[..2],
+        [
+            (
+                "江北新区首座污水厂投入运行",
+                vec!["江北新区首座污水处理厂本周投入运行", "处理厂采用地下式设计"]
+            ),
+            (
+                "旧城区老街完成立面整修",
+                vec![
+                    "旧城区老街的立面整修工程近日完成",
+                    "施工方保留了原有的石板路面"
+                ]
+            ),
+        ],
+        "{p:#?}"
+    );
+    assert_eq!(p.articles[0].source.line.as_deref(), Some("据《江北日报》"));
+}
+
+#[test]
 fn three_headlines_stacked_over_three_bodies_are_three_articles() {
     // Three columns' headlines one under the other, then the three bodies in another order.
     let page = "\
