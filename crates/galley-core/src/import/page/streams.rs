@@ -130,8 +130,11 @@ fn reads_as_printed(block: &[Line], pair: &dyn Fn(usize, usize) -> f64) -> bool 
     confirmed >= READS_AS_PRINTED * open.len() as f64
 }
 
-/// The column's width: the median width of the lines a sentence goes on from, leaving out
-/// those half as wide again as most (two columns' lines printed as one may be the most).
+/// The column's width: the width most of the lines a sentence goes on from share (within
+/// [`CUT_SLACK`]; between widths as shared, the narrower), the median of those. A headline or
+/// a signature in the block is narrower than the column; lines of both columns printed as one
+/// are twice as wide, and are not taken for the column where at least as many lines are half
+/// as wide.
 fn column_width(block: &[Line]) -> Option<usize> {
     let mut full: Vec<usize> = block
         .iter()
@@ -139,9 +142,18 @@ fn column_width(block: &[Line]) -> Option<usize> {
         .map(|l| width(&l.text))
         .collect();
     full.sort_unstable();
-    let low = *full.get(full.len() / 4)?;
-    let single: Vec<usize> = full.into_iter().filter(|&w| w * 2 <= low * 3).collect();
-    single.get(single.len() / 2).copied()
+    let near = |w: usize| full.iter().filter(|&&x| x.abs_diff(w) <= CUT_SLACK).count();
+    let mode = full
+        .iter()
+        .copied()
+        .filter(|&w| near(w / 2) < near(w))
+        .max_by_key(|&w| (near(w), std::cmp::Reverse(w)))?;
+    let shared: Vec<usize> = full
+        .iter()
+        .copied()
+        .filter(|x| x.abs_diff(mode) <= CUT_SLACK)
+        .collect();
+    shared.get(shared.len() / 2).copied()
 }
 
 /// Whether a line is wider than the column by more than a few characters.
@@ -212,13 +224,28 @@ fn cut_line(line: &Line, raw: &str, col: usize) -> Option<(String, String)> {
 }
 
 /// How far a cut into `left` and `right` is from a column's width (a full first line, or a
-/// paragraph's last line and a full second one); `None` beyond [`CUT_SLACK`].
+/// paragraph's last line or a headline and a full second one); `None` beyond [`CUT_SLACK`].
 fn cut_offset(left: &str, right: &str, col: usize) -> Option<usize> {
     let full = width(left).abs_diff(col);
-    let after_end = ends_sentence(left).then(|| width(right).abs_diff(col));
+    let after_end =
+        (ends_sentence(left) || is_headline_like(left, col)).then(|| width(right).abs_diff(col));
     let off = after_end.map_or(full, |a| a.min(full));
     (off <= CUT_SLACK.max(col / CUT_SLACK_SHARE)).then_some(off)
 }
+
+/// Whether the first half of a line cut in two may be a headline printed beside a column's
+/// line (`小区快递柜收费应当公开透明 我家对面的工地…`): narrower than the column, long enough
+/// for a title and without a mark a sentence has inside it.
+fn is_headline_like(text: &str, col: usize) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    let marks = text
+        .chars()
+        .any(|c| matches!(c, '，' | '。' | '；' | '、' | '：' | ',' | ';'));
+    letters >= MIN_HEADLINE_LETTERS && width(text) + CUT_SLACK < col && !marks
+}
+
+/// Fewest letters a headline half of a line cut in two has.
+const MIN_HEADLINE_LETTERS: usize = 6;
 
 /// How much the junctions of a reading as two streams confirm it.
 fn confirmed(second: &[bool], pair: &dyn Fn(usize, usize) -> f64) -> f64 {
@@ -447,6 +474,48 @@ mod tests {
         let raw = "社区图书角开进地铁 站了";
         let line = block(&[raw]).remove(0);
         assert_eq!(cut_line(&line, raw, width("社区图书角开进地铁") - 5), None);
+    }
+
+    #[test]
+    fn a_headline_printed_beside_a_columns_line_is_cut_off_it() {
+        let raw = "河滨公园夜间照明延长 公园管理处表示，沿线的路灯从本周起延长照明";
+        let line = block(&[raw]).remove(0);
+        let col = width("公园管理处表示，沿线的路灯从本周起延长照明");
+        assert_eq!(
+            cut_line(&line, raw, col),
+            Some((
+                "河滨公园夜间照明延长".to_owned(),
+                "公园管理处表示，沿线的路灯从本周起延长照明".to_owned()
+            ))
+        );
+        // A short piece of a sentence is no headline.
+        let raw = "管理处表示，路灯 公园管理处表示，沿线的路灯从本周起延长照明";
+        let line = block(&[raw]).remove(0);
+        assert_eq!(cut_line(&line, raw, col), None);
+    }
+
+    #[test]
+    fn the_column_is_as_wide_as_most_of_its_lines_whatever_stands_beside_them() {
+        // A headline and a signature narrower than the column, two lines of each column
+        // printed as one twice as wide: the column is the width the body's lines share.
+        let lines = block(&[
+            "夜间施工噪声何时能管住",
+            "小区快递柜收费应当公开透明 我家对面的工地近一个月来经常在夜里十一点以",
+            "我们多次向工地反映，情况没有明显改善。希望",
+            "营企业在柜体醒目位置公示收费规则，并提前告知居",
+            "——读者 陈晓",
+        ]);
+        let body = [lines[2].text.as_str(), lines[3].text.as_str()].map(width);
+        assert_eq!(body, [42, 46]);
+        assert!(column_width(&lines).is_some_and(|c| (42..=46).contains(&c)));
+        // Lines printed as one outnumbering single ones are still not the column.
+        let lines = block(&[
+            "我家附近的东湖路公交站每天早上候车的人很",
+            "多，其中不少是去医院看病的老人，但站台上没有一 卫生服务中心的刘医生主动上门，为他检查身体、调",
+            "便。希望有关部门能在客流较大的站台加装几把座 压。在此向社区医生表示感谢后再说一遍好不好呢",
+            "有的老人只能坐在台阶上等车，既不安全也不方",
+        ]);
+        assert_eq!(column_width(&lines), Some(42));
     }
 
     #[test]
