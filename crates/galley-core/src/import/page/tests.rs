@@ -30,6 +30,20 @@ fn titles_and_sources(p: &ParsedDigest) -> Vec<(&str, Option<&str>)> {
         .collect()
 }
 
+/// Each article's title and the first clause of each of its paragraphs, in order.
+fn stories(p: &ParsedDigest) -> Vec<(&str, Vec<&str>)> {
+    p.articles
+        .iter()
+        .map(|a| {
+            let heads = a
+                .paragraphs
+                .iter()
+                .map(|p| p.text.split('，').next().unwrap());
+            (a.title.as_str(), heads.collect())
+        })
+        .collect()
+}
+
 #[test]
 fn seed_page_gives_five_titled_articles() {
     let p = reconstruct(crate::sample::SAMPLE_TEXT, jieba());
@@ -208,17 +222,7 @@ fn two_stacked_headlines_over_their_bodies_printed_in_turn_are_two_articles() {
 沿线还增设了十二个应急呼叫按钮。
 ";
     let p = reconstruct(page, jieba());
-    let stories: Vec<(&str, Vec<&str>)> = p
-        .articles
-        .iter()
-        .map(|a| {
-            let heads = a
-                .paragraphs
-                .iter()
-                .map(|p| p.text.split('，').next().unwrap());
-            (a.title.as_str(), heads.collect())
-        })
-        .collect();
+    let stories = stories(&p);
     assert_eq!(
         stories[1..3],
         [
@@ -271,17 +275,7 @@ fn a_headline_of_four_lines_over_two_stories_printed_in_turn_is_two_titles() {
 据《南山晚报》
 ";
     let p = reconstruct(page, jieba());
-    let stories: Vec<(&str, Vec<&str>)> = p
-        .articles
-        .iter()
-        .map(|a| {
-            let heads = a
-                .paragraphs
-                .iter()
-                .map(|p| p.text.split('，').next().unwrap());
-            (a.title.as_str(), heads.collect())
-        })
-        .collect();
+    let stories = stories(&p);
     assert_eq!(
         stories[..2],
         [
