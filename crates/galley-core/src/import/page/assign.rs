@@ -492,13 +492,14 @@ fn split_under_stacked_titles(
         let (items, breaks) = items_and_breaks(&group.iter().collect::<Vec<_>>());
         let headlines = stack.iter().map(|&t| &title_bags[t]).collect();
         let run = Run::new(units, (&items, &breaks), headlines, &idf, jieba);
+        if let Some(second) = run.interleaved() {
+            out.extend(part(group, &second));
+            continue;
+        }
         let all: Vec<usize> = (0..stack.len()).collect();
         let mut cuts = Vec::new();
         run.cuts(&all, 0, items.len(), &mut cuts);
-        match run.interleaved() {
-            Some(second) => out.extend(part(group, &second)),
-            None => out.extend(recut(group, cuts)),
-        }
+        out.extend(recut(group, cuts));
     }
     *pieces = out;
 }
@@ -691,15 +692,8 @@ impl<'a> Run<'a> {
         };
         let named: Vec<Option<bool>> = self.paragraphs.iter().map(|p| self.names(p)).collect();
         let stories = [false, true].map(|which| {
-            let mut bag = [a, b][usize::from(which)].clone();
-            for (p, _) in self
-                .paragraphs
-                .iter()
-                .zip(&named)
-                .filter(|(_, n)| **n == Some(which))
-            {
-                add(&mut bag, p);
-            }
+            let mut bag = self.words_where(|k| named[k] == Some(which));
+            add(&mut bag, [a, b][usize::from(which)]);
             bag
         });
         let mut second = Vec::with_capacity(self.paragraphs.len());
@@ -713,7 +707,8 @@ impl<'a> Run<'a> {
             last = Some(this);
         }
         let switches = second.windows(2).filter(|w| w[0] != w[1]).count();
-        let (front, back) = (self.story(&second, false), self.story(&second, true));
+        let story = |which: bool| self.words_where(|k| second[k] == which);
+        let (front, back) = (story(false), story(true));
         let cover = |h: &Bag, bag: &Bag| coverage(h, bag, self.idf);
         let crossed = cover(a, &back).max(cover(b, &front));
         let apart = tell_apart(cover(a, &front), cover(b, &back), crossed);
@@ -735,15 +730,10 @@ impl<'a> Run<'a> {
         (x.max(y) > 0.0 && x.min(y) < x.max(y) * CLEARLY_CLOSER).then_some(y > x)
     }
 
-    /// The words of the paragraphs of one story.
-    fn story(&self, second: &[bool], which: bool) -> Bag {
+    /// The words of the paragraphs whose positions `keep` holds.
+    fn words_where(&self, keep: impl Fn(usize) -> bool) -> Bag {
         let mut bag = Bag::default();
-        for (p, _) in self
-            .paragraphs
-            .iter()
-            .zip(second)
-            .filter(|(_, &s)| s == which)
-        {
+        for (_, p) in self.paragraphs.iter().enumerate().filter(|(k, _)| keep(*k)) {
             add(&mut bag, p);
         }
         bag
