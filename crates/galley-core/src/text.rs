@@ -137,9 +137,27 @@ pub fn search_tokens(jieba: &Jieba, text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        if w.chars().all(lowercase_as_is) {
+            // Most Chinese words: copied whole rather than a character at a time.
+            out.push_str(w);
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     out
+}
+
+/// Whether a character is its own lower case, told without the Unicode tables for the
+/// characters of Chinese text: ideographs, CJK punctuation, ASCII other than capitals.
+fn lowercase_as_is(c: char) -> bool {
+    matches!(c as u32,
+        0x00..=0x40 | 0x5B..=0x7F
+        | 0x3000..=0x303F
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x3FFFF
+    )
 }
 
 /// SHA-256 (lower-case hex) of the parts, hashed one after the other as one byte string.
@@ -155,6 +173,26 @@ pub fn sha256_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_said_to_be_their_own_lower_case_are() {
+        for c in (0..0x4_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| lowercase_as_is(c))
+        {
+            assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
+        }
+        assert!(!lowercase_as_is('A') && !lowercase_as_is('Ａ') && !lowercase_as_is('Ä'));
+    }
+
+    #[test]
+    fn search_tokens_are_lower_case_words() {
+        let j = Jieba::new();
+        assert_eq!(
+            search_tokens(&j, "Ａ股和NBA的𠮷野家，"),
+            "ａ 股 和 nba 的 𠮷 野家"
+        );
+    }
 
     #[test]
     fn the_quick_letter_tests_agree_with_the_standard_ones() {
