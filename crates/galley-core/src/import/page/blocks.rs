@@ -9,7 +9,9 @@ use jieba_rs::Jieba;
 
 use crate::model::Source;
 
-use super::lines::{ends_sentence, is_byline, join, width, Line, LineKind, Vocab};
+use super::lines::{
+    ends_sentence, ends_with_address, is_byline, join, width, Line, LineKind, Vocab,
+};
 use super::{interleave, stitch, streams};
 
 /// What a piece of the page is.
@@ -1080,6 +1082,11 @@ fn goes_on(line: &str) -> bool {
     ])
 }
 
+/// Whether a character may go on a web address broken over two lines.
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_graphic()
+}
+
 /// Cuts body text into paragraphs: one per block, and a short line ending a sentence
 /// (shorter than the column around it) ends a paragraph even without a blank line.
 fn paragraphs(
@@ -1093,6 +1100,12 @@ fn paragraphs(
         // A line opening with a closing mark goes on from the one above it
         // (`挂号、叫车了。` / `”七十二岁的刘桂芳`).
         if !ends_sentence(&lines[i].text) || goes_on(&lines[i + 1].text) {
+            continue;
+        }
+        // A web address ends its paragraph however long its line (`报名链接：https://…/run` /
+        // `视频：www.…`), unless the next line goes on with the address itself.
+        if ends_with_address(&lines[i].text) && !lines[i + 1].text.starts_with(is_url_char) {
+            cuts.push(i + 1);
             continue;
         }
         let lo = i.saturating_sub(2);
@@ -1278,6 +1291,26 @@ mod tests {
         assert!(u[0]
             .text
             .ends_with("叫车了。”七十二岁的刘桂芳在社区课堂上学会了用手机预约门诊。"));
+    }
+
+    #[test]
+    fn a_line_ending_with_a_web_address_ends_its_paragraph_however_long() {
+        let u = page("体育部主办的冬季跑步打卡活动即日起报名，活\n动持续到明年一月底，前一百名获赠水壶。\n报名链接：https://sports.xichuan.edu.cn/run\n视频：www.xichuan.edu.cn/v/88\n");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts[1..],
+            [
+                "报名链接：https://sports.xichuan.edu.cn/run",
+                "视频：www.xichuan.edu.cn/v/88"
+            ]
+        );
+        // An address broken over two lines is one.
+        let u = page("详情请见学校网站，报名截止到本月底。\n报名链接：https://sports.xichuan.edu.cn/\nrun/winter-2026\n");
+        assert!(
+            u.iter().any(|u| u.text.ends_with("cn/run/winter-2026")),
+            "{:?}",
+            u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
     }
 
     #[test]
