@@ -3,7 +3,9 @@
 //! block, not always the next one. The continuation is found at the junction itself: a word
 //! that spans it (`每十分钟更` + `新一次` reads 更新), or a block opening on punctuation that
 //! only continues a sentence (`，`, `。`, `”`). Only such evidence moves a block; without
-//! it a sentence goes on in the next block, as before.
+//! it a sentence goes on in the next block, as before, except where columns printed a line
+//! at a time show their turn: there it goes on as many blocks later as the sentences around
+//! it do ([`in_turn`]).
 
 use std::collections::{HashMap, HashSet};
 
@@ -41,19 +43,136 @@ pub struct Block<'a> {
 /// block going on with it), each block at most once on each side, never in a circle.
 pub fn links(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(usize, usize)> {
     let mut scored = candidates(blocks, jieba);
+    let at: HashMap<usize, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(k, b)| (b.item, k))
+        .collect();
+    favour_the_turn(&mut scored, &at);
+    let mut next = chosen(&mut scored);
+    carry_on_in_turn(blocks, &at, &mut next);
+    let mut out: Vec<(usize, usize)> = next.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// The columns' turn, where the evidence shows one, settles a junction two blocks read
+/// alike (`…十五个小` goes on in `区试点…` three blocks later, not in `小区加装…` two later):
+/// candidates going on as many blocks later as those chosen around them earn [`TURN_BONUS`].
+fn favour_the_turn(scored: &mut [(f64, usize, usize)], at: &HashMap<usize, usize>) {
+    let turns = turns(at, &chosen(scored));
+    for (score, a, b) in scored.iter_mut() {
+        let turn = at[b].checked_sub(at[a]);
+        if turn.is_some() && turn == agreed_turn(&turns, at[a]) {
+            *score += TURN_BONUS;
+        }
+    }
+}
+
+/// Adds the continuations [`in_turn`] finds; each round's show the turn to the blocks next
+/// to them, until no block is left that the turn reaches.
+fn carry_on_in_turn(
+    blocks: &[Block<'_>],
+    at: &HashMap<usize, usize>,
+    next: &mut HashMap<usize, usize>,
+) {
+    for _ in 0..blocks.len() {
+        let mut taken_to: HashSet<usize> = next.values().copied().collect();
+        let mut added = false;
+        for (a, b) in in_turn(blocks, &turns(at, next), next) {
+            if !taken_to.contains(&b) && !leads_to(next, b, a) {
+                next.insert(a, b);
+                taken_to.insert(b);
+                added = true;
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+}
+
+/// The best-scored candidates, each block at most once on each side, never in a circle.
+fn chosen(scored: &mut [(f64, usize, usize)]) -> HashMap<usize, usize> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut next: HashMap<usize, usize> = HashMap::new();
     let mut taken_to = HashSet::new();
-    for (_, a, b) in scored {
+    for &(_, a, b) in scored.iter() {
         if next.contains_key(&a) || taken_to.contains(&b) || leads_to(&next, b, a) {
             continue;
         }
         next.insert(a, b);
         taken_to.insert(b);
     }
-    let mut out: Vec<(usize, usize)> = next.into_iter().collect();
-    out.sort_unstable();
+    next
+}
+
+/// Each forward continuation as (position of its block among the blocks, blocks later).
+fn turns(at: &HashMap<usize, usize>, found: &HashMap<usize, usize>) -> Vec<(usize, usize)> {
+    found
+        .iter()
+        .filter_map(|(a, b)| Some((at[a], at[b].checked_sub(at[a])?)))
+        .collect()
+}
+
+/// What a continuation earns for going on as many blocks later as those around it: more
+/// than a block's distance, less than a word's evidence.
+const TURN_BONUS: f64 = 0.1;
+
+/// How far around a block the continuations found by evidence are looked at for the
+/// columns' turn.
+const TURN_REACH: usize = 4;
+/// How many of them must agree on the turn.
+const TURN_AGREEING: usize = 2;
+
+/// Continuations of blocks printed in turn with no evidence at their own junction. Where
+/// three columns are printed a line at a time (`临江市住建局日前公布老旧` / `去年，临江市已在
+/// 十五个小` / `本报讯 临江市体育中心的暑` / `小区加装电梯…`), the sentences around a block go on
+/// as many blocks later as there are columns; a block left open with nothing at its junction
+/// goes on that many blocks later too, where most of the continuations found around it agree
+/// on one such turn (of two blocks or more), the block there is free, and its lines fit the
+/// column.
+fn in_turn(
+    blocks: &[Block<'_>],
+    turns: &[(usize, usize)],
+    found: &HashMap<usize, usize>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (k, a) in blocks.iter().enumerate() {
+        let Some(last) = a.lines.last() else { continue };
+        if found.contains_key(&a.item) || ends_sentence(&last.text) || is_letter_alone(a.lines) {
+            continue;
+        }
+        let Some(turn) = agreed_turn(turns, k) else {
+            continue;
+        };
+        let Some(b) = blocks.get(k + turn) else {
+            continue;
+        };
+        let fits = b.may_continue
+            && fits_column(b.lines, column_width(a.lines))
+            && brackets_agree(a.lines, b.lines);
+        if fits {
+            out.push((a.item, b.item));
+        }
+    }
     out
+}
+
+/// The turn (in blocks) most continuations found around block `k` agree on, if at least
+/// [`TURN_AGREEING`] do, it is two blocks or more, and no other turn is as common.
+fn agreed_turn(turns: &[(usize, usize)], k: usize) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &(from, turn) in turns {
+        if from.abs_diff(k) <= TURN_REACH && from != k {
+            *counts.entry(turn).or_default() += 1;
+        }
+    }
+    let (&turn, &n) = counts
+        .iter()
+        .max_by_key(|&(t, n)| (*n, std::cmp::Reverse(*t)))?;
+    let tied = counts.values().filter(|&&m| m == n).count() > 1;
+    (turn >= 2 && n >= TURN_AGREEING && !tied).then_some(turn)
 }
 
 /// Whether following the links from `from` reaches `to` (a link `to → from` would close a
@@ -297,6 +416,49 @@ mod tests {
         let cont = lines(&["新一次积雪深度，精度达到一厘米。"], 6);
         let blocks = blocks(&[&a, &other, &cont]);
         assert_eq!(links(&blocks, &jieba()), vec![(0, 2)]);
+    }
+
+    /// Three columns printed a line at a time, each line a block of its own.
+    fn three_columns_in_turn() -> Vec<Vec<Line>> {
+        [
+            "东坡水库今年的蓄水量比去年",
+            "老街的石板路翻修工程下周开",
+            "少年宫的暑期书法班本周开始报",
+            "同期多了两成，下游八个村的",
+            "工，施工期间每天上午九点前",
+            "名，今年共开设十二个班，每班",
+            "灌溉用水都有了保障。",
+            "禁止货车通行。",
+            "不超过二十人。",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| lines(&[t], 2 * i + 1))
+        .collect()
+    }
+
+    #[test]
+    fn columns_printed_in_turn_go_on_in_turn_where_nothing_at_the_junction_tells() {
+        let parts = three_columns_in_turn();
+        let refs: Vec<&[Line]> = parts.iter().map(Vec::as_slice).collect();
+        let found = links(&blocks(&refs), &jieba());
+        // `去年同期`, `开工` and `报名` are read across their junctions, three blocks apart;
+        // nothing is read across `村的`+`灌溉`, `九点前`+`禁止` or `每班`+`不超过`: they go
+        // on in the columns' turn, three blocks later, not in the next block.
+        for pair in [(0, 3), (1, 4), (2, 5), (3, 6), (4, 7), (5, 8)] {
+            assert!(found.contains(&pair), "{pair:?} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn one_continuation_in_turn_shows_no_turn() {
+        let a = lines(&["北岭气象站新启用的测雪雷达，可以每十分钟更"], 1);
+        let other = lines(&["西川大学材料学院的研究团队用秸秆纤维和植物"], 3);
+        let third = lines(&["东坡水库今年的蓄水量比去年"], 5);
+        let cont = lines(&["新一次积雪深度，精度达到一厘米。"], 7);
+        let blocks = blocks(&[&a, &other, &third, &cont]);
+        // Only the evidence links: `植物` and `去年` stop with nothing shown after them.
+        assert_eq!(links(&blocks, &jieba()), vec![(0, 3)]);
     }
 
     #[test]
