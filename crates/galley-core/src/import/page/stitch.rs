@@ -451,6 +451,37 @@ mod tests {
     }
 
     #[test]
+    fn the_turn_settles_a_junction_two_blocks_read_alike() {
+        let parts: Vec<Vec<Line>> = [
+            "临江市住建局日前公布老旧",
+            "去年，临江市已在十五个小",
+            "本报讯临江市体育中心的暑",
+            "小区加装电梯三年计划，到2028",
+            "区试点加装电梯六十二部。家住",
+            "期少儿游泳公益培训本周开始报",
+            "年底，全市符合条件的六层以下",
+            "三楼的退休教师郑淑华说，电梯",
+            "名，今年共开设四十个班，每班",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| lines(&[t], 2 * i + 1))
+        .collect();
+        let refs: Vec<&[Line]> = parts.iter().map(Vec::as_slice).collect();
+        let blocks = blocks(&refs);
+        let j = jieba();
+        // `小`+`小区` two blocks later and `小`+`区试点` three later both read 小区 across the
+        // junction: on evidence alone the nearer wins.
+        assert_eq!(chosen(&mut candidates(&blocks, &j)).get(&1), Some(&3));
+        // The columns' turn (`暑`+`期`, `报`+`名`: three blocks) decides, and `老旧` goes on
+        // in its turn in `小区加装…`.
+        let found = links(&blocks, &j);
+        for pair in [(0, 3), (1, 4), (2, 5), (5, 8)] {
+            assert!(found.contains(&pair), "{pair:?} in {found:?}");
+        }
+    }
+
+    #[test]
     fn one_continuation_in_turn_shows_no_turn() {
         let a = lines(&["北岭气象站新启用的测雪雷达，可以每十分钟更"], 1);
         let other = lines(&["西川大学材料学院的研究团队用秸秆纤维和植物"], 3);
