@@ -1082,6 +1082,37 @@ fn goes_on(line: &str) -> bool {
     ])
 }
 
+/// The width of the open lines around line `i` (within `lo..=hi`, at least two) when they
+/// are all one width: a column set with as many letters on every full line, no punctuation
+/// squeezed, where a line one letter short tells. Squeezed punctuation makes full lines
+/// differ by a letter.
+fn fixed_width(
+    lines: &[Line],
+    widths: &[usize],
+    (lo, hi): (usize, usize),
+    i: usize,
+) -> Option<usize> {
+    let full: Vec<usize> = (lo..=hi)
+        .filter(|&j| j != i && !ends_sentence(&lines[j].text))
+        .map(|j| widths[j])
+        .collect();
+    (full.len() >= 2 && full.iter().all(|&w| w == full[0])).then(|| full[0])
+}
+
+/// Whether a line's start explains why the line above it fell one character short of the
+/// column while its paragraph went on: its first letter could not end a line (an opening
+/// mark, `“我…`) or could not leave the mark after it (`好。…`), so the layout moved both
+/// down. A line starting otherwise would have taken its first letter up.
+fn kept_off(next: &str) -> bool {
+    let mut chars = next.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return true;
+    };
+    let opening = |c: char| "“‘《（(「『〈【".contains(c);
+    let closing = |c: char| goes_on(c.encode_utf8(&mut [0; 4]));
+    !crate::text::is_cjk(first) || opening(first) || second.is_some_and(closing)
+}
+
 /// Whether a character may go on a web address broken over two lines.
 fn is_url_char(c: char) -> bool {
     c.is_ascii_graphic()
@@ -1116,8 +1147,13 @@ fn paragraphs(
             .max()
             .unwrap_or(0);
         // Shorter than the column by two characters or more: a line wrapped by the layout
-        // falls short by one at most (a closing mark kept off the next line's start).
-        if widths[i] * 4 < around * 3 || widths[i] + 4 <= around {
+        // falls short by one at most (a closing mark kept off the next line's start, or
+        // punctuation squeezed). By one where every full line around is as wide and nothing
+        // on the next line kept its first letter off.
+        let one_short = fixed_width(lines, &widths, (lo, hi), i)
+            .is_some_and(|w| widths[i] + 2 <= w)
+            && !kept_off(&lines[i + 1].text);
+        if widths[i] * 4 < around * 3 || widths[i] + 4 <= around || one_short {
             cuts.push(i + 1);
         }
     }
@@ -1311,6 +1347,30 @@ mod tests {
             "{:?}",
             u.iter().map(|u| &u.text).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_sentence_ending_one_letter_short_of_the_column_ends_its_paragraph_unless_the_next_line_explains_it(
+    ) {
+        let texts =
+            |text: &str| -> Vec<String> { page(text).into_iter().map(|u| u.text).collect() };
+        // `来` would have fitted on the line above had the paragraph gone on.
+        let u = texts("来自十二个国家的二十名留学生参加了本学期中\n文演讲比赛决赛，题目是我眼中的西川古城。\n来自肯尼亚的安娜讲述了她在社区做志愿者的经\n历，获得一等奖。\n");
+        assert_eq!(
+            u,
+            [
+                "来自十二个国家的二十名留学生参加了本学期中文演讲比赛决赛，题目是我眼中的西川古城。",
+                "来自肯尼亚的安娜讲述了她在社区做志愿者的经历，获得一等奖。"
+            ]
+        );
+        // An opening quote cannot end a line: the layout moved it down with the letter after it.
+        let u = texts("来自十二个国家的二十名留学生参加了本学期中\n文演讲比赛决赛，题目是我眼中的西川古城。\n“西川古城”是今年的题目，由学生会拟定并公\n布。\n");
+        assert_eq!(u.len(), 1, "{u:?}");
+        // So could a letter that may not leave the mark after it (`城。`), or a Latin word.
+        let u = texts("来自十二个国家的二十名留学生参加了本学期中\n文演讲比赛决赛，题目是我眼中的西川古城。\n好。今年的题目由学生会拟定并公布在网站上\n。\n");
+        assert_eq!(u.len(), 1, "{u:?}");
+        let u = texts("来自十二个国家的二十名留学生参加了本学期中\n文演讲比赛决赛，题目是我眼中的西川古城。\nOpenAI的题目由学生会拟定并公布在网站上\n。\n");
+        assert_eq!(u.len(), 1, "{u:?}");
     }
 
     #[test]
