@@ -385,7 +385,10 @@ pub fn strip_cjk_spaces(s: &str) -> String {
                 .any(|c| out.ends_with(c) || next.starts_with(c));
             // Extraction also spaces figures from the ideographs around them (`3 月 5 日`).
             let tight = |c: char| is_cjk(c) || c.is_ascii_digit();
+            // A dateline keeps the space setting it off from its text (`…3月5日电 为期…`).
+            let dateline_ends = matches!(before, Some('电' | '讯')) && is_dateline(&out);
             let drop = !credit
+                && !dateline_ends
                 && matches!((before, after), (Some(b), Some(a))
                     if tight(b) && tight(a) && (is_cjk(b) || is_cjk(a)));
             if !drop {
@@ -1190,6 +1193,11 @@ pub fn dateline(lead: &str) -> Option<(String, String)> {
     Some((format!("{}电{}", before, &rest[..end]), outlet.to_owned()))
 }
 
+/// Whether the text is a dateline and nothing more (`新华社北京3月5日电`, `本报讯`).
+fn is_dateline(text: &str) -> bool {
+    dateline(text).is_some_and(|(d, _)| d == text)
+}
+
 fn closing_paren_end(rest: &str) -> usize {
     if rest.starts_with(['（', '(']) {
         rest.find(['）', ')']).map_or(0, |i| {
@@ -1279,6 +1287,17 @@ mod tests {
             strip_cjk_spaces("本报讯（记者 林晓岚 通讯员 陈 晨）"),
             "本报讯（记者 林晓岚 通讯员 陈晨）"
         );
+        // A dateline keeps the space that sets it off from its text; inside the text a space
+        // between ideographs is the extraction's.
+        assert_eq!(
+            strip_cjk_spaces("新华社北京 3 月 5 日电 为期一个月的服务月 5 日启动"),
+            "新华社北京3月5日电 为期一个月的服务月5日启动"
+        );
+        assert_eq!(
+            strip_cjk_spaces("本报讯 临江市体育中心"),
+            "本报讯 临江市体育中心"
+        );
+        assert_eq!(strip_cjk_spaces("会上发 电 量"), "会上发电量");
     }
 
     #[test]
