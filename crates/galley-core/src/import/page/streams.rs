@@ -177,9 +177,14 @@ fn cut_merged<'a>(block: &'a [Line], raw: &[&str]) -> (Cow<'a, [Line]>, Vec<bool
     let col = column_width(block);
     let cuts: Vec<Option<(String, String)>> = block
         .iter()
-        .map(|line| {
-            col.filter(|&c| width(&line.text) >= c + CUT_MIN_EXCESS)
-                .and_then(|c| cut_line(line, raw.get(line.no.wrapping_sub(1))?, c))
+        .enumerate()
+        .map(|(i, line)| {
+            let raw_line = raw.get(line.no.wrapping_sub(1))?;
+            let c = col?;
+            let wide = width(&line.text) >= c + CUT_MIN_EXCESS;
+            wide.then(|| cut_line(line, raw_line, c))
+                .flatten()
+                .or_else(|| (i == 0).then(|| headline_row(line, raw_line, c)).flatten())
         })
         .collect();
     if cuts.iter().all(Option::is_none) {
@@ -231,6 +236,27 @@ fn cut_offset(left: &str, right: &str, col: usize) -> Option<usize> {
         (ends_sentence(left) || is_headline_like(left, col)).then(|| width(right).abs_diff(col));
     let off = after_end.map_or(full, |a| a.min(full));
     (off <= CUT_SLACK.max(col / CUT_SLACK_SHARE)).then_some(off)
+}
+
+/// Two headlines side by side printed as one line (`一季度三个港区吞吐量均有增 冷链仓库启用光伏
+/// 屋顶`, the first wrapped in its narrow column): cut at the one space whose halves each read
+/// as a headline, so each goes on in its own column.
+fn headline_row(line: &Line, raw: &str, col: usize) -> Option<(String, String)> {
+    let mut rows = raw
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && i > 0 && !raw[..i].ends_with(' '))
+        .map(|(i, _)| {
+            (
+                strip_cjk_spaces(&raw[..i]),
+                strip_cjk_spaces(raw[i..].trim_start()),
+            )
+        })
+        .filter(|(l, r)| is_headline_like(l, col) && is_headline_like(r, col))
+        .filter(|(l, _)| super::lines::dateline(l).is_none());
+    let (left, right) = rows.next()?;
+    let whole = line.text.len() <= left.len() + right.len() + 1;
+    (rows.next().is_none() && whole && line.text.starts_with(&left) && line.text.ends_with(&right))
+        .then_some((left, right))
 }
 
 /// Whether the first half of a line cut in two may be a headline printed beside a column's
@@ -388,6 +414,39 @@ mod tests {
             ]
         );
         assert_eq!(texts(&b)[0], "北湾港至南屿港的集装箱新航线今日首");
+    }
+
+    #[test]
+    fn two_headlines_printed_side_by_side_on_the_first_line_go_each_to_its_column() {
+        let j = Jieba::new();
+        let raw = [
+            "西岭水库扩容工程通过验收 南屿港新航线今日首航",
+            "西岭水库扩容工程日前通过验收，库",
+            "北湾港至南屿港的集装箱新航线今日首",
+            "容由原来的三千万立方米增加到四千",
+            "航，每周往返两班，单程约需十八个小",
+            "五百万立方米，可满足下游六个乡镇的灌",
+            "时。港务部门介绍，新航线投入两艘货",
+            "溉用水。",
+            "轮。",
+        ];
+        let (a, b) = read_apart(&raw, &j);
+        assert_eq!(
+            texts(&a)[..2],
+            [
+                "西岭水库扩容工程通过验收",
+                "西岭水库扩容工程日前通过验收，库"
+            ]
+        );
+        assert_eq!(
+            texts(&b)[..2],
+            ["南屿港新航线今日首航", "北湾港至南屿港的集装箱新航线今日首"]
+        );
+        // A dateline set off by its space is no headline.
+        let raw = ["新华社北京3月5日电 为期一个月的毕业生服务"];
+        let one = block(&raw);
+        let (lines, halves) = cut_merged(&one, &raw);
+        assert_eq!(lines.len(), 1, "{halves:?}");
     }
 
     #[test]
