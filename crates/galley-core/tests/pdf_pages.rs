@@ -214,7 +214,9 @@ const LOW: f64 = galley_core::model::vocabulary::LOW_CONFIDENCE;
 /// paragraphs 177 → 178 of 285, the rest unchanged; with columns printed a line at a time
 /// going on in their turn where nothing at a junction tells (`stitch::in_turn`): 0.873,
 /// 108/126, 0/15,672, 33/45, 17/205 (three-column Chromium 0.52 → 0.62, spanning
-/// LibreOffice 0.53 → 0.67, its Chromium print 0.63 → 0.58 but titles 1/5 → 3/5). The text
+/// LibreOffice 0.53 → 0.67, its Chromium print 0.63 → 0.58 but titles 1/5 → 3/5); with two
+/// headlines printed side by side on a block's first line cut apart: 0.878, 108/126,
+/// 0/15,672, 33/46, 17/205 (the Chromium figures page 0.75 → 0.90). The text
 /// of a multi-column page as pdftotext interleaves it is far from solved; the floors keep
 /// what works.
 const TEXT_FLOOR: (f64, f64, f64, f64, f64) = (0.85, 0.80, 0.0, 0.70, 0.09);
