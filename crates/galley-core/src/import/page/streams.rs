@@ -390,20 +390,22 @@ mod tests {
         (s.first, s.second)
     }
 
+    /// Two columns of a short story each, printed a line of each in turn.
+    const IN_TURN: [&str; 8] = [
+        "西岭水库扩容工程日前通过验收，库",
+        "北湾港至南屿港的集装箱新航线今日首",
+        "容由原来的三千万立方米增加到四千",
+        "航，每周往返两班，单程约需十八个小",
+        "五百万立方米，可满足下游六个乡镇的灌",
+        "时。港务部门介绍，新航线投入两艘货",
+        "溉用水。",
+        "轮。",
+    ];
+
     #[test]
     fn two_columns_printed_line_by_line_in_turn_are_read_apart() {
         let j = Jieba::new();
-        let raw = [
-            "西岭水库扩容工程日前通过验收，库",
-            "北湾港至南屿港的集装箱新航线今日首",
-            "容由原来的三千万立方米增加到四千",
-            "航，每周往返两班，单程约需十八个小",
-            "五百万立方米，可满足下游六个乡镇的灌",
-            "时。港务部门介绍，新航线投入两艘货",
-            "溉用水。",
-            "轮。",
-        ];
-        let (a, b) = read_apart(&raw, &j);
+        let (a, b) = read_apart(&IN_TURN, &j);
         assert_eq!(
             texts(&a),
             [
@@ -419,17 +421,9 @@ mod tests {
     #[test]
     fn two_headlines_printed_side_by_side_on_the_first_line_go_each_to_its_column() {
         let j = Jieba::new();
-        let raw = [
-            "西岭水库扩容工程通过验收 南屿港新航线今日首航",
-            "西岭水库扩容工程日前通过验收，库",
-            "北湾港至南屿港的集装箱新航线今日首",
-            "容由原来的三千万立方米增加到四千",
-            "航，每周往返两班，单程约需十八个小",
-            "五百万立方米，可满足下游六个乡镇的灌",
-            "时。港务部门介绍，新航线投入两艘货",
-            "溉用水。",
-            "轮。",
-        ];
+        let raw: Vec<&str> = std::iter::once("西岭水库扩容工程通过验收 南屿港新航线今日首航")
+            .chain(IN_TURN)
+            .collect();
         let (a, b) = read_apart(&raw, &j);
         assert_eq!(
             texts(&a)[..2],
