@@ -1366,7 +1366,7 @@ mod tests {
         // An opening quote cannot end a line: the layout moved it down with the letter after it.
         let u = texts("来自十二个国家的二十名留学生参加了本学期中\n文演讲比赛决赛，题目是我眼中的西川古城。\n“西川古城”是今年的题目，由学生会拟定并公\n布。\n");
         assert_eq!(u.len(), 1, "{u:?}");
-        // So could a letter that may not leave the mark after it (`城。`), or a Latin word.
+        // So could a letter that may not leave the mark after it (`好。`), or a Latin word.
         let u = texts("来自十二个国家的二十名留学生参加了本学期中\n文演讲比赛决赛，题目是我眼中的西川古城。\n好。今年的题目由学生会拟定并公布在网站上\n。\n");
         assert_eq!(u.len(), 1, "{u:?}");
         let u = texts("来自十二个国家的二十名留学生参加了本学期中\n文演讲比赛决赛，题目是我眼中的西川古城。\nOpenAI的题目由学生会拟定并公布在网站上\n。\n");
