@@ -583,6 +583,54 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
     });
 }
 
+/// Keys typed faster than the window redraws are all kept, in order: T, C and Ctrl+Z sent as
+/// one burst accept the topic and the claim, then undo the claim (the newest), with no
+/// "someone else changed this" question about the person's own change.
+#[test]
+fn keys_typed_in_a_burst_are_applied_in_turn() {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use galley_core::store::people::Role;
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let desktop = Desktop::start();
+    known_user(&desktop, "钱编辑", Role::Editor);
+    let db = desktop.db();
+    runtime().block_on(async {
+        let c = desktop.open(&["--sample-if-empty"]).await;
+        find(&c, "#list .vrow.selected").await;
+        find(&c, "#topics .chip-suggested").await;
+        find(&c, "#claim-suggestions .claim-item").await;
+        let mut burst = KeyActions::new("keyboard".into());
+        for key in ['t', 'c'] {
+            burst = burst
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        let ctrl = '\u{E009}';
+        burst = burst
+            .then(KeyAction::Down { value: ctrl })
+            .then(KeyAction::Down { value: 'z' })
+            .then(KeyAction::Up { value: 'z' })
+            .then(KeyAction::Up { value: ctrl });
+        c.perform_actions(burst).await.unwrap();
+        let undone = || db_count(&db, "audit_log WHERE reverts IS NOT NULL") == 1;
+        settle(&c, "the undo", undone).await;
+        let reverted = db_string(
+            &db,
+            "SELECT action FROM audit_log WHERE id = (SELECT reverts FROM audit_log WHERE reverts IS NOT NULL)",
+        );
+        assert_eq!(reverted, "claim.accept", "Ctrl+Z undid the newest change");
+        assert_eq!(db_count(&db, "article_topics WHERE status = 'accepted'"), 1);
+        assert_eq!(db_count(&db, "claims"), 0);
+        find(&c, "#topics .chip-accepted").await;
+        let asked = c
+            .execute("return [...document.querySelectorAll('dialog[open]')].map((d) => d.id)", vec![])
+            .await
+            .unwrap();
+        assert_eq!(asked, serde_json::json!([]), "no question about the person's own change");
+        c.close().await.unwrap();
+    });
+}
+
 /// Selects the first occurrence of `text` in the reader's paragraphs, as a drag would.
 async fn select_text(c: &Client, text: &str) {
     c.execute(
@@ -742,7 +790,12 @@ async fn settle(c: &Client, what: &str, ok: impl Fn() -> bool) {
     while !ok() {
         if Instant::now() > deadline {
             let shown = c
-                .execute("return [document.querySelector('#error').textContent, document.querySelector('.page-status')?.textContent]", vec![])
+                .execute(
+                    "return [document.querySelector('#error').textContent,
+                             document.querySelector('.page-status')?.textContent,
+                             [...document.querySelectorAll('dialog[open]')].map((d) => d.id)]",
+                    vec![],
+                )
                 .await
                 .unwrap();
             panic!("timed out waiting for {what}; the window shows {shown}");

@@ -226,12 +226,27 @@ async function showArticle(id) {
 
 /** Applies an annotation change to the article in the reader, then redraws it. */
 function annotate(annotation) {
-  return guarded(async () => {
-    const done = await unlessStale((base) => api.annotate(annotation, base), baseFor(annotation));
-    if (done === null) return;
-    await openArticle(app.article);
-    await app.list.refresh();
-  });
+  return guarded(() =>
+    inTurn(async () => {
+      const done = await unlessStale((base) => api.annotate(annotation, base), baseFor(annotation));
+      if (done === null) return;
+      await openArticle(app.article);
+      await app.list.refresh();
+    }),
+  );
+}
+
+let changing = Promise.resolve();
+
+/**
+ * Runs the person's changes one at a time, each once the window has caught up with the one
+ * before. A change's base version is then the one the person's own last change left: a quick
+ * second key or click is never taken for someone else's change.
+ */
+function inTurn(task) {
+  const next = changing.catch(() => {}).then(task);
+  changing = next;
+  return next;
 }
 
 /** The version of the reader's article when `change` is about it (else none: nothing to compare). */
@@ -360,11 +375,13 @@ async function stepReviewState(step) {
 }
 
 /** Applies a fix-up, then shows its result. */
-async function edit(change) {
-  const result = await unlessStale((base) => api.edit(change, base), baseFor(change));
-  if (result === null) return null;
-  await afterChange(result);
-  return result;
+function edit(change) {
+  return inTurn(async () => {
+    const result = await unlessStale((base) => api.edit(change, base), baseFor(change));
+    if (result === null) return null;
+    await afterChange(result);
+    return result;
+  });
 }
 
 async function afterChange(result) {
@@ -396,16 +413,20 @@ const fixups = {
     }),
 };
 
-async function undoRedo(which) {
-  const s = t();
-  try {
-    const change = which === "undo" ? await api.undo() : await api.redo();
-    toast(`${which === "undo" ? s.undone : s.redone}${actionLabel(change.action.replace(/^(undo|redo) /, ""))}`);
-    await afterChange(change);
-  } catch (err) {
-    if (err.code === "nothing_to_do") toast(err.message);
-    else showError(err);
-  }
+/** Undoes or redoes the newest change, after any change still being made (Ctrl+Z pressed
+ * at once undoes that change, not the one before it). */
+function undoRedo(which) {
+  return inTurn(async () => {
+    const s = t();
+    try {
+      const change = which === "undo" ? await api.undo() : await api.redo();
+      toast(`${which === "undo" ? s.undone : s.redone}${actionLabel(change.action.replace(/^(undo|redo) /, ""))}`);
+      await afterChange(change);
+    } catch (err) {
+      if (err.code === "nothing_to_do") toast(err.message);
+      else showError(err);
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
