@@ -627,6 +627,35 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
             .await
             .unwrap();
         assert_eq!(asked, serde_json::json!([]), "no question about the person's own change");
+
+        // A reviewer's keys: A takes the claim, 3 = verified, and Enter, once the queue has
+        // drawn the claim again after A, saves. The verdict chosen survives that redraw, and
+        // is checked against the claim as the person's own A left it.
+        press(&c, 'c').await;
+        find(&c, "#claims .claim-item").await;
+        press(&c, 'r').await;
+        find(&c, "#queue .queue-item.selected").await;
+        let burst = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: 'a' })
+            .then(KeyAction::Up { value: 'a' })
+            .then(KeyAction::Down { value: '3' })
+            .then(KeyAction::Up { value: '3' })
+            .then(KeyAction::Pause {
+                duration: Duration::from_millis(600),
+            })
+            .then(KeyAction::Down { value: '\u{E007}' })
+            .then(KeyAction::Up { value: '\u{E007}' });
+        c.perform_actions(burst).await.unwrap();
+        settle(&c, "the verdict", || {
+            db_count(&db, "claims WHERE status = 'verified'") == 1
+        })
+        .await;
+        assert_eq!(db_string(&db, "SELECT assigned_to FROM claims"), "钱编辑");
+        let asked = c
+            .execute("return [...document.querySelectorAll('dialog[open]')].map((d) => d.id)", vec![])
+            .await
+            .unwrap();
+        assert_eq!(asked, serde_json::json!([]), "no question about the person's own change");
         c.close().await.unwrap();
     });
 }

@@ -568,7 +568,7 @@ async function start() {
   else showPlaceholder();
 }
 
-app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓"), me: () => app.user?.name, unlessStale });
+app.queue = new ReviewQueue({ onError: showError, onSaved: () => toast("✓"), me: () => app.user?.name, unlessStale, inTurn });
 
 app.page = new PageView($("#page-view"), {
   fix: (change) => edit(change),

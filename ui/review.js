@@ -9,13 +9,16 @@ import { claimStatuses, defaultRating, ratings, vocabulary } from "./vocabulary.
 
 
 export class ReviewQueue {
-  constructor({ onError, onSaved, me, unlessStale }) {
+  constructor({ onError, onSaved, me, unlessStale, inTurn }) {
     this.me = me; // the signed-in person's name
     // Sends a change with the version it was made from; asks "theirs or mine" when stale.
     this.unlessStale = unlessStale;
+    // Runs a change after the window's changes before it (a key pressed at once waits its turn).
+    this.inTurn = inTurn;
     this.items = [];
     this.at = -1;
     this.staged = null; // the verdict chosen for the current claim
+    this.shown = null; // the claim whose verdict and evidence the form holds
     this.onError = onError;
     this.onSaved = onSaved;
     $("#verdict-save").addEventListener("click", () => this.save());
@@ -77,10 +80,15 @@ export class ReviewQueue {
       const ok = f.status === "consistent";
       findings.append(el("p", { class: ok ? "finding ok" : "finding bad" }, `${ok ? "✓" : "⚠"} ${f.check ?? ""} ${f.detail ?? ""}`));
     }
-    this.staged = null;
+    // The same claim drawn again (after A, or a change someone else made) keeps the verdict
+    // chosen and the evidence typed but not yet saved.
+    if (item.claim_id !== this.shown) {
+      this.shown = item.claim_id;
+      this.staged = null;
+      $("#verdict-rating").value = item.rating ?? "";
+      for (const id of ["#evidence-url", "#evidence-quote", "#evidence-note"]) $(id).value = "";
+    }
     this.renderStatuses(item.status);
-    $("#verdict-rating").value = item.rating ?? "";
-    for (const id of ["#evidence-url", "#evidence-quote", "#evidence-note"]) $(id).value = "";
     clear($("#verdict-evidence")).append(
       ...item.evidence.map((e) => el("li", {}, [e.url, e.quote, e.note].filter(Boolean).join(" · "), el("span", { class: "muted" }, ` — ${e.added_by}`))),
     );
@@ -107,16 +115,18 @@ export class ReviewQueue {
   }
 
   /** A: takes the current claim (or gives it back when it is already one's own). */
-  async assign() {
+  assign() {
     const item = this.items[this.at];
     const me = this.me();
     if (!item || !me) return;
-    try {
-      await api.annotate({ op: "assign_claim", claim_id: item.claim_id, reviewer: item.assigned_to === me ? null : me });
-      await this.load(item.claim_id);
-    } catch (err) {
-      this.onError(err);
-    }
+    return this.inTurn(async () => {
+      try {
+        await api.annotate({ op: "assign_claim", claim_id: item.claim_id, reviewer: item.assigned_to === me ? null : me });
+        await this.load(item.claim_id);
+      } catch (err) {
+        this.onError(err);
+      }
+    });
   }
 
   focusEvidence() {
@@ -127,30 +137,43 @@ export class ReviewQueue {
     this.show(Math.min(this.items.length - 1, Math.max(0, this.at + step)));
   }
 
-  /** Saves the evidence typed and the verdict chosen, then goes to the next claim. */
-  async save() {
+  /** Saves the evidence typed and the verdict chosen, then goes to the next claim. What is
+   * saved is what the queue showed when Enter was pressed; it is sent once the changes before
+   * it are done. */
+  save() {
     const item = this.items[this.at];
     if (!item) return;
+    const url = $("#evidence-url").value.trim();
+    const quote = $("#evidence-quote").value.trim();
+    const note = $("#evidence-note").value.trim();
+    const rating = $("#verdict-rating").value || null;
+    const changes = [];
+    if (url || quote || note) changes.push({ op: "add_evidence", claim_id: item.claim_id, url: url || null, quote: quote || null, note: note || null });
+    if (this.staged || rating !== (item.rating ?? null)) {
+      changes.push({ op: "set_verdict", claim_id: item.claim_id, status: this.staged ?? item.status, rating, rating_value: null });
+    }
+    return this.inTurn(() => this.send(item, changes));
+  }
+
+  /** Sends a claim's changes, then shows the claim after it. */
+  async send(item, changes) {
     try {
-      const url = $("#evidence-url").value.trim();
-      const quote = $("#evidence-quote").value.trim();
-      const note = $("#evidence-note").value.trim();
-      const rating = $("#verdict-rating").value || null;
-      const changes = [];
-      if (url || quote || note) changes.push({ op: "add_evidence", claim_id: item.claim_id, url: url || null, quote: quote || null, note: note || null });
-      if (this.staged || rating !== (item.rating ?? null)) {
-        changes.push({ op: "set_verdict", claim_id: item.claim_id, status: this.staged ?? item.status, rating, rating_value: null });
-      }
-      // The first change is checked against the version the queue showed (someone else may
-      // have given a verdict meanwhile); the rest follow on from it.
-      let base = item.version;
+      // The first change is checked against the version the queue shows now (one's own
+      // changes before it included; someone else may have given a verdict meanwhile); the
+      // rest follow on from it.
+      const at = this.items.findIndex((i) => i.claim_id === item.claim_id);
+      let base = this.items[at]?.version ?? item.version;
       for (const change of changes) {
         const done = await this.unlessStale((b) => api.annotate(change, b), base, item.article_id);
-        if (done === null) return this.load(item.claim_id); // theirs taken: show the claim as it is
+        if (done === null) {
+          this.shown = null; // theirs taken: show the claim as it is now, without mine
+          return this.load(item.claim_id);
+        }
         base = null;
       }
-      const next = this.items[this.at + 1]?.claim_id ?? null;
+      const next = this.items[at + 1]?.claim_id ?? null;
       document.activeElement?.blur?.();
+      this.shown = null; // saved: whatever claim comes next starts blank
       await this.load(next);
       this.onSaved?.();
     } catch (err) {
