@@ -656,6 +656,23 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
             .await
             .unwrap();
         assert_eq!(asked, serde_json::json!([]), "no question about the person's own change");
+
+        // Back in the reader, J then T at once: T accepts a topic of the article J went to.
+        press(&c, 'r').await;
+        find(&c, "#topics .chip-accepted").await;
+        let burst = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: 'j' })
+            .then(KeyAction::Up { value: 'j' })
+            .then(KeyAction::Down { value: 't' })
+            .then(KeyAction::Up { value: 't' });
+        c.perform_actions(burst).await.unwrap();
+        let accepted = "article_topics WHERE status = 'accepted'";
+        settle(&c, "a second topic accepted", || db_count(&db, accepted) == 2).await;
+        let articles = db_string(
+            &db,
+            "SELECT group_concat(DISTINCT article_id) FROM article_topics WHERE status = 'accepted'",
+        );
+        assert_eq!(articles.split(',').count(), 2, "T after J tags the article J went to: {articles}");
         c.close().await.unwrap();
     });
 }

@@ -226,14 +226,15 @@ async function showArticle(id) {
 
 /** Applies an annotation change to the article in the reader, then redraws it. */
 function annotate(annotation) {
-  return guarded(() =>
-    inTurn(async () => {
-      const done = await unlessStale((base) => api.annotate(annotation, base), baseFor(annotation));
-      if (done === null) return;
-      await openArticle(app.article);
-      await app.list.refresh();
-    }),
-  );
+  return guarded(() => inTurn(() => annotateNow(annotation)));
+}
+
+/** [`annotate`] within a turn already taken. */
+async function annotateNow(annotation) {
+  const done = await unlessStale((base) => api.annotate(annotation, base), baseFor(annotation));
+  if (done === null) return;
+  await openArticle(app.article);
+  await app.list.refresh();
 }
 
 let changing = Promise.resolve();
@@ -241,7 +242,9 @@ let changing = Promise.resolve();
 /**
  * Runs the person's changes one at a time, each once the window has caught up with the one
  * before. A change's base version is then the one the person's own last change left: a quick
- * second key or click is never taken for someone else's change.
+ * second key or click is never taken for someone else's change. Keys whose target depends on
+ * what the window shows (J/K, T, C, S) take their turn too, so keys typed in a burst do what
+ * they would do typed slowly.
  */
 function inTurn(task) {
   const next = changing.catch(() => {}).then(task);
@@ -321,14 +324,33 @@ document.addEventListener("click", (e) => {
   for (const n of document.querySelectorAll("[data-claim]")) n.classList.toggle("active", Number(n.dataset.claim) === app.activeClaim);
 });
 
-function acceptFirstTopic() {
-  const tp = app.annotations?.topics.find((x) => x.status === "suggested");
-  if (tp) return annotate({ op: "decide_topic", article_id: app.article.id, topic_id: tp.topic_id, accept: true });
+/**
+ * J/K: moves through the list in turn. Keys pressed while a move waits for its turn add to it,
+ * so a key held down does not queue a walk through every article it passed.
+ */
+function stepThroughList(step) {
+  const waiting = app.steps != null;
+  app.steps = (app.steps ?? 0) + step;
+  if (waiting) return;
+  guarded(() =>
+    inTurn(() => {
+      const by = app.steps;
+      app.steps = null;
+      return by && app.list.move(by);
+    }),
+  );
 }
 
+/** T, within its turn: accepts the reader's first suggested topic. */
+function acceptFirstTopic() {
+  const tp = app.annotations?.topics.find((x) => x.status === "suggested");
+  if (tp) return annotateNow({ op: "decide_topic", article_id: app.article.id, topic_id: tp.topic_id, accept: true });
+}
+
+/** C, within its turn: accepts the reader's first suggested claim. */
 function acceptFirstClaim() {
   const c = app.annotations?.claim_suggestions[0];
-  if (c) return annotate({ op: "accept_claim", suggestion_id: c.id });
+  if (c) return annotateNow({ op: "accept_claim", suggestion_id: c.id });
 }
 
 async function setMode(mode) {
@@ -367,21 +389,25 @@ async function setReviewState(state) {
   await edit({ op: "set_review_state", article_id: app.article.id, state });
 }
 
+/** S and Shift+S, within their turn: the reader's article one review state on or back. */
 async function stepReviewState(step) {
   if (!app.article) return;
   const at = states().indexOf(app.article.review_state);
   const next = states()[at + step];
-  if (next) await setReviewState(next);
+  if (next) await editNow({ op: "set_review_state", article_id: app.article.id, state: next });
 }
 
 /** Applies a fix-up, then shows its result. */
 function edit(change) {
-  return inTurn(async () => {
-    const result = await unlessStale((base) => api.edit(change, base), baseFor(change));
-    if (result === null) return null;
-    await afterChange(result);
-    return result;
-  });
+  return inTurn(() => editNow(change));
+}
+
+/** [`edit`] within a turn already taken. */
+async function editNow(change) {
+  const result = await unlessStale((base) => api.edit(change, base), baseFor(change));
+  if (result === null) return null;
+  await afterChange(result);
+  return result;
 }
 
 async function afterChange(result) {
@@ -735,18 +761,18 @@ document.addEventListener("keydown", (e) => {
   if ((e.ctrlKey || e.metaKey) && key === "z") undoRedo(e.shiftKey ? "redo" : "undo");
   else if ((e.ctrlKey || e.metaKey) && key === "y") undoRedo("redo");
   else if (e.ctrlKey || e.metaKey || e.altKey) return;
-  else if (key === "j" || e.key === "ArrowDown") guarded(() => app.list.move(1));
-  else if (key === "k" || e.key === "ArrowUp") guarded(() => app.list.move(-1));
+  else if (key === "j" || e.key === "ArrowDown") stepThroughList(1);
+  else if (key === "k" || e.key === "ArrowUp") stepThroughList(-1);
   else if (e.key === "/") $("#search").focus();
   else if (e.key === "?") $("#keys-dialog").showModal();
-  else if (key === "s") guarded(() => stepReviewState(e.shiftKey ? -1 : 1));
+  else if (key === "s") guarded(() => inTurn(() => stepReviewState(e.shiftKey ? -1 : 1)));
   else if (key === "h") $("#history").scrollIntoView({ block: "nearest" });
   else if (key === "i") guarded(() => runImport(null));
   else if (key === "g") guarded(() => showAgreement(currentDigest()));
   else if (key === "p" && app.mode === "edit") guarded(() => togglePage());
   else if (app.paging && app.mode === "edit" && app.page.key(e)) e.preventDefault();
-  else if (key === "t" && app.mode === "edit") acceptFirstTopic();
-  else if (key === "c" && app.mode === "edit") acceptFirstClaim();
+  else if (key === "t" && app.mode === "edit") guarded(() => inTurn(acceptFirstTopic));
+  else if (key === "c" && app.mode === "edit") guarded(() => inTurn(acceptFirstClaim));
   else if (key === "m" && app.mode === "edit") markSelection(e.shiftKey);
   else if (key === "r") guarded(() => setMode(app.mode === "edit" ? "review" : "edit"));
   else return;
