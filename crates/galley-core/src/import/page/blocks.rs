@@ -418,25 +418,40 @@ fn separate_streams(
     let mut out = Vec::with_capacity(items.len());
     let mut starts = HashSet::new();
     let mut halves = streams::Halves::new();
+    // Whether each of the two items before was a headline printed on its own.
+    let mut titles = [false, false];
     for item in items {
+        let title = matches!(&item, Item::Block(lines) if is_headline(lines));
+        let expected = titles == [true, true];
+        titles = [titles[1], title];
         match item {
-            Item::Block(lines) => {
-                let streams = match streams::separate(&lines, raw, jieba) {
-                    Some(s) => {
-                        starts.insert(s.second[0].no);
-                        halves.extend(s.cut);
-                        vec![s.first, s.second]
-                    }
-                    None => vec![lines],
-                };
-                for stream in streams {
-                    out.extend(cut_at_items(stream).into_iter().map(Item::Block));
+            Item::Block(lines) => match streams::separate(&lines, raw, jieba, expected) {
+                Some(s) => {
+                    starts.insert(s.second[0].no);
+                    halves.extend(s.cut);
+                    out.extend(in_reading_order(s.first, s.second).map(Item::Block));
                 }
-            }
+                None => out.extend(cut_at_items(lines).into_iter().map(Item::Block)),
+            },
             one => out.push(one),
         }
     }
     (out, starts, halves)
+}
+
+/// Two streams of a block cut at their items' titles (see [`cut_at_items`]), the first
+/// stream's, then the second's; an item of the first printed after the whole second stream
+/// (the next row's title, the block's last line) comes after it.
+fn in_reading_order(first: Vec<Line>, second: Vec<Line>) -> impl Iterator<Item = Vec<Line>> {
+    let end = second.last().map_or(0, |l| l.no);
+    let (before, after): (Vec<_>, Vec<_>) = cut_at_items(first)
+        .into_iter()
+        .enumerate()
+        .partition(|(k, part)| *k == 0 || part[0].no < end);
+    let strip = |parts: Vec<(usize, Vec<Line>)>| parts.into_iter().map(|(_, p)| p);
+    strip(before)
+        .chain(cut_at_items(second))
+        .chain(strip(after))
 }
 
 /// A block cut before each numbered item's title inside it (`2. 第二食堂推出八元午餐套餐`):
@@ -1212,6 +1227,51 @@ mod tests {
             .filter(|u| matches!(u.kind, UnitKind::Headline { .. }))
             .map(|u| u.text.as_str())
             .collect()
+    }
+
+    #[test]
+    fn two_columns_in_turn_under_two_numbered_titles_are_read_apart() {
+        let u = page(concat!(
+            "1. 社区食堂延长供餐时间\n\n",
+            "3. 十六路公交调整线路\n\n",
+            "社区食堂自下月起延长供餐时间，\n",
+            "十六路公交车本周起调整线路，\n",
+            "早餐提前到六点半开始供应。\n",
+            "新增两个站点，首末班时间不变，\n",
+            "老人凭卡就餐可享受八折优惠，每\n",
+            "高峰时段发车间隔缩短到八分钟。\n",
+            "天限量供应三百份。\n",
+            "2. 老年大学开设书法班\n\n",
+            "老年大学本学期新开两个书法班，每班限招三十人。\n",
+        ));
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1. 社区食堂延长供餐时间",
+                "3. 十六路公交调整线路",
+                "社区食堂自下月起延长供餐时间，早餐提前到六点半开始供应。",
+                "老人凭卡就餐可享受八折优惠，每天限量供应三百份。",
+                "十六路公交车本周起调整线路，新增两个站点，首末班时间不变，高峰时段发车间隔缩短到八分钟。",
+                "2. 老年大学开设书法班",
+                "老年大学本学期新开两个书法班，每班限招三十人。",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_printed_after_both_streams_follows_them() {
+        let line = |no: usize, text: &str| Line {
+            no,
+            text: text.to_owned(),
+            kind: super::super::lines::LineKind::Text,
+        };
+        let first = vec![line(1, "甲一"), line(3, "甲二。"), line(5, "2. 乙项标题")];
+        let second = vec![line(2, "丙一"), line(4, "丙二。")];
+        let read: Vec<Vec<usize>> = in_reading_order(first, second)
+            .map(|part| part.iter().map(|l| l.no).collect())
+            .collect();
+        assert_eq!(read, [vec![1, 3], vec![2, 4], vec![5]]);
     }
 
     #[test]

@@ -19,6 +19,9 @@ use super::stitch::junction;
 
 /// How much more the two streams must be confirmed than the block as printed.
 const MARGIN: f64 = 2.0;
+/// The same right under a row of two headlines (each printed on its own), where two
+/// columns' bodies are to be expected.
+const EXPECTED_MARGIN: f64 = 1.0;
 /// What each change from one stream to the other earns while searching: lines printed in
 /// turn alternate between the columns unless a junction says otherwise (a column that ran out
 /// or two lines printed as one). Not counted when the reading is judged against [`MARGIN`].
@@ -66,8 +69,9 @@ pub fn printed_apart(a: &Line, b: &Line, halves: &Halves) -> bool {
 
 /// The block's lines as two streams, when reading them apart is clearly better than reading
 /// them in turn. `raw` holds the page's lines as extracted (line `no` at `no - 1`), spaces
-/// and all.
-pub fn separate(block: &[Line], raw: &[&str], jieba: &Jieba) -> Option<Streams> {
+/// and all. `expected` (the block stands right under a row of two headlines, so two
+/// columns' bodies are to be expected) asks for less evidence ([`EXPECTED_MARGIN`]).
+pub fn separate(block: &[Line], raw: &[&str], jieba: &Jieba, expected: bool) -> Option<Streams> {
     if !(MIN_LINES..=MAX_LINES).contains(&block.len()) {
         return None;
     }
@@ -96,7 +100,8 @@ pub fn separate(block: &[Line], raw: &[&str], jieba: &Jieba) -> Option<Streams> 
     let merged = merged_lines(&block);
     let (_, second) = best_split(n, &pair, &merged, &halves)?;
     let score = confirmed(&second, &pair);
-    if score < as_printed + MARGIN {
+    let margin = if expected { EXPECTED_MARGIN } else { MARGIN };
+    if score < as_printed + margin {
         return None;
     }
     let stream = |which: bool| -> Vec<Line> {
@@ -386,7 +391,7 @@ mod tests {
 
     /// The two streams of lines extracted as `raw`, which must be read apart.
     fn read_apart(raw: &[&str], j: &Jieba) -> (Vec<Line>, Vec<Line>) {
-        let s = separate(&block(raw), raw, j).expect("read apart");
+        let s = separate(&block(raw), raw, j, false).expect("read apart");
         (s.first, s.second)
     }
 
@@ -599,6 +604,26 @@ mod tests {
     }
 
     #[test]
+    fn under_two_headlines_less_evidence_reads_two_columns_apart() {
+        let j = Jieba::new();
+        // One word (每|天) reads across a junction of one stream, none as printed: too little
+        // for a block anywhere, enough right under a row of two headlines.
+        let raw = [
+            "社区食堂自下月起延长供餐时间，",
+            "十六路公交车本周起调整线路，",
+            "早餐提前到六点半开始供应。",
+            "新增两个站点，首末班时间不变，",
+            "老人凭卡就餐可享受八折优惠，每",
+            "高峰时段发车间隔缩短到八分钟。",
+            "天限量供应三百份。",
+        ];
+        assert!(separate(&block(&raw), &raw, &j, false).is_none());
+        let s = separate(&block(&raw), &raw, &j, true).expect("read apart");
+        assert_eq!(texts(&s.first), [raw[0], raw[2], raw[4], raw[6]]);
+        assert_eq!(texts(&s.second), [raw[1], raw[3], raw[5]]);
+    }
+
+    #[test]
     fn one_column_stays_as_printed() {
         let j = Jieba::new();
         let raw = [
@@ -610,6 +635,6 @@ mod tests {
             "管理处表示，今年汛期将首次按新库",
             "容调度。",
         ];
-        assert!(separate(&block(&raw), &raw, &j).is_none());
+        assert!(separate(&block(&raw), &raw, &j, false).is_none());
     }
 }
