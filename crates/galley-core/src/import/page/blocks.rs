@@ -517,8 +517,21 @@ fn stitch_columns(
             new_quotes.insert(out.len(), q);
         }
         out.push(item);
+        if at != i {
+            // The source line closing the block the sentence went on in closes this story.
+            out.extend(take_source(&mut slots, at + 1));
+        }
     }
     (out, new_quotes)
+}
+
+/// The source line at `i` of the items, taken out.
+fn take_source(slots: &mut [Option<Item>], i: usize) -> Option<Item> {
+    let slot = slots.get_mut(i)?;
+    match slot {
+        Some(Item::One(line)) if matches!(line.kind, LineKind::Source(_)) => slot.take(),
+        _ => None,
+    }
 }
 
 /// Splits the lines into single lines and blocks of text lines between blank lines.
@@ -1272,6 +1285,27 @@ mod tests {
             .map(|part| part.iter().map(|l| l.no).collect())
             .collect();
         assert_eq!(read, [vec![1, 3], vec![2, 4], vec![5]]);
+    }
+
+    #[test]
+    fn the_source_closing_a_sentences_continuation_goes_with_it() {
+        let u = page(concat!(
+            "北岭气象站新启用的测雪雷达，可以每十分钟更\n\n",
+            "西川大学材料学院的研究团队用秸秆纤维和植物\n",
+            "树脂，制成了一种可以自然降解的手机外壳。\n\n",
+            "新一次积雪深度，精度达到一厘米。\n",
+            "据《北岭日报》\n",
+        ));
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "北岭气象站新启用的测雪雷达，可以每十分钟更新一次积雪深度，精度达到一厘米。",
+                "据《北岭日报》",
+                "西川大学材料学院的研究团队用秸秆纤维和植物树脂，制成了一种可以自然降解的手机外壳。",
+            ]
+        );
+        assert!(matches!(u[1].kind, UnitKind::Source(_)));
     }
 
     #[test]
