@@ -588,7 +588,7 @@ fn annotate_topics_and_claims_then_review_with_evidence_and_undo() {
 /// "someone else changed this" question about the person's own change.
 #[test]
 fn keys_typed_in_a_burst_are_applied_in_turn() {
-    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use fantoccini::actions::{InputSource, KeyAction};
     use galley_core::store::people::Role;
     let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let desktop = Desktop::start();
@@ -599,14 +599,8 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
         find(&c, "#list .vrow.selected").await;
         find(&c, "#topics .chip-suggested").await;
         find(&c, "#claim-suggestions .claim-item").await;
-        let mut burst = KeyActions::new("keyboard".into());
-        for key in ['t', 'c'] {
-            burst = burst
-                .then(KeyAction::Down { value: key })
-                .then(KeyAction::Up { value: key });
-        }
         let ctrl = '\u{E009}';
-        burst = burst
+        let burst = keys(&['t', 'c'])
             .then(KeyAction::Down { value: ctrl })
             .then(KeyAction::Down { value: 'z' })
             .then(KeyAction::Up { value: 'z' })
@@ -622,11 +616,7 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
         assert_eq!(db_count(&db, "article_topics WHERE status = 'accepted'"), 1);
         assert_eq!(db_count(&db, "claims"), 0);
         find(&c, "#topics .chip-accepted").await;
-        let asked = c
-            .execute("return [...document.querySelectorAll('dialog[open]')].map((d) => d.id)", vec![])
-            .await
-            .unwrap();
-        assert_eq!(asked, serde_json::json!([]), "no question about the person's own change");
+        no_question_asked(&c).await;
 
         // A reviewer's keys: A takes the claim, 3 = verified, and Enter, once the queue has
         // drawn the claim again after A, saves. The verdict chosen survives that redraw, and
@@ -635,11 +625,7 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
         find(&c, "#claims .claim-item").await;
         press(&c, 'r').await;
         find(&c, "#queue .queue-item.selected").await;
-        let burst = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: 'a' })
-            .then(KeyAction::Up { value: 'a' })
-            .then(KeyAction::Down { value: '3' })
-            .then(KeyAction::Up { value: '3' })
+        let burst = keys(&['a', '3'])
             .then(KeyAction::Pause {
                 duration: Duration::from_millis(600),
             })
@@ -651,21 +637,12 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
         })
         .await;
         assert_eq!(db_string(&db, "SELECT assigned_to FROM claims"), "钱编辑");
-        let asked = c
-            .execute("return [...document.querySelectorAll('dialog[open]')].map((d) => d.id)", vec![])
-            .await
-            .unwrap();
-        assert_eq!(asked, serde_json::json!([]), "no question about the person's own change");
+        no_question_asked(&c).await;
 
         // Back in the reader, J then T at once: T accepts a topic of the article J went to.
         press(&c, 'r').await;
         find(&c, "#topics .chip-accepted").await;
-        let burst = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: 'j' })
-            .then(KeyAction::Up { value: 'j' })
-            .then(KeyAction::Down { value: 't' })
-            .then(KeyAction::Up { value: 't' });
-        c.perform_actions(burst).await.unwrap();
+        c.perform_actions(keys(&['j', 't'])).await.unwrap();
         let accepted = "article_topics WHERE status = 'accepted'";
         settle(&c, "a second topic accepted", || db_count(&db, accepted) == 2).await;
         let articles = db_string(
@@ -675,6 +652,33 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
         assert_eq!(articles.split(',').count(), 2, "T after J tags the article J went to: {articles}");
         c.close().await.unwrap();
     });
+}
+
+/// Keys pressed one after another with no wait between them.
+fn keys(keys: &[char]) -> fantoccini::actions::KeyActions {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    keys.iter()
+        .fold(KeyActions::new("keyboard".into()), |burst, &key| {
+            burst
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key })
+        })
+}
+
+/// Checks that no dialog is open: nobody was asked whether to keep their own change.
+async fn no_question_asked(c: &Client) {
+    let open = c
+        .execute(
+            "return [...document.querySelectorAll('dialog[open]')].map((d) => d.id)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        open,
+        serde_json::json!([]),
+        "no question about the person's own change"
+    );
 }
 
 /// Selects the first occurrence of `text` in the reader's paragraphs, as a drag would.
