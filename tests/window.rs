@@ -638,6 +638,21 @@ fn keys_typed_in_a_burst_are_applied_in_turn() {
         .await;
         assert_eq!(db_string(&db, "SELECT assigned_to FROM claims"), "钱编辑");
         no_question_asked(&c).await;
+        // A twice at once on a claim one holds: given back, then taken again, as two A's
+        // typed slowly would (not given back twice).
+        find(&c, "#queue-status").await;
+        c.execute(
+            "const s = document.querySelector('#queue-status'); s.value = 'verified'; s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+        wait_for(&c, "#queue .queue-item.selected .assignee", "→ 钱编辑").await;
+        c.perform_actions(keys(&['a', 'a'])).await.unwrap();
+        let assigned = "audit_log WHERE action = 'claim.assign'";
+        settle(&c, "two assignments", || db_count(&db, assigned) == 3).await;
+        let holder = "SELECT coalesce(assigned_to, '-') FROM claims";
+        assert_eq!(db_string(&db, holder), "钱编辑", "the second A took the claim again");
 
         // Back in the reader, J then T at once: T accepts a topic of the article J went to.
         press(&c, 'r').await;

@@ -114,14 +114,16 @@ export class ReviewQueue {
     this.renderStatuses(item.status);
   }
 
-  /** A: takes the current claim (or gives it back when it is already one's own). */
+  /** A: takes the current claim (or gives it back when it is already one's own), as the
+   * queue shows it when its turn comes (A pressed twice takes it, then gives it back). */
   assign() {
     const item = this.items[this.at];
     const me = this.me();
     if (!item || !me) return;
     return this.inTurn(async () => {
+      const holder = (this.items.find((i) => i.claim_id === item.claim_id) ?? item).assigned_to;
       try {
-        await api.annotate({ op: "assign_claim", claim_id: item.claim_id, reviewer: item.assigned_to === me ? null : me });
+        await api.annotate({ op: "assign_claim", claim_id: item.claim_id, reviewer: holder === me ? null : me });
         await this.load(item.claim_id);
       } catch (err) {
         this.onError(err);
