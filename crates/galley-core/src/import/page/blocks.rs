@@ -294,6 +294,14 @@ impl UnitBuilder<'_> {
             }
             return;
         }
+        if open_sentence && is_address_line(&block) {
+            // No sentence goes on into `报修网址：https://…`: another column's line, held
+            // back until the open sentence ends.
+            self.group_no += 1;
+            let units = paragraphs(&block, (self.vocab, self.jieba, self.halves), self.group_no);
+            self.pending.extend(units);
+            return;
+        }
         if let Some(source) = web_source(&block).filter(|_| !open_sentence && block.len() > 1) {
             self.flush();
             let unit = self.block_unit(&block, UnitKind::Source(source));
@@ -484,7 +492,7 @@ fn stitch_columns(
             Item::Block(lines) => Some(stitch::Block {
                 item: i,
                 lines,
-                may_continue: headline_above_body(lines).is_none(),
+                may_continue: headline_above_body(lines).is_none() && !is_address_line(lines),
                 headline: is_headline(lines) && headline_above_body(lines).is_none(),
             }),
             Item::One(_) => None,
@@ -605,6 +613,24 @@ fn is_contact_line(block: &[Line]) -> bool {
     matches!(block, [line] if super::lines::contains_address(&line.text)
         && !super::lines::ends_with_address(&line.text)
         && !line.text.contains(['。', '！', '？', '；']))
+}
+
+/// Most letters of the label before an address on a line of its own (`报修网址：`).
+const MAX_ADDRESS_LABEL: usize = 8;
+
+/// A web address on a line of its own under a short label (`报修网址：https://…`,
+/// `摊位预约：www.…`): a line no sentence goes on into, whatever a word read across the
+/// junction says (`…11月30日` + `报修网址` reads 日报).
+fn is_address_line(block: &[Line]) -> bool {
+    let [line] = block else { return false };
+    let text = line.text.trim();
+    let Some((label, _)) = text.split_once(['：', ':']) else {
+        return false;
+    };
+    super::lines::ends_with_address(text)
+        && (1..=MAX_ADDRESS_LABEL).contains(&label.chars().count())
+        && !label.contains(['。', '，', '！', '？', '；'])
+        && !label.contains("//")
 }
 
 /// Whether the text is wholly in one pair of brackets.
@@ -1441,6 +1467,34 @@ mod tests {
             "{:?}",
             u.iter().map(|u| &u.text).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn no_sentence_goes_on_into_an_address_on_a_line_of_its_own() {
+        // `11月30日` + `报修网址` reads 日报 across the junction: no evidence for a line that
+        // is an address under its label, printed here from the column beside.
+        let u = page(concat!(
+            "柳湾街道居民篮球联赛十月中旬开赛，历时一\n",
+            "个半月、共有八个社区参加的比赛已于11月30日\n\n",
+            "报修网址：https://gr.liuwanjd.cn/baoxiu\n\n",
+            "落幕，来自八个社区的队伍参赛，向阳社区队以68比\n",
+            "61战胜桂花里队夺冠。\n",
+        ));
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "柳湾街道居民篮球联赛十月中旬开赛，历时一个半月、共有八个社区参加的比赛已于11月30日落幕，来自八个社区的队伍参赛，向阳社区队以68比61战胜桂花里队夺冠。",
+                "报修网址：https://gr.liuwanjd.cn/baoxiu",
+            ]
+        );
+        assert!(is_address_line(&repair(
+            "摊位预约：www.liuwanjd.cn/jiaohuan"
+        )));
+        assert!(!is_address_line(&repair(
+            "详情请登录学校网站查询：www.xichuan.edu.cn"
+        )));
+        assert!(!is_address_line(&repair("报修网址")));
     }
 
     #[test]

@@ -116,6 +116,25 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
             out.extend(lines);
             return;
         }
+        if let Some(src) = source_under_open_line(raw, i) {
+            // That line is another column's: a block of its own, between the story's end
+            // and its source, as printed.
+            let open = out.pop();
+            if out.last().is_some_and(|l| l.kind == LineKind::Text) {
+                out.push(Line {
+                    no: i,
+                    text: String::new(),
+                    kind: LineKind::Blank,
+                });
+            }
+            out.extend(open);
+            out.push(Line {
+                no,
+                text: line.to_owned(),
+                kind: LineKind::Source(src),
+            });
+            return;
+        }
     }
     if let Some(src) = source_inside_block(raw, i) {
         out.push(Line {
@@ -188,6 +207,19 @@ fn source_ending_block(raw: &[&str], i: usize) -> Option<Vec<Line>> {
         }
     }
     None
+}
+
+/// The last line of a block as a source under a line at least twice as wide that stops
+/// mid-sentence: another column's line printed between a story's end and its source (`产。` /
+/// `气象站负责人介绍，新雷达将帮助山区公路提前` / `据《西川科技报》`). A short line ending a
+/// block ends a paragraph, and no paragraph ends on `据《西川科技报》`: it is the source of the
+/// story printed before that line, not of the sentence left open.
+fn source_under_open_line(raw: &[&str], i: usize) -> Option<Source> {
+    let above = raw.get(i.checked_sub(1)?)?;
+    let open = !above.is_empty() && !is_furniture(above) && !ends_sentence(above);
+    (open && width(raw[i]) * 2 <= width(above))
+        .then(|| parse_source(raw[i]))
+        .flatten()
 }
 
 /// A source naming its outlets in title marks (`据《西岭日报》`) on a line of its own inside a
@@ -1469,6 +1501,26 @@ mod tests {
         assert!(matches!(kinds[5], LineKind::Source(_)));
         assert_eq!(lines[5].no, 5);
         assert_eq!(lines[7].text, "Linux系统的");
+    }
+
+    #[test]
+    fn a_source_under_another_columns_open_line_closes_the_story_before_it() {
+        // A story's last line, a line of the column beside it, then the story's source.
+        let lines = repair("产。\n气象站负责人介绍，新雷达将帮助山区公路提前\n据《西川科技报》\n");
+        let texts: Vec<(&str, bool)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), matches!(l.kind, LineKind::Source(_))))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("产。", false),
+                ("", false),
+                ("气象站负责人介绍，新雷达将帮助山区公路提前", false),
+                ("据《西川科技报》", true),
+            ]
+        );
+        assert_eq!(lines[1].kind, LineKind::Blank);
     }
 
     #[test]

@@ -712,3 +712,28 @@ fn two_numbered_titles_on_two_lines_are_two_items() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_source_printed_under_the_other_columns_line_closes_its_own_story() {
+    // The two-column LibreOffice page: `产。` ends the left column's story, the right
+    // column's open line is printed under it, then the left story's source.
+    let p = reconstruct(
+        include_str!("../../../tests/pdf/text/two-columns.lo.txt"),
+        jieba(),
+    );
+    let s = stories(&p);
+    assert_eq!(
+        s[1],
+        (
+            "西川大学研制出可降解手机外壳",
+            vec![
+                "西川大学材料学院的研究团队用秸秆纤维和植物树脂",
+                "这种外壳在土壤中约十八个月可分解大半"
+            ]
+        )
+    );
+    assert_eq!(titles_and_sources(&p)[1].1, Some("据《西川科技报》"));
+    assert!(p.articles[2].paragraphs[1]
+        .text
+        .starts_with("气象站负责人介绍，新雷达将帮助山区公路提前安排除雪车辆"));
+}
