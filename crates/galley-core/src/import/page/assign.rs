@@ -438,10 +438,14 @@ fn is_cross_head(units: &[Unit], cur: Option<&Piece>, i: usize) -> bool {
                     Some(j)
                 }
             });
+            // A headline over a lead opening with a dateline (本报讯…, 新华社…电) is that
+            // story's title: a dateline opens a story, never a section.
             headings <= 1
                 && units[last].kind == UnitKind::Para
                 && next.is_some_and(|j| {
-                    units[j].kind == UnitKind::Para && !column_change(&units[last], &units[j])
+                    units[j].kind == UnitKind::Para
+                        && !column_change(&units[last], &units[j])
+                        && dateline(&units[j].text).is_none()
                 })
         })
 }

@@ -54,7 +54,34 @@ pub fn table_lines(raw: &[&str]) -> Vec<bool> {
     let mut out = vec![false; raw.len()];
     mark_runs(raw, &mut out, ROWS, |l| fields(l).is_some());
     mark_runs(raw, &mut out, CELLS, is_cell);
+    mark_spaced_runs(raw, &mut out);
     out
+}
+
+/// Marks a table whose rows and cells pdftotext printed as blocks of their own, blank lines
+/// between them (`品种` / `均价 较上周` / `大白菜 1.2` / `持平` …): a run of rows and cells
+/// across blank lines, at least [`CELLS`] of them, a quarter or more with a figure.
+fn mark_spaced_runs(raw: &[&str], out: &mut [bool]) {
+    let fits = |l: &str| fields(l).is_some() || is_cell(l);
+    let mut start = 0;
+    while start < raw.len() {
+        let mut end = start;
+        let mut kept = Vec::new();
+        while end < raw.len() && (raw[end].trim().is_empty() || fits(raw[end])) {
+            if !raw[end].trim().is_empty() {
+                kept.push(end);
+            }
+            end += 1;
+        }
+        let figures = kept
+            .iter()
+            .filter(|&&k| raw[k].chars().any(|c| c.is_ascii_digit()))
+            .count();
+        if kept.len() >= CELLS && figures * 4 >= kept.len() {
+            kept.iter().for_each(|&k| out[k] = true);
+        }
+        start = end.max(start + 1);
+    }
 }
 
 /// Marks each run of at least `min` consecutive lines that `fits`, a quarter of them or more
@@ -145,6 +172,45 @@ mod tests {
         let t = table_lines(&page);
         let marked: Vec<usize> = (0..page.len()).filter(|&i| t[i]).collect();
         assert_eq!(marked, [1, 2, 3, 5, 6, 7, 8, 9, 10]);
+    }
+
+    #[test]
+    fn a_table_printed_row_by_row_in_blocks_of_its_own_is_a_table() {
+        let page = [
+            "目。",
+            "",
+            "品种",
+            "",
+            "均价 较上周",
+            "",
+            "大白菜 1.2",
+            "",
+            "持平",
+            "",
+            "白萝卜 1.5",
+            "",
+            "涨 0.1",
+            "",
+            "中小学调整冬季作息时间",
+        ];
+        let t = table_lines(&page);
+        let marked: Vec<usize> = (0..page.len()).filter(|&i| t[i]).collect();
+        assert_eq!(marked, [2, 4, 6, 8, 10, 12]);
+        // One-line blocks of a shredded column, no figures among them: no table.
+        let page = [
+            "外壳",
+            "",
+            "达",
+            "",
+            "增长",
+            "",
+            "冷链仓库",
+            "",
+            "启用光伏",
+            "",
+            "屋顶",
+        ];
+        assert!(table_lines(&page).iter().all(|t| !t));
     }
 
     #[test]

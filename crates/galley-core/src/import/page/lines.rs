@@ -54,7 +54,10 @@ pub fn repair_raw(raw: &[&str], contents: &[bool]) -> Vec<Line> {
         // A caption over a table (a blank line between them or not).
         let next = (i + 1..raw.len()).find(|&j| !raw[j].is_empty());
         let over_table = !tables[i] && next.is_some_and(|j| tables[j]);
-        let caption = (stands_alone(raw, i) || over_table) && super::figures::caption_words(raw[i]);
+        // Or ending a block under a finished sentence (`…贸市场。` / `表：12月4日…均价`).
+        let after_text = ends_block(raw, i) && i > 0 && ends_sentence(raw[i - 1]);
+        let caption = (stands_alone(raw, i) || over_table || after_text)
+            && super::figures::caption_words(raw[i]);
         if tables[i] || caption || contents[i] {
             // Kept apart from the text, in the furniture.
             out.push(Line {
@@ -1521,6 +1524,15 @@ mod tests {
             ]
         );
         assert_eq!(lines[1].kind, LineKind::Blank);
+    }
+
+    #[test]
+    fn a_caption_ending_a_block_under_a_finished_sentence_is_furniture() {
+        let lines = repair("全市储备的两千吨冬季蔬菜已分批投放到各大农\n贸市场。\n表：12月4日市区主要蔬菜零售均价（元/斤）\n\n青少年冰壶锦标赛开幕\n");
+        assert_eq!(lines[2].kind, LineKind::Furniture);
+        // Under a sentence left open it is text (`…见` / `图为证` is no caption here).
+        let lines = repair("这是他们的合影，有\n图为证。\n");
+        assert!(lines.iter().all(|l| l.kind == LineKind::Text));
     }
 
     #[test]

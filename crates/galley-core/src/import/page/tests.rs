@@ -737,3 +737,22 @@ fn a_source_printed_under_the_other_columns_line_closes_its_own_story() {
         .text
         .starts_with("气象站负责人介绍，新雷达将帮助山区公路提前安排除雪车辆"));
 }
+
+#[test]
+fn a_headline_over_a_lead_opening_with_a_dateline_is_a_title_not_a_cross_head() {
+    // The broadsheet's stories follow each other in one column, each title over its lead.
+    let (titles, _) = titles_of(concat!(
+        "桐川至岚山城际铁路开通\n",
+        "新华社南京12月4日电（记者 钱明）桐川至岚山\n",
+        "城际铁路4日开通运营。线路全长86公里，设计时速\n",
+        "二百公里，两地间最快41分钟可达。\n",
+        "这条铁路沿线设站七座，初期每天开行动车组列\n",
+        "车三十二对，票价最低十九元。\n",
+        "\n",
+        "降温未影响蔬菜供应\n",
+        "本报讯（通讯员 郑欣）记者从市商务局获悉，寒\n",
+        "潮期间全市蔬菜供应充足，主要品种价格基本平稳，\n",
+        "叶菜价格略有上涨。\n",
+    ));
+    assert_eq!(titles, ["桐川至岚山城际铁路开通", "降温未影响蔬菜供应"]);
+}
