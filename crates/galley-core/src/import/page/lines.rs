@@ -382,7 +382,13 @@ pub fn item_marker(s: &str) -> Option<(&str, &str)> {
         .chars()
         .next()
         .is_some_and(|c| is_cjk(c) || c.is_alphabetic());
-    starts_text.then(|| (s[..end].trim_end(), rest))
+    // A title opening with a figure, set off by a space (`4. 12月9日部分小区停水`): no
+    // decimal (`4.12`) has one.
+    let spaced_figure = s[end..].starts_with(char::is_whitespace) && {
+        let mut after = rest.chars().skip_while(char::is_ascii_digit);
+        rest.starts_with(|c: char| c.is_ascii_digit()) && after.next().is_some_and(is_cjk)
+    };
+    (starts_text || spaced_figure).then(|| (s[..end].trim_end(), rest))
 }
 
 /// Whether the `.` at char index `i` of `chars` is an ASCII full stop used as a sentence
@@ -1431,6 +1437,12 @@ mod tests {
         assert_eq!(item_marker("④新学期"), Some(("④", "新学期")));
         assert_eq!(item_marker("五、其他事项"), Some(("五、", "其他事项")));
         assert_eq!(item_marker("1.5亿用户"), None);
+        assert_eq!(
+            item_marker("4. 12月9日部分小区停水"),
+            Some(("4.", "12月9日部分小区停水"))
+        );
+        assert_eq!(item_marker("4.12亿元"), None);
+        assert_eq!(item_marker("3. 5"), None);
         assert_eq!(item_marker("2026年第3期"), None);
         assert_eq!(item_marker("一二三"), None);
         assert_eq!(item_marker("3. "), None);
