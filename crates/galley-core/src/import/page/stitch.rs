@@ -324,11 +324,24 @@ pub fn junction(jieba: &Jieba, line: &str, next: &str) -> f64 {
             1.0
         };
     }
+    if figure_and_unit(line, next) {
+        return 1.0;
+    }
     match spanned_word(jieba, line, next) {
         0 | 1 => 0.0,
         2 => 1.0,
         _ => 1.3,
     }
+}
+
+/// What a figure cut off at a line's end goes on with: a date's, a time's or a measure's
+/// unit, or a score's `比` (`联赛11月30` + `日落幕`, `以68` + `比61战胜`).
+const UNITS: &str = "日月年时分秒号元万亿个人名家次天岁米吨亩件辆台座条所位种项场倍斤户度比%％";
+
+/// Whether `line` stops on an Arabic figure and `next` opens with its unit: the segmenter
+/// reads no word across `30|日`, yet no sentence opens on `日落幕`.
+fn figure_and_unit(line: &str, next: &str) -> bool {
+    line.ends_with(|c: char| c.is_ascii_digit()) && next.starts_with(|c: char| UNITS.contains(c))
 }
 
 /// The length in letters of the word the segmenter reads across the junction of the end of
@@ -365,6 +378,23 @@ mod tests {
 
     fn jieba() -> Jieba {
         Jieba::new()
+    }
+
+    #[test]
+    fn a_figure_cut_from_its_unit_is_evidence() {
+        let j = jieba();
+        assert_eq!(
+            junction(&j, "历时一个半月的联赛11月30", "日落幕，来自八个社区"),
+            1.0
+        );
+        assert_eq!(
+            junction(&j, "向阳社区队以68", "比61战胜桂花里队夺冠。"),
+            1.0
+        );
+        assert_eq!(
+            junction(&j, "报名时间为12月10日至20", "社区食堂推出周末亲子厨房"),
+            0.0
+        );
     }
 
     #[test]
