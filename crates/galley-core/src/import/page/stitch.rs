@@ -290,10 +290,24 @@ fn closed_first(chars: impl Iterator<Item = char>) -> bool {
     false
 }
 
-/// The width of the column a block is set in: its widest line.
+/// The width of the column a block is set in: its widest line, a line opening a paragraph
+/// (under a finished sentence) with its indent of two letters.
 fn column_width(lines: &[Line]) -> usize {
-    lines.iter().map(|l| width(&l.text)).max().unwrap_or(0)
+    let indent = |k: usize| {
+        if k > 0 && ends_sentence(&lines[k - 1].text) {
+            PARAGRAPH_INDENT
+        } else {
+            0
+        }
+    };
+    (0..lines.len())
+        .map(|k| width(&lines[k].text) + indent(k))
+        .max()
+        .unwrap_or(0)
 }
+
+/// A paragraph's first line is indented by two letters (four display units).
+const PARAGRAPH_INDENT: usize = 4;
 
 /// Whether a block can be set in a column `col` wide: no line wider, and a block of several
 /// lines fills it, within [`WIDTH_SLACK`].
