@@ -262,14 +262,18 @@ pub fn paragraph_runs(lines: &[Line]) -> Vec<(String, std::ops::Range<usize>)> {
 }
 
 /// A paragraph of one short line in body type that ends with no mark at all: a subheading
-/// (`铭记历史，汲取信仰的力量`), which text after it never goes on.
+/// (`铭记历史，汲取信仰的力量`), which text after it never goes on. A web address under its
+/// label (`摊位预约：www.liuwanjd.cn/jiaohuan`) is none.
 fn is_subheading(l: &Line, right: f64) -> bool {
     let text = l.text.trim();
     let unmarked = text
         .chars()
         .last()
         .is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_digit() || c == '》');
-    text.chars().count() <= 30 && right - l.x1 > 2.0 * l.size && unmarked
+    text.chars().count() <= 30
+        && right - l.x1 > 2.0 * l.size
+        && unmarked
+        && !crate::import::page::lines::ends_with_address(text)
 }
 
 /// The median gap between a line and the next (`None` under three gaps).
@@ -528,4 +532,36 @@ fn dateline_source(paragraphs: &[ParagraphDraft]) -> Option<Source> {
 
 fn para(kind: ParagraphKind, text: String) -> ParagraphDraft {
     ParagraphDraft { kind, text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Line {
+        Line {
+            text: text.to_owned(),
+            x0: 50.0,
+            x1: 150.0,
+            baseline: 100.0,
+            size: 10.0,
+            bold: false,
+            region: 0,
+            column: (50.0, 250.0),
+            furniture: false,
+        }
+    }
+
+    #[test]
+    fn a_short_unmarked_line_is_a_subheading_but_an_address_under_its_label_is_not() {
+        assert!(is_subheading(&line("隧道施工只能在夜间进行"), 250.0));
+        assert!(!is_subheading(
+            &line("摊位预约：www.liuwanjd.cn/jiaohuan"),
+            250.0
+        ));
+        assert!(!is_subheading(
+            &line("预约入口：https://ym.liuwanjd.cn"),
+            250.0
+        ));
+    }
 }
