@@ -120,13 +120,7 @@ fn the_text_of_each_page_scores_and_confidence_flags_the_wrong_articles() {
         let parsed = galley_core::import::parse(&text, common::jieba());
         let s = common::score(&parsed, &gold);
         println!("== {name}.txt\n{s}");
-        println!(
-            "JUDGED {name} {:?}",
-            s.judged
-                .iter()
-                .map(|(c, r)| format!("{c:.2}{}", if *r { "R" } else { "W" }))
-                .collect::<Vec<_>>()
-        );
+        println!("{}", common::sets::judged_line(&name, &s));
         f1 += s.f1;
         titles = (titles.0 + s.titles.0, titles.1 + s.titles.1);
         sources = (sources.0 + s.sources.0, sources.1 + s.sources.1);

@@ -52,60 +52,44 @@ const CELL_CHARS: usize = 8;
 /// For each line of the page (trimmed), whether it is part of a table.
 pub fn table_lines(raw: &[&str]) -> Vec<bool> {
     let mut out = vec![false; raw.len()];
-    mark_runs(raw, &mut out, ROWS, |l| fields(l).is_some());
-    mark_runs(raw, &mut out, CELLS, is_cell);
-    mark_spaced_runs(raw, &mut out);
+    mark_runs(raw, &mut out, (ROWS, false), |l| fields(l).is_some());
+    mark_runs(raw, &mut out, (CELLS, false), is_cell);
+    // Rows and cells printed a block each.
+    mark_runs(raw, &mut out, (CELLS, true), |l| {
+        fields(l).is_some() || is_cell(l)
+    });
     out
 }
 
-/// Marks a table whose rows and cells pdftotext printed as blocks of their own, blank lines
-/// between them (`品种` / `均价 较上周` / `大白菜 1.2` / `持平` …): a run of rows and cells
-/// across blank lines, at least [`CELLS`] of them, a quarter or more with a figure.
-fn mark_spaced_runs(raw: &[&str], out: &mut [bool]) {
-    let fits = |l: &str| fields(l).is_some() || is_cell(l);
+/// Marks each run of at least `min` lines that `fits`, a quarter of them or more with a
+/// figure in them. With `across_blanks`, blank lines go on a run without counting in it: a
+/// table whose rows and cells pdftotext printed as blocks of their own (`品种` / `均价 较上周`
+/// / `大白菜 1.2` / `持平` …).
+fn mark_runs(
+    raw: &[&str],
+    out: &mut [bool],
+    (min, across_blanks): (usize, bool),
+    fits: impl Fn(&str) -> bool,
+) {
+    let blank = |l: &str| across_blanks && l.trim().is_empty();
     let mut start = 0;
     while start < raw.len() {
         let mut end = start;
-        let mut kept = Vec::new();
-        while end < raw.len() && (raw[end].trim().is_empty() || fits(raw[end])) {
-            if !raw[end].trim().is_empty() {
-                kept.push(end);
+        let mut run = Vec::new();
+        while end < raw.len() && (blank(raw[end]) || fits(raw[end])) {
+            if !blank(raw[end]) {
+                run.push(end);
             }
             end += 1;
         }
-        let figures = kept
+        let figures = run
             .iter()
             .filter(|&&k| raw[k].chars().any(|c| c.is_ascii_digit()))
             .count();
-        if kept.len() >= CELLS && figures * 4 >= kept.len() {
-            kept.iter().for_each(|&k| out[k] = true);
+        if run.len() >= min && figures * 4 >= run.len() {
+            run.iter().for_each(|&k| out[k] = true);
         }
         start = end.max(start + 1);
-    }
-}
-
-/// Marks each run of at least `min` consecutive lines that `fits`, a quarter of them or more
-/// with a figure in them.
-fn mark_runs(raw: &[&str], out: &mut [bool], min: usize, fits: impl Fn(&str) -> bool) {
-    let mut start = 0;
-    while start < raw.len() {
-        let mut end = start;
-        while end < raw.len() && fits(raw[end]) {
-            end += 1;
-        }
-        if end == start {
-            start += 1;
-            continue;
-        }
-        let run = &raw[start..end];
-        let figures = run
-            .iter()
-            .filter(|l| l.chars().any(|c| c.is_ascii_digit()))
-            .count();
-        if run.len() >= min && figures * 4 >= run.len() {
-            out[start..end].iter_mut().for_each(|m| *m = true);
-        }
-        start = end;
     }
 }
 
