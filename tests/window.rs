@@ -197,12 +197,18 @@ fn wait_until(limit: Duration, mut ok: impl FnMut() -> bool) {
     }
 }
 
+/// The first element matching `css`, once it is there. A redraw may replace the element
+/// between finding it and taking hold of it (WebDriver's "stale element"): that is tried
+/// again, as an element not there yet is, until the time is up.
 async fn find(c: &Client, css: &str) -> Element {
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match c.find(Locator::Css(css)).await {
+            Ok(e) => return e,
+            Err(e) if Instant::now() >= deadline => panic!("{css} did not appear: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
 }
 
 /// The text of every element matching `css`, in document order (read from the DOM: WebKit's

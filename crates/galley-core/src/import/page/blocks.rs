@@ -627,10 +627,11 @@ fn is_address_line(block: &[Line]) -> bool {
     let Some((label, _)) = text.split_once(['：', ':']) else {
         return false;
     };
+    // A label in words (`报修网址`), not an address's own scheme (`https`).
     super::lines::ends_with_address(text)
         && (1..=MAX_ADDRESS_LABEL).contains(&label.chars().count())
+        && label.chars().any(crate::text::is_cjk)
         && !label.contains(['。', '，', '！', '？', '；'])
-        && !label.contains("//")
 }
 
 /// Whether the text is wholly in one pair of brackets.
@@ -1495,6 +1496,7 @@ mod tests {
             "详情请登录学校网站查询：www.xichuan.edu.cn"
         )));
         assert!(!is_address_line(&repair("报修网址")));
+        assert!(!is_address_line(&repair("https://gr.liuwanjd.cn/baoxiu")));
     }
 
     #[test]
