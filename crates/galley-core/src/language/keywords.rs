@@ -134,11 +134,11 @@ fn median(jieba: &Jieba) -> f64 {
     *MEDIAN.get_or_init(|| alone(jieba, UNLISTED).unwrap_or(1.0))
 }
 
-/// TF-IDF over the tagged words that may be keywords: each one's share of those words times
-/// its IDF; the `top_k` best, best first (ties by word).
-fn tfidf(jieba: &Jieba, tags: &[Tag<'_>], top_k: usize) -> Vec<(String, f64)> {
+/// TF-IDF over the tagged words that may be keywords (`keep`, one per tagged word): each one's
+/// share of those words times its IDF; the `top_k` best, best first (ties by word).
+fn tfidf(jieba: &Jieba, tags: &[Tag<'_>], keep: &[bool], top_k: usize) -> Vec<(String, f64)> {
     let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
-    for t in tags.iter().filter(|t| countable(jieba, t)) {
+    for (t, _) in tags.iter().zip(keep).filter(|(_, &k)| k) {
         *counts.entry(t.word).or_default() += 1;
     }
     let total: u32 = counts.values().sum();
@@ -207,8 +207,9 @@ pub fn extract(jieba: &Jieba, text: &str, top_k: usize) -> Vec<Keyword> {
 /// are too short to be keywords).
 pub fn extract_tagged(jieba: &Jieba, tags: &[Tag<'_>], top_k: usize) -> Vec<Keyword> {
     let pool = top_k * 2;
-    let tfidf = tfidf(jieba, tags, pool);
-    let textrank = textrank::rank(tags, pool, |t| countable(jieba, t));
+    let keep: Vec<bool> = tags.iter().map(|t| countable(jieba, t)).collect();
+    let tfidf = tfidf(jieba, tags, &keep, pool);
+    let textrank = textrank::rank(tags, pool, |i, _| keep[i]);
     let mut merged: HashMap<String, (f64, bool, bool)> = HashMap::new();
     let max_t = tfidf.iter().map(|k| k.1).fold(0.0, f64::max);
     let max_r = textrank.iter().map(|k| k.weight).fold(0.0, f64::max);
@@ -286,7 +287,9 @@ mod tests {
             .into_iter()
             .map(|k| (k.keyword, k.weight))
             .collect();
-        assert_eq!(tfidf(j, &j.tag(text, true), 8), theirs);
+        let tags = j.tag(text, true);
+        let keep: Vec<bool> = tags.iter().map(|t| countable(j, t)).collect();
+        assert_eq!(tfidf(j, &tags, &keep, 8), theirs);
         let [common, unlisted] = idfs(j, &["管道", "Galley"])[..] else {
             panic!("one IDF a word")
         };

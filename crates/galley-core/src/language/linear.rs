@@ -293,24 +293,50 @@ pub fn softmax(z: &[f64]) -> Vec<f64> {
     e.into_iter().map(|v| v / s).collect()
 }
 
-/// The four distinct features (as shown) that pushed class `c` up most.
+/// The four distinct features (as shown) that pushed class `c` up most (the first found of
+/// equal pushes first).
 fn strongest(found: &[(&str, &[f32], f32)], c: usize) -> Vec<String> {
-    let mut pushes: Vec<(f32, &str)> = found
+    let mut pushes: Vec<(f32, usize, &str)> = found
         .iter()
-        .map(|(f, w, x)| (w[c] * x, *f))
-        .filter(|(v, _)| *v > 0.0)
+        .enumerate()
+        .map(|(i, (f, w, x))| (w[c] * x, i, *f))
+        .filter(|(v, _, _)| *v > 0.0)
         .collect();
-    pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // The strongest few are ranked first; the rest only when they do not give four words.
+    let split = STRONGEST_FIRST.min(pushes.len());
+    if split < pushes.len() {
+        pushes.select_nth_unstable_by(split, by_push);
+    }
+    let (first, rest) = pushes.split_at_mut(split);
+    first.sort_unstable_by(by_push);
     let mut words: Vec<String> = Vec::new();
-    for w in pushes.into_iter().filter_map(|(_, f)| shown(f)) {
-        if !words.contains(&w) {
-            words.push(w);
-        }
-        if words.len() == 4 {
-            break;
-        }
+    shown_words(first, &mut words);
+    if words.len() < 4 {
+        rest.sort_unstable_by(by_push);
+        shown_words(rest, &mut words);
     }
     words
+}
+
+/// How many of the strongest pushes are ranked before the others are looked at.
+const STRONGEST_FIRST: usize = 16;
+
+/// Stronger first, then in the order found.
+fn by_push(a: &(f32, usize, &str), b: &(f32, usize, &str)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// Adds the shown form of each push, in order, to `words` until it has four distinct ones.
+fn shown_words(pushes: &[(f32, usize, &str)], words: &mut Vec<String>) {
+    for &(_, _, f) in pushes {
+        if words.len() == 4 {
+            return;
+        }
+        match shown(f) {
+            Some(w) if !words.contains(&w) => words.push(w),
+            _ => {}
+        }
+    }
 }
 
 /// `模型 0.82：篮球、季后赛`: a model's probability and the words behind it (`模型 0.02` alone
@@ -337,6 +363,64 @@ fn short(x: f32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_strongest_words_are_those_of_a_full_ranking() {
+        // The ranking of every push, stable: what `strongest` gives by ranking a few first.
+        fn ranked_all(found: &[(&str, &[f32], f32)], c: usize) -> Vec<String> {
+            let mut pushes: Vec<(f32, &str)> = found
+                .iter()
+                .map(|(f, w, x)| (w[c] * x, *f))
+                .filter(|(v, _)| *v > 0.0)
+                .collect();
+            pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let mut words: Vec<String> = Vec::new();
+            for w in pushes.into_iter().filter_map(|(_, f)| shown(f)) {
+                if words.len() < 4 && !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            words
+        }
+        // Many ties, repeated words and features never shown, in lists short and long.
+        let names = [
+            "t:湖人",
+            "c:湖人",
+            "w:季后赛",
+            "0",
+            "=3",
+            "曾_在",
+            "b:詹姆",
+            "w:勇士",
+        ];
+        let weights: Vec<[f32; 2]> = (0..12)
+            .map(|i| [(i % 4) as f32, (i % 3) as f32 - 1.0])
+            .collect();
+        for n in [0, 3, 15, 16, 17, 40, 200] {
+            let found: Vec<(&str, &[f32], f32)> = (0..n)
+                .map(|i| {
+                    (
+                        names[(i * 7 + i / 5) % names.len()],
+                        &weights[(i * 5) % 12][..],
+                        1.0,
+                    )
+                })
+                .collect();
+            for c in 0..2 {
+                assert_eq!(
+                    strongest(&found, c),
+                    ranked_all(&found, c),
+                    "{n} features, class {c}"
+                );
+            }
+        }
+        // The strongest twenty show one word: the others are ranked too.
+        let (strong, weak) = ([3.0f32], [1.0f32]);
+        let mut found: Vec<(&str, &[f32], f32)> = vec![("t:湖人", &strong[..], 1.0); 20];
+        found.extend(names.iter().map(|&f| (f, &weak[..], 1.0)));
+        assert_eq!(strongest(&found, 0), ["湖人", "季后赛", "曾在", "詹姆"]);
+        assert_eq!(strongest(&found, 0), ranked_all(&found, 0));
+    }
 
     #[test]
     fn reasons_show_words_as_an_editor_reads_them() {

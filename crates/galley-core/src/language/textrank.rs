@@ -25,11 +25,11 @@ pub struct Ranked<'a> {
 }
 
 /// The `top_k` best-ranked candidate words of `tags`, best first; `candidate` says which
-/// tagged words may be keywords.
+/// tagged words (by their index in `tags`) may be keywords.
 pub fn rank<'a>(
     tags: &[Tag<'a>],
     top_k: usize,
-    candidate: impl Fn(&Tag<'a>) -> bool,
+    candidate: impl Fn(usize, &Tag<'a>) -> bool,
 ) -> Vec<Ranked<'a>> {
     let (words, ids) = candidates(tags, candidate);
     if top_k == 0 || words.is_empty() {
@@ -53,14 +53,15 @@ pub fn rank<'a>(
 /// its candidate (`None` for the others, which keep their place in the window).
 fn candidates<'a>(
     tags: &[Tag<'a>],
-    candidate: impl Fn(&Tag<'a>) -> bool,
+    candidate: impl Fn(usize, &Tag<'a>) -> bool,
 ) -> (Vec<&'a str>, Vec<Option<usize>>) {
     let mut index: FxHashMap<&'a str, usize> = FxHashMap::default();
     let mut words = Vec::new();
     let ids = tags
         .iter()
-        .map(|t| {
-            candidate(t).then(|| {
+        .enumerate()
+        .map(|(i, t)| {
+            candidate(i, t).then(|| {
                 *index.entry(t.word).or_insert_with(|| {
                     words.push(t.word);
                     words.len() - 1
@@ -174,7 +175,7 @@ mod tests {
             pos.iter().map(|s| s.to_string()).collect(),
         );
         let tags = j.tag(text, false);
-        let ours = rank(&tags, 6, |t| {
+        let ours = rank(&tags, 6, |_, t| {
             pos.contains(&t.tag) && t.word.chars().count() >= 2
         });
         let words = |v: Vec<&str>| v.join(" ");
@@ -190,6 +191,6 @@ mod tests {
     fn no_candidates_no_keywords() {
         let j = shared_segmenter();
         let tags = j.tag("的了吗", false);
-        assert!(rank(&tags, 5, |t| t.word.chars().count() >= 2).is_empty());
+        assert!(rank(&tags, 5, |_, t| t.word.chars().count() >= 2).is_empty());
     }
 }
