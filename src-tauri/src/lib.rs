@@ -73,6 +73,8 @@ pub fn run() {
         .manage(state)
         .manage(team)
         .setup(move |app| {
+            // The analysers' models load while the window opens, for the first suggestions.
+            std::thread::spawn(galley_core::language::warm_up);
             main_window(app.handle(), start)?;
             Ok(())
         })

@@ -112,6 +112,8 @@ pub fn spawn_local(ws: Workspace) -> std::io::Result<SocketAddr> {
 /// once), and serves until the process ends.
 pub async fn serve(config: Config) -> galley_core::Result<()> {
     keep_memory_small();
+    // The analysers' models load while the server starts, for the first import's suggestions.
+    std::thread::spawn(galley_core::language::warm_up);
     let mut ws = Workspace::open(&config.db)?;
     if let Some(admin) = ws.ensure_admin()? {
         eprintln!(

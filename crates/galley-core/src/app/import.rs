@@ -189,6 +189,11 @@ fn draft_all(
             .is_some_and(|r| r.status == import::Status::Imported)
     };
     let total = outcomes.iter().filter(|o| stored(o)).count();
+    if total > 0 {
+        // On all cores at once, not one after the other as the first article needs them (not
+        // while storing either: the models would add to the memory the inputs take).
+        crate::language::warm_up();
+    }
     for (done, outcome) in outcomes.iter_mut().filter(|o| stored(o)).enumerate() {
         outcome.suggest_error = draft(store, jieba, outcome, actor);
         let step = Progress {

@@ -26,6 +26,11 @@ pub const DIGIT: &str = "=digit";
 /// The shipped model, parsed on first use.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
+/// Loads the model now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&MODEL);
+}
+
 /// The model's features of a sentence (Simplified script) whose rules scored `raw`.
 pub fn features(jieba: &Jieba, sentence: &str, raw: f64) -> Vec<(String, f32)> {
     features_of(&segmented::cut(jieba, sentence), sentence, raw)

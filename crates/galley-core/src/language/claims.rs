@@ -295,6 +295,11 @@ struct Automaton {
     places: Vec<Vec<(usize, usize)>>,
 }
 
+/// Builds the automaton of the cue words now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&AUTOMATON);
+}
+
 /// The automaton of all the [`LEXICONS`], built at first use.
 static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = Vec::new();

@@ -249,11 +249,18 @@ pub fn attribution(sentence: &str, last_person: Option<&str>) -> Option<Attribut
     data_source(sentence)
 }
 
+/// The automaton of the [`SAY_VERBS`], built at first use.
+static SAY_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(SAY_VERBS).expect("a short list of words"));
+
+/// Builds the automaton of the verbs of saying now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&SAY_FINDER);
+}
+
 /// The [`SAY_VERBS`] a sentence contains, in the order of the list (one scan of the sentence).
 fn say_verbs_in(sentence: &str) -> impl Iterator<Item = &'static str> {
-    static FINDER: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(SAY_VERBS).expect("a short list of words"));
-    let mut found: Vec<usize> = FINDER
+    let mut found: Vec<usize> = SAY_FINDER
         .find_overlapping_iter(sentence)
         .map(|m| m.pattern().as_usize())
         .collect();

@@ -83,6 +83,12 @@ static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
     t
 });
 
+/// Loads the IDF table and the stop words now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&TFIDF);
+    stop_words();
+}
+
 /// A Latin word no IDF table lists: its score alone is the table's median, the IDF jieba
 /// gives every word it has no entry for.
 const UNLISTED: &str = "zqxjkvwq";

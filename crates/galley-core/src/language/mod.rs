@@ -32,6 +32,26 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
+/// Loads everything the analysers build on first use (the shipped models, the IDF table, the
+/// script converter, the cue words), several at a time on all cores; returns when all are
+/// loaded. Call it off the UI thread when a window or a server starts, or when an import
+/// starts storing: the first suggestion pass then does not wait for them. Calling it again,
+/// or analysing while it runs, is harmless (each is built once and waited for).
+pub fn warm_up() {
+    // Heaviest first, so the threads finish about together.
+    let loads: [fn(); 8] = [
+        topic_model::warm_up,
+        script::warm_up,
+        keywords::warm_up,
+        sentiment::warm_up,
+        subjectivity::warm_up,
+        claim_model::warm_up,
+        claims::warm_up,
+        entities::warm_up,
+    ];
+    crate::parallel::map(&loads, |load| load());
+}
+
 /// Builds the segmenter with its default dictionary (about 150 ms: build it once, off the UI thread).
 pub fn segmenter() -> Jieba {
     Jieba::new()

@@ -42,8 +42,9 @@ static CHANGING: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Builds the converter now (it takes a moment), off the thread that needs it first.
-pub fn warm_up() {
+/// Builds the converter now (it takes a moment), off the thread that needs it first (see
+/// [`super::warm_up`]).
+pub(crate) fn warm_up() {
     LazyLock::force(&CHANGING);
 }
 

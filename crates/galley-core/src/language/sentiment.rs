@@ -172,6 +172,12 @@ pub const SEGMENT_HMM: bool = false;
 /// The shipped model, parsed on first use.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
+/// Loads the model and the tone words now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&MODEL);
+    lexicon();
+}
+
 /// Words that flip the tone of the tone word after them.
 pub const NEGATORS: &[&str] = &[
     "不", "没", "没有", "并非", "并不", "未", "无", "别", "不是", "毫无", "从未", "绝非", "不会",

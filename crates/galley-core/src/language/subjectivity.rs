@@ -21,6 +21,11 @@ const MODEL_TSV: &str = include_str!("../../assets/language/subjectivity-model.t
 /// The shipped model, parsed on first use.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
+/// Loads the model now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&MODEL);
+}
+
 /// The class of texts that take a side.
 pub const TONE: &str = "tone";
 /// The class of neutral texts.

@@ -35,6 +35,11 @@ const CHARS_WEIGHT: f32 = 0.5;
 /// The shipped model, parsed on first use.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TSV));
 
+/// Loads the model now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&MODEL);
+}
+
 /// The words of a text that count: lower case, no punctuation, digits, spaces or stop words.
 pub fn words(jieba: &Jieba, text: &str) -> Vec<String> {
     counted(segmented::cut(jieba, text).into_iter())
