@@ -444,6 +444,39 @@ pub fn strip_cjk_spaces(s: &str) -> String {
     out
 }
 
+/// A line with the spaces its writer set between two phrases of ideographs kept
+/// (`寒潮来袭 全市两天降温十二摄氏度`, a headline in two parts) and every other space as
+/// [`strip_cjk_spaces`] leaves it; `None` when the line has no such space. A space stands
+/// between phrases when two ideographs or more stand on each side of it: extraction spaces
+/// single letters (`系 统 的`, a title set letter-spaced), never whole phrases apart only.
+pub fn phrase_spaced(line: &str) -> Option<String> {
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let ideographs = |s: &str, from_end: bool| {
+        let chars: Vec<char> = s.chars().collect();
+        let n = chars.len().min(2);
+        let edge = if from_end {
+            &chars[chars.len() - n..]
+        } else {
+            &chars[..n]
+        };
+        n == 2 && edge.iter().all(|&c| is_cjk(c) && c.is_alphabetic())
+    };
+    let mut pieces = vec![parts.first()?.to_string()];
+    for pair in parts.windows(2) {
+        let last = pieces.last_mut().expect("one piece at least");
+        if ideographs(pair[0], true) && ideographs(pair[1], false) {
+            pieces.push(pair[1].to_owned());
+        } else {
+            last.push(' ');
+            last.push_str(pair[1]);
+        }
+    }
+    (pieces.len() > 1).then(|| {
+        let stripped: Vec<String> = pieces.iter().map(|p| strip_cjk_spaces(p)).collect();
+        stripped.join(" ")
+    })
+}
+
 /// Undoes a bold headline extracted with each run of glyphs printed twice:
 /// `高级别自动驾驶提速高级别自动驾驶提速““车路云车路云””…` → `高级别自动驾驶提速“车路云”…`.
 ///
@@ -1309,6 +1342,25 @@ mod tests {
         assert_eq!(undouble("看看看看，想想想想"), None);
         // A doubled sentence is body text, not a headline.
         assert_eq!(undouble("他说好的。他说好的。"), None);
+    }
+
+    #[test]
+    fn phrases_of_a_headline_keep_their_space() {
+        let spaced = |s| phrase_spaced(s);
+        assert_eq!(
+            spaced("寒潮来袭 全市两天降温十二摄氏度").as_deref(),
+            Some("寒潮来袭 全市两天降温十二摄氏度")
+        );
+        assert_eq!(
+            spaced("4. 12 月 9 日部分小区 暂停供水").as_deref(),
+            Some("4. 12月9日部分小区 暂停供水")
+        );
+        // Letters spaced by the extraction, figures, Latin words: no phrase space.
+        assert_eq!(spaced("Linux系 统 的"), None);
+        assert_eq!(spaced("新 闻 摘 要"), None);
+        assert_eq!(spaced("本报北京 3 月 5 日讯"), None);
+        assert_eq!(spaced("未来 AI发展"), None);
+        assert_eq!(spaced("桐川至岚山城际铁路开通"), None);
     }
 
     #[test]

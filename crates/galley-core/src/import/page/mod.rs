@@ -43,6 +43,7 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
     );
     let units = blocks::units(lines, &raw, &vocab, jieba);
     let mut parsed = assign::articles(&units, jieba);
+    phrase_spaced_titles(&mut parsed, &raw);
     number_items(&mut parsed);
     site_names(&mut parsed);
     closing_credits(&mut parsed);
@@ -79,6 +80,21 @@ pub fn doubt_the_page(parsed: &mut ParsedDigest) {
         a.warnings.push(format!(
             "low confidence: {flagged} of the page's {n} articles are uncertain; check this one too"
         ));
+    }
+}
+
+/// A title printed on a line of its own in phrases set apart by a space (`寒潮来袭
+/// 全市两天降温十二摄氏度`) keeps that space, which the line repairs took out with the
+/// extraction's spaces between letters (see [`lines::phrase_spaced`]).
+pub fn phrase_spaced_titles(parsed: &mut ParsedDigest, raw: &[&str]) {
+    let spaced: std::collections::HashMap<String, String> = raw
+        .iter()
+        .filter_map(|l| Some((lines::strip_cjk_spaces(l), lines::phrase_spaced(l)?)))
+        .collect();
+    for a in &mut parsed.articles {
+        if let Some(s) = spaced.get(&a.title) {
+            a.title = s.clone();
+        }
     }
 }
 
