@@ -3,8 +3,10 @@
 //! the end of one block goes on two blocks later (`…为他检查身体、调` / `公交站台能否加装座椅` /
 //! `整用药。`), and titles and signatures fall between another story's paragraphs. Where
 //! such skips are many and agree with one alternation of the items, the page's items are
-//! read as two streams, the one holding the first item, then the other. (Lines printed in turn
-//! inside one block are [`streams`](super::streams)' work.)
+//! read as two streams, the one holding the first item, then the other. So are a row of
+//! lines each printed as a block of its own and all left open, where a few skips say so (the
+//! columns printed a line at a time). (Lines printed in turn inside one block are
+//! [`streams`](super::streams)' work.)
 
 use jieba_rs::Jieba;
 
@@ -98,6 +100,8 @@ struct Continuations {
     third: Vec<usize>,
     /// Items stopping mid-sentence whose sentence goes on in none of the next three.
     lost: Vec<usize>,
+    /// Items of one line stopping mid-sentence (skipping or lost).
+    open_lines: Vec<usize>,
 }
 
 impl Continuations {
@@ -118,6 +122,9 @@ fn continuations(items: &[Item], jieba: &Jieba) -> Continuations {
     let mut found = Continuations::default();
     for (i, item) in items.iter().enumerate() {
         let Some(last) = open_end(item) else { continue };
+        if matches!(item, Item::Block(lines) if lines.len() == 1) {
+            found.open_lines.push(i);
+        }
         let goes_on = |k: usize| {
             items
                 .get(k)
@@ -166,6 +173,9 @@ fn opening(item: &Item) -> Option<&Line> {
 /// skips are many and no sentence in that stretch goes on in the next item (the
 /// alternation would break there) or three items later (three columns in turn).
 fn region(found: &Continuations) -> Option<(usize, usize)> {
+    if found.skips.len() < MIN_SKIPS {
+        return lines_in_turn(found);
+    }
     let (&first, &last) = (found.skips.first()?, found.skips.last()?);
     // The other column's first block, stopping mid-sentence with no continuation found,
     // opens the stretch (`…用秸秆纤维和植物` before `北岭气象站启用新型测雪雷`).
@@ -179,6 +189,31 @@ fn region(found: &Continuations) -> Option<(usize, usize)> {
         return None;
     }
     Some((from, stretch_end(found, last)))
+}
+
+/// Fewest lines in a row, each a block of its own stopping mid-sentence, for two columns
+/// printed a line at a time in turn.
+const MIN_OPEN_LINES: usize = 4;
+
+/// The items printed in turn when the columns were printed a line at a time, each line a
+/// block (`…桐川至岚山` / `本报讯…获悉，` / `城际铁路4日开通…设计时速` / `…价格基本平` /
+/// `二百公里…`): a row of [`MIN_OPEN_LINES`] such lines or more, none going on in the next,
+/// one at least going on two lines later; the stretch ends with the line closing each column.
+/// Breaks at word boundaries leave most of them with no word to tell where they go on; lines
+/// of one column would go on in the next.
+fn lines_in_turn(found: &Continuations) -> Option<(usize, usize)> {
+    let open = &found.open_lines;
+    let runs = open.chunk_by(|a, b| b == &(a + 1));
+    let run = runs
+        .filter(|run| run.len() >= MIN_OPEN_LINES)
+        .find(|run| run.iter().any(|i| found.skips.contains(i)))?;
+    let (from, end) = (run[0], run[run.len() - 1]);
+    let inside = |at: &[usize]| at.iter().any(|&i| (from..end + 2).contains(&i));
+    if inside(&found.next) || inside(&found.third) {
+        return None;
+    }
+    // The other column's last line closes the stretch, two past the last open one.
+    Some((from, end + 2))
 }
 
 /// Where the items printed in turn end: two past the last skip, or past later sentences
@@ -239,6 +274,44 @@ mod tests {
         assert!(read[1].starts_with("整用药"), "{read:?}");
         assert!(read[4].starts_with("公交站台"), "{read:?}");
         assert_eq!(read[7], "椅。");
+    }
+
+    #[test]
+    fn two_columns_printed_a_line_at_a_time_are_read_apart() {
+        // Most lines break between words: one only (`居民步` / `行十分钟`) tells.
+        let items = vec![
+            block(&["南湖区图书馆新馆昨天正式开放，馆内设有"], 1),
+            block(&["东港市今年共新建口袋公园十二个，每个公园"], 3),
+            block(&["阅览座位八百个，少儿阅读区和自习区"], 5),
+            block(&["都配有健身器材和休息座椅，周边居民步"], 7),
+            block(&["都设在二楼，每天开放到晚上九点。"], 9),
+            block(&["行十分钟即可到达。"], 11),
+            block(&["新馆还设有一间视障阅览室。"], 13),
+        ];
+        let (read, starts) = separate(items, &jieba_rs::Jieba::new());
+        let firsts: Vec<String> = texts(&read)
+            .iter()
+            .map(|t| t.chars().take(2).collect())
+            .collect();
+        assert_eq!(
+            firsts,
+            ["南湖", "阅览", "都设", "东港", "都配", "行十", "新馆"]
+        );
+        assert_eq!(starts, vec![3]);
+    }
+
+    #[test]
+    fn lines_of_one_column_each_a_block_stay_as_printed() {
+        // Every line goes on in the next: no stretch printed in turn.
+        let items = vec![
+            block(&["南湖区图书馆新馆昨天正式开放，馆内设有阅"], 1),
+            block(&["览座位八百个，少儿阅读区和自习区分开设"], 3),
+            block(&["置，每天开放到晚上九点，周末延长一小"], 5),
+            block(&["时。新馆还设有一间视障阅览室。"], 7),
+        ];
+        let (read, starts) = separate(items, &jieba_rs::Jieba::new());
+        assert!(starts.is_empty());
+        assert!(texts(&read)[1].starts_with("览座位"));
     }
 
     #[test]
