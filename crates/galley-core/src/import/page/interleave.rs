@@ -21,13 +21,15 @@ const MIN_SKIPS: usize = 3;
 /// line of each stretch's second stream; else the items as they are. A row of both columns'
 /// headlines printed as one block (`高校毕业生就业服务月启动` / `社区图书角开进地铁站`) with no
 /// sentence going on past it starts the columns again: the streams before it, the row, then
-/// the streams after it.
+/// the streams after it. The second column's headline, printed alone right after the
+/// first's, goes before its stream.
 pub(super) fn separate(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, Vec<usize>) {
     let found = continuations(&items, jieba);
     let Some((from, to)) = region(&found) else {
         return (items, Vec::new());
     };
     let rows = headline_rows(&items, &found, from, to, jieba);
+    let mut held = second_head(&items, from);
     let n = items.len();
     let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(n);
@@ -35,11 +37,14 @@ pub(super) fn separate(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, Vec<usize
     let mut take = |range: &mut dyn Iterator<Item = usize>, out: &mut Vec<Item>| {
         out.extend(range.filter_map(|i| slots[i].take()));
     };
-    take(&mut (0..from), &mut out);
+    take(&mut (0..from).filter(|&i| Some(i) != held), &mut out);
     let mut lo = from;
     for row in rows.into_iter().chain([to + 1]) {
         take(&mut (lo..row).step_by(2), &mut out);
         let second_at = out.len();
+        if let Some(h) = held.take() {
+            take(&mut (h..=h), &mut out);
+        }
         take(&mut (lo + 1..row).step_by(2), &mut out);
         starts.extend(out.get(second_at).and_then(first_line));
         take(&mut (row..=row.min(to)), &mut out);
@@ -47,6 +52,14 @@ pub(super) fn separate(items: Vec<Item>, jieba: &Jieba) -> (Vec<Item>, Vec<usize
     }
     take(&mut (to + 1..n), &mut out);
     (out, starts)
+}
+
+/// The second of two headlines, each a block alone, printed right before the stretch from
+/// `from` (the columns' headlines side by side, printed one after the other): the second
+/// column's, which goes before its stream.
+fn second_head(items: &[Item], from: usize) -> Option<usize> {
+    let heads = from.checked_sub(2).map(|i| &items[i..from])?;
+    heads.iter().all(is_headline_alone).then_some(from - 1)
 }
 
 /// Where in the stretch `from..=to` a block holds a row of two headlines (see [`separate`])
@@ -296,6 +309,30 @@ mod tests {
         assert_eq!(
             firsts,
             ["南湖", "阅览", "都设", "东港", "都配", "行十", "新馆"]
+        );
+        assert_eq!(starts, vec![3]);
+    }
+
+    #[test]
+    fn the_second_columns_headline_printed_after_the_first_goes_before_its_stream() {
+        let items = vec![
+            block(&["南湖区图书馆新馆开放"], 1),
+            block(&["东港市新建口袋公园十二个"], 3),
+            block(&["南湖区图书馆新馆昨天正式开放，馆内设有"], 5),
+            block(&["东港市今年共新建口袋公园十二个，每个公园"], 7),
+            block(&["阅览座位八百个，少儿阅读区和自习区"], 9),
+            block(&["都配有健身器材和休息座椅，周边居民步"], 11),
+            block(&["都设在二楼，每天开放到晚上九点。"], 13),
+            block(&["行十分钟即可到达。"], 15),
+        ];
+        let (read, starts) = separate(items, &jieba_rs::Jieba::new());
+        let firsts: Vec<String> = texts(&read)
+            .iter()
+            .map(|t| t.chars().take(2).collect())
+            .collect();
+        assert_eq!(
+            firsts,
+            ["南湖", "南湖", "阅览", "都设", "东港", "东港", "都配", "行十"]
         );
         assert_eq!(starts, vec![3]);
     }

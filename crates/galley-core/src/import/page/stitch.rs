@@ -327,8 +327,14 @@ const WIDTH_SLACK: usize = 4;
 
 /// Evidence that `next` goes on with the sentence `line` stopped in: 1.0 for punctuation
 /// that only continues a sentence or for a word spanning the junction (more for a longer
-/// word, less likely read by chance), else 0.
+/// word, less likely read by chance), else 0. A numbered item (`5. 居民篮球联赛…`) goes on
+/// with no sentence, whatever figures the segmenter reads across (`11月30` + `5.`).
 pub fn junction(jieba: &Jieba, line: &str, next: &str) -> f64 {
+    if super::lines::item_marker(next)
+        .is_some_and(|(m, _)| m.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return 0.0;
+    }
     if next.starts_with([
         '，', '。', '、', '；', '：', '！', '？', '”', '’', '）', '》',
     ]) {
@@ -417,6 +423,17 @@ mod tests {
         assert_eq!(junction(&j, "可以每十分钟更", "新一次积雪深度"), 1.0);
         assert_eq!(junction(&j, "北岭气象站启用新型测雪雷", "达"), 1.0);
         assert_eq!(junction(&j, "可以每十分钟更", "西川大学材料学院"), 0.0);
+    }
+
+    #[test]
+    fn no_sentence_goes_on_into_a_numbered_item() {
+        let j = jieba();
+        assert_eq!(
+            junction(&j, "柳湾街道居民篮球联赛11月30", "5. 居民篮球联赛决出冠军"),
+            0.0
+        );
+        assert_eq!(junction(&j, "柳湾街道居民篮球联赛11月30", "日落幕"), 1.0);
+        assert!(junction(&j, "今年营收达到12", "3亿元") > 0.0);
     }
 
     #[test]
