@@ -27,6 +27,10 @@ struct Piece {
     /// Unit indices: paragraphs and interior headings.
     items: Vec<usize>,
     source: Option<usize>,
+    /// A source line printed right under the piece's own: that of another story whose
+    /// paragraphs the piece holds in turn with its own (two columns ending side by side),
+    /// given to that story once the piece is parted, else set aside.
+    second_source: Option<usize>,
     /// A headline printed right before the piece that turned out to be a cross-head.
     lead_heading: Option<usize>,
 }
@@ -149,6 +153,11 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         .map(|&t| words(jieba, &units[t].text))
         .collect();
     split_under_stacked_titles(units, &mut pieces, &titles, &title_bags, jieba);
+    for p in &mut pieces {
+        if let Some(s) = p.second_source.take() {
+            set_aside_source(&units[s], &mut parsed);
+        }
+    }
     let piece_bags = piece_words(units, &pieces, jieba);
     let df = document_frequencies(&piece_bags);
     let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
@@ -367,10 +376,14 @@ fn layout(units: &[Unit], parsed: &mut ParsedDigest) -> Layout {
                     pieces.push(p);
                 }
                 None => match pieces.last_mut() {
-                    Some(p)
-                        if p.source.is_none() && titles.last().is_none_or(|&t| t < p.first()) =>
-                    {
-                        p.source = Some(i)
+                    Some(p) if titles.last().is_none_or(|&t| t < p.first()) => {
+                        if p.source.is_none() {
+                            p.source = Some(i);
+                        } else if p.source == Some(i - 1) && p.second_source.is_none() {
+                            p.second_source = Some(i);
+                        } else {
+                            set_aside_source(u, parsed);
+                        }
                     }
                     _ => set_aside_source(u, parsed),
                 },
@@ -522,6 +535,14 @@ fn part(group: Vec<Piece>, second: &[bool]) -> [Piece; 2] {
         if p.source.is_some() {
             parts[usize::from(second[k - 1])].source = p.source;
         }
+        // The source printed under it closes the other story, if that has none.
+        if let Some(s) = p.second_source {
+            let other = &mut parts[usize::from(!second[k - 1])];
+            match other.source {
+                None if !other.items.is_empty() => other.source = Some(s),
+                _ => parts[usize::from(second[k - 1])].second_source = Some(s),
+            }
+        }
     }
     parts.sort_by_key(Piece::first);
     parts
@@ -551,8 +572,15 @@ fn recut(group: Vec<Piece>, mut cuts: Vec<usize>) -> Vec<Piece> {
             k += 1;
         }
         current.source = source;
+        current.second_source = p.second_source;
     }
     out.push(current);
+    // A second source line goes to the story before the last, if that one has none.
+    if let [.., before, last] = out.as_mut_slice() {
+        if before.source.is_none() && last.second_source.is_some() {
+            before.source = last.second_source.take();
+        }
+    }
     out
 }
 

@@ -739,6 +739,36 @@ fn a_source_printed_under_the_other_columns_line_closes_its_own_story() {
 }
 
 #[test]
+fn two_columns_ending_side_by_side_print_their_sources_one_after_the_other() {
+    // Each column's paragraphs printed in turn; the left story's source, then the right's.
+    let p = reconstruct(
+        concat!(
+            "南湖区图书馆新馆开放\n\n",
+            "东港市新建口袋公园\n\n",
+            "南湖区图书馆新馆昨天正式开放，馆内设有阅览座位八百\n",
+            "个，图书馆藏书四十万册。\n\n",
+            "东港市今年共新建口袋公园十二个，每个公园都配有健身\n",
+            "器材和休息座椅。\n\n",
+            "图书馆新馆每天开放到晚上九点，周末延长一小时，读者凭身\n",
+            "份证即可借书。\n\n",
+            "口袋公园周边居民步行十分钟即可到达，市民对公园普遍满意。\n\n",
+            "图书馆还设有一间视障阅览室，配备盲文图书两千册。\n",
+            "据《南湖日报》\n\n",
+            "据《东港晚报》\n",
+        ),
+        jieba(),
+    );
+    assert_eq!(
+        titles_and_sources(&p),
+        [
+            ("南湖区图书馆新馆开放", Some("据《南湖日报》")),
+            ("东港市新建口袋公园", Some("据《东港晚报》")),
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_headline_over_a_lead_opening_with_a_dateline_is_a_title_not_a_cross_head() {
     // The broadsheet's stories follow each other in one column, each title over its lead.
     let (titles, _) = titles_of(concat!(
