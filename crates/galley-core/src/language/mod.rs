@@ -34,8 +34,8 @@ use jieba_rs::Jieba;
 
 /// Loads everything the analysers build on first use (the shipped models, the IDF table, the
 /// script converter, the cue words), several at a time on all cores; returns when all are
-/// loaded. Call it off the UI thread when a window or a server starts, or when an import
-/// starts storing: the first suggestion pass then does not wait for them. Calling it again,
+/// loaded. Call it off the UI thread when a window or a server starts, and when a draft of
+/// suggestions starts: the first article then does not wait for them. Calling it again,
 /// or analysing while it runs, is harmless (each is built once and waited for).
 pub fn warm_up() {
     // Heaviest first, so the threads finish about together.
