@@ -289,25 +289,38 @@ mod tests {
         assert_eq!(read[7], "椅。");
     }
 
-    #[test]
-    fn two_columns_printed_a_line_at_a_time_are_read_apart() {
-        // Most lines break between words: one only (`居民步` / `行十分钟`) tells.
-        let items = vec![
-            block(&["南湖区图书馆新馆昨天正式开放，馆内设有"], 1),
-            block(&["东港市今年共新建口袋公园十二个，每个公园"], 3),
-            block(&["阅览座位八百个，少儿阅读区和自习区"], 5),
-            block(&["都配有健身器材和休息座椅，周边居民步"], 7),
-            block(&["都设在二楼，每天开放到晚上九点。"], 9),
-            block(&["行十分钟即可到达。"], 11),
-            block(&["新馆还设有一间视障阅览室。"], 13),
-        ];
-        let (read, starts) = separate(items, &jieba_rs::Jieba::new());
-        let firsts: Vec<String> = texts(&read)
+    /// The first two letters of each item's text.
+    fn firsts(items: &[Item]) -> Vec<String> {
+        texts(items)
             .iter()
             .map(|t| t.chars().take(2).collect())
-            .collect();
+            .collect()
+    }
+
+    /// Two columns' lines printed in turn, each a block, from line `first` on. Most lines
+    /// break between words: one only (`居民步` / `行十分钟`) tells.
+    fn lines_in_turn(first: usize) -> Vec<Item> {
+        [
+            "南湖区图书馆新馆昨天正式开放，馆内设有",
+            "东港市今年共新建口袋公园十二个，每个公园",
+            "阅览座位八百个，少儿阅读区和自习区",
+            "都配有健身器材和休息座椅，周边居民步",
+            "都设在二楼，每天开放到晚上九点。",
+            "行十分钟即可到达。",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, line)| block(&[line], first + 2 * k))
+        .collect()
+    }
+
+    #[test]
+    fn two_columns_printed_a_line_at_a_time_are_read_apart() {
+        let mut items = lines_in_turn(1);
+        items.push(block(&["新馆还设有一间视障阅览室。"], 13));
+        let (read, starts) = separate(items, &jieba_rs::Jieba::new());
         assert_eq!(
-            firsts,
+            firsts(&read),
             ["南湖", "阅览", "都设", "东港", "都配", "行十", "新馆"]
         );
         assert_eq!(starts, vec![3]);
@@ -315,23 +328,14 @@ mod tests {
 
     #[test]
     fn the_second_columns_headline_printed_after_the_first_goes_before_its_stream() {
-        let items = vec![
+        let mut items = vec![
             block(&["南湖区图书馆新馆开放"], 1),
             block(&["东港市新建口袋公园十二个"], 3),
-            block(&["南湖区图书馆新馆昨天正式开放，馆内设有"], 5),
-            block(&["东港市今年共新建口袋公园十二个，每个公园"], 7),
-            block(&["阅览座位八百个，少儿阅读区和自习区"], 9),
-            block(&["都配有健身器材和休息座椅，周边居民步"], 11),
-            block(&["都设在二楼，每天开放到晚上九点。"], 13),
-            block(&["行十分钟即可到达。"], 15),
         ];
+        items.extend(lines_in_turn(5));
         let (read, starts) = separate(items, &jieba_rs::Jieba::new());
-        let firsts: Vec<String> = texts(&read)
-            .iter()
-            .map(|t| t.chars().take(2).collect())
-            .collect();
         assert_eq!(
-            firsts,
+            firsts(&read),
             ["南湖", "南湖", "阅览", "都设", "东港", "东港", "都配", "行十"]
         );
         assert_eq!(starts, vec![3]);
@@ -389,12 +393,8 @@ mod tests {
             block(&["物树脂，制成了一种可以自然降解的手机外壳。"], 18),
         ];
         let (read, starts) = separate(items, &jieba_rs::Jieba::new());
-        let firsts: Vec<String> = texts(&read)
-            .iter()
-            .map(|t| t.chars().take(2).collect())
-            .collect();
         assert_eq!(
-            firsts,
+            firsts(&read),
             [
                 "东港", "技园", "南湖", "子和", "北岭", "北岭", "新一", "西川", "物树"
             ]
