@@ -126,6 +126,9 @@ impl Model {
                 weights.insert(fx(k), (k, v));
             }
         }
+        // Sized to the model, the tables stay as small as the cache holds them.
+        weights.shrink_to_fit();
+        grams.shrink_to_fit();
         Model {
             bias,
             lexicon_weight,
@@ -797,14 +800,14 @@ fn lookup<'a>(lex: &FxHashMap<&'static str, f32>, w: &'a str) -> Option<(&'a str
     if let Some(&p) = lex.get(w) {
         return Some((w, p));
     }
-    let bounds: Vec<usize> = w
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(w.len()))
-        .collect();
-    let n = bounds.len() - 1;
+    // Most tokens are short: counted before anything is built.
+    let n = w.chars().count();
     if !(3..=8).contains(&n) {
         return None;
+    }
+    let mut bounds = [w.len(); 9];
+    for (i, (b, _)) in w.char_indices().enumerate() {
+        bounds[i] = b;
     }
     // Longest first: every inner substring of two or more characters.
     for len in (2..n).rev() {
@@ -984,8 +987,9 @@ pub fn fast_logit(tokens: &[&str], lower: &str) -> (f32, Vec<(&'static str, f32)
     }
     gram_hits.sort_unstable_by_key(|&(h, _)| h);
     gram_hits.dedup_by_key(|&mut (h, _)| h);
-    hits.sort_unstable_by_key(|&(k, _)| k);
-    hits.dedup_by_key(|&mut (k, _)| k);
+    // The model holds each key once, so a key is known by its address.
+    hits.sort_unstable_by_key(|&(k, _)| k.as_ptr());
+    hits.dedup_by_key(|&mut (k, _)| k.as_ptr());
     let z = model.bias
         + hits.iter().map(|&(_, w)| w).sum::<f32>()
         + gram_hits.iter().map(|&(_, w)| w).sum::<f32>();
