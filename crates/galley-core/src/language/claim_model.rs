@@ -56,8 +56,9 @@ fn computed(sentence: &str, raw: f64) -> impl Iterator<Item = (&'static str, f32
     std::iter::once(rules).chain(digit)
 }
 
-/// [`features_of`] as the model looks them up: by the [`Key`] of each name, none built.
-fn keyed_features(tokens: &[&str], sentence: &str, raw: f64) -> Vec<(u64, f32)> {
+/// [`features_of`] as the model looks them up, by the [`Key`] of each name, none built:
+/// computed once for [`probability_keyed`] and, if it is a claim, [`explained_keyed`].
+pub fn keys(tokens: &[&str], sentence: &str, raw: f64) -> Vec<(u64, f32)> {
     let mut out = word_and_pair_keys(&model_words(tokens));
     out.extend(computed(sentence, raw).map(|(f, x)| (Key::of(&[f]), x)));
     out
@@ -98,17 +99,17 @@ pub fn words_of(tokens: &[&str]) -> Vec<String> {
 
 /// Probability that a sentence is worth checking, and the words that pushed it up most.
 pub fn probability(jieba: &Jieba, sentence: &str, raw: f64) -> (f64, Vec<String>) {
-    explained_of(&segmented::cut(jieba, sentence), sentence, raw)
+    explained_keyed(&keys(&segmented::cut(jieba, sentence), sentence, raw))
 }
 
-/// [`probability`] from the sentence's words.
-pub fn explained_of(tokens: &[&str], sentence: &str, raw: f64) -> (f64, Vec<String>) {
-    MODEL.explain_keyed(&keyed_features(tokens, sentence, raw), "1")
+/// The probability that a sentence is worth checking, from its [`keys`].
+pub fn probability_keyed(features: &[(u64, f32)]) -> f64 {
+    MODEL.probability_keyed(features, "1")
 }
 
-/// [`explained_of`]'s probability alone.
-pub fn probability_of(tokens: &[&str], sentence: &str, raw: f64) -> f64 {
-    MODEL.probability_keyed(&keyed_features(tokens, sentence, raw), "1")
+/// [`probability`] from the sentence's [`keys`].
+pub fn explained_keyed(features: &[(u64, f32)]) -> (f64, Vec<String>) {
+    MODEL.explain_keyed(features, "1")
 }
 
 #[cfg(test)]
@@ -155,7 +156,7 @@ mod tests {
         ] {
             let tokens = segmented::cut(j, s);
             let by_name = MODEL.classify(&features_of(&tokens, s, 2.0));
-            let by_key = MODEL.classify_keyed(&keyed_features(&tokens, s, 2.0));
+            let by_key = MODEL.classify_keyed(&keys(&tokens, s, 2.0));
             assert_eq!(by_name, by_key, "{s}");
         }
     }

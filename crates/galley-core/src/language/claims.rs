@@ -401,8 +401,8 @@ pub fn score(jieba: &Jieba, sentence: &str, last_person: Option<&str>) -> Worthi
 /// [`score`] from the sentence's words (see [`segmented`]).
 pub fn score_of(tokens: &[&str], sentence: &str, last_person: Option<&str>) -> Worthiness {
     let qs = numbers::extract(sentence);
-    let mut w = modelled(tokens, sentence, &qs, last_person);
-    explain(tokens, sentence, 0, &mut w);
+    let (mut w, features) = modelled(tokens, sentence, &qs, last_person);
+    explain(&features, 0, &mut w);
     w
 }
 
@@ -414,24 +414,25 @@ fn modelled(
     sentence: &str,
     qs: &[Quantity],
     last_person: Option<&str>,
-) -> Worthiness {
+) -> (Worthiness, Vec<(u64, f32)>) {
     let mut w = rules_of(sentence, qs, last_person);
     if claim_model::MODEL.is_empty() {
-        return w;
+        return (w, Vec::new());
     }
-    let p = claim_model::probability_of(tokens, sentence, w.raw);
+    let features = claim_model::keys(tokens, sentence, w.raw);
+    let p = claim_model::probability_keyed(&features);
     w.score = (p * 100.0).round() / 100.0;
     w.probability = Some(p);
-    w
+    (w, features)
 }
 
 /// Adds the model's reason (its probability and the words that pushed it up) at `at` among
-/// the reasons of a sentence [`modelled`] scored.
-fn explain(tokens: &[&str], sentence: &str, at: usize, w: &mut Worthiness) {
+/// the reasons of a sentence [`modelled`] scored, from the model's `features` of it.
+fn explain(features: &[(u64, f32)], at: usize, w: &mut Worthiness) {
     if w.probability.is_none() {
         return;
     }
-    let (p, words) = claim_model::explained_of(tokens, sentence, w.raw);
+    let (p, words) = claim_model::explained_keyed(features);
     w.reasons.insert(at, super::linear::reason(p, &words));
 }
 
@@ -749,7 +750,7 @@ pub fn suggest_said(
     for (pi, sentences) in said.iter().enumerate() {
         for (si, Said { sentence: s, words }) in sentences.iter().enumerate() {
             let qs = sentence_quantities(&quantities[pi], s);
-            let mut w = modelled(words, &s.text, &qs, last_person.as_deref());
+            let (mut w, features) = modelled(words, &s.text, &qs, last_person.as_deref());
             let desk_first = desk.is_some_and(|d| correct_of(d, words, &mut w));
             if let Some(a) = w.attribution.as_ref().filter(|a| a.person) {
                 last_person = Some(a.who.clone());
@@ -767,7 +768,7 @@ pub fn suggest_said(
             if !w.is_claim() {
                 continue;
             }
-            explain(words, &s.text, usize::from(desk_first), &mut w);
+            explain(&features, usize::from(desk_first), &mut w);
             let consistency = overlapping(&findings, max_len, (pi, s.start, s.end));
             out.push(ClaimSuggestion {
                 text: s.text.clone(),
