@@ -108,3 +108,16 @@ pub fn score_both_paths(dir: &Path, set: &str) -> (Tally, Tally) {
     println!("{}", from_text.line("text path", set));
     (from_pdf, from_text)
 }
+
+/// [`score_both_paths`] over a set of at least `pages` pages, failing only where
+/// nothing may give: a page that cannot be read (or is missing), or characters the PDF path
+/// loses beyond the 0.5 %.
+pub fn score_set(dir: &Path, set: &str, pages: usize) {
+    let (from_pdf, _) = score_both_paths(dir, set);
+    assert!(from_pdf.pages >= pages, "the {set} pages are there");
+    assert!(
+        from_pdf.lost.0 * 200 <= from_pdf.lost.1,
+        "the PDF path lost {:?} characters",
+        from_pdf.lost
+    );
+}
