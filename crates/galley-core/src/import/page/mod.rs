@@ -47,6 +47,7 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
     number_items(&mut parsed);
     site_names(&mut parsed);
     closing_credits(&mut parsed);
+    headline_rests(&mut parsed);
     doubt_the_page(&mut parsed);
     parsed
         .warnings
@@ -145,6 +146,49 @@ pub fn closing_credits(parsed: &mut ParsedDigest) {
         });
         before.pull_quotes.extend(credit.pull_quotes);
     }
+}
+
+/// Most letters the rest of a wrapped headline printed apart from it has.
+const MAX_HEADLINE_REST: usize = 8;
+
+/// Most letters a title has with its rest put back.
+const MAX_TITLE: usize = 32;
+
+/// The last words of a wrapped headline that the extraction printed far from it (`直播间`
+/// after the page's footer, for `石桥镇手工竹编走上`), joined to the story as a paragraph of
+/// their own, go back to the end of its title: a paragraph of a few letters with no mark at
+/// all, which the story's own text names (`…开始在直播间里展示手艺`), is no body text.
+pub fn headline_rests(parsed: &mut ParsedDigest) {
+    for a in &mut parsed.articles {
+        let rest = (1..a.paragraphs.len()).find(|&i| is_headline_rest(&a.paragraphs, i));
+        let Some(i) = rest.filter(|&i| {
+            a.title.chars().count() + a.paragraphs[i].text.chars().count() <= MAX_TITLE
+        }) else {
+            continue;
+        };
+        let rest = a.paragraphs.remove(i).text;
+        a.warnings.push(format!(
+            "the title's last words (\"{rest}\") were printed apart from it: check the title"
+        ));
+        a.title.push_str(&rest);
+    }
+}
+
+/// Whether paragraph `i` is the rest of the article's headline (see [`headline_rests`]).
+fn is_headline_rest(paragraphs: &[crate::model::ParagraphDraft], i: usize) -> bool {
+    let text = paragraphs[i].text.as_str();
+    let letters = text.chars().count();
+    let plain = text.chars().all(crate::text::is_alphanumeric);
+    let named = || {
+        paragraphs
+            .iter()
+            .enumerate()
+            .any(|(j, p)| j != i && p.text.contains(text))
+    };
+    paragraphs[i].kind == crate::model::ParagraphKind::Body
+        && (2..=MAX_HEADLINE_REST).contains(&letters)
+        && plain
+        && named()
 }
 
 /// A bracketed credit opening with a dateline (`（新华社北京10月19日电 记者…）`, `（本报讯）`).

@@ -786,3 +786,51 @@ fn a_headline_over_a_lead_opening_with_a_dateline_is_a_title_not_a_cross_head() 
     ));
     assert_eq!(titles, ["桐川至岚山城际铁路开通", "降温未影响蔬菜供应"]);
 }
+
+#[test]
+fn the_rest_of_a_headline_printed_apart_goes_back_to_the_title() {
+    let para = |kind, text: &str| crate::model::ParagraphDraft {
+        kind,
+        text: text.to_owned(),
+    };
+    let article = |title: &str, paragraphs| crate::model::ArticleDraft {
+        title: title.to_owned(),
+        source: Default::default(),
+        paragraphs,
+        pull_quotes: Vec::new(),
+        confidence: 0.8,
+        warnings: Vec::new(),
+    };
+    let mut parsed = ParsedDigest::default();
+    parsed.articles = vec![
+        article(
+            "城南图书馆把讲座搬进",
+            vec![
+                para(
+                    ParagraphKind::Lead,
+                    "城南图书馆的周末讲座本月起在网络直播间同步播出。",
+                ),
+                para(ParagraphKind::Body, "直播间"),
+            ],
+        ),
+        // Words the text does not name, or a sentence, stay where they are.
+        article(
+            "老城墙修缮工程完工",
+            vec![
+                para(ParagraphKind::Lead, "历时两年的老城墙修缮工程日前完工。"),
+                para(ParagraphKind::Body, "城楼开放"),
+                para(ParagraphKind::Body, "城墙。"),
+            ],
+        ),
+    ];
+    headline_rests(&mut parsed);
+    let a = &parsed.articles[0];
+    assert_eq!(a.title, "城南图书馆把讲座搬进直播间");
+    assert_eq!(a.paragraphs.len(), 1);
+    assert!(a.warnings[0].contains("直播间"), "{:?}", a.warnings);
+    let b = &parsed.articles[1];
+    assert_eq!(
+        (b.title.as_str(), b.paragraphs.len()),
+        ("老城墙修缮工程完工", 3)
+    );
+}
