@@ -801,28 +801,30 @@ fn the_rest_of_a_headline_printed_apart_goes_back_to_the_title() {
         confidence: 0.8,
         warnings: Vec::new(),
     };
-    let mut parsed = ParsedDigest::default();
-    parsed.articles = vec![
-        article(
-            "城南图书馆把讲座搬进",
-            vec![
-                para(
-                    ParagraphKind::Lead,
-                    "城南图书馆的周末讲座本月起在网络直播间同步播出。",
-                ),
-                para(ParagraphKind::Body, "直播间"),
-            ],
-        ),
-        // Words the text does not name, or a sentence, stay where they are.
-        article(
-            "老城墙修缮工程完工",
-            vec![
-                para(ParagraphKind::Lead, "历时两年的老城墙修缮工程日前完工。"),
-                para(ParagraphKind::Body, "城楼开放"),
-                para(ParagraphKind::Body, "城墙。"),
-            ],
-        ),
-    ];
+    let mut parsed = ParsedDigest {
+        articles: vec![
+            article(
+                "城南图书馆把讲座搬进",
+                vec![
+                    para(
+                        ParagraphKind::Lead,
+                        "城南图书馆的周末讲座本月起在网络直播间同步播出。",
+                    ),
+                    para(ParagraphKind::Body, "直播间"),
+                ],
+            ),
+            // Words the text does not name, or a sentence, stay where they are.
+            article(
+                "老城墙修缮工程完工",
+                vec![
+                    para(ParagraphKind::Lead, "历时两年的老城墙修缮工程日前完工。"),
+                    para(ParagraphKind::Body, "城楼开放"),
+                    para(ParagraphKind::Body, "城墙。"),
+                ],
+            ),
+        ],
+        ..ParsedDigest::default()
+    };
     headline_rests(&mut parsed);
     let a = &parsed.articles[0];
     assert_eq!(a.title, "城南图书馆把讲座搬进直播间");
