@@ -108,13 +108,19 @@ pub fn join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 /// Consecutive lines of one column and one size, with no gap much wider than the page's
 /// leading for that size between them ([`Leading::max_gap`](super::layout::Leading::max_gap)). Lines already marked as furniture stand alone.
 pub fn blocks(layout: &Layout) -> Vec<Block> {
+    let heads = numbered_heads(&layout.lines);
     let mut out: Vec<Block> = Vec::new();
-    for l in &layout.lines {
+    for (i, l) in layout.lines.iter().enumerate() {
+        // A numbered item's title is a block of its own, of one line or two.
+        if i > 0 && heads[i] != heads[i - 1] {
+            out.push(Block {
+                lines: vec![l.clone()],
+            });
+            continue;
+        }
         let joins = out.last().and_then(|b| b.lines.last()).is_some_and(|p| {
             !p.furniture
                 && !l.furniture
-                && !is_numbered_head(p)
-                && !is_numbered_head(l)
                 && p.region == l.region
                 && (p.size - l.size).abs() < 0.06 * l.size
                 && p.bold == l.bold
@@ -129,6 +135,56 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
         }
     }
     out
+}
+
+/// For each line, the numbered item title it belongs to (the index of the title's first
+/// line), if any: a line of its own ([`is_numbered_head`]) or wrapped onto a second
+/// ([`is_wrapped_numbered_head`]) that the next line does not go on with.
+fn numbered_heads(lines: &[Line]) -> Vec<Option<usize>> {
+    let mut heads = vec![None; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if heads[i].is_some() {
+            continue;
+        }
+        if is_numbered_head(l) {
+            heads[i] = Some(i);
+        } else if let Some(rest) = lines.get(i + 1) {
+            if is_wrapped_numbered_head(l, rest) && starts_anew(rest, lines.get(i + 2)) {
+                heads[i] = Some(i);
+                heads[i + 1] = Some(i);
+            }
+        }
+    }
+    heads
+}
+
+/// A numbered item's title wrapped onto a second line, in the type it is printed in
+/// (`4. 县人民医院与省肿瘤医院共建远程会诊中心，` / `群众在家门口可约省级专家`): an item
+/// marker, no mark ending a sentence, a second line set close, stopping well short of its
+/// column and with no mark at all.
+pub fn is_wrapped_numbered_head(first: &Line, rest: &Line) -> bool {
+    let (a, b) = (first.text.trim(), rest.text.trim());
+    item_marker(a).is_some()
+        && !a.contains(['。', '；', '！', '？'])
+        && !b.contains(['，', '。', '；', '！', '？', '、'])
+        && a.chars().count() + b.chars().count() <= 60
+        && first.region == rest.region
+        && !first.furniture
+        && !rest.furniture
+        && (first.size - rest.size).abs() < 0.06 * first.size
+        && rest.top() - first.bottom() < 0.8 * first.size
+        && rest.column.1 - rest.x1 > 2.0 * rest.size
+}
+
+/// Whether the line after a title's last line starts something new: another column, an
+/// indented paragraph, smaller type, or nothing.
+fn starts_anew(last: &Line, next: Option<&Line>) -> bool {
+    next.is_none_or(|n| {
+        n.region != last.region
+            || n.x0 - n.column.0 > 0.5 * n.size
+            || n.size < 0.97 * last.size
+            || n.furniture
+    })
 }
 
 /// Whether `l` signs the text `p` ends (a reader's letter: `……加装几把座椅。` / `——读者 王芳`):
@@ -213,7 +269,11 @@ pub fn role(block: &Block, body_size: f64, headlines: Headlines) -> Role {
     if block.size() >= LARGER * body_size {
         return Role::Larger;
     }
-    let numbered = block.lines.len() == 1 && is_numbered_head(&block.lines[0]);
+    let numbered = match block.lines.as_slice() {
+        [one] => is_numbered_head(one),
+        [first, rest] => is_wrapped_numbered_head(first, rest),
+        _ => false,
+    };
     match (numbered || is_bold_head(block, &text), headlines) {
         (true, Headlines::Bold) => Role::Headline,
         (true, Headlines::Larger) => Role::Larger,

@@ -313,8 +313,11 @@ pub fn furniture_bands(mut lines: Vec<Line>, page_height: f64, body_size: f64) -
         let small = l.size <= body_size * 1.05;
         let full = measure.is_some_and(|m| l.x1 - l.x0 >= FULL_MEASURE * m);
         // A clause mark inside (`牢记使命，感悟实践的真理`) makes a line text, a subheading.
+        // A line in smaller type than the body's is no body line, however wide (a masthead
+        // naming the issue: `青岚县政务信息摘编 2026年第23期（总第311期）`).
+        let smaller = l.size < 0.95 * body_size;
         let short = l.text.chars().count() <= 30
-            && !full
+            && (!full || smaller)
             && !ends_clause(&l.text)
             && !l.text.contains(['，', '；']);
         let alone = spans
@@ -356,17 +359,67 @@ fn body_measure(lines: &[Line], body_size: f64) -> Option<f64> {
 }
 
 /// Gaps in the projection of `spans` (intervals) at least `min` wide: the cut positions.
-fn gaps(mut spans: Vec<(f64, f64)>, min: f64) -> Vec<f64> {
+fn gaps(spans: Vec<(f64, f64)>, min: f64) -> Vec<f64> {
+    gap_spans(spans, min)
+        .into_iter()
+        .map(|(a, b)| (a + b) / 2.0)
+        .collect()
+}
+
+/// Gaps in the projection of `spans` (intervals) at least `min` wide, edge to edge.
+fn gap_spans(mut spans: Vec<(f64, f64)>, min: f64) -> Vec<(f64, f64)> {
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut cuts = Vec::new();
+    let mut out = Vec::new();
     let mut end = f64::MIN;
     for (a, b) in spans {
         if end > f64::MIN && a - end >= min {
-            cuts.push((a + end) / 2.0);
+            out.push((end, a));
         }
         end = end.max(b);
     }
-    cuts
+    out
+}
+
+/// Fewest lines each side of a river between columns (see [`rivers`]).
+const RIVER_LINES: usize = 3;
+
+/// Most lines that may reach into a river between columns: this share of the region's
+/// lines, and two at least.
+const INTRUDERS: f64 = 0.1;
+
+/// The rivers between columns that a few lines reach into: a title a little wider than its
+/// column (`4. 县人民医院与省肿瘤医院共建远程会诊中心，` ending in the gutter) leaves no clean
+/// gap, yet the lines keep one a gutter wide that only a few of them enter and none crosses
+/// from one side to the other (a headline over both columns would).
+fn rivers(lines: &[Line], gaps: Gaps<'_>) -> Vec<f64> {
+    let most = ((INTRUDERS * lines.len() as f64) as usize).max(2);
+    let mut xs: Vec<f64> = lines.iter().flat_map(|l| [l.x0, l.x1]).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let entering = |a: f64, b: f64| lines.iter().filter(|l| l.x0 < b && l.x1 > a).count();
+    let mut spans = Vec::new();
+    let mut open: Option<f64> = None;
+    for w in xs.windows(2) {
+        match (entering(w[0], w[1]) <= most, open) {
+            (true, None) => open = Some(w[0]),
+            (false, Some(a)) => {
+                spans.push((a, w[0]));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+        .into_iter()
+        .filter(|&(a, b)| b - a >= gaps.gutter)
+        .filter(|&(a, b)| !lines.iter().any(|l| l.x0 < a && l.x1 > b))
+        .filter(|&(a, b)| {
+            let left = lines.iter().filter(|l| l.x0 < a).count();
+            let right = lines.iter().filter(|l| l.x0 >= b).count();
+            left >= RIVER_LINES && right >= RIVER_LINES
+        })
+        .map(|(a, b)| (a + b) / 2.0)
+        .collect()
 }
 
 /// Splits `lines` at the cut positions along one axis (`key` gives a line's position).
@@ -412,6 +465,16 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
                 .into_iter()
                 .flat_map(|part| {
                     let bounds = band_column(&part, column, gaps.leading.body_size);
+                    xy_cut(part, bounds, gaps)
+                })
+                .collect();
+        }
+        let x_cuts = rivers(&lines, gaps);
+        if !x_cuts.is_empty() {
+            return split_at(lines, &x_cuts, |l| l.x0)
+                .into_iter()
+                .flat_map(|part| {
+                    let bounds = edges(&part, gaps.leading.body_size);
                     xy_cut(part, bounds, gaps)
                 })
                 .collect();

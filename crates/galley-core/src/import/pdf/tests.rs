@@ -446,3 +446,78 @@ fn a_web_page_printed_to_pdf_reads_as_its_article() {
     }
     assert!(parsed.furniture.iter().any(|x| x.starts_with("=====")));
 }
+
+#[test]
+fn a_digest_of_numbered_items_reads_its_columns_though_a_title_reaches_into_the_gutter() {
+    let mut g = Vec::new();
+    // A masthead in smaller type, as wide as a column: furniture, not an article.
+    text(
+        &mut g,
+        "青岚县政务信息摘编2026年第23期总第311期",
+        50.0,
+        50.0,
+        9.0,
+    );
+    let item = |g: &mut Vec<Glyph>, title: &[&str], body: &str, x: f64, y: f64| {
+        let mut y = y;
+        for line in title {
+            text(g, line, x, y, 10.5);
+            y += 16.0;
+        }
+        column_text(g, body, x, y + 4.0, 20) + 10.0
+    };
+    let y = item(
+        &mut g,
+        &["1. 县里召开冬季防火工作会议"],
+        "会议部署了今冬明春的森林防火工作，要求各乡镇落实巡山责任，严防野外用火。",
+        50.0,
+        100.0,
+    );
+    // A title wrapped onto a second line, its first line (with a comma) ending in the gutter.
+    item(
+        &mut g,
+        &[
+            "2. 县人民医院与省级肿瘤医院共建中心，",
+            "群众在家门口可约专家",
+        ],
+        "县人民医院远程会诊中心日前揭牌，患者初诊后可通过视频预约省里的专家会诊。",
+        50.0,
+        y,
+    );
+    let y = item(
+        &mut g,
+        &["3. 快速路全线通车"],
+        "青岚至鹭洲快速路日前全线建成通车，县城到市区的车程缩短到三十五分钟左右。快速路沿线设互通立交五处，途经桂溪、杉木两个乡镇，沿线二十多个村的茶叶、柑橘运出去更方便了。",
+        265.0,
+        116.0,
+    );
+    item(
+        &mut g,
+        &["4. 期末考试时间确定"],
+        "县教育局通知，全县中小学本学期期末考试定于一月二十日至二十二日举行。",
+        265.0,
+        y,
+    );
+    let parsed = parse_page(&page(g));
+    let titles: Vec<&str> = parsed.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "县里召开冬季防火工作会议",
+            "县人民医院与省级肿瘤医院共建中心，群众在家门口可约专家",
+            "快速路全线通车",
+            "期末考试时间确定"
+        ]
+    );
+    assert!(parsed.articles[1].paragraphs[0]
+        .text
+        .starts_with("县人民医院"));
+    assert!(
+        parsed
+            .furniture
+            .iter()
+            .any(|f| f.starts_with("青岚县政务信息摘编")),
+        "{:?}",
+        parsed.furniture
+    );
+}
