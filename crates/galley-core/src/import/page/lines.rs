@@ -423,7 +423,8 @@ pub fn strip_cjk_spaces(s: &str) -> String {
             let next: String = chars[j..].iter().take(5).collect();
             let credit = CREDITS
                 .iter()
-                .any(|c| out.ends_with(c) || next.starts_with(c));
+                .any(|c| out.ends_with(c) || next.starts_with(c))
+                || between_names(&out, &chars[j..]);
             // Extraction also spaces figures from the ideographs around them (`3 月 5 日`).
             let tight = |c: char| is_cjk(c) || c.is_ascii_digit();
             // A dateline keeps the space setting it off from its text (`…3月5日电 为期…`).
@@ -442,6 +443,34 @@ pub fn strip_cjk_spaces(s: &str) -> String {
         }
     }
     out
+}
+
+/// The credit a text ends inside, if any: what follows the last bracket left open
+/// (`…5日电（记者 陆长青`), or the whole text when it opens with a credit (`本报记者 陆长青`).
+fn open_credit(text: &str) -> Option<&str> {
+    let open = match text.rfind(['（', '(']) {
+        Some(i) => &text[i..],
+        None => text.trim_start(),
+    };
+    let credited = match text.rfind(['（', '(']) {
+        Some(_) => CREDITS.iter().any(|c| open.contains(c)),
+        None => CREDITS.iter().any(|c| open.starts_with(c)),
+    };
+    (credited && !open.contains(['）', ')'])).then_some(open)
+}
+
+/// Whether a space stands between two whole names of a credit (`（记者 陆长青 严宁）`): two
+/// ideographs or more on each side of it. A name set letter-spaced (`陈 晨`) has one.
+fn between_names(before: &str, after: &[char]) -> bool {
+    let run_before = before.chars().rev().take_while(|&c| is_cjk(c)).count();
+    let run_after = after.iter().take_while(|&&c| is_cjk(c)).count();
+    run_before >= 2 && run_after >= 2 && open_credit(before).is_some()
+}
+
+/// Whether a text stops right after a credit's title, its name to come on the next line
+/// (`…5日电（记者` / `汪海）…`): the two lines join with a space, as the credit is written.
+pub fn credit_awaits_name(text: &str) -> bool {
+    open_credit(text).is_some_and(|open| CREDITS.iter().any(|c| open.ends_with(c)))
 }
 
 /// A line with the spaces its writer set between two phrases of ideographs kept
@@ -602,6 +631,8 @@ pub fn join_into(out: &mut String, next: &str, vocab: &Vocab) {
         {
             out.pop();
         }
+    } else if is_cjk(n) && credit_awaits_name(out) {
+        out.push(' ');
     } else if p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric() {
         // A number broken across lines is one number; words need the page's evidence.
         let joined = format!("{tail}{head}");
@@ -1380,6 +1411,16 @@ mod tests {
             strip_cjk_spaces("本报讯（记者 林晓岚 通讯员 陈 晨）"),
             "本报讯（记者 林晓岚 通讯员 陈晨）"
         );
+        // Two reporters' whole names keep the space between them, in a bracket or a byline.
+        assert_eq!(
+            strip_cjk_spaces("本报鹭洲 12 月 6 日讯（记者 陆长青 严宁）记者从市里获悉"),
+            "本报鹭洲12月6日讯（记者 陆长青 严宁）记者从市里获悉"
+        );
+        assert_eq!(
+            strip_cjk_spaces("本报记者 陆长青 严宁"),
+            "本报记者 陆长青 严宁"
+        );
+        assert_eq!(strip_cjk_spaces("城市 生活 周刊"), "城市生活周刊");
         // A dateline keeps the space that sets it off from its text; inside the text a space
         // between ideographs is the extraction's.
         assert_eq!(
@@ -1433,6 +1474,27 @@ mod tests {
         // A date and a place with a sentence after them are no source.
         assert!(parse_source("2022-05-26 记者从市里了解到来源情况").is_none());
         assert!(parse_source("2022-05-26 很长的一段地名和说明文字来源：新华网").is_none());
+    }
+
+    #[test]
+    fn a_credit_broken_before_its_name_joins_with_a_space() {
+        let v = Vocab::default();
+        assert_eq!(
+            join(
+                &["新华社鹭洲12月5日电（记者", "汪海）今冬明春农田水利建设5日"],
+                &v
+            ),
+            "新华社鹭洲12月5日电（记者 汪海）今冬明春农田水利建设5日"
+        );
+        // A closed credit, or the word in a sentence, joins tight as text does.
+        assert_eq!(
+            join(&["本报讯（记者 庞雪）记者", "从市里获悉"], &v),
+            "本报讯（记者 庞雪）记者从市里获悉"
+        );
+        assert_eq!(
+            crate::import::pdf::articles::join(["（记者", "汪海）"]),
+            "（记者 汪海）"
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! - [`articles`]: an article starts at each headline; its blocks fill it in.
 
 use crate::import::page::lines::{
-    dateline, is_furniture, is_signature, is_site_notice, item_marker, parse_source,
+    credit_awaits_name, dateline, is_furniture, is_signature, is_site_notice, item_marker,
+    parse_source,
 };
 use crate::model::{
     ArticleDraft, BoxOf, PageBox, ParagraphDraft, ParagraphKind, ParsedDigest, PlacedBox, Source,
@@ -95,9 +96,11 @@ pub fn join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for l in lines {
         let l = l.trim();
-        if out.ends_with(|c: char| c.is_ascii_alphanumeric())
-            && l.starts_with(|c: char| c.is_ascii_alphanumeric())
-        {
+        let latin = out.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && l.starts_with(|c: char| c.is_ascii_alphanumeric());
+        // A credit's name on the next line (`…电（记者` / `汪海）…`) is set off by a space.
+        let name = l.starts_with(crate::text::is_cjk) && credit_awaits_name(&out);
+        if latin || name {
             out.push(' ');
         }
         out.push_str(l);
