@@ -478,8 +478,28 @@ pub fn credit_awaits_name(text: &str) -> bool {
 /// [`strip_cjk_spaces`] leaves it; `None` when the line has no such space. A space stands
 /// between phrases when two ideographs or more stand on each side of it: extraction spaces
 /// single letters (`系 统 的`, a title set letter-spaced), never whole phrases apart only.
-pub fn phrase_spaced(line: &str) -> Option<String> {
+pub fn phrase_spaced<'a>(line: &'a str) -> Option<String> {
     let parts: Vec<&str> = line.split_whitespace().collect();
+    // A line with an ideograph standing alone between spaces, beside another ideograph,
+    // was spaced by the extraction throughout (`平川县 夜市带 动 餐 饮`): none of its spaces
+    // is the writer's. Beside figures it is a unit (`12 月 9 日`).
+    let alone = |p: &str| p.chars().count() == 1 && p.chars().all(is_cjk);
+    let letter_spaced = (0..parts.len()).any(|i| {
+        let beside = |j: Option<usize>, end: bool| {
+            j.and_then(|j| parts.get(j)).is_some_and(|q| {
+                let c = if end {
+                    q.chars().last()
+                } else {
+                    q.chars().next()
+                };
+                c.is_some_and(is_cjk)
+            })
+        };
+        alone(parts[i]) && (beside(i.checked_sub(1), true) || beside(Some(i + 1), false))
+    });
+    if letter_spaced {
+        return None;
+    }
     let ideographs = |s: &str, from_end: bool| {
         let chars: Vec<char> = s.chars().collect();
         let n = chars.len().min(2);
@@ -490,10 +510,12 @@ pub fn phrase_spaced(line: &str) -> Option<String> {
         };
         n == 2 && edge.iter().all(|&c| is_cjk(c) && c.is_alphabetic())
     };
+    // A phrase may open with a quotation (`城区新增学位一万二千个 “大班额”基本消除`).
+    let opening = |s: &'a str| s.trim_start_matches(['“', '‘', '「', '《']);
     let mut pieces = vec![parts.first()?.to_string()];
     for pair in parts.windows(2) {
         let last = pieces.last_mut().expect("one piece at least");
-        if ideographs(pair[0], true) && ideographs(pair[1], false) {
+        if ideographs(pair[0], true) && ideographs(opening(pair[1]), false) {
             pieces.push(pair[1].to_owned());
         } else {
             last.push(' ');
@@ -1392,6 +1414,12 @@ mod tests {
         assert_eq!(spaced("本报北京 3 月 5 日讯"), None);
         assert_eq!(spaced("未来 AI发展"), None);
         assert_eq!(spaced("桐川至岚山城际铁路开通"), None);
+        // A phrase opening with a quotation; a line the extraction letter-spaced throughout.
+        assert_eq!(
+            spaced("城区新增学位一万二千个 “大班额”基本消").as_deref(),
+            Some("城区新增学位一万二千个 “大班额”基本消")
+        );
+        assert_eq!(spaced("平川县 夜市带 动 餐 饮"), None);
     }
 
     #[test]

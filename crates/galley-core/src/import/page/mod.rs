@@ -88,15 +88,28 @@ pub fn doubt_the_page(parsed: &mut ParsedDigest) {
 /// 全市两天降温十二摄氏度`) keeps that space, which the line repairs took out with the
 /// extraction's spaces between letters (see [`lines::phrase_spaced`]).
 pub fn phrase_spaced_titles(parsed: &mut ParsedDigest, raw: &[&str]) {
-    let spaced: std::collections::HashMap<String, String> = raw
+    let spaced: Vec<(String, String)> = raw
         .iter()
         .filter_map(|l| Some((lines::strip_cjk_spaces(l), lines::phrase_spaced(l)?)))
         .collect();
     for a in &mut parsed.articles {
-        if let Some(s) = spaced.get(&a.title) {
-            a.title = s.clone();
+        if let Some(title) = spaced_title(&a.title, &spaced) {
+            a.title = title;
         }
     }
+}
+
+/// A title with the spaces of the line it was printed on: the whole title, or its first or
+/// last line when it wrapped (`流感进入高发期 高危人群宜尽` / `早接种`).
+fn spaced_title(title: &str, spaced: &[(String, String)]) -> Option<String> {
+    spaced.iter().find_map(|(plain, with)| {
+        if let Some(rest) = title.strip_prefix(plain.as_str()) {
+            Some(format!("{with}{rest}"))
+        } else {
+            let first = title.strip_suffix(plain.as_str())?;
+            (!first.is_empty()).then(|| format!("{first}{with}"))
+        }
+    })
 }
 
 /// A page whose titles are numbered (`1. …`, `2、…`, `（3）…`: a newsletter's or a digest's

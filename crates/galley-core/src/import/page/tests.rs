@@ -836,3 +836,16 @@ fn the_rest_of_a_headline_printed_apart_goes_back_to_the_title() {
         ("老城墙修缮工程完工", 3)
     );
 }
+
+#[test]
+fn a_wrapped_title_keeps_the_phrase_space_of_its_first_line() {
+    let spaced = vec![(
+        "流感进入高发期高危人群宜尽".to_owned(),
+        "流感进入高发期 高危人群宜尽".to_owned(),
+    )];
+    assert_eq!(
+        spaced_title("流感进入高发期高危人群宜尽早接种", &spaced).as_deref(),
+        Some("流感进入高发期 高危人群宜尽早接种")
+    );
+    assert_eq!(spaced_title("全市流感疫苗接种点增至三个", &spaced), None);
+}
