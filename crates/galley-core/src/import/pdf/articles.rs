@@ -114,12 +114,21 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
     let heads = numbered_heads(&layout.lines);
     let mut out: Vec<Block> = Vec::new();
     for (i, l) in layout.lines.iter().enumerate() {
-        // A numbered item's title is a block of its own, of one line or two.
-        if i > 0 && heads[i] != heads[i - 1] {
-            out.push(Block {
-                lines: vec![l.clone()],
-            });
-            continue;
+        // A numbered item's title is a block of its own, of one line or two, however
+        // loosely its lines are set (a band cut may fall between them).
+        let prev = i.checked_sub(1).map(|j| heads[j]);
+        match (heads[i], out.last_mut()) {
+            (Some(h), Some(b)) if prev == Some(Some(h)) => {
+                b.lines.push(l.clone());
+                continue;
+            }
+            _ if prev.is_some_and(|p| p != heads[i]) => {
+                out.push(Block {
+                    lines: vec![l.clone()],
+                });
+                continue;
+            }
+            _ => {}
         }
         let joins = out.last().and_then(|b| b.lines.last()).is_some_and(|p| {
             !p.furniture
@@ -149,13 +158,14 @@ fn numbered_heads(lines: &[Line]) -> Vec<Option<usize>> {
         if heads[i].is_some() {
             continue;
         }
-        if is_numbered_head(l) {
+        let wrapped = lines.get(i + 1).is_some_and(|rest| {
+            is_wrapped_numbered_head(l, rest) && starts_anew(rest, lines.get(i + 2))
+        });
+        if wrapped {
             heads[i] = Some(i);
-        } else if let Some(rest) = lines.get(i + 1) {
-            if is_wrapped_numbered_head(l, rest) && starts_anew(rest, lines.get(i + 2)) {
-                heads[i] = Some(i);
-                heads[i + 1] = Some(i);
-            }
+            heads[i + 1] = Some(i);
+        } else if is_numbered_head(l) {
+            heads[i] = Some(i);
         }
     }
     heads
@@ -163,20 +173,24 @@ fn numbered_heads(lines: &[Line]) -> Vec<Option<usize>> {
 
 /// A numbered item's title wrapped onto a second line, in the type it is printed in
 /// (`4. 县人民医院与省肿瘤医院共建远程会诊中心，` / `群众在家门口可约省级专家`): an item
-/// marker, no mark ending a sentence, a second line set close, stopping well short of its
-/// column and with no mark at all.
+/// marker, no mark ending a sentence, a second line right under the first, starting where
+/// it starts, stopping well short of the column and ending with no mark (`心，群众在家门口
+/// 可约省级专家` when the first line stopped at `…会诊中`).
 pub fn is_wrapped_numbered_head(first: &Line, rest: &Line) -> bool {
     let (a, b) = (first.text.trim(), rest.text.trim());
     item_marker(a).is_some()
+        && item_marker(b).is_none()
         && !a.contains(['。', '；', '！', '？'])
-        && !b.contains(['，', '。', '；', '！', '？', '、'])
+        && !b.contains(['。', '；', '！', '？'])
+        && !b.ends_with(['，', '、', '：'])
         && a.chars().count() + b.chars().count() <= 60
-        && first.region == rest.region
+        && (rest.x0 - first.x0).abs() < 0.5 * first.size
         && !first.furniture
         && !rest.furniture
         && (first.size - rest.size).abs() < 0.06 * first.size
-        && rest.top() - first.bottom() < 0.8 * first.size
-        && rest.column.1 - rest.x1 > 2.0 * rest.size
+        && rest.top() > first.bottom()
+        && rest.top() - first.bottom() < 1.6 * first.size
+        && first.column.1 - rest.x1 > 2.0 * rest.size
 }
 
 /// Whether the line after a title's last line starts something new: another column, an
