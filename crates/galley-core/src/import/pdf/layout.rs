@@ -452,13 +452,7 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
     if lines.len() > 1 {
         let x_cuts = self::gaps(lines.iter().map(|l| (l.x0, l.x1)).collect(), gaps.gutter);
         if !x_cuts.is_empty() {
-            return split_at(lines, &x_cuts, |l| l.x0)
-                .into_iter()
-                .flat_map(|part| {
-                    let bounds = edges(&part, gaps.leading.body_size);
-                    xy_cut(part, bounds, gaps)
-                })
-                .collect();
+            return columns(lines, &x_cuts, gaps);
         }
         if let Some(cut) = band_cut(&lines, gaps) {
             return split_at(lines, &[cut], Line::top)
@@ -471,19 +465,24 @@ pub fn xy_cut(mut lines: Vec<Line>, column: (f64, f64), gaps: Gaps<'_>) -> Vec<V
         }
         let x_cuts = rivers(&lines, gaps);
         if !x_cuts.is_empty() {
-            return split_at(lines, &x_cuts, |l| l.x0)
-                .into_iter()
-                .flat_map(|part| {
-                    let bounds = edges(&part, gaps.leading.body_size);
-                    xy_cut(part, bounds, gaps)
-                })
-                .collect();
+            return columns(lines, &x_cuts, gaps);
         }
     }
     for l in &mut lines {
         l.column = column;
     }
     vec![lines]
+}
+
+/// The region cut into columns at `x_cuts` (a line goes by where it starts), each cut on.
+fn columns(lines: Vec<Line>, x_cuts: &[f64], gaps: Gaps<'_>) -> Vec<Vec<Line>> {
+    split_at(lines, x_cuts, |l| l.x0)
+        .into_iter()
+        .flat_map(|part| {
+            let bounds = edges(&part, gaps.leading.body_size);
+            xy_cut(part, bounds, gaps)
+        })
+        .collect()
 }
 
 /// The column edges of a band: the region's, unless the band's body lines keep to less than

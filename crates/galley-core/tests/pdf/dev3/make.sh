@@ -1,27 +1,4 @@
 #!/bin/sh
-# Regenerates the third development set from src/*.json, the way ../make.sh's `pages` makes
-# the corpus, with LibreOffice and Chromium only (no XeLaTeX prints here): HTML laid out by
-# ../make.py, printed to NAME.lo.pdf and NAME.chromium.pdf, the gold NAME.gold.json from the
-# same source, and the text path's corpus text/NAME.ENGINE.txt (pdftotext, default mode).
-# Needs python3, soffice, chromium and pdftotext (Debian: libreoffice-writer, chromium,
-# poppler-utils, fonts-noto-cjk, fonts-wqy-zenhei). Run from anywhere: sh dev3/make.sh.
-# The tests only read the committed files.
-set -eu
-cd "$(dirname "$0")"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-for src in src/*.json; do
-    name=$(basename "$src" .json)
-    python3 ../make.py "$src" gold "$name.gold.json"
-    python3 ../make.py "$src" lo "$work/$name.html"
-    soffice --headless --convert-to pdf:writer_web_pdf_Export --outdir "$work" "$work/$name.html" >/dev/null
-    mv "$work/$name.pdf" "$name.lo.pdf"
-    python3 ../make.py "$src" chromium "$work/$name.c.html"
-    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-        --print-to-pdf="$name.chromium.pdf" "file://$work/$name.c.html" 2>/dev/null
-done
-mkdir -p text
-for pdf in *.pdf; do
-    base=$(basename "$pdf" .pdf)
-    pdftotext "$pdf" "text/$base.txt"
-done
+# Regenerates the third development set from src/*.json (see ../make-set.sh). Run from
+# anywhere: sh dev3/make.sh.
+exec sh "$(dirname "$0")/../make-set.sh" dev3
