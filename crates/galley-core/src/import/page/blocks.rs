@@ -659,11 +659,11 @@ fn first_bracket_closes_at_end(inner: &str) -> bool {
 
 /// A headline printed right above its body with no blank line between: the first one or two
 /// lines of the block form a headline and the last of them is short against the body lines
-/// (a body line that short would end a sentence). The number of headline lines: two when the
-/// second line is short too (a headline wrapped in a narrow column: `江口港集装箱吞吐量` /
-/// `创同期新高`; a body's first line is full).
+/// (a body line that short would end a sentence). The number of headline lines: two or three
+/// when the later lines are short too (a headline wrapped in a narrow column: `江口港集装箱吞吐量` /
+/// `创同期新高`, `杉木乡一万六千` / `亩油茶林进入盛` / `产期`; a body's first line is full).
 pub(super) fn headline_above_body(block: &[Line]) -> Option<usize> {
-    (1..=2.min(block.len().saturating_sub(1))).rev().find(|&k| {
+    (1..=3.min(block.len().saturating_sub(1))).rev().find(|&k| {
         let body = block[k..].iter().map(|l| width(&l.text)).max().unwrap_or(0);
         // A column of a few characters tells a headline from an indented line by nothing.
         if body < MIN_BODY_WIDTH {
@@ -1434,6 +1434,19 @@ mod tests {
         let u = page("江口港集装箱吞吐量\n创同期新高\n江口港一季度完成集装箱吞\n吐量八十六万标准箱，同比增长百\n分之十四，创历史同期新高。\n");
         assert_eq!(u[0].kind, UnitKind::Headline { strong: true });
         assert_eq!(u[0].text, "江口港集装箱吞吐量创同期新高");
+        // Wrapped over three lines.
+        let u = page(
+            "岚山镇三千亩茶园
+全部通过有机认
+证
+眼下正是冬季管护的时节，
+岚山镇各村的茶农忙着给茶树
+施肥、修剪。
+",
+        );
+        assert_eq!(u[0].kind, UnitKind::Headline { strong: true });
+        assert_eq!(u[0].text, "岚山镇三千亩茶园全部通过有机认证");
+        assert!(u[1].text.starts_with("眼下正是"), "{u:?}");
         // A short line the next goes on from (a comma opening it) is body text, not a
         // headline's second line.
         let u = page("松岭村试行积分超市\n松岭村近日开设积分超市\n，村民每次正确分类投放垃圾，都可以获得积分。\n");
