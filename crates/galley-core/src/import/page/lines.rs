@@ -448,13 +448,12 @@ pub fn strip_cjk_spaces(s: &str) -> String {
 /// The credit a text ends inside, if any: what follows the last bracket left open
 /// (`…5日电（记者 陆长青`), or the whole text when it opens with a credit (`本报记者 陆长青`).
 fn open_credit(text: &str) -> Option<&str> {
-    let open = match text.rfind(['（', '(']) {
-        Some(i) => &text[i..],
-        None => text.trim_start(),
-    };
-    let credited = match text.rfind(['（', '(']) {
-        Some(_) => CREDITS.iter().any(|c| open.contains(c)),
-        None => CREDITS.iter().any(|c| open.starts_with(c)),
+    let (open, credited) = match text.rfind(['（', '(']) {
+        Some(i) => (&text[i..], CREDITS.iter().any(|c| text[i..].contains(c))),
+        None => {
+            let t = text.trim_start();
+            (t, CREDITS.iter().any(|c| t.starts_with(c)))
+        }
     };
     (credited && !open.contains(['）', ')'])).then_some(open)
 }

@@ -848,4 +848,13 @@ fn a_wrapped_title_keeps_the_phrase_space_of_its_first_line() {
         Some("流感进入高发期 高危人群宜尽早接种")
     );
     assert_eq!(spaced_title("全市流感疫苗接种点增至三个", &spaced), None);
+    // Or of its last line, when the space was printed there.
+    let spaced = vec![(
+        "先晴后雨周四最低".to_owned(),
+        "先晴后雨 周四最低".to_owned(),
+    )];
+    assert_eq!(
+        spaced_title("本周天气：先晴后雨周四最低", &spaced).as_deref(),
+        Some("本周天气：先晴后雨 周四最低")
+    );
 }
