@@ -153,6 +153,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         .map(|&t| words(jieba, &units[t].text))
         .collect();
     split_under_stacked_titles(units, &mut pieces, &titles, &title_bags, jieba);
+    split_for_titles_apart(units, &mut pieces, &titles, &title_bags, jieba);
     for p in &mut pieces {
         if let Some(s) = p.second_source.take() {
             set_aside_source(&units[s], &mut parsed);
@@ -519,6 +520,90 @@ fn split_under_stacked_titles(
         out.extend(recut(group, cuts));
     }
     *pieces = out;
+}
+
+/// Least share of a title's words the paragraphs split off for it hold (see
+/// [`split_for_titles_apart`]).
+const APART_TITLE_MIN: f64 = 0.6;
+/// Most share of that title's words the paragraphs before them may hold.
+const APART_TITLE_BEFORE_MAX: f64 = 0.2;
+
+/// Step 1c: a title with no text right under it (stacked over another title, or over a
+/// source line), its story printed elsewhere at the end of another piece (the columns
+/// of a numbered digest read across: `7. 县图书馆调整冬季开放时间` over `3. 冬季征兵报名启动`,
+/// its text `自12月8日起，县图书馆…` after item 4's): the piece is cut before the finished
+/// paragraphs that hold most of the title's words where those before hold few.
+fn split_for_titles_apart(
+    units: &[Unit],
+    pieces: &mut Vec<Piece>,
+    titles: &[usize],
+    title_bags: &[Bag],
+    jieba: &Jieba,
+) {
+    let bags = piece_words(units, pieces, jieba);
+    let df = document_frequencies(&bags);
+    let n = pieces.len();
+    let idf = |w: &str| inverse_frequency(&df, n, w);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (ti, &t) in titles.iter().enumerate() {
+        let heads_text =
+            next_in_flow(units, t).is_some_and(|j| pieces.iter().any(|p| p.first() == j));
+        if heads_text {
+            continue;
+        }
+        // The text under the stack the title heads is that of stacked titles (see
+        // [`split_under_stacked_titles`]).
+        let under_stack = |p: &Piece| {
+            p.first() > t && (t + 1..p.first()).all(|j| !in_flow(units, j) || titles.contains(&j))
+        };
+        let cut = pieces.iter().enumerate().find_map(|(pi, p)| {
+            // Only a piece holding the title's words may hold its text.
+            if under_stack(p) || coverage(&title_bags[ti], &bags[pi], &idf) < APART_TITLE_MIN {
+                return None;
+            }
+            Some((pi, cut_for_title(units, p, &title_bags[ti], &idf, jieba)?))
+        });
+        cuts.extend(cut);
+    }
+    // Cut from the last place back, so the places before stay where they were.
+    cuts.sort_unstable();
+    cuts.dedup();
+    for (pi, k) in cuts.into_iter().rev() {
+        // The source line closing the piece closes its last story.
+        let p = &mut pieces[pi];
+        let rest = Piece {
+            items: p.items.split_off(k),
+            source: p.source.take(),
+            second_source: p.second_source.take(),
+            lead_heading: None,
+        };
+        pieces.insert(pi + 1, rest);
+    }
+}
+
+/// Where a piece splits for a title printed apart from its text: before the last paragraph
+/// from which on the paragraphs hold the title's words and before which they do not, after
+/// a finished sentence.
+fn cut_for_title(
+    units: &[Unit],
+    p: &Piece,
+    title: &Bag,
+    idf: &dyn Fn(&str) -> f64,
+    jieba: &Jieba,
+) -> Option<usize> {
+    let bag = |items: &[usize]| {
+        let text: Vec<&str> = items.iter().map(|&i| units[i].text.as_str()).collect();
+        words(jieba, &text.join("\n"))
+    };
+    (1..p.items.len()).rev().find(|&k| {
+        let (before, after) = p.items.split_at(k);
+        let last = &units[before[before.len() - 1]];
+        last.kind == UnitKind::Para
+            && units[after[0]].kind == UnitKind::Para
+            && ends_its_sentence(&last.text)
+            && coverage(title, &bag(after), idf) >= APART_TITLE_MIN
+            && coverage(title, &bag(before), idf) < APART_TITLE_BEFORE_MAX
+    })
 }
 
 /// The pieces of a run whose paragraphs two stacked headlines' stories share in turn (see
@@ -1021,6 +1106,9 @@ fn match_far_titles(
     }
 }
 
+/// The score a numbered title gets from the text printed right under it.
+const NUMBERED_RIGHT_ABOVE: f64 = 0.75;
+
 /// Step 4: the score a title `t` gets from where it is printed relative to a chain: above
 /// its body (more if nothing is in between) or right below it (more after a source line);
 /// `None` where it cannot be the chain's title.
@@ -1034,6 +1122,9 @@ fn position_bonus(units: &[Unit], pieces: &[Piece], ch: &Chain, t: usize) -> Opt
             .filter(|p| p.first() > t && p.first() < first)
             .count();
         match between {
+            // A numbered item's title heads the text printed under it: the marker says
+            // where the item starts.
+            0 if item_marker(&units[t].text).is_some() => Some(NUMBERED_RIGHT_ABOVE),
             0 => Some(0.25),
             1 => Some(0.1),
             2 => Some(0.0),

@@ -663,6 +663,11 @@ fn first_bracket_closes_at_end(inner: &str) -> bool {
 /// when the later lines are short too (a headline wrapped in a narrow column: `江口港集装箱吞吐量` /
 /// `创同期新高`, `杉木乡一万六千` / `亩油茶林进入盛` / `产期`; a body's first line is full).
 pub(super) fn headline_above_body(block: &[Line]) -> Option<usize> {
+    plain_headline_above_body(block).or_else(|| numbered_head_above_body(block))
+}
+
+/// [`headline_above_body`] for any headline: short against the body lines.
+fn plain_headline_above_body(block: &[Line]) -> Option<usize> {
     (1..=3.min(block.len().saturating_sub(1))).rev().find(|&k| {
         let body = block[k..].iter().map(|l| width(&l.text)).max().unwrap_or(0);
         // A column of a few characters tells a headline from an indented line by nothing.
@@ -681,6 +686,44 @@ pub(super) fn headline_above_body(block: &[Line]) -> Option<usize> {
                 .any(|l| l.text.contains(['，', '。', '；', ',']))
                 || block[..k].iter().all(|l| width(&l.text) < body))
     })
+}
+
+/// A numbered item's title right above its body (`5. 桂溪镇茶叶合作社拿到首笔出口订单` /
+/// `桂溪镇云雾茶专业合作社日前与一家外贸公司签`): its marker says a title may open the block,
+/// so the title need only stop short of the body's full lines, and one wrapped onto a second
+/// line may hold a comma (`4. 县人民医院与省肿瘤医院共建远程会诊中` / `心，群众在家门口可约
+/// 省级专家`): its first line about full (a letter kept with the comma it carries may leave
+/// it short), its second short, neither ending a sentence.
+fn numbered_head_above_body(block: &[Line]) -> Option<usize> {
+    let (_, first) = super::lines::item_marker(&block.first()?.text)?;
+    if block.len() < 2 || goes_on(&block[1].text) {
+        return None;
+    }
+    let body = |k: usize| block[k..].iter().map(|l| width(&l.text)).max().unwrap_or(0);
+    let two = body(2);
+    let wrapped = block.len() > 2
+        && two >= MIN_BODY_WIDTH
+        && !goes_on(&block[2].text)
+        && width(&block[0].text) * 4 >= two * 3
+        && width(&block[1].text) * 4 < two * 3
+        && width(&block[1].text) < width(&block[0].text)
+        && is_numbered_title(&format!("{first}{}", block[1].text));
+    if wrapped {
+        return Some(2);
+    }
+    let one = body(1);
+    (one >= MIN_BODY_WIDTH && width(&block[0].text) < one && is_headline(&block[..1])).then_some(1)
+}
+
+/// A numbered item's title after its marker, wrapped: a headline that may hold commas.
+fn is_numbered_title(text: &str) -> bool {
+    let n = text.chars().count();
+    (4..=MAX_HEADLINE).contains(&n)
+        && !text.contains(['。', '；', '！', '？'])
+        && !ends_sentence(text)
+        && !text.ends_with(['，', ',', '、', '：', ':', '（', '《', '“', '‘', '-'])
+        && super::lines::dateline(text).is_none()
+        && !is_notice_or_aside(text)
 }
 
 /// Whether the items after `i` are a credit (see [`is_credit`]), past rules and at most two

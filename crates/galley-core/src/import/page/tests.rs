@@ -858,3 +858,66 @@ fn a_wrapped_title_keeps_the_phrase_space_of_its_first_line() {
         Some("本周天气：先晴后雨 周四最低")
     );
 }
+
+#[test]
+fn numbered_titles_right_above_their_text_are_read_even_when_long_or_wrapped() {
+    // The first title stops only a few letters short of the body's lines; the second wraps
+    // onto a short line and holds a comma: the numbers say where each item starts.
+    let page = "\
+1. 河西区智慧停车平台本周起全面上线运行
+河西区智慧停车平台本周上线，全区三千多个
+路内泊位的空闲情况可在手机上实时查看，市民
+出行前就能找到车位。
+
+2. 北门菜场改造完成，摊位增加到一百二十
+个，周末恢复营业
+北门菜场改造历时三个月，新增冷鲜柜四十组，
+地面全部换成防滑地砖，通道由两米加宽到三
+米。
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec![
+            "河西区智慧停车平台本周起全面上线运行",
+            "北门菜场改造完成，摊位增加到一百二十个，周末恢复营业"
+        ],
+        "{p:#?}"
+    );
+    assert!(p.articles[1].paragraphs[0]
+        .text
+        .starts_with("北门菜场改造历时"));
+}
+
+#[test]
+fn a_numbered_title_stacked_over_another_finds_its_text_printed_further_on() {
+    // Two columns read across: item 3's title sits over item 4's, and item 3's text comes
+    // after item 4's, in the same run of text.
+    let page = "\
+3. 东湖公园调整冬季开放时间
+4. 城南街道开办老年人智能手机课堂
+城南街道本周开办老年人智能手机课堂，志愿者
+手把手教老人用手机挂号、缴费和视频通话，每
+期十天，已有六十多位老人报名。
+
+东湖公园自本月十日起执行冬季开放时间，每天
+早七点开园、晚六点闭园，公园东门的停车场同
+步调整收费时段。
+据《河西日报》
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "城南街道开办老年人智能手机课堂",
+                vec!["城南街道本周开办老年人智能手机课堂"]
+            ),
+            (
+                "东湖公园调整冬季开放时间",
+                vec!["东湖公园自本月十日起执行冬季开放时间"]
+            ),
+        ],
+        "{p:#?}"
+    );
+}
