@@ -334,7 +334,7 @@ impl UnitBuilder<'_> {
                 return;
             }
         }
-        let titled = is_headline(&block) || title_over_credit;
+        let titled = is_headline(&block) || title_over_credit || is_numbered_title_block(&block);
         // A title over a byline is a title even after text that stops mid-sentence: no
         // sentence goes on into a byline. (A source line may close another column's text.)
         if titled && (!open_sentence || (title_over_credit && self.above_byline)) {
@@ -713,6 +713,24 @@ fn numbered_head_above_body(block: &[Line]) -> Option<usize> {
     }
     let one = body(1);
     (one >= MIN_BODY_WIDTH && width(&block[0].text) < one && is_headline(&block[..1])).then_some(1)
+}
+
+/// A block of at most three lines that is a numbered item's title and nothing else
+/// (`4. 县人民医院与省肿瘤医院共建远程会诊中心，` / `群众在家门口可约省级专家`): it may hold
+/// one comma, which a headline without the marker may not.
+fn is_numbered_title_block(block: &[Line]) -> bool {
+    let Some((_, first)) = block
+        .first()
+        .and_then(|l| super::lines::item_marker(&l.text))
+    else {
+        return false;
+    };
+    let rest: String = block[1..].iter().map(|l| l.text.as_str()).collect();
+    let text = format!("{first}{rest}");
+    block.len() <= 3
+        && text.matches(['，', ',']).count() <= 1
+        && text.chars().filter(|&c| crate::text::is_cjk(c)).count() >= 2
+        && is_numbered_title(&text)
 }
 
 /// A numbered item's title after its marker, wrapped: a headline that may hold commas.

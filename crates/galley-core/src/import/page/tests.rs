@@ -921,3 +921,29 @@ fn a_numbered_title_stacked_over_another_finds_its_text_printed_further_on() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_numbered_title_wrapped_at_its_comma_and_set_apart_is_a_title() {
+    let page = "\
+1. 河西区智慧停车平台本周起全面上线运行
+
+河西区智慧停车平台本周上线，全区三千多个
+路内泊位的空闲情况可在手机上实时查看。
+
+2. 北门菜场改造完成，
+摊位增加到一百二十个
+
+北门菜场改造历时三个月，新增冷鲜柜四十组，
+地面全部换成防滑地砖，通道由两米加宽到三
+米。
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec![
+            "河西区智慧停车平台本周起全面上线运行",
+            "北门菜场改造完成，摊位增加到一百二十个"
+        ],
+        "{p:#?}"
+    );
+}
