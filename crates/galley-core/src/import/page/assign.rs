@@ -137,6 +137,8 @@ pub const NO_TITLE: &str = "no title found: titled by its first sentence";
 
 /// Builds the articles of a page from its units.
 pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
+    let joined = join_titles_wrapped_in_turn(units);
+    let units = joined.as_deref().unwrap_or(units);
     let split = split_side_by_side_titles(units, jieba);
     let units = split.as_deref().unwrap_or(units);
     let mut parsed = ParsedDigest::default();
@@ -174,6 +176,74 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     drafts.sort_by_key(|(line, _)| *line);
     parsed.articles = drafts.into_iter().map(|(_, a)| a).collect();
     parsed
+}
+
+/// Least width (display units) of a wrapped title's first line in
+/// [`join_titles_wrapped_in_turn`].
+const MIN_WRAPPED_WIDTH: usize = 16;
+
+/// Step 0a: the headlines of two columns side by side, each wrapped over two lines and
+/// printed line by line in turn (`老旧小区加装电梯今年完工` / `前11个月全市社会消费品` /
+/// `三百余部` / `零售总额增长6.8%`), are joined into the two titles they are: four one-line
+/// headlines stacked over text, the first two as wide as a column's full line (about the same
+/// width), each of the last two shorter than the line it ends. `None` when none is joined.
+fn join_titles_wrapped_in_turn(units: &[Unit]) -> Option<Vec<Unit>> {
+    let flow: Vec<usize> = (0..units.len()).filter(|&i| in_flow(units, i)).collect();
+    let headline = |i: usize| {
+        matches!(units[i].kind, UnitKind::Headline { .. })
+            && units[i].title_lines.len() <= 1
+            && item_marker(&units[i].text).is_none()
+    };
+    let is_headline =
+        |k: Option<&usize>| k.is_some_and(|&i| matches!(units[i].kind, UnitKind::Headline { .. }));
+    let mut joins: Vec<[usize; 4]> = Vec::new();
+    let mut k = 0;
+    while k + 4 <= flow.len() {
+        let four = [flow[k], flow[k + 1], flow[k + 2], flow[k + 3]];
+        // Text (or a byline) follows them; a masthead may be above them.
+        if !is_headline(flow.get(k + 4))
+            && four.iter().all(|&i| headline(i))
+            && wrapped_in_turn(units, four)
+        {
+            joins.push(four);
+            k += 4;
+        } else {
+            k += 1;
+        }
+    }
+    if joins.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(units.len());
+    for (i, u) in units.iter().enumerate() {
+        match joins.iter().find(|j| j.contains(&i)) {
+            Some(&[a, b, c, d]) if i == a || i == b => {
+                let end = if i == a { c } else { d };
+                let lines = [u.text.clone(), units[end].text.clone()];
+                out.push(Unit {
+                    kind: UnitKind::Headline { strong: true },
+                    text: joined_title(&lines),
+                    last_line: units[end].last_line,
+                    title_lines: lines.to_vec(),
+                    ..u.clone()
+                });
+            }
+            Some(_) => {}
+            None => out.push(u.clone()),
+        }
+    }
+    Some(out)
+}
+
+/// Whether four stacked one-line headlines are two titles wrapped in turn: the first two
+/// full and alike, each of the last two shorter than its first line.
+fn wrapped_in_turn(units: &[Unit], [a, b, c, d]: [usize; 4]) -> bool {
+    let w = |i: usize| super::lines::width(&units[i].text);
+    let (wa, wb) = (w(a), w(b));
+    wa.min(wb) >= MIN_WRAPPED_WIDTH
+        && wa.min(wb) * 5 >= wa.max(wb) * 4
+        && w(c) * 4 < wa * 3
+        && w(d) * 4 < wb * 3
 }
 
 /// Step 0: a headline of two lines that are two titles, those of columns side by side printed

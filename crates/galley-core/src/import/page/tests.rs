@@ -947,3 +947,36 @@ fn a_numbered_title_wrapped_at_its_comma_and_set_apart_is_a_title() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn two_columns_titles_wrapped_and_printed_line_by_line_in_turn_are_joined() {
+    // Column A: `河西区智慧停车平台` / `本周全面上线`; column B: `北门菜场改造完成摊位` /
+    // `增至一百二十个`; the extraction printed their lines in turn.
+    let page = "\
+河西区智慧停车平台全面
+
+北门菜场改造完成摊位
+
+上线运行
+
+增至一百二十个
+
+河西区智慧停车平台本周上线，全区三千多个路内泊
+位的空闲情况可在手机上实时查看，市民出行前就能
+找到车位。
+据《河西日报》
+
+北门菜场改造历时三个月，新增冷鲜柜四十组，摊位
+由八十个增至一百二十个，通道由两米加宽到三米。
+据《河西晚报》
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec![
+            "河西区智慧停车平台全面上线运行",
+            "北门菜场改造完成摊位增至一百二十个"
+        ],
+        "{p:#?}"
+    );
+}
