@@ -169,7 +169,17 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         bags: &title_bags,
     };
     let chains = chain_pieces(units, &pieces, &titled, &piece_bags, &idf);
-    let (title_of, used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
+    let (title_of, mut used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
+    let rested = title_rests(
+        units,
+        &titles,
+        &title_bags,
+        &chains,
+        &title_of,
+        &mut used,
+        &idf,
+    );
+    let units = rested.as_deref().unwrap_or(units);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
     attach_pull_quotes(units, &quotes, &chain_of_unit, &mut drafts, &mut parsed);
@@ -180,7 +190,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
 
 /// Least width (display units) of a wrapped title's first line in
 /// [`join_titles_wrapped_in_turn`].
-const MIN_WRAPPED_WIDTH: usize = 16;
+const MIN_WRAPPED_WIDTH: usize = 12;
 
 /// Step 0a: the headlines of two columns side by side, each wrapped over two lines and
 /// printed line by line in turn (`老旧小区加装电梯今年完工` / `前11个月全市社会消费品` /
@@ -1142,6 +1152,62 @@ fn match_titles(
     match_far_titles(title_bags, chains, idf, &mut title_of, &mut used, titles);
     (title_of, used)
 }
+
+/// Least share of a leftover headline's words its story holds for it to end the title above
+/// it (see [`title_rests`]).
+const REST_MIN: f64 = 0.5;
+
+/// Step 4c: a headline no story took, printed right under a story's one-line title and
+/// shorter than it, its words in that story (`白鹭湾跨海大桥` / `北主塔封顶`, a title wrapped
+/// over two lines printed apart): the rest of that title, joined to it. `None` when no title
+/// is joined; `used` marks the rests taken.
+fn title_rests(
+    units: &[Unit],
+    titles: &[usize],
+    title_bags: &[Bag],
+    chains: &[Chain],
+    title_of: &[Option<(usize, f64)>],
+    used: &mut [bool],
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<Vec<Unit>> {
+    let mut joined: Option<Vec<Unit>> = None;
+    for (ri, &r) in titles.iter().enumerate() {
+        let Some(t) = (0..r).rev().find(|&j| in_flow(units, j)) else {
+            continue;
+        };
+        let Some(ci) = title_of.iter().position(|x| x.is_some_and(|(u, _)| u == t)) else {
+            continue;
+        };
+        if used[ri] || !is_rest_of(&units[t], &units[r]) {
+            continue;
+        }
+        if coverage(&title_bags[ri], &chains[ci].bag, idf) < REST_MIN {
+            continue;
+        }
+        used[ri] = true;
+        let out = joined.get_or_insert_with(|| units.to_vec());
+        let lines = [out[t].text.clone(), units[r].text.clone()];
+        out[t].text = joined_title(&lines);
+        out[t].title_lines = lines.to_vec();
+        out[t].last_line = units[r].last_line;
+    }
+    joined
+}
+
+/// Whether headline `rest` may end the one-line title `title` printed right above it: one
+/// line, unnumbered, shorter, the two no longer than a headline.
+fn is_rest_of(title: &Unit, rest: &Unit) -> bool {
+    use super::lines::width;
+    matches!(rest.kind, UnitKind::Headline { .. })
+        && title.title_lines.len() <= 1
+        && rest.title_lines.len() <= 1
+        && item_marker(&rest.text).is_none()
+        && width(&rest.text) < width(&title.text)
+        && title.text.chars().count() + rest.text.chars().count() <= MAX_TITLE
+}
+
+/// Longest title joined from two headlines, in characters.
+const MAX_TITLE: usize = 40;
 
 /// Least cohesion for a title printed far from its body (see [`match_far_titles`]).
 const FAR_TITLE_MIN: f64 = 0.6;

@@ -980,3 +980,28 @@ fn two_columns_titles_wrapped_and_printed_line_by_line_in_turn_are_joined() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn the_rest_of_a_title_printed_apart_under_it_ends_it() {
+    let page = "\
+东湖隧道双向
+
+全线贯通
+
+东湖隧道本周双向全线贯通，隧道全长三点二公里，
+通车后从城东到城西的车程缩短二十分钟。
+据《河西日报》
+
+北门菜场改造完成
+
+北门菜场改造历时三个月，新增冷鲜柜四十组，摊位
+由八十个增至一百二十个，通道由两米加宽到三米。
+据《河西晚报》
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec!["东湖隧道双向全线贯通", "北门菜场改造完成"],
+        "{p:#?}"
+    );
+}
