@@ -170,15 +170,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     };
     let chains = chain_pieces(units, &pieces, &titled, &piece_bags, &idf);
     let (title_of, mut used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
-    let rested = title_rests(
-        units,
-        &titles,
-        &title_bags,
-        &chains,
-        &title_of,
-        &mut used,
-        &idf,
-    );
+    let rested = title_rests(units, &titled, &chains, &title_of, &mut used, &idf, jieba);
     let units = rested.as_deref().unwrap_or(units);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
@@ -1163,13 +1155,14 @@ const REST_MIN: f64 = 0.5;
 /// is joined; `used` marks the rests taken.
 fn title_rests(
     units: &[Unit],
-    titles: &[usize],
-    title_bags: &[Bag],
+    titled: &Titled<'_>,
     chains: &[Chain],
     title_of: &[Option<(usize, f64)>],
     used: &mut [bool],
     idf: &dyn Fn(&str) -> f64,
+    jieba: &Jieba,
 ) -> Option<Vec<Unit>> {
+    let (titles, title_bags) = (titled.titles, titled.bags);
     let mut joined: Option<Vec<Unit>> = None;
     for (ri, &r) in titles.iter().enumerate() {
         let Some(t) = (0..r).rev().find(|&j| in_flow(units, j)) else {
@@ -1182,6 +1175,18 @@ fn title_rests(
             continue;
         }
         if coverage(&title_bags[ri], &chains[ci].bag, idf) < REST_MIN {
+            continue;
+        }
+        // Text right under the rest is told by the whole title: the line above names it too
+        // (else the two are the titles of two stories, `公积金贷款最高额度上调至` over
+        // `年货节提前一个月开幕` and its text).
+        let under = next_in_flow(units, r).filter(|&j| units[j].kind == UnitKind::Para);
+        let ti = titles
+            .iter()
+            .position(|&x| x == t)
+            .expect("a matched title");
+        let names = |j: usize| coverage(&title_bags[ti], &words(jieba, &units[j].text), idf);
+        if under.is_some_and(|j| names(j) < REST_MIN) {
             continue;
         }
         used[ri] = true;

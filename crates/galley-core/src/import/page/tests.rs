@@ -1005,3 +1005,28 @@ fn the_rest_of_a_title_printed_apart_under_it_ends_it() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_title_over_another_story_s_title_and_text_is_not_joined_to_it() {
+    let page = "\
+公积金贷款最高额度上调
+
+年货节提前开幕
+
+第十二届鹭洲年货节昨天在国际会展中心开幕，比往年
+提前了近一个月，展位一千二百个。
+
+八十万元
+
+自明年起，住房公积金个人贷款最高额度由六十万元上
+调至八十万元，多子女家庭可再上浮二十万元。
+（来源：鹭洲住房公积金中心）
+";
+    let (titles, p) = titles_of(page);
+    assert!(
+        titles
+            .iter()
+            .all(|t| !t.contains("公积金贷款最高额度上调年货节")),
+        "{p:#?}"
+    );
+}
