@@ -150,18 +150,16 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     if pieces.is_empty() {
         return parsed;
     }
-    let title_bags: Vec<Bag> = titles
-        .iter()
-        .map(|&t| words(jieba, &units[t].text))
-        .collect();
-    split_under_stacked_titles(units, &mut pieces, &titles, &title_bags, jieba);
-    split_for_titles_apart(units, &mut pieces, &titles, &title_bags, jieba);
+    let uw = UnitWords::new(units, jieba);
+    let title_bags: Vec<Bag> = titles.iter().map(|&t| uw.of(t).clone()).collect();
+    split_under_stacked_titles(&uw, &mut pieces, &titles, &title_bags);
+    split_for_titles_apart(&uw, &mut pieces, &titles, &title_bags);
     for p in &mut pieces {
         if let Some(s) = p.second_source.take() {
             set_aside_source(&units[s], &mut parsed);
         }
     }
-    let piece_bags = piece_words(units, &pieces, jieba);
+    let piece_bags = piece_words(&uw, &pieces);
     let df = document_frequencies(&piece_bags);
     let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
     let titled = Titled {
@@ -264,7 +262,7 @@ fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>>
         return None;
     }
     let Layout { pieces, titles, .. } = layout(units, &mut ParsedDigest::default());
-    let bags = piece_words(units, &pieces, jieba);
+    let bags = piece_words(&UnitWords::new(units, jieba), &pieces);
     let df = document_frequencies(&bags);
     let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
     let split: Vec<usize> = pairs
@@ -536,15 +534,40 @@ fn is_cross_head(units: &[Unit], cur: Option<&Piece>, i: usize) -> bool {
         })
 }
 
-/// Step 2: the words of each piece, segmented once.
-fn piece_words(units: &[Unit], pieces: &[Piece], jieba: &Jieba) -> Vec<Bag> {
-    pieces
-        .iter()
-        .map(|p| {
-            let text: Vec<&str> = p.items.iter().map(|&i| units[i].text.as_str()).collect();
-            words(jieba, &text.join("\n"))
-        })
-        .collect()
+/// The words of each unit of a page ([`words`]), segmented once, when first asked for: the
+/// steps ask for the words of the same pieces again as they cut them.
+struct UnitWords<'a> {
+    jieba: &'a Jieba,
+    units: &'a [Unit],
+    bags: Vec<std::cell::OnceCell<Bag>>,
+}
+
+impl<'a> UnitWords<'a> {
+    fn new(units: &'a [Unit], jieba: &'a Jieba) -> Self {
+        let bags = (0..units.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
+        UnitWords { jieba, units, bags }
+    }
+
+    /// The words of unit `i`.
+    fn of(&self, i: usize) -> &Bag {
+        self.bags[i].get_or_init(|| words(self.jieba, &self.units[i].text))
+    }
+
+    /// The words of units `items` together (jieba cuts no word across two units' texts).
+    fn of_all(&self, items: &[usize]) -> Bag {
+        let mut bag = Bag::default();
+        for &i in items {
+            add(&mut bag, self.of(i));
+        }
+        bag
+    }
+}
+
+/// Step 2: the words of each piece.
+fn piece_words(uw: &UnitWords<'_>, pieces: &[Piece]) -> Vec<Bag> {
+    pieces.iter().map(|p| uw.of_all(&p.items)).collect()
 }
 
 /// Step 1b: headlines printed one under the other with nothing between (the headlines of
@@ -552,13 +575,13 @@ fn piece_words(units: &[Unit], pieces: &[Piece], jieba: &Jieba) -> Vec<Bag> {
 /// paragraphs into parts that each tell one headline's story, each part is a piece. Without a
 /// source line between the stories, they were one.
 fn split_under_stacked_titles(
-    units: &[Unit],
+    uw: &UnitWords<'_>,
     pieces: &mut Vec<Piece>,
     titles: &[usize],
     title_bags: &[Bag],
-    jieba: &Jieba,
 ) {
-    let bags = piece_words(units, pieces, jieba);
+    let (units, jieba) = (uw.units, uw.jieba);
+    let bags = piece_words(uw, pieces);
     let df = document_frequencies(&bags);
     let n = pieces.len();
     let idf = |w: &str| inverse_frequency(&df, n, w);
@@ -606,13 +629,13 @@ const APART_TITLE_BEFORE_MAX: f64 = 0.2;
 /// its text `自12月8日起，县图书馆…` after item 4's): the piece is cut before the finished
 /// paragraphs that hold most of the title's words where those before hold few.
 fn split_for_titles_apart(
-    units: &[Unit],
+    uw: &UnitWords<'_>,
     pieces: &mut Vec<Piece>,
     titles: &[usize],
     title_bags: &[Bag],
-    jieba: &Jieba,
 ) {
-    let bags = piece_words(units, pieces, jieba);
+    let units = uw.units;
+    let bags = piece_words(uw, pieces);
     let df = document_frequencies(&bags);
     let n = pieces.len();
     let idf = |w: &str| inverse_frequency(&df, n, w);
@@ -633,7 +656,7 @@ fn split_for_titles_apart(
             if under_stack(p) || coverage(&title_bags[ti], &bags[pi], &idf) < APART_TITLE_MIN {
                 return None;
             }
-            Some((pi, cut_for_title(units, p, &title_bags[ti], &idf, jieba)?))
+            Some((pi, cut_for_title(uw, p, &title_bags[ti], &idf)?))
         });
         cuts.extend(cut);
     }
@@ -657,16 +680,13 @@ fn split_for_titles_apart(
 /// from which on the paragraphs hold the title's words and before which they do not, after
 /// a finished sentence.
 fn cut_for_title(
-    units: &[Unit],
+    uw: &UnitWords<'_>,
     p: &Piece,
     title: &Bag,
     idf: &dyn Fn(&str) -> f64,
-    jieba: &Jieba,
 ) -> Option<usize> {
-    let bag = |items: &[usize]| {
-        let text: Vec<&str> = items.iter().map(|&i| units[i].text.as_str()).collect();
-        words(jieba, &text.join("\n"))
-    };
+    let units = uw.units;
+    let bag = |items: &[usize]| uw.of_all(items);
     (1..p.items.len()).rev().find(|&k| {
         let (before, after) = p.items.split_at(k);
         let last = &units[before[before.len() - 1]];

@@ -50,13 +50,20 @@ pub fn repair(text: &str) -> Vec<Line> {
 pub fn repair_raw(raw: &[&str], contents: &[bool]) -> Vec<Line> {
     let mut out = Vec::with_capacity(raw.len() + 8);
     let tables = super::figures::table_lines(raw);
+    // Each line's furniture test, made once: the steps below ask it of every line's
+    // neighbours too.
+    let furniture: Vec<bool> = raw.iter().map(|l| is_furniture(l)).collect();
+    let page = Page {
+        raw,
+        furniture: &furniture,
+    };
     for i in 0..raw.len() {
         // A caption over a table (a blank line between them or not).
         let next = (i + 1..raw.len()).find(|&j| !raw[j].is_empty());
         let over_table = !tables[i] && next.is_some_and(|j| tables[j]);
         // Or ending a block under a finished sentence (`…贸市场。` / `表：12月4日…均价`).
-        let after_text = ends_block(raw, i) && i > 0 && ends_sentence(raw[i - 1]);
-        let caption = (stands_alone(raw, i) || over_table || after_text)
+        let after_text = page.ends_block(i) && i > 0 && ends_sentence(raw[i - 1]);
+        let caption = (page.stands_alone(i) || over_table || after_text)
             && super::figures::caption_words(raw[i]);
         if tables[i] || caption || contents[i] {
             // Kept apart from the text, in the furniture.
@@ -67,15 +74,36 @@ pub fn repair_raw(raw: &[&str], contents: &[bool]) -> Vec<Line> {
             });
             continue;
         }
-        repair_line(raw, i, &mut out);
+        repair_line(&page, i, &mut out);
     }
     out
+}
+
+/// A page's lines as extracted, with whether each is furniture ([`is_furniture`]).
+struct Page<'a> {
+    raw: &'a [&'a str],
+    furniture: &'a [bool],
+}
+
+impl Page<'_> {
+    /// Whether line `i` is the last of its block: the next line is blank or furniture.
+    fn ends_block(&self, i: usize) -> bool {
+        self.raw
+            .get(i + 1)
+            .is_none_or(|l| l.is_empty() || self.furniture[i + 1])
+    }
+
+    /// Whether line `i` is a block of its own: blank or furniture on both sides.
+    fn stands_alone(&self, i: usize) -> bool {
+        self.ends_block(i) && (i == 0 || self.raw[i - 1].is_empty() || self.furniture[i - 1])
+    }
 }
 
 /// Classifies and repairs line `i` of the page into `out`: blank, furniture, a doubled
 /// headline or source standing alone, a source ending a block (two lines where it was
 /// glued to the body text), else text.
-fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
+fn repair_line(page: &Page<'_>, i: usize, out: &mut Vec<Line>) {
+    let raw = page.raw;
     let line = raw[i];
     let no = i + 1;
     if line.is_empty() {
@@ -86,7 +114,7 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
         });
         return;
     }
-    if is_furniture(line) {
+    if page.furniture[i] {
         out.push(Line {
             no,
             text: line.to_owned(),
@@ -108,18 +136,18 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
         });
         return;
     }
-    if stands_alone(raw, i) {
+    if page.stands_alone(i) {
         if let Some(l) = doubled_or_source(line, no) {
             out.push(l);
             return;
         }
     }
-    if ends_block(raw, i) {
+    if page.ends_block(i) {
         if let Some(lines) = source_ending_block(raw, i) {
             out.extend(lines);
             return;
         }
-        if let Some(src) = source_under_open_line(raw, i) {
+        if let Some(src) = source_under_open_line(page, i) {
             // That line is another column's: a block of its own, between the story's end
             // and its source, as printed.
             let open = out.pop();
@@ -152,17 +180,6 @@ fn repair_line(raw: &[&str], i: usize, out: &mut Vec<Line>) {
         text: strip_cjk_spaces(line),
         kind: LineKind::Text,
     });
-}
-
-/// Whether line `i` is the last of its block: the next line is blank or furniture.
-fn ends_block(raw: &[&str], i: usize) -> bool {
-    raw.get(i + 1)
-        .is_none_or(|l| l.is_empty() || is_furniture(l))
-}
-
-/// Whether line `i` is a block of its own: blank or furniture on both sides.
-fn stands_alone(raw: &[&str], i: usize) -> bool {
-    ends_block(raw, i) && (i == 0 || raw[i - 1].is_empty() || is_furniture(raw[i - 1]))
 }
 
 /// A line standing alone as a doubled bold headline (repaired) or a source line.
@@ -217,9 +234,10 @@ fn source_ending_block(raw: &[&str], i: usize) -> Option<Vec<Line>> {
 /// `气象站负责人介绍，新雷达将帮助山区公路提前` / `据《西川科技报》`). A short line ending a
 /// block ends a paragraph, and no paragraph ends on `据《西川科技报》`: it is the source of the
 /// story printed before that line, not of the sentence left open.
-fn source_under_open_line(raw: &[&str], i: usize) -> Option<Source> {
+fn source_under_open_line(page: &Page<'_>, i: usize) -> Option<Source> {
+    let raw = page.raw;
     let above = raw.get(i.checked_sub(1)?)?;
-    let open = !above.is_empty() && !is_furniture(above) && !ends_sentence(above);
+    let open = !above.is_empty() && !page.furniture[i - 1] && !ends_sentence(above);
     (open && width(raw[i]) * 2 <= width(above))
         .then(|| parse_source(raw[i]))
         .flatten()
