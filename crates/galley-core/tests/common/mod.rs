@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod sets;
+pub mod simulate;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

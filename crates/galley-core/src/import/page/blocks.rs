@@ -328,7 +328,7 @@ impl UnitBuilder<'_> {
                 self.out.push(unit);
                 // The rest is body text: it opens no other headline.
                 self.text.extend(body);
-                if self.text.last().is_some_and(|l| ends_sentence(&l.text)) {
+                if super::lines::lines_end_sentence(&self.text) {
                     self.flush();
                 }
                 return;
@@ -356,7 +356,7 @@ impl UnitBuilder<'_> {
             self.flush();
         }
         self.text.extend(block);
-        if self.text.last().is_some_and(|l| ends_sentence(&l.text)) || closes_credit(&self.text) {
+        if super::lines::lines_end_sentence(&self.text) || closes_credit(&self.text) {
             self.flush();
         }
     }
@@ -618,17 +618,27 @@ fn is_contact_line(block: &[Line]) -> bool {
 /// Most letters of the label before an address on a line of its own (`报修网址：`).
 const MAX_ADDRESS_LABEL: usize = 8;
 
+/// Most lines an address on lines of its own wraps onto.
+const MAX_ADDRESS_LINES: usize = 3;
+
 /// A web address on a line of its own under a short label (`报修网址：https://…`,
 /// `摊位预约：www.…`): a line no sentence goes on into, whatever a word read across the
 /// junction says (`…11月30日` + `报修网址` reads 日报).
 fn is_address_line(block: &[Line]) -> bool {
-    let [line] = block else { return false };
-    let text = line.text.trim();
+    // The address may wrap onto lines of its own (`视频：www.xichuan.ed-` / `u.cn/v/88`).
+    let goes_on = |l: &Line| {
+        let t = l.text.trim();
+        !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic())
+    };
+    if block.is_empty() || block.len() > MAX_ADDRESS_LINES || !block[1..].iter().all(goes_on) {
+        return false;
+    }
+    let text: String = block.iter().map(|l| l.text.trim()).collect();
     let Some((label, _)) = text.split_once(['：', ':']) else {
         return false;
     };
     // A label in words (`报修网址`), not an address's own scheme (`https`).
-    super::lines::ends_with_address(text)
+    super::lines::ends_with_address(&text)
         && (1..=MAX_ADDRESS_LABEL).contains(&label.chars().count())
         && label.chars().any(crate::text::is_cjk)
         && !label.contains(['。', '，', '！', '？', '；'])
@@ -1570,6 +1580,10 @@ mod tests {
             "详情请登录学校网站查询：www.xichuan.edu.cn"
         )));
         assert!(!is_address_line(&repair("报修网址")));
+        assert!(is_address_line(&repair("视频：www.xichuan.ed-\nu.cn/v/88")));
+        assert!(!is_address_line(&repair(
+            "视频：www.xichuan.edu.cn\n老年人课堂"
+        )));
         assert!(!is_address_line(&repair("https://gr.liuwanjd.cn/baoxiu")));
     }
 

@@ -324,6 +324,25 @@ pub fn ends_sentence(s: &str) -> bool {
     }
 }
 
+/// Whether lines read in order end a sentence: the last one does, or the last ones hold an
+/// address wrapped onto lines of its own (`视频：www.xichuan.ed-` / `u.cn/v/88`).
+pub fn lines_end_sentence(lines: &[Line]) -> bool {
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    if ends_sentence(&last.text) {
+        return true;
+    }
+    let ascii = |l: &Line| {
+        let t = l.text.trim();
+        !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic())
+    };
+    let tail = lines.iter().rev().take_while(|l| ascii(l)).count();
+    let from = lines.len().saturating_sub(tail + 1);
+    let text: String = lines[from..].iter().map(|l| l.text.trim()).collect();
+    tail > 0 && from + 1 < lines.len() && ends_with_address(&text)
+}
+
 /// Whether the text ends with a web or e-mail address (`详情：https://lib.example.cn/1203`,
 /// `投稿邮箱：news@example.cn`): nothing goes on after one, so it ends its paragraph.
 pub fn ends_with_address(s: &str) -> bool {

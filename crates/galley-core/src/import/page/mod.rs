@@ -88,9 +88,17 @@ pub fn doubt_the_page(parsed: &mut ParsedDigest) {
 /// 全市两天降温十二摄氏度`) keeps that space, which the line repairs took out with the
 /// extraction's spaces between letters (see [`lines::phrase_spaced`]).
 pub fn phrase_spaced_titles(parsed: &mut ParsedDigest, raw: &[&str]) {
+    // A title wrapped right after its space (`鹭洲马拉松开跑 本` / `地选手破纪录`) shows its
+    // second phrase only once its two lines are read together.
+    let wrapped = raw
+        .windows(2)
+        .filter(|w| !w[0].is_empty() && !w[1].is_empty())
+        .map(|w| format!("{}{}", w[0], w[1]));
     let spaced: Vec<(String, String)> = raw
         .iter()
-        .filter_map(|l| Some((lines::strip_cjk_spaces(l), lines::phrase_spaced(l)?)))
+        .map(|l| l.to_string())
+        .chain(wrapped)
+        .filter_map(|l| Some((lines::strip_cjk_spaces(&l), lines::phrase_spaced(&l)?)))
         .collect();
     for a in &mut parsed.articles {
         if let Some(title) = spaced_title(&a.title, &spaced) {

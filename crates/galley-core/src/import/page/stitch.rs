@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use jieba_rs::Jieba;
 
-use super::lines::{ends_sentence, width, Line};
+use super::lines::{ends_sentence, lines_end_sentence, width, Line};
 
 /// How many later blocks are looked at for a sentence's continuation.
 const WINDOW: usize = 8;
@@ -139,8 +139,10 @@ fn in_turn(
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (k, a) in blocks.iter().enumerate() {
-        let Some(last) = a.lines.last() else { continue };
-        if found.contains_key(&a.item) || ends_sentence(&last.text) || is_letter_alone(a.lines) {
+        if a.lines.is_empty() {
+            continue;
+        }
+        if found.contains_key(&a.item) || lines_end_sentence(a.lines) || is_letter_alone(a.lines) {
             continue;
         }
         let Some(turn) = agreed_turn(turns, k) else {
@@ -194,7 +196,7 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
     for (i, a) in blocks.iter().enumerate() {
         let Some(last) = a.lines.last() else { continue };
         // A letter alone is a name's piece printed apart (`王` / `观`), no sentence.
-        if ends_sentence(&last.text) || is_letter_alone(a.lines) {
+        if lines_end_sentence(a.lines) || is_letter_alone(a.lines) {
             continue;
         }
         let col = column_width(a.lines);

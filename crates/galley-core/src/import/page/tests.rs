@@ -838,6 +838,33 @@ fn the_rest_of_a_headline_printed_apart_goes_back_to_the_title() {
 }
 
 #[test]
+fn a_title_wrapped_right_after_its_phrase_space_keeps_it() {
+    let page = "鹭洲马拉松三万人开跑 本\n地选手刷新赛会纪录\n\n\
+12月6日，鹭洲马拉松在市民广场鸣枪起跑，三万名跑者参\n\
+赛，本地选手郭子航刷新了赛会国内选手纪录。\n";
+    let (titles, _) = titles_of(page);
+    assert_eq!(titles, ["鹭洲马拉松三万人开跑 本地选手刷新赛会纪录"]);
+}
+
+#[test]
+fn an_address_wrapped_onto_a_line_of_its_own_ends_its_story() {
+    let page = "留学生中文演讲比赛举行决赛\n\n来自肯尼亚的安娜讲述\n了她在社区做志愿者的\n经历，获得一等奖。\n\n\
+视频：www.xichuan.ed-\nu.cn/v/88\n\n老年人智能手机课堂走进社\n区\n\n\
+“以前只会接电话，现在能自己挂号、叫车\n了。”七十二岁的刘桂芳在社区课堂上学会\n了用手机预约门诊。\n";
+    let (titles, parsed) = titles_of(page);
+    assert_eq!(
+        titles,
+        ["留学生中文演讲比赛举行决赛", "老年人智能手机课堂走进社区"]
+    );
+    let last = &parsed.articles[0]
+        .paragraphs
+        .last()
+        .expect("paragraphs")
+        .text;
+    assert_eq!(last, "视频：www.xichuan.edu.cn/v/88");
+}
+
+#[test]
 fn a_wrapped_title_keeps_the_phrase_space_of_its_first_line() {
     let spaced = vec![(
         "流感进入高发期高危人群宜尽".to_owned(),
