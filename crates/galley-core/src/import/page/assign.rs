@@ -161,16 +161,19 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     }
     let piece_bags = piece_words(&uw, &pieces);
     let df = document_frequencies(&piece_bags);
-    let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
+    let n_pieces = pieces.len();
+    let idf = |w: &str| inverse_frequency(&df, n_pieces, w);
     let titled = Titled {
         titles: &titles,
         bags: &title_bags,
     };
-    let chains = chain_pieces(units, &pieces, &titled, &piece_bags, &idf);
-    let (title_of, mut used) = match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
+    let mut chains = chain_pieces(units, &pieces, &titled, &piece_bags, &idf);
+    let (mut title_of, mut used) =
+        match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
     let rested = title_rests(units, &titled, &chains, &title_of, &mut used, &idf, jieba);
     let units = rested.as_deref().unwrap_or(units);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
+    join_untitled_rests(units, &pieces, &mut chains, &mut title_of, &idf);
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
     attach_pull_quotes(units, &quotes, &chain_of_unit, &mut drafts, &mut parsed);
     drafts.sort_by_key(|(line, _)| *line);
@@ -1327,6 +1330,70 @@ fn place_leftover_headlines(
             }
         }
     }
+}
+
+/// Step 4d: a story no title was found for, closed by a source line and printed right after
+/// a titled story that none closed, nothing between them but that story's title (printed
+/// after its first column: lead / `出租车运价调整举行听证` / the rest) or furniture, is the
+/// rest of that story, too short to be told by its words. The join is weighed by the two
+/// texts' cohesion, as any join is.
+fn join_untitled_rests(
+    units: &[Unit],
+    pieces: &[Piece],
+    chains: &mut Vec<Chain>,
+    title_of: &mut Vec<Option<(usize, f64)>>,
+    idf: &dyn Fn(&str) -> f64,
+) {
+    while let Some((u, t)) = (0..chains.len())
+        .find_map(|u| titled_story_before(units, pieces, chains, title_of, u).map(|t| (u, t)))
+    {
+        let rest = chains.remove(u);
+        title_of.remove(u);
+        let t = if t > u { t - 1 } else { t };
+        let cohesion = cosine(&chains[t].bag, &rest.bag, idf);
+        let line = units[pieces[rest.pieces[0]].first()].first_line;
+        let story = &mut chains[t];
+        story.pieces.extend(rest.pieces);
+        add(&mut story.bag, &rest.bag);
+        story.merges.extend(rest.merges);
+        story.merges.push((cohesion, 0.0, line));
+    }
+}
+
+/// Step 4d: the titled story, open (no source line closes it), printed right before the
+/// untitled, closed chain `u` (see [`join_untitled_rests`]).
+fn titled_story_before(
+    units: &[Unit],
+    pieces: &[Piece],
+    chains: &[Chain],
+    title_of: &[Option<(usize, f64)>],
+    u: usize,
+) -> Option<usize> {
+    let ch = &chains[u];
+    let p = ch.pieces[0];
+    let piece = &pieces[p];
+    let closed = pieces[*ch.pieces.last()?].source.is_some();
+    if title_of[u].is_some()
+        || !closed
+        || p == 0
+        || piece.lead_heading.is_some()
+        || opens_with_dateline(units, piece)
+    {
+        return None;
+    }
+    let t = chains
+        .iter()
+        .position(|c| c.pieces.last() == Some(&(p - 1)))?;
+    let (title, _) = title_of[t]?;
+    let before = &pieces[p - 1];
+    let apart = |k: usize| {
+        k == title
+            || matches!(
+                units[k].kind,
+                UnitKind::Furniture | UnitKind::PullQuote { .. }
+            )
+    };
+    (before.source.is_none() && (before.last() + 1..piece.first()).all(apart)).then_some(t)
 }
 
 /// Step 5: one draft per chain, keyed by its first line, and the chain each unit went to.

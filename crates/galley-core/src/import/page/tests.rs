@@ -865,6 +865,27 @@ fn an_address_wrapped_onto_a_line_of_its_own_ends_its_story() {
 }
 
 #[test]
+fn a_title_printed_after_its_lead_takes_the_rest_its_source_closes() {
+    let page = "南湖区上线社区共享工具箱\n\n南湖区十个社区近日设立共享工具箱，\n居民扫码即可借用电钻、梯子和水管扳\n手，用完七天内归还。\n\n\
+（来源：南湖新闻网）\n\n\
+12月4日，市发展改革委召开出租车运价\n调整听证会。方案拟将起步价由十元调整\n为十二元，起步里程仍为三公里。\n\n\
+出租车运价调整举行听证\n\n\
+十九名听证参加人中，十四\n人原则同意调价方案，也有\n代表建议同时规范网约车定\n价，避免高峰时段随意加价。\n\n\
+据《鹭洲日报》\n";
+    let (titles, parsed) = titles_of(page);
+    assert_eq!(
+        titles,
+        ["南湖区上线社区共享工具箱", "出租车运价调整举行听证"]
+    );
+    let story = &parsed.articles[1];
+    assert_eq!(story.paragraphs.len(), 2);
+    assert_eq!(story.source.line.as_deref(), Some("据《鹭洲日报》"));
+    // A story no source line closes is not joined to the untitled text after it.
+    let (titles, _) = titles_of(&page.replace("据《鹭洲日报》\n", ""));
+    assert_eq!(titles.len(), 3, "{titles:?}");
+}
+
+#[test]
 fn a_wrapped_title_keeps_the_phrase_space_of_its_first_line() {
     let spaced = vec![(
         "流感进入高发期高危人群宜尽".to_owned(),
