@@ -551,7 +551,8 @@ pub fn phrase_spaced<'a>(line: &'a str) -> Option<String> {
     let mut pieces = vec![parts.first()?.to_string()];
     for pair in parts.windows(2) {
         let last = pieces.last_mut().expect("one piece at least");
-        if ideographs(pair[0], true) && ideographs(opening(pair[1]), false) {
+        let after = opening(pair[1]);
+        if ideographs(pair[0], true) && (ideographs(after, false) || figure_phrase(after)) {
             pieces.push(pair[1].to_owned());
         } else {
             last.push(' ');
@@ -564,6 +565,19 @@ pub fn phrase_spaced<'a>(line: &'a str) -> Option<String> {
     })
 }
 
+/// Whether a phrase opens with a figure written into its words (`2035年建成线网…`): a
+/// phrase of the writer's, unlike a figure the extraction spaced apart (`3 月 5 日`).
+fn figure_phrase(s: &str) -> bool {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < s.len()
+        && rest
+            .chars()
+            .take(2)
+            .filter(|&c| is_cjk(c) && c.is_alphabetic())
+            .count()
+            == 2
+}
+
 /// Undoes a bold headline extracted with each run of glyphs printed twice:
 /// `高级别自动驾驶提速高级别自动驾驶提速““车路云车路云””…` → `高级别自动驾驶提速“车路云”…`.
 ///
@@ -571,7 +585,24 @@ pub fn phrase_spaced<'a>(line: &'a str) -> Option<String> {
 /// characters without sentence punctuation, is repaired; body text with real
 /// reduplication (`谢谢`, `研究研究`) never splits that way as a whole line.
 pub fn undouble(line: &str) -> Option<String> {
-    let s: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    // A space printed inside a run is doubled with it (`HarmonHarmonyOS 4操yOS 4操`) and is
+    // the title's; spaces the extraction put between runs are not.
+    let kept: Vec<char> = line.trim().chars().collect();
+    let stripped: Vec<char> = kept
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if kept.len() != stripped.len() {
+        if let Some(out) = undouble_chars(&kept) {
+            return Some(out);
+        }
+    }
+    undouble_chars(&stripped)
+}
+
+/// [`undouble`] of a line's characters.
+fn undouble_chars(s: &[char]) -> Option<String> {
     let n = s.len();
     if n < 8 || !n.is_multiple_of(2) || n > 400 {
         return None;
@@ -603,7 +634,8 @@ pub fn undouble(line: &str) -> Option<String> {
         i += 2 * len;
     }
     let m = out.chars().count();
-    let sentence_like = out.contains(['。', '，', '；']) || out.contains("..");
+    // A headline may hold a comma (`…投入使用，柑橘错峰销售…`), never end a clause.
+    let sentence_like = out.contains(['。', '；']) || out.contains("..") || out.ends_with('，');
     // A headline, not a line of reduplicated words: long enough, and either some run
     // longer than two glyphs or many runs (per-glyph doubling `高高级级别别`).
     if m < 4 || sentence_like || (longest < 3 && runs < 4) {
@@ -1424,6 +1456,16 @@ mod tests {
 
     #[test]
     fn leaves_real_reduplication_alone() {
+        // A space inside a run is the title's; a headline may hold a comma.
+        assert_eq!(
+            undouble("华为发布鸿蒙华为发布鸿蒙HarmonHarmonyOS 4操yOS 4操作系统作系统").as_deref(),
+            Some("华为发布鸿蒙HarmonyOS 4操作系统")
+        );
+        assert_eq!(
+            undouble("冷库投入使用冷库投入使用，柑橘错峰，柑橘错峰多卖两毛多卖两毛").as_deref(),
+            Some("冷库投入使用，柑橘错峰多卖两毛")
+        );
+        assert_eq!(undouble("好的，快点好的，快点，，"), None);
         assert_eq!(undouble("谢谢谢谢"), None);
         assert_eq!(undouble("研究研究"), None);
         assert_eq!(undouble("我们常常要研究研究再说谢谢大家"), None);
@@ -1448,6 +1490,10 @@ mod tests {
         assert_eq!(spaced("Linux系 统 的"), None);
         assert_eq!(spaced("新 闻 摘 要"), None);
         assert_eq!(spaced("本报北京 3 月 5 日讯"), None);
+        assert_eq!(
+            spaced("城际轨道交通规划获批 2035年建成线网").as_deref(),
+            Some("城际轨道交通规划获批 2035年建成线网")
+        );
         assert_eq!(spaced("未来 AI发展"), None);
         assert_eq!(spaced("桐川至岚山城际铁路开通"), None);
         // A phrase opening with a quotation; a line the extraction letter-spaced throughout.
