@@ -591,13 +591,28 @@ pub fn is_headline(block: &[Line]) -> bool {
         .count();
     (4..=MAX_HEADLINE).contains(&n)
         && cjk >= 2
-        && !text.contains(['，', '。', '；', ','])
+        && !text.contains(['。', '；', ','])
+        && (!text.contains('，') || is_comma_title(block, &text))
         && !ends_sentence(&text)
         && !text.ends_with(['、', '：', ':', '（', '《', '“', '‘', '-'])
         && !text.starts_with(['，', '。', '、', '”', '’', '）', '》', '；', '：'])
         // `本报讯（记者 赵一鸣）老城区十四条街巷的雨污`: a lead's first line, not a headline.
         && super::lines::dateline(&text).is_none()
         && !is_notice_or_aside(&text)
+}
+
+/// A title in two clauses wrapped over lines of its own (`县人民医院与省肿瘤医院共建远程` /
+/// `会诊中心，群众在家门口可约省级` / `专家`): one comma, and a last line clearly shorter
+/// than the first, where it ends. A piece of body text cut off by a column break runs to
+/// the column's end, and one line is too little to tell.
+fn is_comma_title(block: &[Line], text: &str) -> bool {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return false;
+    };
+    block.len() >= 2
+        && text.matches('，').count() == 1
+        && !text.ends_with('，')
+        && width(&last.text) * 4 <= width(&first.text) * 3
 }
 
 /// Text no title is: an address (`dzlx@example.cn移动端：…`) or an aside wholly in brackets
@@ -2068,5 +2083,24 @@ mod tests {
             "本报讯（记者 赵一鸣）老城区十四条街巷的雨污"
         ])));
         assert!(is_headline(&block(&["老城区十四条街巷完成雨污分流"])));
+    }
+
+    #[test]
+    fn a_title_in_two_clauses_wrapped_short_is_a_headline_a_cut_off_text_is_not() {
+        assert!(is_headline(&block(&[
+            "县人民医院与省肿瘤医院共建远程",
+            "会诊中心，群众在家门口可约省级",
+            "专家",
+        ])));
+        // Text a column break cut off runs to the column's end; one line tells too little.
+        assert!(!is_headline(&block(&[
+            "乡农办测算，错峰销售",
+            "后每斤柑橘平均能多卖"
+        ])));
+        assert!(!is_headline(&block(&["冷库投入使用，柑橘错峰销售"])));
+        assert!(!is_headline(&block(&[
+            "乡农办测算，错峰销售",
+            "后每斤，柑橘"
+        ])));
     }
 }
