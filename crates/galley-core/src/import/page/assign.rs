@@ -173,7 +173,9 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     let rested = title_rests(units, &titled, &chains, &title_of, &mut used, &idf, jieba);
     let units = rested.as_deref().unwrap_or(units);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
-    join_untitled_rests(units, &pieces, &mut chains, &mut title_of, &idf);
+    if pieces.iter().any(|p| p.source.is_some()) {
+        join_untitled_rests(units, &pieces, &mut chains, &mut title_of, &idf);
+    }
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
     attach_pull_quotes(units, &quotes, &chain_of_unit, &mut drafts, &mut parsed);
     drafts.sort_by_key(|(line, _)| *line);
@@ -1332,11 +1334,11 @@ fn place_leftover_headlines(
     }
 }
 
-/// Step 4d: a story no title was found for, closed by a source line and printed right after
-/// a titled story that none closed, nothing between them but that story's title (printed
-/// after its first column: lead / `出租车运价调整举行听证` / the rest) or furniture, is the
-/// rest of that story, too short to be told by its words. The join is weighed by the two
-/// texts' cohesion, as any join is.
+/// Step 4d, on a page that prints source lines: text no title was found for, printed right
+/// after a titled story no source line closed yet, nothing between them but that story's
+/// title (printed after its first column: lead / `出租车运价调整举行听证` / the rest) or
+/// furniture, goes on with that story, too short to be told by its words; so on until a
+/// source line closes it. Each join is weighed by the two texts' cohesion, as any join is.
 fn join_untitled_rests(
     units: &[Unit],
     pieces: &[Piece],
@@ -1361,7 +1363,7 @@ fn join_untitled_rests(
 }
 
 /// Step 4d: the titled story, open (no source line closes it), printed right before the
-/// untitled, closed chain `u` (see [`join_untitled_rests`]).
+/// untitled chain `u` (see [`join_untitled_rests`]).
 fn titled_story_before(
     units: &[Unit],
     pieces: &[Piece],
@@ -1372,9 +1374,7 @@ fn titled_story_before(
     let ch = &chains[u];
     let p = ch.pieces[0];
     let piece = &pieces[p];
-    let closed = pieces[*ch.pieces.last()?].source.is_some();
     if title_of[u].is_some()
-        || !closed
         || p == 0
         || piece.lead_heading.is_some()
         || opens_with_dateline(units, piece)

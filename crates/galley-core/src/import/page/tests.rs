@@ -880,9 +880,26 @@ fn a_title_printed_after_its_lead_takes_the_rest_its_source_closes() {
     let story = &parsed.articles[1];
     assert_eq!(story.paragraphs.len(), 2);
     assert_eq!(story.source.line.as_deref(), Some("据《鹭洲日报》"));
-    // A story no source line closes is not joined to the untitled text after it.
-    let (titles, _) = titles_of(&page.replace("据《鹭洲日报》\n", ""));
-    assert_eq!(titles.len(), 3, "{titles:?}");
+    // Nor when that source line is missing: the story goes on until one closes it.
+    let (titles, parsed) = titles_of(&page.replace("据《鹭洲日报》\n", ""));
+    assert_eq!(
+        titles,
+        ["南湖区上线社区共享工具箱", "出租车运价调整举行听证"]
+    );
+    assert_eq!(parsed.articles[1].paragraphs.len(), 2);
+}
+
+#[test]
+fn a_titled_story_goes_on_in_the_columns_after_it_until_a_source_line_closes_it() {
+    let page = "青石县建成首座山区光伏水泵站\n\n\
+青石县北部山区的首座光伏水\n泵站日前投入使用，附近三个\n村的两千多亩梯田告别了靠天\n浇水的日子。\n\n\
+这座水泵站由县水利局和一家本地企业共同建设，\n屋顶铺设了四百块太阳能板，白天抽水入池，夜间\n依靠重力自流灌溉。\n\n\
+村民周大山说，过去旱季要排队挑水，\n现在打开阀门就有水，今年准备多种两\n亩蔬菜。\n\n据《青石日报》\n";
+    let (titles, parsed) = titles_of(page);
+    assert_eq!(titles, ["青石县建成首座山区光伏水泵站"]);
+    let story = &parsed.articles[0];
+    assert_eq!(story.paragraphs.len(), 3);
+    assert_eq!(story.source.line.as_deref(), Some("据《青石日报》"));
 }
 
 #[test]
