@@ -174,7 +174,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     let units = rested.as_deref().unwrap_or(units);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
     if pieces.iter().any(|p| p.source.is_some()) {
-        join_untitled_rests(units, &pieces, &mut chains, &mut title_of, &idf);
+        join_untitled_rests(units, &pieces, &mut chains, &mut title_of, &uw, &idf);
     }
     let (mut drafts, chain_of_unit) = drafts(units, &pieces, &chains, &title_of);
     attach_pull_quotes(units, &quotes, &chain_of_unit, &mut drafts, &mut parsed);
@@ -1344,22 +1344,63 @@ fn join_untitled_rests(
     pieces: &[Piece],
     chains: &mut Vec<Chain>,
     title_of: &mut Vec<Option<(usize, f64)>>,
+    uw: &UnitWords<'_>,
     idf: &dyn Fn(&str) -> f64,
 ) {
-    while let Some((u, t)) = (0..chains.len())
-        .find_map(|u| titled_story_before(units, pieces, chains, title_of, u).map(|t| (u, t)))
-    {
+    while let Some((u, t)) = (0..chains.len()).find_map(|u| {
+        let t = titled_story_before(units, pieces, chains, title_of, u)
+            .or_else(|| titled_story_after(units, pieces, chains, title_of, u))?;
+        Some((u, t))
+    }) {
         let rest = chains.remove(u);
         title_of.remove(u);
         let t = if t > u { t - 1 } else { t };
         let cohesion = cosine(&chains[t].bag, &rest.bag, idf);
-        let line = units[pieces[rest.pieces[0]].first()].first_line;
         let story = &mut chains[t];
-        story.pieces.extend(rest.pieces);
+        let rest_first = rest.pieces[0];
+        let line = units[pieces[rest_first.max(story.pieces[0])].first()].first_line;
+        if rest_first < story.pieces[0] {
+            story.pieces.splice(0..0, rest.pieces);
+        } else {
+            story.pieces.extend(rest.pieces);
+        }
         add(&mut story.bag, &rest.bag);
         story.merges.extend(rest.merges);
         story.merges.push((cohesion, 0.0, line));
+        // The title is weighed again against the whole story's words.
+        if let Some((title, _)) = title_of[t] {
+            title_of[t] = Some((title, coverage(uw.of(title), &story.bag, idf)));
+        }
     }
+}
+
+/// Step 4d: the titled story whose text goes on right after the untitled chain `u`, which
+/// no source line closes, nothing between them (no headline: its title is printed after
+/// it, `…` / `据《农民日报》` / `青年农场主把草莓种进了“空中花园”`): `u` is its beginning.
+fn titled_story_after(
+    units: &[Unit],
+    pieces: &[Piece],
+    chains: &[Chain],
+    title_of: &[Option<(usize, f64)>],
+    u: usize,
+) -> Option<usize> {
+    let last = *chains[u].pieces.last()?;
+    if title_of[u].is_some() || pieces[last].source.is_some() {
+        return None;
+    }
+    let t = chains.iter().position(|c| c.pieces[0] == last + 1)?;
+    let next = &pieces[last + 1];
+    let apart = |k: usize| {
+        matches!(
+            units[k].kind,
+            UnitKind::Furniture | UnitKind::PullQuote { .. }
+        )
+    };
+    let joins = title_of[t].is_some()
+        && next.lead_heading.is_none()
+        && !opens_with_dateline(units, next)
+        && (pieces[last].last() + 1..next.first()).all(apart);
+    joins.then_some(t)
 }
 
 /// Step 4d: the titled story, open (no source line closes it), printed right before the

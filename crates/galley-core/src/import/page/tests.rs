@@ -903,6 +903,27 @@ fn a_titled_story_goes_on_in_the_columns_after_it_until_a_source_line_closes_it(
 }
 
 #[test]
+fn text_going_on_into_a_story_titled_after_it_is_that_storys_beginning() {
+    let page = "南湖区上线社区共享工具箱\n\n南湖区十个社区近日设立共享工具箱，\n居民扫码即可借用电钻、梯子和水管扳\n手，用完七天内归还。\n\n\
+（来源：南湖新闻网）\n\n\
+走进城郊的一座智能温室，一\n排排种植槽悬挂在半空中，红\n彤彤的草莓垂在槽边，伸手就\n能摘到。\n\n\
+下一步，他打算把基地扩大到五十亩，\n并尝试种植蓝莓和番茄。 据《农民日报》\n\n\
+青年农场主把草莓种进了“空中花园”\n";
+    let (titles, parsed) = titles_of(page);
+    assert_eq!(
+        titles,
+        [
+            "南湖区上线社区共享工具箱",
+            "青年农场主把草莓种进了“空中花园”"
+        ]
+    );
+    assert_eq!(parsed.articles[1].paragraphs.len(), 2);
+    assert!(parsed.articles[1].paragraphs[0]
+        .text
+        .starts_with("走进城郊"));
+}
+
+#[test]
 fn a_wrapped_title_keeps_the_phrase_space_of_its_first_line() {
     let spaced = vec![(
         "流感进入高发期高危人群宜尽".to_owned(),
