@@ -20,6 +20,13 @@ use super::lines::{dateline, item_marker};
 
 /// Lowest cosine similarity for attaching a body piece without a source line to a later one.
 const MERGE_MIN: f64 = 0.12;
+/// Lowest cosine similarity for such an attachment when it is [`CLEAR_AHEAD`] times the
+/// runner-up's or more.
+const MERGE_WEAK: f64 = 0.06;
+/// How many times the runner-up's cohesion a weak attachment must have.
+const CLEAR_AHEAD: f64 = 4.0;
+/// Fewest letters of each of the two pieces a weak attachment joins.
+const LONG_PIECE: usize = 150;
 
 /// A run of body paragraphs (and the cross-heads between them) printed together.
 #[derive(Debug, Default)]
@@ -1033,10 +1040,23 @@ fn chain_pieces(
         let Some(&(best, c)) = scored.first() else {
             continue;
         };
-        if best < MERGE_MIN {
+        let second = scored.get(1).map_or(0.0, |s| s.0);
+        // Weak cohesion will do between long texts when nothing else comes near it: short
+        // ones share too few words for a low figure to tell.
+        let long = |p: &Piece| {
+            p.items
+                .iter()
+                .map(|&i| units[i].text.chars().count())
+                .sum::<usize>()
+                >= LONG_PIECE
+        };
+        let clear = best >= MERGE_WEAK
+            && second * CLEAR_AHEAD <= best
+            && long(&pieces[h])
+            && long(&pieces[c]);
+        if best < MERGE_MIN && !clear {
             continue;
         }
-        let second = scored.get(1).map_or(0.0, |s| s.0);
         let own = chains[h].take().expect("checked");
         let target = chains[c].take().expect("checked");
         let line = units[pieces[c].first()].first_line;

@@ -924,6 +924,28 @@ fn text_going_on_into_a_story_titled_after_it_is_that_storys_beginning() {
 }
 
 #[test]
+fn long_texts_of_one_story_join_on_weak_cohesion_when_nothing_else_comes_near() {
+    let page = "老字号酱园的第七代传人\n\n\
+走进西街的百年酱园，一股浓\n郁的豆香扑面而来。院子里整\n齐排列着三百多口大缸，五十\n二岁的周建国掀开缸盖，用木\n耙轻轻翻动里面的黄豆酱。他\n是这家老字号的第七代传人。\n\n\
+周家酱园创办于清代道光年间，\n至今仍坚持“日晒夜露”的传\n统工艺：黄豆蒸熟、制曲，再\n放入缸中晒足一百八十天。周\n建国说，晒酱最怕连阴雨，每\n到雨季，他常常半夜起来盖缸。\n\n\
+老手艺遇上新渠道\n\n\
+前些年，酱园的生意一度冷清。年轻人更习惯\n在超市买瓶装酱料，老顾客则越来越少。转机\n出现在三年前，周建国的女儿周晓从外地辞职\n回家，开起了网店，还把晒酱、翻缸的过程拍\n成短视频。\n\n\
+没想到，这些朴素的画面吸引了不少网友。如\n今，酱园每年通过网络卖出的酱料超过二十吨，\n占到总销量的一半。周晓还设计了小罐装的礼\n盒，很受年轻人欢迎。\n\n\
+据《古城晚报》\n\n\
+国产大型邮轮完成首个完整运营季\n\n\
+记者从相关邮轮公司获悉，我国首艘国产大型邮轮日前完成首个完整运营季，累计执行航次\n六十余个，接待旅客超过二十万人次，平均上座率保持在九成以上。\n\n\
+据《航运周报》\n";
+    let (titles, parsed) = titles_of(page);
+    assert_eq!(
+        titles,
+        ["老字号酱园的第七代传人", "国产大型邮轮完成首个完整运营季"]
+    );
+    let story = &parsed.articles[0];
+    assert_eq!(story.paragraphs.len(), 5, "{:?}", story.paragraphs);
+    assert_eq!(story.paragraphs[2].kind, ParagraphKind::Heading);
+}
+
+#[test]
 fn a_wrapped_title_keeps_the_phrase_space_of_its_first_line() {
     let spaced = vec![(
         "流感进入高发期高危人群宜尽".to_owned(),
