@@ -300,7 +300,7 @@ fn simulated_pages_score_as_before() {
         tallies.push(score_part(name, articles, *seed));
     }
     // The figures reached, less a little: a drop is a regression.
-    let floors = [0.933, 0.852, 0.927, 0.883];
+    let floors = [0.933, 0.852, 0.933, 0.908];
     for ((name, ..), (tally, floor)) in parts.iter().zip(tallies.iter().zip(floors)) {
         let f1 = mean_f1(tally);
         assert!(f1 >= floor, "the {name} part reads {f1:.3}, below {floor}");
