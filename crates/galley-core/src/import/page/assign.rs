@@ -1367,11 +1367,18 @@ fn join_untitled_rests(
     uw: &UnitWords<'_>,
     idf: &dyn Fn(&str) -> f64,
 ) {
-    while let Some((u, t)) = (0..chains.len()).find_map(|u| {
-        let t = titled_story_before(units, pieces, chains, title_of, u)
-            .or_else(|| titled_story_after(units, pieces, chains, title_of, u))?;
-        Some((u, t))
-    }) {
+    loop {
+        let laid = Laid {
+            units,
+            pieces,
+            chains,
+            title_of,
+        };
+        let found = (0..chains.len())
+            .find_map(|u| Some((u, laid.story_before(u).or_else(|| laid.story_after(u))?)));
+        let Some((u, t)) = found else {
+            break;
+        };
         let rest = chains.remove(u);
         title_of.remove(u);
         let t = if t > u { t - 1 } else { t };
@@ -1394,67 +1401,67 @@ fn join_untitled_rests(
     }
 }
 
-/// Step 4d: the titled story whose text goes on right after the untitled chain `u`, which
-/// no source line closes, nothing between them (no headline: its title is printed after
-/// it, `…` / `据《农民日报》` / `青年农场主把草莓种进了“空中花园”`): `u` is its beginning.
-fn titled_story_after(
-    units: &[Unit],
-    pieces: &[Piece],
-    chains: &[Chain],
-    title_of: &[Option<(usize, f64)>],
-    u: usize,
-) -> Option<usize> {
-    let last = *chains[u].pieces.last()?;
-    if title_of[u].is_some() || pieces[last].source.is_some() {
-        return None;
-    }
-    let t = chains.iter().position(|c| c.pieces[0] == last + 1)?;
-    let next = &pieces[last + 1];
-    let apart = |k: usize| {
-        matches!(
-            units[k].kind,
-            UnitKind::Furniture | UnitKind::PullQuote { .. }
-        )
-    };
-    let joins = title_of[t].is_some()
-        && next.lead_heading.is_none()
-        && !opens_with_dateline(units, next)
-        && (pieces[last].last() + 1..next.first()).all(apart);
-    joins.then_some(t)
+/// Step 4d: the page's stories as laid out so far, to find the titled story an untitled
+/// chain goes with.
+struct Laid<'a> {
+    units: &'a [Unit],
+    pieces: &'a [Piece],
+    chains: &'a [Chain],
+    title_of: &'a [Option<(usize, f64)>],
 }
 
-/// Step 4d: the titled story, open (no source line closes it), printed right before the
-/// untitled chain `u` (see [`join_untitled_rests`]).
-fn titled_story_before(
-    units: &[Unit],
-    pieces: &[Piece],
-    chains: &[Chain],
-    title_of: &[Option<(usize, f64)>],
-    u: usize,
-) -> Option<usize> {
-    let ch = &chains[u];
-    let p = ch.pieces[0];
-    let piece = &pieces[p];
-    if title_of[u].is_some()
-        || p == 0
-        || piece.lead_heading.is_some()
-        || opens_with_dateline(units, piece)
-    {
-        return None;
+impl Laid<'_> {
+    /// The titled story, open (no source line closes it), printed right before the untitled
+    /// chain `u`, nothing between them but its title (printed between its lead and the rest)
+    /// or furniture (see [`join_untitled_rests`]).
+    fn story_before(&self, u: usize) -> Option<usize> {
+        let p = self.chains[u].pieces[0];
+        let piece = &self.pieces[p];
+        if self.title_of[u].is_some()
+            || p == 0
+            || piece.lead_heading.is_some()
+            || opens_with_dateline(self.units, piece)
+        {
+            return None;
+        }
+        let t = self
+            .chains
+            .iter()
+            .position(|c| c.pieces.last() == Some(&(p - 1)))?;
+        let (title, _) = self.title_of[t]?;
+        let before = &self.pieces[p - 1];
+        (before.source.is_none() && self.apart(before.last(), piece.first(), Some(title)))
+            .then_some(t)
     }
-    let t = chains
-        .iter()
-        .position(|c| c.pieces.last() == Some(&(p - 1)))?;
-    let (title, _) = title_of[t]?;
-    let before = &pieces[p - 1];
-    let apart = |k: usize| {
-        k == title
-            || matches!(
-                units[k].kind,
-                UnitKind::Furniture | UnitKind::PullQuote { .. }
-            )
-    };
-    (before.source.is_none() && (before.last() + 1..piece.first()).all(apart)).then_some(t)
+
+    /// The titled story whose text goes on right after the untitled chain `u`, which no
+    /// source line closes, nothing between them (no headline: its title is printed after
+    /// it, `…` / `据《农民日报》` / `青年农场主把草莓种进了“空中花园”`): `u` is its beginning.
+    fn story_after(&self, u: usize) -> Option<usize> {
+        let last = *self.chains[u].pieces.last()?;
+        if self.title_of[u].is_some() || self.pieces[last].source.is_some() {
+            return None;
+        }
+        let t = self.chains.iter().position(|c| c.pieces[0] == last + 1)?;
+        let next = &self.pieces[last + 1];
+        let joins = self.title_of[t].is_some()
+            && next.lead_heading.is_none()
+            && !opens_with_dateline(self.units, next)
+            && self.apart(self.pieces[last].last(), next.first(), None);
+        joins.then_some(t)
+    }
+
+    /// Whether nothing but furniture, pull quotes and the `title` stands between units `a`
+    /// and `b`.
+    fn apart(&self, a: usize, b: usize, title: Option<usize>) -> bool {
+        (a + 1..b).all(|k| {
+            Some(k) == title
+                || matches!(
+                    self.units[k].kind,
+                    UnitKind::Furniture | UnitKind::PullQuote { .. }
+                )
+        })
+    }
 }
 
 /// Step 5: one draft per chain, keyed by its first line, and the chain each unit went to.
