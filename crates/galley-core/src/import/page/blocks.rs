@@ -641,10 +641,7 @@ const MAX_ADDRESS_LINES: usize = 3;
 /// junction says (`…11月30日` + `报修网址` reads 日报).
 fn is_address_line(block: &[Line]) -> bool {
     // The address may wrap onto lines of its own (`视频：www.xichuan.ed-` / `u.cn/v/88`).
-    let goes_on = |l: &Line| {
-        let t = l.text.trim();
-        !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic())
-    };
+    let goes_on = |l: &Line| super::lines::goes_on_with_address(&l.text);
     if block.is_empty() || block.len() > MAX_ADDRESS_LINES || !block[1..].iter().all(goes_on) {
         return false;
     }

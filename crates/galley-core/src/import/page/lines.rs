@@ -333,14 +333,21 @@ pub fn lines_end_sentence(lines: &[Line]) -> bool {
     if ends_sentence(&last.text) {
         return true;
     }
-    let ascii = |l: &Line| {
-        let t = l.text.trim();
-        !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic())
-    };
-    let tail = lines.iter().rev().take_while(|l| ascii(l)).count();
+    let tail = lines
+        .iter()
+        .rev()
+        .take_while(|l| goes_on_with_address(&l.text))
+        .count();
     let from = lines.len().saturating_sub(tail + 1);
     let text: String = lines[from..].iter().map(|l| l.text.trim()).collect();
-    tail > 0 && from + 1 < lines.len() && ends_with_address(&text)
+    tail > 0 && ends_with_address(&text)
+}
+
+/// Whether a line can only be the rest of an address wrapped onto it (`u.cn/v/88`): ASCII
+/// signs and letters, no space.
+pub fn goes_on_with_address(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic())
 }
 
 /// Whether the text ends with a web or e-mail address (`详情：https://lib.example.cn/1203`,
