@@ -553,13 +553,16 @@ pub fn phrase_spaced<'a>(line: &'a str) -> Option<String> {
         };
         n == 2 && edge.iter().all(|&c| is_cjk(c) && c.is_alphabetic())
     };
-    // A phrase may open with a quotation (`城区新增学位一万二千个 “大班额”基本消除`).
+    // A phrase may open with a quotation (`城区新增学位一万二千个 “大班额”基本消除`) or
+    // close with one (`山区小学用上“双师课堂” 孩子们…`).
     let opening = |s: &'a str| s.trim_start_matches(['“', '‘', '「', '《']);
+    let closing = |s: &'a str| s.trim_end_matches(['”', '’', '」', '》']);
     let mut pieces = vec![parts.first()?.to_string()];
     for pair in parts.windows(2) {
         let last = pieces.last_mut().expect("one piece at least");
         let after = opening(pair[1]);
-        if ideographs(pair[0], true) && (ideographs(after, false) || figure_phrase(after)) {
+        let before = closing(pair[0]);
+        if ideographs(before, true) && (ideographs(after, false) || figure_phrase(after)) {
             pieces.push(pair[1].to_owned());
         } else {
             last.push(' ');
@@ -1509,6 +1512,12 @@ mod tests {
             Some("城区新增学位一万二千个 “大班额”基本消")
         );
         assert_eq!(spaced("平川县 夜市带 动 餐 饮"), None);
+        // A phrase closing with one.
+        assert_eq!(
+            spaced("山区小学用上“双师课堂” 孩子们隔着屏幕学舞蹈").as_deref(),
+            Some("山区小学用上“双师课堂” 孩子们隔着屏幕学舞蹈")
+        );
+        assert_eq!(spaced("他说“好” 的"), None);
     }
 
     #[test]
