@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod draw;
 pub mod sets;
 pub mod simulate;
 

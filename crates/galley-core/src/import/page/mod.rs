@@ -14,9 +14,12 @@
 //!   block in turn read apart by `interleave`; a sentence goes on in the block [`stitch`]
 //!   finds completing it at the junction, else in the next), paragraphs cut,
 //! - [`assign`]: body pieces chained and titled by lexical cohesion (jieba).
+//!
+//! then [`calibrate`] makes each article's confidence the probability that it is right.
 
 pub mod assign;
 pub mod blocks;
+pub mod calibrate;
 pub mod figures;
 mod glue;
 mod interleave;
@@ -29,8 +32,17 @@ use jieba_rs::Jieba;
 use crate::model::ParsedDigest;
 
 /// Turns the text of one digest page into articles (in reading order of their first
-/// body line), page furniture and warnings.
+/// body line), page furniture and warnings, each article's confidence the probability that
+/// it is right ([`calibrate`]).
 pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
+    let mut parsed = reconstruct_by_rules(text, jieba);
+    calibrate::calibrate(&mut parsed);
+    parsed
+}
+
+/// [`reconstruct`] without the last step: the confidences are the rules' own, what the
+/// calibration weighs (and is fitted on).
+pub fn reconstruct_by_rules(text: &str, jieba: &Jieba) -> ParsedDigest {
     let text = glue::unglued(text);
     let raw = lines::raw_lines(&text);
     let contents = crate::import::contents::lines(&raw);
@@ -48,40 +60,10 @@ pub fn reconstruct(text: &str, jieba: &Jieba) -> ParsedDigest {
     site_names(&mut parsed);
     closing_credits(&mut parsed);
     headline_rests(&mut parsed);
-    doubt_the_page(&mut parsed);
     parsed
         .warnings
         .extend(crate::import::contents::warning(&contents, &raw));
     parsed
-}
-
-/// Fewest articles on a page for its flagged share to say anything about the rest.
-const DOUBT_MIN_ARTICLES: usize = 3;
-
-/// A page most of whose articles are flagged was read badly (its columns interleaved beyond
-/// what the text tells): the articles that look right on it are flagged too, with a warning
-/// saying why. An editor then trusts an unflagged article only on a page read well.
-pub fn doubt_the_page(parsed: &mut ParsedDigest) {
-    use crate::model::vocabulary::LOW_CONFIDENCE;
-    let n = parsed.articles.len();
-    let flagged = parsed
-        .articles
-        .iter()
-        .filter(|a| a.confidence < LOW_CONFIDENCE)
-        .count();
-    if n < DOUBT_MIN_ARTICLES || flagged * 2 < n {
-        return;
-    }
-    for a in parsed
-        .articles
-        .iter_mut()
-        .filter(|a| a.confidence >= LOW_CONFIDENCE)
-    {
-        a.confidence = LOW_CONFIDENCE - 0.1;
-        a.warnings.push(format!(
-            "low confidence: {flagged} of the page's {n} articles are uncertain; check this one too"
-        ));
-    }
 }
 
 /// A title printed on a line of its own in phrases set apart by a space (`寒潮来袭

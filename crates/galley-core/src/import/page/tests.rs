@@ -503,35 +503,6 @@ fn a_dateline_credit_closing_a_story_stays_with_it() {
 }
 
 #[test]
-fn on_a_page_most_of_whose_articles_are_flagged_the_rest_are_flagged_too() {
-    let article = |confidence: f64| crate::model::ArticleDraft {
-        title: "标题".into(),
-        source: Default::default(),
-        paragraphs: Vec::new(),
-        pull_quotes: Vec::new(),
-        confidence,
-        warnings: Vec::new(),
-    };
-    let page = |cs: &[f64]| ParsedDigest {
-        articles: cs.iter().map(|&c| article(c)).collect(),
-        ..ParsedDigest::default()
-    };
-    let mut bad = page(&[0.3, 0.2, 0.9, 1.0]);
-    doubt_the_page(&mut bad);
-    assert!(bad.articles.iter().all(|a| a.confidence < 0.6));
-    assert!(bad.articles[2].warnings[0].contains("2 of the page's 4 articles"));
-    let mut good = page(&[0.3, 0.9, 1.0, 0.8]);
-    doubt_the_page(&mut good);
-    assert_eq!(
-        good.articles[1].confidence, 0.9,
-        "one flagged of four says nothing"
-    );
-    let mut small = page(&[0.3, 0.9]);
-    doubt_the_page(&mut small);
-    assert_eq!(small.articles[1].confidence, 0.9, "two articles say little");
-}
-
-#[test]
 fn two_headlines_printed_one_under_the_other_title_their_own_stories() {
     // The headlines of two columns side by side, then the columns one after the other.
     let page = "\

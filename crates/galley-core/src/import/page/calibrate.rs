@@ -1,0 +1,331 @@
+//! The last step of the text path: each article's confidence becomes the probability that it
+//! is right (its title exact and its text whole), from what the rules found (their own
+//! confidence) and what the finished page tells: how many of the page's articles the rules
+//! doubt, how long the article is beside the others, whether one of its paragraphs reads
+//! closer to another article than to its own, how much of its title its text repeats.
+//!
+//! The weights are a logistic regression fitted on the project's development pages only
+//! (the first, second and third development sets and the simulated development parts;
+//! never the held-out or simulated test parts): `cargo test -p galley-core --release --test
+//! calibration -- --ignored --nocapture` fits them again and prints them.
+
+use rustc_hash::FxHashMap;
+
+use crate::model::vocabulary::LOW_CONFIDENCE;
+use crate::model::{ArticleDraft, ParsedDigest};
+
+use super::assign::NO_TITLE;
+
+/// How many numbers describe an article (the first is a constant 1).
+pub const FEATURES: usize = 11;
+
+/// The fitted weights, in the order of [`evidence`]'s numbers.
+const WEIGHTS: [f64; FEATURES] = [
+    0.197, 1.326, -1.124, -1.185, 0.484, -0.659, -0.797, 1.170, -0.628, 0.105, 0.419,
+];
+
+/// Paragraphs shorter than this (letters) are not weighed against the other articles: a
+/// line of a few words tells nothing about the story it belongs to.
+const MIN_WEIGHED: usize = 25;
+
+/// The start of the warning the rules give a flagged article (replaced by this step's).
+const LOW_PREFIX: &str = "low confidence (";
+
+/// The numbers the calibration weighs for each article of a page read by the rules, in
+/// order: 1, the rules' confidence, whether the rules flag it, the share of the page's
+/// articles the rules flag, its length against the page's mean (at most 3), the log of the
+/// page's article count, its paragraphs that read closer to another article (0, ½ or 1 for
+/// two or more), how much closer to its own its least-fitting paragraph reads (ratio, at
+/// most 2, halved), the share of its title's letter pairs its text repeats, its paragraphs
+/// (at most 12, by twelfths) and the log of its letters (by sevenths).
+pub fn evidence(parsed: &ParsedDigest) -> Vec<[f64; FEATURES]> {
+    let articles = &parsed.articles;
+    let n = articles.len();
+    let flagged = |a: &ArticleDraft| a.confidence < LOW_CONFIDENCE;
+    let page_low = articles.iter().filter(|a| flagged(a)).count() as f64 / n.max(1) as f64;
+    let lengths: Vec<usize> = articles.iter().map(letters).collect();
+    let mean = lengths.iter().sum::<usize>() as f64 / n.max(1) as f64;
+    let page = Page::new(articles);
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let fit = page.fit(i);
+            let len = lengths[i] as f64;
+            [
+                1.0,
+                a.confidence,
+                f64::from(u8::from(flagged(a))),
+                page_low,
+                (len / mean.max(1.0)).min(3.0),
+                (n as f64).ln(),
+                f64::from(fit.stray.min(2)) / 2.0,
+                fit.worst.min(2.0) / 2.0,
+                page.title_covered(i),
+                a.paragraphs.len().min(12) as f64 / 12.0,
+                (1.0 + len).ln() / 7.0,
+            ]
+        })
+        .collect()
+}
+
+/// Sets each article's confidence to the probability that it is right ([`evidence`] weighed
+/// by the fitted weights), two decimals. An article without a title found stays flagged.
+/// A flagged article says why.
+pub fn calibrate(parsed: &mut ParsedDigest) {
+    let evidence = evidence(parsed);
+    for (a, x) in parsed.articles.iter_mut().zip(&evidence) {
+        let mut p = probability(&WEIGHTS, x);
+        if a.warnings.iter().any(|w| w == NO_TITLE) {
+            p = p.min(LOW_CONFIDENCE - 0.1);
+        }
+        a.confidence = (p * 100.0).round() / 100.0;
+        a.warnings.retain(|w| !w.starts_with(LOW_PREFIX));
+        if a.confidence < LOW_CONFIDENCE {
+            a.warnings.push(flag_warning(a.confidence, x));
+        }
+    }
+}
+
+/// The logistic function of the weighted evidence.
+pub fn probability(weights: &[f64; FEATURES], x: &[f64; FEATURES]) -> f64 {
+    let z: f64 = weights.iter().zip(x).map(|(w, v)| w * v).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The warning of a flagged article, naming what the page told beyond the rules' own
+/// warnings: a paragraph closer to another article, or a page the rules doubt throughout.
+fn flag_warning(confidence: f64, x: &[f64; FEATURES]) -> String {
+    let why = if x[6] > 0.0 {
+        "a paragraph reads closer to another article than to this one; "
+    } else if x[3] >= 0.5 {
+        "most of the page's articles are uncertain; "
+    } else {
+        ""
+    };
+    format!("{LOW_PREFIX}{confidence:.2}): {why}check title, source and paragraphs")
+}
+
+/// Letters of an article's text.
+fn letters(a: &ArticleDraft) -> usize {
+    a.paragraphs.iter().map(|p| p.text.chars().count()).sum()
+}
+
+/// Counts of adjacent ideograph pairs.
+type Pairs = FxHashMap<(char, char), u32>;
+
+/// Adds the adjacent ideograph pairs of `text` to `into`.
+fn add_pairs(into: &mut Pairs, text: &str) {
+    let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<char> = text.chars().collect();
+    for w in chars.windows(2) {
+        if ideograph(w[0]) && ideograph(w[1]) {
+            *into.entry((w[0], w[1])).or_default() += 1;
+        }
+    }
+}
+
+fn pairs_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Pairs {
+    let mut p = Pairs::default();
+    for t in texts {
+        add_pairs(&mut p, t);
+    }
+    p
+}
+
+/// How a paragraph-by-paragraph reading of one article fits it: the paragraphs that read
+/// closer to another article, and the least ratio of a paragraph's likeness to its own
+/// article over its likeness to the closest other one.
+struct Fit {
+    stray: u8,
+    worst: f64,
+}
+
+/// The letter pairs of a page's articles, weighed by how few articles hold them.
+struct Page<'a> {
+    articles: &'a [ArticleDraft],
+    docs: Vec<Pairs>,
+    df: FxHashMap<(char, char), u32>,
+}
+
+impl<'a> Page<'a> {
+    fn new(articles: &'a [ArticleDraft]) -> Self {
+        let docs: Vec<Pairs> = articles
+            .iter()
+            .map(|a| {
+                let mut p = pairs_of(a.paragraphs.iter().map(|p| p.text.as_str()));
+                add_pairs(&mut p, &a.title);
+                p
+            })
+            .collect();
+        let mut df: FxHashMap<(char, char), u32> = FxHashMap::default();
+        for d in &docs {
+            for k in d.keys() {
+                *df.entry(*k).or_default() += 1;
+            }
+        }
+        Page { articles, docs, df }
+    }
+
+    fn idf(&self, k: &(char, char)) -> f64 {
+        let n = self.docs.len() as f64;
+        let df = f64::from(self.df.get(k).copied().unwrap_or(0));
+        ((n + 1.0) / (df + 0.5)).ln()
+    }
+
+    /// Cosine likeness of two sets of pairs, each pair weighed by its rarity on the page.
+    fn cosine(&self, a: &Pairs, b: &Pairs) -> f64 {
+        let norm = |p: &Pairs| {
+            p.iter()
+                .map(|(k, &v)| (f64::from(v) * self.idf(k)).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        };
+        let shared: f64 = a
+            .iter()
+            .filter_map(|(k, &v)| b.get(k).map(|&u| f64::from(v.min(u)) * self.idf(k).powi(2)))
+            .sum();
+        let (na, nb) = (norm(a), norm(b));
+        if na > 0.0 && nb > 0.0 {
+            shared / (na * nb)
+        } else {
+            0.0
+        }
+    }
+
+    /// How article `i`'s paragraphs fit it (see [`Fit`]); a ratio of 5 when none is long
+    /// enough to weigh.
+    fn fit(&self, i: usize) -> Fit {
+        let a = &self.articles[i];
+        let mut fit = Fit {
+            stray: 0,
+            worst: 5.0,
+        };
+        for (j, p) in a.paragraphs.iter().enumerate() {
+            if p.text.chars().count() < MIN_WEIGHED {
+                continue;
+            }
+            let own_pairs = pairs_of([p.text.as_str()]);
+            let rest = a
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != j)
+                .map(|(_, q)| q.text.as_str())
+                .chain([a.title.as_str()]);
+            let own = self.cosine(&own_pairs, &pairs_of(rest));
+            let other = (0..self.docs.len())
+                .filter(|&o| o != i)
+                .map(|o| self.cosine(&own_pairs, &self.docs[o]))
+                .fold(0.0, f64::max);
+            fit.worst = fit.worst.min(own / (other + 1e-3));
+            fit.stray = fit.stray.saturating_add(u8::from(other > own));
+        }
+        fit
+    }
+
+    /// The share of article `i`'s title's distinct letter pairs its text holds.
+    fn title_covered(&self, i: usize) -> f64 {
+        let a = &self.articles[i];
+        let title = pairs_of([a.title.as_str()]);
+        let body = pairs_of(a.paragraphs.iter().map(|p| p.text.as_str()));
+        let held = title.keys().filter(|k| body.contains_key(k)).count();
+        held as f64 / title.len().max(1) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ParagraphDraft, ParagraphKind};
+
+    fn article(title: &str, paragraphs: &[&str], confidence: f64) -> ArticleDraft {
+        ArticleDraft {
+            title: title.into(),
+            source: Default::default(),
+            paragraphs: paragraphs
+                .iter()
+                .map(|t| ParagraphDraft {
+                    kind: ParagraphKind::Body,
+                    text: (*t).into(),
+                })
+                .collect(),
+            pull_quotes: Vec::new(),
+            confidence,
+            warnings: Vec::new(),
+        }
+    }
+
+    const PARK: &str = "南湖公园新建的儿童游乐场本周六开放，游乐场设有滑梯、秋千和攀爬架，公园管理处提醒家长看护好孩子。";
+    const PARK_MORE: &str =
+        "南湖公园管理处介绍，儿童游乐场的地面铺设了软质材料，滑梯和秋千每天开园前都要检查一遍。";
+    const MARKET: &str =
+        "城西菜市场完成改造重新营业，市场内新增了冷链摊位和电子秤，摊主们说顾客比改造前多了不少。";
+    const MARKET_MORE: &str =
+        "城西菜市场的摊主介绍，改造后的市场通风更好，冷链摊位让鲜肉和水产保存得更久。";
+
+    fn page(park: &[&str]) -> ParsedDigest {
+        ParsedDigest {
+            articles: vec![
+                article("南湖公园儿童游乐场周六开放", park, 0.9),
+                article("城西菜市场改造后重新营业", &[MARKET, MARKET_MORE], 0.9),
+            ],
+            ..ParsedDigest::default()
+        }
+    }
+
+    #[test]
+    fn a_paragraph_closer_to_another_article_lowers_the_confidence() {
+        let whole = evidence(&page(&[PARK, PARK_MORE]));
+        let spliced = evidence(&page(&[PARK, MARKET_MORE]));
+        assert_eq!(
+            whole[0][6], 0.0,
+            "each paragraph reads closest to its own article"
+        );
+        assert!(
+            spliced[0][6] > 0.0,
+            "the market's paragraph reads closer to the market"
+        );
+        assert!(probability(&WEIGHTS, &spliced[0]) < probability(&WEIGHTS, &whole[0]));
+        assert!(whole[0][8] > 0.5, "the title's pairs are in its text");
+    }
+
+    #[test]
+    fn the_confidence_is_a_probability_and_a_flagged_article_says_why() {
+        let mut p = page(&[PARK, MARKET_MORE]);
+        p.articles[0].confidence = 0.4;
+        p.articles[0]
+            .warnings
+            .push(format!("{LOW_PREFIX}0.40): check"));
+        p.articles[1].warnings.push(NO_TITLE.to_owned());
+        calibrate(&mut p);
+        for a in &p.articles {
+            assert!((0.0..=1.0).contains(&a.confidence));
+        }
+        let low = |a: &ArticleDraft| {
+            a.warnings
+                .iter()
+                .filter(|w| w.starts_with(LOW_PREFIX))
+                .count()
+        };
+        assert!(p.articles[0].confidence < LOW_CONFIDENCE);
+        assert_eq!(
+            low(&p.articles[0]),
+            1,
+            "the rules' warning is replaced, not repeated"
+        );
+        assert!(p.articles[0]
+            .warnings
+            .iter()
+            .any(|w| w.contains("closer to another article")));
+        assert!(
+            p.articles[1].confidence < LOW_CONFIDENCE,
+            "an untitled article stays flagged"
+        );
+    }
+
+    #[test]
+    fn an_empty_page_has_no_evidence() {
+        assert!(evidence(&ParsedDigest::default()).is_empty());
+    }
+}
