@@ -23,7 +23,7 @@ pub const PARTS: [(&str, &[&str], u64); 4] = [
 const TESTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
 
 /// Pages per part.
-const PAGES: usize = 24;
+const PAGES: usize = 120;
 
 /// The gold articles of every `*.gold.json` in `dirs` (under `tests/`) that read like a news
 /// story: a title and at least [`MIN_BODY`] characters of text.

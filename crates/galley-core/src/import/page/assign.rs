@@ -151,13 +151,16 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     let mut parsed = ParsedDigest::default();
     let Layout {
         mut pieces,
-        titles,
+        mut titles,
         quotes,
     } = layout(units, &mut parsed);
     if pieces.is_empty() {
         return parsed;
     }
     let uw = UnitWords::new(units, jieba);
+    if std::env::var_os("NO_TAT").is_none() {
+        titles_after_their_text(&uw, &mut pieces, &mut titles);
+    }
     let title_bags: Vec<Bag> = titles.iter().map(|&t| uw.of(t).clone()).collect();
     split_under_stacked_titles(&uw, &mut pieces, &titles, &title_bags);
     split_for_titles_apart(&uw, &mut pieces, &titles, &title_bags);
@@ -627,6 +630,65 @@ fn split_under_stacked_titles(
         out.extend(recut(group, cuts));
     }
     *pieces = out;
+}
+
+/// Step 1a: a weak headline read as a cross-head (inside a piece, between paragraphs of one
+/// width) whose words the text before it holds and the text after it does not is the title
+/// of the text before it, printed under it (a story's first column, then its title, then
+/// another story's column: `…依法任免了一批国家机关工作人员。` / `县人大常委会召开第二十九次
+/// 会议` / `中心运行首周…`). A cross-head names what follows it. The piece is cut after the
+/// headline, which becomes a title, and before the paragraphs that hold its words, if those
+/// before them hold few.
+fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &mut Vec<usize>) {
+    let bags = piece_words(uw, pieces);
+    let df = document_frequencies(&bags);
+    let n = pieces.len();
+    let idf = |w: &str| inverse_frequency(&df, n, w);
+    let mut out = Vec::with_capacity(pieces.len());
+    for mut p in std::mem::take(pieces) {
+        while let Some(k) = title_after_text(uw, &p, &idf) {
+            let after = Piece {
+                items: p.items.split_off(k + 1),
+                source: p.source.take(),
+                second_source: p.second_source.take(),
+                lead_heading: None,
+            };
+            let title = p.items.pop().expect("the headline");
+            titles.push(title);
+            let heading = uw.of(title);
+            match cut_for_title(uw, &p, heading, &idf) {
+                Some(cut) => {
+                    let own = p.items.split_off(cut);
+                    out.push(p);
+                    out.push(Piece {
+                        items: own,
+                        ..Piece::default()
+                    });
+                }
+                None => out.push(p),
+            }
+            p = after;
+        }
+        out.push(p);
+    }
+    titles.sort_unstable();
+    *pieces = out;
+}
+
+/// The place in piece `p` of a weak headline that is the title of the text before it (see
+/// [`titles_after_their_text`]).
+fn title_after_text(uw: &UnitWords<'_>, p: &Piece, idf: &dyn Fn(&str) -> f64) -> Option<usize> {
+    let units = uw.units;
+    (1..p.items.len().saturating_sub(1)).find(|&k| {
+        let (before, after) = (&p.items[..k], &p.items[k + 1..]);
+        let h = p.items[k];
+        units[h].kind == UnitKind::Headline { strong: false }
+            && units[before[k - 1]].kind == UnitKind::Para
+            && units[after[0]].kind == UnitKind::Para
+            && ends_its_sentence(&units[before[k - 1]].text)
+            && coverage(uw.of(h), &uw.of_all(before), idf) >= APART_TITLE_MIN
+            && coverage(uw.of(h), &uw.of_all(after), idf) < APART_TITLE_BEFORE_MAX
+    })
 }
 
 /// Least share of a title's words the paragraphs split off for it hold (see
@@ -1374,30 +1436,58 @@ fn join_untitled_rests(
             chains,
             title_of,
         };
-        let found = (0..chains.len())
-            .find_map(|u| Some((u, laid.story_before(u).or_else(|| laid.story_after(u))?)));
+        let found = (0..chains.len()).find_map(|u| {
+            let t = laid.story_before(u).or_else(|| laid.story_after(u))?;
+            (!laid.closer_elsewhere(u, t, uw, idf)).then_some((u, t))
+        });
         let Some((u, t)) = found else {
             break;
         };
-        let rest = chains.remove(u);
-        title_of.remove(u);
-        let t = if t > u { t - 1 } else { t };
-        let cohesion = cosine(&chains[t].bag, &rest.bag, idf);
-        let story = &mut chains[t];
-        let rest_first = rest.pieces[0];
-        let line = units[pieces[rest_first.max(story.pieces[0])].first()].first_line;
-        if rest_first < story.pieces[0] {
-            story.pieces.splice(0..0, rest.pieces);
-        } else {
-            story.pieces.extend(rest.pieces);
-        }
-        add(&mut story.bag, &rest.bag);
-        story.merges.extend(rest.merges);
-        story.merges.push((cohesion, 0.0, line));
-        // The title is weighed again against the whole story's words.
-        if let Some((title, _)) = title_of[t] {
-            title_of[t] = Some((title, coverage(uw.of(title), &story.bag, idf)));
-        }
+        join_untitled(units, pieces, chains, title_of, (u, t), uw, idf);
+    }
+    loop {
+        let laid = Laid {
+            units,
+            pieces,
+            chains,
+            title_of,
+        };
+        let found = (0..chains.len()).find_map(|u| Some((u, laid.closest_story(u, uw, idf)?)));
+        let Some((u, t)) = found else {
+            break;
+        };
+        join_untitled(units, pieces, chains, title_of, (u, t), uw, idf);
+    }
+}
+
+/// Joins the untitled chain `u` to the titled story `t`, in printed order; the title is
+/// weighed again against the whole story's words.
+fn join_untitled(
+    units: &[Unit],
+    pieces: &[Piece],
+    chains: &mut Vec<Chain>,
+    title_of: &mut Vec<Option<(usize, f64)>>,
+    (u, t): (usize, usize),
+    uw: &UnitWords<'_>,
+    idf: &dyn Fn(&str) -> f64,
+) {
+    let rest = chains.remove(u);
+    title_of.remove(u);
+    let t = if t > u { t - 1 } else { t };
+    let cohesion = cosine(&chains[t].bag, &rest.bag, idf);
+    let story = &mut chains[t];
+    let rest_first = rest.pieces[0];
+    let line = units[pieces[rest_first.max(story.pieces[0])].first()].first_line;
+    if rest_first < story.pieces[0] {
+        story.pieces.splice(0..0, rest.pieces);
+    } else {
+        story.pieces.extend(rest.pieces);
+    }
+    add(&mut story.bag, &rest.bag);
+    story.merges.extend(rest.merges);
+    story.merges.push((cohesion, 0.0, line));
+    if let Some((title, _)) = title_of[t] {
+        title_of[t] = Some((title, coverage(uw.of(title), &story.bag, idf)));
     }
 }
 
@@ -1449,6 +1539,63 @@ impl Laid<'_> {
             && !opens_with_dateline(self.units, next)
             && self.apart(self.pieces[last].last(), next.first(), None);
         joins.then_some(t)
+    }
+
+    /// Whether the untitled chain `u` reads clearly closer to another titled story than to
+    /// story `t` beside it (twice as close, and cohesive): it is that story's
+    /// text, printed apart from it (`记者从市住房和城乡建设局了解到…加装电梯…` right before
+    /// another story titled below it).
+    fn closer_elsewhere(
+        &self,
+        u: usize,
+        t: usize,
+        uw: &UnitWords<'_>,
+        idf: &dyn Fn(&str) -> f64,
+    ) -> bool {
+        let own = self.likeness(u, t, uw, idf);
+        let other = (0..self.chains.len())
+            .filter(|&c| c != u && c != t && self.title_of[c].is_some())
+            .map(|c| self.likeness(u, c, uw, idf))
+            .fold(0.0, f64::max);
+        other >= MERGE_MIN && other > 2.0 * own
+    }
+
+    /// The titled story the untitled chain `u` reads clearly closest to, title and text
+    /// (cohesive, and twice as close as to any other), that it can belong to: a story still
+    /// open after it (no source line closes it) when `u` is printed after it, a story `u`
+    /// can begin (no source line closes `u`) when printed before.
+    fn closest_story(
+        &self,
+        u: usize,
+        uw: &UnitWords<'_>,
+        idf: &dyn Fn(&str) -> f64,
+    ) -> Option<usize> {
+        if self.title_of[u].is_some() {
+            return None;
+        }
+        let closed = |c: usize| {
+            let last = *self.chains[c].pieces.last().expect("non-empty");
+            self.pieces[last].source.is_some()
+        };
+        let mut scores: Vec<(f64, usize)> = (0..self.chains.len())
+            .filter(|&c| c != u && self.title_of[c].is_some())
+            .map(|c| (self.likeness(u, c, uw, idf), c))
+            .collect();
+        scores.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best, c) = *scores.first()?;
+        let second = scores.get(1).map_or(0.0, |s| s.0);
+        let before = self.chains[u].pieces[0] < self.chains[c].pieces[0];
+        let fits = if before { !closed(u) } else { !closed(c) };
+        (best >= MERGE_MIN && best > 2.0 * second && fits).then_some(c)
+    }
+
+    /// How like titled story `c`, title and text, the chain `u` reads.
+    fn likeness(&self, u: usize, c: usize, uw: &UnitWords<'_>, idf: &dyn Fn(&str) -> f64) -> f64 {
+        let mut story = self.chains[c].bag.clone();
+        if let Some((title, _)) = self.title_of[c] {
+            add(&mut story, uw.of(title));
+        }
+        cosine(&self.chains[u].bag, &story, idf)
     }
 
     /// Whether nothing but furniture, pull quotes and the `title` stands between units `a`
