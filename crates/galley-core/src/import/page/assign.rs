@@ -158,9 +158,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         return parsed;
     }
     let uw = UnitWords::new(units, jieba);
-    if std::env::var_os("NO_TAT").is_none() {
-        titles_after_their_text(&uw, &mut pieces, &mut titles);
-    }
+    titles_after_their_text(&uw, &mut pieces, &mut titles);
     let title_bags: Vec<Bag> = titles.iter().map(|&t| uw.of(t).clone()).collect();
     split_under_stacked_titles(&uw, &mut pieces, &titles, &title_bags);
     split_for_titles_apart(&uw, &mut pieces, &titles, &title_bags);

@@ -1109,3 +1109,88 @@ fn a_title_over_another_story_s_title_and_text_is_not_joined_to_it() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_title_printed_under_its_text_is_not_a_cross_head_of_the_text_after_it() {
+    // A story's only column, then its title, then the rest of the story above it: the
+    // headline's words are in the text before it and not in the text after it.
+    let page = "\
+■城乡快讯
+
+县人民医院开通儿科夜间门诊
+
+县人民医院儿科夜间门诊本周一
+开诊，每晚六点至十点由两名儿
+科医生坐诊，挂号费与白天相同。
+
+12月2日，城北新建的五座公共厕
+所全部投入使用，厕所内设有第三
+卫生间和母婴室，夜间照明延长到
+十一点。
+
+城北五座公共厕所投入使用
+
+开诊首周，儿科夜间门诊共接诊
+患儿一百三十多人次，县人民医
+院表示将视情况增加坐诊医生。
+
+据《县融媒》
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "县人民医院开通儿科夜间门诊",
+                vec!["县人民医院儿科夜间门诊本周一开诊", "开诊首周"]
+            ),
+            ("城北五座公共厕所投入使用", vec!["12月2日"]),
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn untitled_text_goes_with_the_story_it_reads_closest_to_not_the_one_beside_it() {
+    // The lead of the lift story printed before the library story, whose title is printed
+    // under its text; the lift story's rest and source, then its title.
+    let page = "\
+■民生速递
+
+记者从市住房和城乡建设局了解到，今年全市老旧
+小区加装电梯已完工三百零七部，另有一百二十部
+正在施工。每部电梯市区两级财政补贴二十万元。
+
+自12月8日起，县图书馆周二至
+周日的开放时间调整为九点至二
+十点，周一闭馆。少儿阅览室增
+设周末故事会。
+
+县图书馆调整冬季开放时间
+
+住在建设新村五楼的退休教师
+宋桂英今年七十六岁，腿脚不
+好。她说：“电梯装好以后，
+每天都能下楼买菜了。”
+
+综合《鹭洲日报》《城市导报》
+
+老旧小区加装电梯今
+年完工三百余部
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "老旧小区加装电梯今年完工三百余部",
+                vec![
+                    "记者从市住房和城乡建设局了解到",
+                    "住在建设新村五楼的退休教师宋桂英今年七十六岁"
+                ]
+            ),
+            ("县图书馆调整冬季开放时间", vec!["自12月8日起"]),
+        ],
+        "{p:#?}"
+    );
+}
