@@ -1758,7 +1758,13 @@ fn article_title(
 fn merge_confidence(ch: &Chain, warnings: &mut Vec<String>) -> f64 {
     let mut merge_conf: f64 = 1.0;
     for &(best, second, line) in &ch.merges {
-        let margin = ((best - second) / best).clamp(0.0, 1.0);
+        // A join on no shared word at all (by position alone) has no margin: without this,
+        // 0 / 0 made the confidence NaN, which neither flagged nor lowered it.
+        let margin = if best > 0.0 {
+            ((best - second) / best).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let c = (best / 0.15).min(1.0) * (0.5 + margin / 2.0);
         if c < 0.6 {
             warnings.push(format!(
@@ -1922,8 +1928,8 @@ fn first_sentence(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        confidence, ends_its_sentence, headline_before_body, split_side_by_side_titles, Unit,
-        UnitKind, LOW_CONFIDENCE, WEAK_TITLE,
+        confidence, ends_its_sentence, headline_before_body, merge_confidence,
+        split_side_by_side_titles, Bag, Chain, Unit, UnitKind, LOW_CONFIDENCE, WEAK_TITLE,
     };
     use crate::model::{ParagraphDraft, ParagraphKind};
 
@@ -2014,5 +2020,26 @@ mod tests {
         assert!(ends_its_sentence("惠及居民三万余户。（记者 张三）"));
         assert!(!ends_its_sentence("工程近日全部"));
         assert!(!ends_its_sentence("由县水利局（县政府下属）"));
+    }
+
+    #[test]
+    fn a_join_on_no_shared_word_is_flagged() {
+        let chain = |merges| Chain {
+            pieces: vec![0, 1],
+            bag: Bag::default(),
+            merges,
+        };
+        let mut warnings = Vec::new();
+        assert_eq!(
+            merge_confidence(&chain(vec![(0.0, 0.0, 7)]), &mut warnings),
+            0.0
+        );
+        assert!(warnings[0].contains("line 7"), "{warnings:?}");
+        let mut warnings = Vec::new();
+        assert_eq!(
+            merge_confidence(&chain(vec![(0.3, 0.0, 7)]), &mut warnings),
+            1.0
+        );
+        assert!(warnings.is_empty());
     }
 }
