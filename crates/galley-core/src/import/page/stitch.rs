@@ -220,6 +220,7 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
             // headline's end (`周` / `敏` … `服务跟上`).
             let rest = &b.lines[0].text;
             let as_title = a.headline
+                && !ended_short(a.lines)
                 && is_rest_of_headline(rest)
                 && (b.item > a.item || rest.chars().count() > 1);
             if !(as_text || as_title) || !brackets_agree(a.lines, b.lines) {
@@ -244,6 +245,18 @@ fn is_rest_of_headline(line: &str) -> bool {
     (1..=MAX_HEADLINE_REST).contains(&n)
         && !ends_sentence(line)
         && !line.contains(['，', '。', '；', '：', ',', ';'])
+}
+
+/// Whether a headline wrapped over lines of its own ended on its last: a last line at most
+/// half as wide as its first (a line is filled before the next begins), as
+/// `公积金贷款最高额度上调至八十万` / `元` did; no rest printed apart goes on from it.
+fn ended_short(lines: &[Line]) -> bool {
+    match lines {
+        [first, .., last] => {
+            2 * super::lines::width(&last.text) <= super::lines::width(&first.text)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a block is one letter on a line of its own.

@@ -1194,3 +1194,31 @@ fn untitled_text_goes_with_the_story_it_reads_closest_to_not_the_one_beside_it()
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_headline_wrapped_short_does_not_take_the_next_title_as_its_rest() {
+    // The first title's last line is short: it ended there. `元` / `年货节…` reads as the
+    // word 元年, which is no reason to join the next story's title to it.
+    let page = "\
+公积金贷款最高额度上调至八十万
+元
+
+自2027年1月1日起，我市住房公积金个人贷款最高
+额度由六十万元上调至八十万元。
+
+（来源：鹭洲住房公积金中心）
+
+年货节提前一个月开幕
+
+第十二届年货节12月6日在市国际会展中心开幕，比
+往年提前了近一个月，设展位一千二百个。
+
+据《桐川晚报》
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec!["公积金贷款最高额度上调至八十万元", "年货节提前一个月开幕"],
+        "{p:#?}"
+    );
+}
