@@ -644,7 +644,21 @@ fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: 
     let idf = |w: &str| inverse_frequency(&df, n, w);
     let mut out = Vec::with_capacity(pieces.len());
     for mut p in std::mem::take(pieces) {
-        while let Some(k) = title_after_text(uw, &p, &idf) {
+        loop {
+            if let Some(k) = title_between_stories(uw, &p, &idf) {
+                let after = Piece {
+                    items: p.items.split_off(k + 1),
+                    source: p.source.take(),
+                    second_source: p.second_source.take(),
+                    lead_heading: None,
+                };
+                titles.push(p.items.pop().expect("the headline"));
+                out.push(std::mem::replace(&mut p, after));
+                continue;
+            }
+            let Some(k) = title_after_text(uw, &p, &idf) else {
+                break;
+            };
             let after = Piece {
                 items: p.items.split_off(k + 1),
                 source: p.source.take(),
@@ -671,6 +685,50 @@ fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: 
     }
     titles.sort_unstable();
     *pieces = out;
+}
+
+/// Most cohesion of two texts that share nothing but a common word or two (see
+/// [`title_between_stories`]); two sections of one story share more.
+const NOTHING_SHARED: f64 = 0.02;
+
+/// The place in piece `p` of a weak headline between two texts that share no words, whose
+/// words the text after it holds and the text before it does not: the title of the story
+/// after it, printed between two stories set in columns of one width (a cross-head goes on
+/// with the story it stands in).
+fn title_between_stories(
+    uw: &UnitWords<'_>,
+    p: &Piece,
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<usize> {
+    let units = uw.units;
+    let heading = |i: usize| units[i].kind != UnitKind::Para;
+    (1..p.items.len().saturating_sub(1)).find(|&k| {
+        let h = p.items[k];
+        let end = p.items[k + 1..]
+            .iter()
+            .position(|&i| heading(i))
+            .map_or(p.items.len(), |j| k + 1 + j);
+        let (before, after) = (&p.items[..k], &p.items[k + 1..end]);
+        // After a cross-head, the next headline is most likely another one of the story.
+        if units[h].kind != (UnitKind::Headline { strong: false })
+            || before.iter().any(|&i| heading(i))
+            || before.is_empty()
+            || after.is_empty()
+            || !ends_its_sentence(&units[before[before.len() - 1]].text)
+        {
+            return false;
+        }
+        // The title printed right above the piece is the text before's too.
+        let mut before = uw.of_all(before);
+        let above = (0..p.first()).rev().find(|&j| in_flow(units, j));
+        if let Some(t) = above.filter(|&t| matches!(units[t].kind, UnitKind::Headline { .. })) {
+            add(&mut before, uw.of(t));
+        }
+        let after = uw.of_all(after);
+        cosine(&before, &after, idf) <= NOTHING_SHARED
+            && coverage(uw.of(h), &after, idf) >= REST_MIN
+            && coverage(uw.of(h), &before, idf) < APART_TITLE_BEFORE_MAX
+    })
 }
 
 /// The place in piece `p` of a weak headline that is the title of the text before it (see

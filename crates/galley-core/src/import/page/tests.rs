@@ -1222,3 +1222,62 @@ fn a_headline_wrapped_short_does_not_take_the_next_title_as_its_rest() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_headline_between_two_stories_set_in_one_width_is_the_second_ones_title() {
+    // Three stories in columns of one width, the second and third titled by single lines
+    // that a cross-head would look like; the texts around each share no words.
+    let page = "\
+城区新增学位一万二千个
+
+今年秋季学期，鹭洲市新建、改扩建的十四所学
+校全部投入使用，城区新增学位一万二千个，全
+市平均班额降至四十五人以下。
+
+乡村小学的孩子们第一次走进天文馆
+
+12月3日，青岚县杉木乡中心小学五年级的六十
+名学生乘大巴来到市科技馆，在球幕影院看了
+一场星空节目。对大多数孩子来说，这是他们第
+一次走进天文馆。
+
+公交站台能否加装座椅
+
+我家附近的东湖路公交站每天早上候车的人很
+多，其中不少是去医院看病的老人，但站台上
+没有一把座椅，希望能在站台加装几把座椅。
+
+——读者 王芳
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec![
+            "城区新增学位一万二千个",
+            "乡村小学的孩子们第一次走进天文馆",
+            "公交站台能否加装座椅"
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_cross_head_whose_section_goes_on_with_the_story_stays_a_cross_head() {
+    let page = "\
+青岚县稻虾共养面积突破五万亩
+
+12月初，青岚县桂溪镇的农户们正在清理稻田环沟，
+准备明年投放虾苗。今年，全县稻虾共养面积达到
+五万二千亩，比三年前翻了一番。
+
+一田两用 亩均增收两千元
+
+稻虾共养就是在稻田四周挖沟养虾，春季小龙虾上
+市后再插秧种稻。县农业农村局测算，一亩稻虾田
+比单纯种稻多收入两千元上下。
+
+据《青岚报》
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(titles, vec!["青岚县稻虾共养面积突破五万亩"], "{p:#?}");
+}
