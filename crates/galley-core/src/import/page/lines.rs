@@ -1346,16 +1346,27 @@ fn listed_outlets(rest: &str, kind: &str) -> Option<Vec<String>> {
     Some(outlets)
 }
 
-/// `…采购成本将继续良性下降。 据科创板日报` → (body, source text, source).
+/// `…采购成本将继续良性下降。 据科创板日报` → (body, source text, source); a letter's
+/// signature glued the same way (`…加装几把座椅。 ——读者 王芳`, a space inside it) is its
+/// source too.
 pub fn split_glued_source(line: &str) -> Option<(&str, &str, Source)> {
-    let idx = line.rfind([' ', '\u{3000}', '\t'])?;
-    let head = line[..idx].trim_end();
-    let tail = line[idx..].trim();
-    if head.is_empty() || !ends_sentence(head) {
-        return None;
-    }
-    let src = parse_source(tail)?;
-    Some((head, tail, src))
+    line.char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, ' ' | '\u{3000}' | '\t'))
+        .find_map(|(idx, _)| {
+            let head = line[..idx].trim_end();
+            let tail = line[idx..].trim();
+            if head.is_empty() || !ends_sentence(head) {
+                return None;
+            }
+            let src = parse_source(tail).or_else(|| {
+                is_signature(tail).then(|| Source {
+                    line: Some(tail.to_owned()),
+                    outlets: Vec::new(),
+                })
+            })?;
+            Some((head, tail, src))
+        })
 }
 
 /// Dateline at the start of a lead: `新华社北京6月25日电（记者 张三）`, `本报讯（记者 李四）`,
@@ -1744,6 +1755,9 @@ mod tests {
         assert!(split_glued_source("困难，就更别提对 AI大模型做微调").is_none());
         assert!(split_glued_source("增长了三成。 据统计").is_none());
         assert!(split_glued_source("未来 AI发展").is_none());
+        let (head, tail, _) = split_glued_source("几把座椅。 ——读者 王芳").unwrap();
+        assert_eq!((head, tail), ("几把座椅。", "——读者 王芳"));
+        assert!(split_glued_source("他说。 读者们 很多").is_none());
     }
 
     #[test]
