@@ -1476,7 +1476,10 @@ fn place_leftover_headlines(
 /// after a titled story no source line closed yet, nothing between them but that story's
 /// title (printed after its first column: lead / `出租车运价调整举行听证` / the rest) or
 /// furniture, goes on with that story, too short to be told by its words; so on until a
-/// source line closes it. Each join is weighed by the two texts' cohesion, as any join is.
+/// source line closes it; unless it reads clearly closer to another titled story
+/// ([`Laid::closer_elsewhere`]). Then untitled text joins the titled story it reads clearly
+/// closest to, where that story can take it ([`Laid::closest_story`]). Each join is weighed
+/// by the two texts' cohesion, as any join is.
 fn join_untitled_rests(
     units: &[Unit],
     pieces: &[Piece],
@@ -1485,6 +1488,26 @@ fn join_untitled_rests(
     uw: &UnitWords<'_>,
     idf: &dyn Fn(&str) -> f64,
 ) {
+    let beside = |laid: &Laid<'_>, u: usize| {
+        let t = laid.story_before(u).or_else(|| laid.story_after(u))?;
+        (!laid.closer_elsewhere(u, t, uw, idf)).then_some(t)
+    };
+    join_each(units, pieces, chains, title_of, uw, idf, beside);
+    let closest = |laid: &Laid<'_>, u: usize| laid.closest_story(u, uw, idf);
+    join_each(units, pieces, chains, title_of, uw, idf, closest);
+}
+
+/// Joins untitled chains to the titled stories `find` gives them (as the stories stand
+/// after each join) until it gives none.
+fn join_each(
+    units: &[Unit],
+    pieces: &[Piece],
+    chains: &mut Vec<Chain>,
+    title_of: &mut Vec<Option<(usize, f64)>>,
+    uw: &UnitWords<'_>,
+    idf: &dyn Fn(&str) -> f64,
+    find: impl Fn(&Laid<'_>, usize) -> Option<usize>,
+) {
     loop {
         let laid = Laid {
             units,
@@ -1492,23 +1515,7 @@ fn join_untitled_rests(
             chains,
             title_of,
         };
-        let found = (0..chains.len()).find_map(|u| {
-            let t = laid.story_before(u).or_else(|| laid.story_after(u))?;
-            (!laid.closer_elsewhere(u, t, uw, idf)).then_some((u, t))
-        });
-        let Some((u, t)) = found else {
-            break;
-        };
-        join_untitled(units, pieces, chains, title_of, (u, t), uw, idf);
-    }
-    loop {
-        let laid = Laid {
-            units,
-            pieces,
-            chains,
-            title_of,
-        };
-        let found = (0..chains.len()).find_map(|u| Some((u, laid.closest_story(u, uw, idf)?)));
+        let found = (0..chains.len()).find_map(|u| Some((u, find(&laid, u)?)));
         let Some((u, t)) = found else {
             break;
         };
