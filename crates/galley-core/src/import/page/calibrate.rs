@@ -28,6 +28,11 @@ const WEIGHTS: [f64; FEATURES] = [
 /// line of a few words tells nothing about the story it belongs to.
 const MIN_WEIGHED: usize = 25;
 
+/// Where [`evidence`] puts the share of the page's articles the rules flag.
+const PAGE_FLAGGED: usize = 3;
+/// Where it puts the paragraphs that read closer to another article.
+const STRAY: usize = 6;
+
 /// The start of the warning the rules give a flagged article (replaced by this step's).
 const LOW_PREFIX: &str = "low confidence (";
 
@@ -96,9 +101,9 @@ pub fn probability(weights: &[f64; FEATURES], x: &[f64; FEATURES]) -> f64 {
 /// The warning of a flagged article, naming what the page told beyond the rules' own
 /// warnings: a paragraph closer to another article, or a page the rules doubt throughout.
 fn flag_warning(confidence: f64, x: &[f64; FEATURES]) -> String {
-    let why = if x[6] > 0.0 {
+    let why = if x[STRAY] > 0.0 {
         "a paragraph reads closer to another article than to this one; "
-    } else if x[3] >= 0.5 {
+    } else if x[PAGE_FLAGGED] >= 0.5 {
         "most of the page's articles are uncertain; "
     } else {
         ""
@@ -114,9 +119,9 @@ fn letters(a: &ArticleDraft) -> usize {
 /// Counts of adjacent ideograph pairs.
 type Pairs = FxHashMap<(char, char), u32>;
 
-/// Adds the adjacent ideograph pairs of `text` to `into`.
+/// Adds the adjacent ideograph pairs of `text` to `into` (every plane's: 𠮷 counts).
 fn add_pairs(into: &mut Pairs, text: &str) {
-    let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let ideograph = |c: char| crate::text::is_cjk(c) && c.is_alphabetic();
     let chars: Vec<char> = text.chars().collect();
     for w in chars.windows(2) {
         if ideograph(w[0]) && ideograph(w[1]) {
@@ -125,6 +130,7 @@ fn add_pairs(into: &mut Pairs, text: &str) {
     }
 }
 
+/// The adjacent ideograph pairs of `texts` together.
 fn pairs_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Pairs {
     let mut p = Pairs::default();
     for t in texts {
@@ -279,11 +285,11 @@ mod tests {
         let whole = evidence(&page(&[PARK, PARK_MORE]));
         let spliced = evidence(&page(&[PARK, MARKET_MORE]));
         assert_eq!(
-            whole[0][6], 0.0,
+            whole[0][STRAY], 0.0,
             "each paragraph reads closest to its own article"
         );
         assert!(
-            spliced[0][6] > 0.0,
+            spliced[0][STRAY] > 0.0,
             "the market's paragraph reads closer to the market"
         );
         assert!(probability(&WEIGHTS, &spliced[0]) < probability(&WEIGHTS, &whole[0]));
@@ -322,6 +328,13 @@ mod tests {
             p.articles[1].confidence < LOW_CONFIDENCE,
             "an untitled article stays flagged"
         );
+    }
+
+    #[test]
+    fn ideographs_of_every_plane_pair_and_punctuation_does_not() {
+        let p = pairs_of(["𠮷野家，开门了"]);
+        assert!(p.contains_key(&('𠮷', '野')));
+        assert!(!p.keys().any(|&(a, b)| a == '，' || b == '，'));
     }
 
     #[test]
