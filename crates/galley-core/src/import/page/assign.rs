@@ -631,12 +631,14 @@ fn split_under_stacked_titles(
 }
 
 /// Step 1a: a weak headline read as a cross-head (inside a piece, between paragraphs of one
-/// width) whose words the text before it holds and the text after it does not is the title
-/// of the text before it, printed under it (a story's first column, then its title, then
-/// another story's column: `…依法任免了一批国家机关工作人员。` / `县人大常委会召开第二十九次
-/// 会议` / `中心运行首周…`). A cross-head names what follows it. The piece is cut after the
-/// headline, which becomes a title, and before the paragraphs that hold its words, if those
-/// before them hold few.
+/// width) that is a title: of the story after it, when the texts around it share nothing
+/// and it names the text after it ([`title_between_stories`]); of the text before it,
+/// printed under it, when that text holds its words and the text after it does not (a
+/// story's first column, then its title, then another story's column:
+/// `…依法任免了一批国家机关工作人员。` / `县人大常委会召开第二十九次会议` / `中心运行首周…`;
+/// [`title_after_text`]). A cross-head names what follows it and goes on with its story. The
+/// piece is cut around the headline, which becomes a title; for a title printed under its
+/// text, also before the paragraphs that hold its words, if those before them hold few.
 fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &mut Vec<usize>) {
     let bags = piece_words(uw, pieces);
     let df = document_frequencies(&bags);
@@ -646,45 +648,44 @@ fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: 
     for mut p in std::mem::take(pieces) {
         loop {
             if let Some(k) = title_between_stories(uw, &p, &idf) {
-                let after = Piece {
-                    items: p.items.split_off(k + 1),
-                    source: p.source.take(),
-                    second_source: p.second_source.take(),
-                    lead_heading: None,
-                };
-                titles.push(p.items.pop().expect("the headline"));
+                let (title, after) = cut_at_headline(&mut p, k);
+                titles.push(title);
                 out.push(std::mem::replace(&mut p, after));
                 continue;
             }
             let Some(k) = title_after_text(uw, &p, &idf) else {
                 break;
             };
-            let after = Piece {
-                items: p.items.split_off(k + 1),
-                source: p.source.take(),
-                second_source: p.second_source.take(),
-                lead_heading: None,
-            };
-            let title = p.items.pop().expect("the headline");
+            let (title, after) = cut_at_headline(&mut p, k);
             titles.push(title);
-            let heading = uw.of(title);
-            match cut_for_title(uw, &p, heading, &idf) {
-                Some(cut) => {
-                    let own = p.items.split_off(cut);
-                    out.push(p);
-                    out.push(Piece {
+            if let Some(cut) = cut_for_title(uw, &p, uw.of(title), &idf) {
+                let own = p.items.split_off(cut);
+                out.push(std::mem::replace(
+                    &mut p,
+                    Piece {
                         items: own,
                         ..Piece::default()
-                    });
-                }
-                None => out.push(p),
+                    },
+                ));
             }
-            p = after;
+            out.push(std::mem::replace(&mut p, after));
         }
         out.push(p);
     }
     titles.sort_unstable();
     *pieces = out;
+}
+
+/// Cuts piece `p` at its item `k`, a headline: `p` keeps the items before it, the headline
+/// and the piece of the items after it (with the source lines closing `p`) are returned.
+fn cut_at_headline(p: &mut Piece, k: usize) -> (usize, Piece) {
+    let after = Piece {
+        items: p.items.split_off(k + 1),
+        source: p.source.take(),
+        second_source: p.second_source.take(),
+        lead_heading: None,
+    };
+    (p.items.pop().expect("the headline"), after)
 }
 
 /// Most cohesion of two texts that share nothing but a common word or two (see
