@@ -57,7 +57,7 @@ fn simulated_pages_score_as_before() {
         tallies.push(score_part(name, articles, *seed));
     }
     // The figures reached, less a little: a drop is a regression.
-    let floors = [0.921, 0.915, 0.943, 0.927];
+    let floors = [0.928, 0.916, 0.948, 0.937];
     for ((name, ..), (tally, floor)) in parts.iter().zip(tallies.iter().zip(floors)) {
         let f1 = mean_f1(tally);
         assert!(f1 >= floor, "the {name} part reads {f1:.3}, below {floor}");

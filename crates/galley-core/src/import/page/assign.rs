@@ -1625,7 +1625,9 @@ impl Laid<'_> {
     }
 
     /// The titled story the untitled chain `u` reads clearly closest to, title and text
-    /// (cohesive, and twice as close as to any other), that it can belong to: a story still
+    /// (cohesive and twice as close as to any other, or weakly cohesive and
+    /// [`CLEAR_AHEAD`] times as close: a short closing paragraph shares a word or two with
+    /// its story and none with the others), that it can belong to: a story still
     /// open after it (no source line closes it) when `u` is printed after it, a story `u`
     /// can begin (no source line closes `u`) when printed before.
     fn closest_story(
@@ -1650,7 +1652,9 @@ impl Laid<'_> {
         let second = scores.get(1).map_or(0.0, |s| s.0);
         let before = self.chains[u].pieces[0] < self.chains[c].pieces[0];
         let fits = if before { !closed(u) } else { !closed(c) };
-        (best >= MERGE_MIN && best > 2.0 * second && fits).then_some(c)
+        let clear = (best >= MERGE_MIN && best > 2.0 * second)
+            || (best >= MERGE_WEAK && best >= CLEAR_AHEAD * second);
+        (clear && fits).then_some(c)
     }
 
     /// How like titled story `c`, title and text, the chain `u` reads.

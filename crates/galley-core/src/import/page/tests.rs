@@ -1196,6 +1196,59 @@ fn untitled_text_goes_with_the_story_it_reads_closest_to_not_the_one_beside_it()
 }
 
 #[test]
+fn a_short_closing_paragraph_goes_with_the_only_story_it_shares_words_with() {
+    // The weather station's story is left open; another story and its source line come
+    // between; its last paragraph shares only 气象站 and 积雪 with it (weak cohesion, but
+    // nothing with the other story).
+    let page = "\
+■城乡速览
+
+北岭气象站启用新型测雪雷达
+
+北岭气象站新启用的测雪雷达，可以每
+十分钟更新一次积雪深度，精度达到一
+厘米。
+
+气象站负责人介绍，新雷达将帮助山区公路
+提前安排除雪车辆，减少冬季交通中断。
+
+南屏区新增12处公共充电站
+
+南屏区今年新建的12处公共充电站日前全部
+投入使用，新增快充桩二百四十个，主要分
+布在菜市场、医院和老旧小区周边。
+
+据《桐川晚报》
+
+下一步，气象站计划把积雪数据同步到
+手机应用，方便司机出行前查询路
+况。
+
+据《北岭晨报》
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "北岭气象站启用新型测雪雷达",
+                vec!["北岭气象站新启用的测雪雷达", "气象站负责人介绍", "下一步"]
+            ),
+            (
+                "南屏区新增12处公共充电站",
+                vec!["南屏区今年新建的12处公共充电站日前全部投入使用"]
+            ),
+        ],
+        "{p:#?}"
+    );
+    let sources: Vec<_> = p.articles.iter().map(|a| a.source.line.clone()).collect();
+    assert_eq!(
+        sources,
+        vec![Some("据《北岭晨报》".into()), Some("据《桐川晚报》".into())]
+    );
+}
+
+#[test]
 fn a_headline_wrapped_short_does_not_take_the_next_title_as_its_rest() {
     // The first title's last line is short: it ended there. `元` / `年货节…` reads as the
     // word 元年, which is no reason to join the next story's title to it.
