@@ -162,6 +162,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     let title_bags: Vec<Bag> = titles.iter().map(|&t| uw.of(t).clone()).collect();
     split_under_stacked_titles(&uw, &mut pieces, &titles, &title_bags);
     split_for_titles_apart(&uw, &mut pieces, &titles, &title_bags);
+    split_for_open_stories(&uw, &mut pieces, &titles);
     for p in &mut pieces {
         if let Some(s) = p.second_source.take() {
             set_aside_source(&units[s], &mut parsed);
@@ -805,6 +806,76 @@ fn split_for_titles_apart(
         };
         pieces.insert(pi + 1, rest);
     }
+}
+
+/// Step 1d: a piece under a title, closed by a source line, whose last finished paragraphs
+/// share words with an earlier piece no source line closed and none with the paragraphs
+/// above them, which share none with that piece: two stories' texts, the first one's rest
+/// printed after the second one's lead with its source line (`南屏区今年新建的12处公共充电站…`
+/// / `北岭气象站启用新型测雪雷达` / `北岭气象站新启用的测雪雷达…` / `充电站夜间十一点…` /
+/// `据《桐川晚报》`). The piece is cut before them and they keep the source line; step 3 then
+/// weighs them against every story, as any piece.
+fn split_for_open_stories(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &[usize]) {
+    let bags = piece_words(uw, pieces);
+    let df = document_frequencies(&bags);
+    let n = pieces.len();
+    let idf = |w: &str| inverse_frequency(&df, n, w);
+    let cuts: Vec<(usize, usize)> = (0..pieces.len())
+        .filter(|&pi| pieces[pi].source.is_some())
+        .filter_map(|pi| {
+            let title = (0..pieces[pi].first())
+                .rev()
+                .find(|&j| in_flow(uw.units, j))
+                .filter(|j| titles.contains(j))?;
+            // An open story holding the title's words is the piece's own, its title printed
+            // after its first column.
+            let open: Vec<&Bag> = (0..pi)
+                .filter(|&q| pieces[q].source.is_none())
+                .filter(|&q| coverage(uw.of(title), &bags[q], &idf) < APART_TITLE_BEFORE_MAX)
+                .map(|q| &bags[q])
+                .collect();
+            Some((pi, cut_for_open_story(uw, &pieces[pi], &open, &idf)?))
+        })
+        .collect();
+    for (pi, k) in cuts.into_iter().rev() {
+        let p = &mut pieces[pi];
+        let rest = Piece {
+            items: p.items.split_off(k),
+            source: p.source.take(),
+            second_source: p.second_source.take(),
+            lead_heading: None,
+        };
+        pieces.insert(pi + 1, rest);
+    }
+}
+
+/// Where piece `p` splits for one of the `open` stories (see [`split_for_open_stories`]):
+/// before the first finished paragraph from which on the text shares words with an open
+/// story (at least weak cohesion) and none with the text above it, which shares none with
+/// that story.
+fn cut_for_open_story(
+    uw: &UnitWords<'_>,
+    p: &Piece,
+    open: &[&Bag],
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<usize> {
+    let units = uw.units;
+    (1..p.items.len()).find(|&k| {
+        let (before, after) = p.items.split_at(k);
+        let last = &units[before[before.len() - 1]];
+        if !(last.kind == UnitKind::Para
+            && units[after[0]].kind == UnitKind::Para
+            && ends_its_sentence(&last.text))
+        {
+            return false;
+        }
+        let (head, tail) = (uw.of_all(before), uw.of_all(after));
+        let nothing = |a: &Bag, b: &Bag| cosine(a, b, idf) <= 0.0;
+        nothing(&tail, &head)
+            && open
+                .iter()
+                .any(|story| cosine(&tail, story, idf) >= MERGE_WEAK && nothing(&head, story))
+    })
 }
 
 /// Where a piece splits for a title printed apart from its text: before the last paragraph

@@ -1249,6 +1249,66 @@ fn a_short_closing_paragraph_goes_with_the_only_story_it_shares_words_with() {
 }
 
 #[test]
+fn a_story_s_rest_printed_under_another_s_lead_with_its_source_goes_back_to_it() {
+    // The charging story's lead, then the weather story's title and lead, then the charging
+    // story's rest with its source line (it shares words with its lead, none with the
+    // weather story's), then the weather story's last paragraph and source line.
+    let page = "\
+■城乡速览
+
+南屏区新增12处公共充电站
+
+南屏区今年新建的12处公共充电站日前全部
+投入使用，新增快充桩二百四十个，主要分
+布在菜市场、医院和老旧小区周边。
+
+北岭气象站启用新
+型测雪雷达
+
+北岭气象站新启用的测雪雷
+达，可以每十分钟更新一次
+积雪深度，精度达到一厘米。
+
+充电站夜间十一点至次日七
+点执行低谷电价，快充桩每
+度电比白天便宜约三毛钱。
+区发改局表示，明年还将在
+医院周边增设慢充车位。
+
+据《桐川晚报》
+
+下一步，气象站计划把积雪
+数据同步到手机应用，方便
+司机出行前查询路况。
+
+据《北岭晨报》
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "南屏区新增12处公共充电站",
+                vec![
+                    "南屏区今年新建的12处公共充电站日前全部投入使用",
+                    "充电站夜间十一点至次日七点执行低谷电价"
+                ]
+            ),
+            (
+                "北岭气象站启用新型测雪雷达",
+                vec!["北岭气象站新启用的测雪雷达", "下一步"]
+            ),
+        ],
+        "{p:#?}"
+    );
+    let sources: Vec<_> = p.articles.iter().map(|a| a.source.line.clone()).collect();
+    assert_eq!(
+        sources,
+        vec![Some("据《桐川晚报》".into()), Some("据《北岭晨报》".into())]
+    );
+}
+
+#[test]
 fn a_headline_wrapped_short_does_not_take_the_next_title_as_its_rest() {
     // The first title's last line is short: it ended there. `元` / `年货节…` reads as the
     // word 元年, which is no reason to join the next story's title to it.
