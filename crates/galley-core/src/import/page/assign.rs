@@ -178,7 +178,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
     };
     let mut chains = chain_pieces(units, &pieces, &titled, &piece_bags, &idf);
     let (mut title_of, mut used) =
-        match_titles(units, &pieces, &titles, &title_bags, &chains, &idf);
+        match_titles(units, (&pieces, &piece_bags), &titled, &chains, &idf);
     let rested = title_rests(units, &titled, &chains, &title_of, &mut used, &idf, jieba);
     let units = rested.as_deref().unwrap_or(units);
     place_leftover_headlines(units, &mut pieces, &titles, &used, &mut parsed);
@@ -1346,18 +1346,21 @@ fn join_chains(own: Chain, target: Chain, merge: (f64, f64, usize)) -> Chain {
 /// was used.
 fn match_titles(
     units: &[Unit],
-    pieces: &[Piece],
-    titles: &[usize],
-    title_bags: &[Bag],
+    (pieces, piece_bags): (&[Piece], &[Bag]),
+    titled: &Titled<'_>,
     chains: &[Chain],
     idf: &dyn Fn(&str) -> f64,
 ) -> (Vec<Option<(usize, f64)>>, Vec<bool>) {
+    let (titles, title_bags) = (titled.titles, titled.bags);
     let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new(); // score, cohesion, title, chain
     for (ti, &t) in titles.iter().enumerate() {
         for (ci, ch) in chains.iter().enumerate() {
             let Some(bonus) = position_bonus(units, pieces, ch, t) else {
                 continue;
             };
+            if !names_the_lead(pieces, piece_bags, ch, t, &title_bags[ti], idf) {
+                continue;
+            }
             let cohesion = coverage(&title_bags[ti], &ch.bag, idf);
             let strong = matches!(units[t].kind, UnitKind::Headline { strong: true });
             let score = cohesion + bonus + if strong { 0.05 } else { 0.0 };
@@ -1486,8 +1489,11 @@ fn match_far_titles(
 const NUMBERED_RIGHT_ABOVE: f64 = 0.75;
 
 /// Step 4: the score a title `t` gets from where it is printed relative to a chain: above
-/// its body (more if nothing is in between) or right below it (more after a source line);
-/// `None` where it cannot be the chain's title.
+/// its body (more if nothing is in between), right below it (more after a source line), or
+/// right above one of its later pieces when no headline is printed over its first (its
+/// lead printed before it, a title printed after its first column: nothing from position,
+/// its words decide; under a headline, one inside is a cross-head); `None` where it cannot
+/// be the chain's title.
 fn position_bonus(units: &[Unit], pieces: &[Piece], ch: &Chain, t: usize) -> Option<f64> {
     let first = pieces[ch.pieces[0]].first();
     let last_piece = &pieces[*ch.pieces.last().expect("non-empty")];
@@ -1512,9 +1518,44 @@ fn position_bonus(units: &[Unit], pieces: &[Piece], ch: &Chain, t: usize) -> Opt
         } else {
             0.1
         })
+    } else if !after_headline(units, first)
+        && ch.pieces[1..]
+            .iter()
+            .any(|&p| next_in_flow(units, t) == Some(pieces[p].first()))
+    {
+        // Printed over the chain's second column, its lead printed before it.
+        Some(0.0)
     } else {
         None
     }
+}
+
+/// Whether title `t`, if printed inside chain `ch` (after its lead), names the text printed
+/// before it ([`HARDLY`] or more of its words): a title names its whole story, a cross-head
+/// the section under it.
+fn names_the_lead(
+    pieces: &[Piece],
+    piece_bags: &[Bag],
+    ch: &Chain,
+    t: usize,
+    title: &Bag,
+    idf: &dyn Fn(&str) -> f64,
+) -> bool {
+    let mut lead = Bag::default();
+    for &p in ch.pieces.iter().filter(|&&p| pieces[p].first() < t) {
+        add(&mut lead, &piece_bags[p]);
+    }
+    let last = pieces[*ch.pieces.last().expect("non-empty")].last();
+    let inside = pieces[ch.pieces[0]].first() < t && t < last;
+    !inside || coverage(title, &lead, idf) >= HARDLY
+}
+
+/// Whether the unit before `i` in the reading flow is a headline.
+fn after_headline(units: &[Unit], i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| in_flow(units, j))
+        .is_some_and(|j| matches!(units[j].kind, UnitKind::Headline { .. }))
 }
 
 /// Step 4: headlines left over open the piece after them as a cross-head, else are kept with

@@ -1309,6 +1309,87 @@ fn a_story_s_rest_printed_under_another_s_lead_with_its_source_goes_back_to_it()
 }
 
 #[test]
+fn a_title_printed_between_its_lead_and_the_rest_it_was_chained_to_is_its_title() {
+    // From a simulated development page: the restorer story's lead, then its title, then the
+    // rest. The lead and the rest share enough words to be chained first, so the title
+    // stands inside that chain; the lead names it (古籍, 修复师), as a cross-head would not.
+    let page = "\
+三年前，周建国的女儿周晓从外
+地辞职回家，开起了网店，还把
+晒酱、翻缸的过程拍成短视频。
+
+没想到，这些朴素的画面吸引了
+不少网友。如今，酱园每年通过
+网络卖出的酱料超过二十吨，占
+到总销量的一半。周晓还设计了
+小罐装的礼盒，很受年轻人欢迎。
+
+手艺不能 丢，但 卖法可以
+变。
+
+“手艺不能丢，但卖法
+可以变。”周建国说，
+他最大的心愿是把老祖
+宗的方子完整地传下去。
+目前，酱园的传统制作
+技艺已被列入市级非物
+质文化遗产名录。
+
+据《古城晚报》
+
+在省图书馆古籍修复室里，
+修复师刘静正俯身在工作
+台前，用镊子把一小片补
+纸轻轻贴在一页破损的明
+代刻本上。这一页书，她
+已经修了整整两天。
+
+古籍修复师：与时间赛跑的“书
+医”
+
+古籍修复是一项慢工细活。每接
+手一部古籍，修复师都要先拍照、
+记录破损情况，再根据纸张的颜
+色、厚度和纤维特点配补纸。刘
+静说，补纸不能比原纸更结实，
+否则时间长了反而会拉坏书页。
+
+我们做的，就 是 让这些
+书再多活几百年。
+
+馆里目前有待修复的古籍约两
+万册，而专职修复师只有六人。
+按照现在的进度，这些古籍全
+部修完需要几十年。为此，图
+
+书馆近年来与高校合作开设修
+复课程，培养年轻人才，并引
+进了纸张纤维检测仪等设备，
+提高修复效率。
+
+从业二十多年，刘静修复过的
+古籍已有一千多册。她说，最
+有成就感的时刻，是看到一部
+破得几乎无法翻阅的书，在自
+己手里重新变得完整。“我们
+做的，就是让这些书再多活几
+百年。”
+
+据《文化周末》
+
+本版编辑：王芳
+";
+    let p = reconstruct(page, jieba());
+    let story = p
+        .articles
+        .iter()
+        .find(|a| a.paragraphs[0].text.starts_with("在省图书馆古籍修复室里"))
+        .expect("the restorer story");
+    assert_eq!(story.title, "古籍修复师：与时间赛跑的“书医”", "{p:#?}");
+    assert_eq!(story.source.line.as_deref(), Some("据《文化周末》"));
+}
+
+#[test]
 fn a_headline_wrapped_short_does_not_take_the_next_title_as_its_rest() {
     // The first title's last line is short: it ended there. `元` / `年货节…` reads as the
     // word 元年, which is no reason to join the next story's title to it.
