@@ -792,11 +792,16 @@ fn split_for_titles_apart(
         });
         cuts.extend(cut);
     }
-    // Cut from the last place back, so the places before stay where they were.
     cuts.sort_unstable();
     cuts.dedup();
-    for (pi, k) in cuts.into_iter().rev() {
-        // The source line closing the piece closes its last story.
+    cut_pieces(pieces, &cuts);
+}
+
+/// Cuts piece `pi` before its item `k` for each `(pi, k)` of `cuts` (sorted); the last part
+/// of a piece keeps the source lines closing it, which close its last story.
+fn cut_pieces(pieces: &mut Vec<Piece>, cuts: &[(usize, usize)]) {
+    // Cut from the last place back, so the places before stay where they were.
+    for &(pi, k) in cuts.iter().rev() {
         let p = &mut pieces[pi];
         let rest = Piece {
             items: p.items.split_off(k),
@@ -837,16 +842,7 @@ fn split_for_open_stories(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &
             Some((pi, cut_for_open_story(uw, &pieces[pi], &open, &idf)?))
         })
         .collect();
-    for (pi, k) in cuts.into_iter().rev() {
-        let p = &mut pieces[pi];
-        let rest = Piece {
-            items: p.items.split_off(k),
-            source: p.source.take(),
-            second_source: p.second_source.take(),
-            lead_heading: None,
-        };
-        pieces.insert(pi + 1, rest);
-    }
+    cut_pieces(pieces, &cuts);
 }
 
 /// Where piece `p` splits for one of the `open` stories (see [`split_for_open_stories`]):
