@@ -1537,13 +1537,15 @@ fn names_the_lead(
     title: &Bag,
     idf: &dyn Fn(&str) -> f64,
 ) -> bool {
+    let last = pieces[*ch.pieces.last().expect("non-empty")].last();
+    if t < pieces[ch.pieces[0]].first() || t > last {
+        return true;
+    }
     let mut lead = Bag::default();
     for &p in ch.pieces.iter().filter(|&&p| pieces[p].first() < t) {
         add(&mut lead, &piece_bags[p]);
     }
-    let last = pieces[*ch.pieces.last().expect("non-empty")].last();
-    let inside = pieces[ch.pieces[0]].first() < t && t < last;
-    !inside || coverage(title, &lead, idf) >= HARDLY
+    coverage(title, &lead, idf) >= HARDLY
 }
 
 /// Whether the unit before `i` in the reading flow is a headline.
