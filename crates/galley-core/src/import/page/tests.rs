@@ -1241,10 +1241,12 @@ fn a_short_closing_paragraph_goes_with_the_only_story_it_shares_words_with() {
         ],
         "{p:#?}"
     );
-    let sources: Vec<_> = p.articles.iter().map(|a| a.source.line.clone()).collect();
     assert_eq!(
-        sources,
-        vec![Some("据《北岭晨报》".into()), Some("据《桐川晚报》".into())]
+        titles_and_sources(&p),
+        vec![
+            ("北岭气象站启用新型测雪雷达", Some("据《北岭晨报》")),
+            ("南屏区新增12处公共充电站", Some("据《桐川晚报》")),
+        ]
     );
 }
 
@@ -1301,10 +1303,12 @@ fn a_story_s_rest_printed_under_another_s_lead_with_its_source_goes_back_to_it()
         ],
         "{p:#?}"
     );
-    let sources: Vec<_> = p.articles.iter().map(|a| a.source.line.clone()).collect();
     assert_eq!(
-        sources,
-        vec![Some("据《桐川晚报》".into()), Some("据《北岭晨报》".into())]
+        titles_and_sources(&p),
+        vec![
+            ("南屏区新增12处公共充电站", Some("据《桐川晚报》")),
+            ("北岭气象站启用新型测雪雷达", Some("据《北岭晨报》")),
+        ]
     );
 }
 
