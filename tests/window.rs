@@ -1189,6 +1189,23 @@ fn the_page_view_moves_a_line_left_apart_into_its_story() {
     runtime().block_on(async {
         let c = desktop.open(&[&page.display().to_string()]).await;
         find(&c, "#report-dialog[open]").await;
+        // The importer's warnings (English, as the CLI prints them) read in Chinese in the
+        // Chinese window: the story left apart has no title and is flagged.
+        let warnings = texts(&c, "#report-body .warning").await;
+        assert!(
+            warnings.iter().any(|w| w.starts_with("未找到标题")),
+            "{warnings:?}"
+        );
+        let english = |w: &String| {
+            w.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|word| word.len() >= 3)
+                .count()
+                >= 2
+        };
+        assert!(!warnings.iter().any(english), "{warnings:?}");
+        let heading = texts(&c, "#report-body h3").await;
+        assert!(heading.iter().all(|h| h.ends_with("已导入")), "{heading:?}");
+        desktop.screenshot(&c, "import-report-zh").await;
         press_key(&c, "\u{E00C}").await;
         find(&c, "#list .vrow.selected").await;
         press(&c, 'p').await;

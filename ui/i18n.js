@@ -114,6 +114,7 @@ const STRINGS = {
     close: "关闭",
     importReport: "导入报告",
     lowConfidence: "置信度低",
+    importStatus: { imported: "已导入", already_imported: "此前已导入，未存储", dry_run: "试读，未存储" },
     confidence: "置信度",
     theme: "深色 / 浅色",
     actions: {
@@ -300,6 +301,7 @@ const STRINGS = {
     close: "Close",
     importReport: "Import report",
     lowConfidence: "low confidence",
+    importStatus: { imported: "imported", already_imported: "already imported, nothing stored", dry_run: "dry run, nothing stored" },
     confidence: "confidence",
     theme: "Dark / light",
     actions: {
@@ -387,6 +389,72 @@ export function actionLabel(action) {
     .split(" ")
     .map((w) => names[w] ?? w.replaceAll("_", " "))
     .join(" ");
+}
+
+/** Why a flagged article was flagged, as the importer says it (see `warningText`). */
+const WHY_ZH = [
+  ["a paragraph reads closer to another article than to this one; ", "有一段读来更像另一篇文章；"],
+  ["a paragraph of another article reads closer to this one; ", "另一篇文章中有一段读来更像本文；"],
+  ["most of the page's articles are uncertain; ", "本页多数文章都拿不准；"],
+];
+
+/** What a part of an article is called, in the control-character warning. */
+const PART_ZH = { title: "标题", source: "来源", text: "正文", "page furniture": "版面杂项" };
+
+/**
+ * The importer's warnings (written in English, as the CLI prints them) in Chinese: each
+ * pattern with what it becomes. A warning no pattern knows is shown as it is.
+ */
+const WARNINGS_ZH = [
+  [/^low confidence \(([\d.]+)\): (.*)check title, source and paragraphs$/s,
+    (m) => `置信度低（${m[1]}）：${WHY_ZH.reduce((why, [en, zh]) => why.replace(en, zh), m[2])}请核对标题、来源和段落`],
+  [/^no source line$/, () => "没有来源行"],
+  [/^no title found: titled by its first sentence$/, () => "未找到标题：以首句为标题"],
+  [/^text before the first title: titled by its first sentence$/, () => "第一个标题前的文字：以首句为标题"],
+  [/^body text from line (\d+) joined to this article by weak cohesion \(([\d.]+), next best ([\d.]+)\)$/,
+    (m) => `第 ${m[1]} 行的正文凭较弱的关联并入本文（关联度 ${m[2]}，次佳 ${m[3]}）`],
+  [/^title "(.*)" \(line (\d+)\) shares few words with the body \(cohesion ([\d.]+)\): placed by position$/s,
+    (m) => `标题“${m[1]}”（第 ${m[2]} 行）与正文少有共同词语（关联度 ${m[3]}）：按位置归属`],
+  [/^(\d+) sentence\(s\) carried on across a column break: check the paragraphs$/,
+    (m) => `${m[1]} 个句子跨栏接续：请核对段落`],
+  [/^(\d+) paragraph\(s\) stop mid-sentence: check for text cut off or spliced in$/,
+    (m) => `${m[1]} 个段落止于句中：请检查是否有文字被截断或拼入`],
+  [/^the body opens with a headline \("(.*)"\): check whether it belongs to another article$/s,
+    (m) => `正文以标题开头（“${m[1]}”）：请检查它是否属于另一篇文章`],
+  [/^the title's last words \("(.*)"\) were printed apart from it: check the title$/s,
+    (m) => `标题末尾的文字（“${m[1]}”）印在别处：请核对标题`],
+  [/^line (\d+): headline "(.*)" matches no article; kept with the page furniture$/s,
+    (m) => `第 ${m[1]} 行：标题“${m[2]}”对应不到文章，归入版面杂项`],
+  [/^line (\d+): pull quote "(.*)" repeats no article's body; set aside$/s,
+    (m) => `第 ${m[1]} 行：引语“${m[2]}”不见于任何文章正文，已另放`],
+  [/^line (\d+): source "(.*)" closes no body text; set aside$/s,
+    (m) => `第 ${m[1]} 行：来源“${m[2]}”前没有正文，已另放`],
+  [/^already imported as digest (\d+) on (.*): nothing stored$/,
+    (m) => `已于 ${m[2]} 导入为第 ${m[1]} 号数字报：未存储任何内容`],
+  [/^control character U\+([0-9A-F]{4,6}) dropped at line (\d+), column (\d+)$/,
+    (m) => `第 ${m[2]} 行第 ${m[3]} 列的控制字符 U+${m[1]} 已删除`],
+  [/^(\d+) more control characters dropped$/, (m) => `另有 ${m[1]} 个控制字符已删除`],
+  [/^control characters removed from the (.*)$/,
+    (m) => `已从${m[1].split(", ").map((p) => PART_ZH[p] ?? p).join("、")}中删除控制字符`],
+  [/^a headline with no text under it$/, () => "标题下没有正文"],
+  [/^no headline found on the page$/, () => "本页未找到标题"],
+  [/^text before the first headline: continued from another page\?$/, () => "第一个标题前的文字：是否接续自另一页？"],
+  [/^(.*): (page|(\d+) pages) already imported as digest (\d+): nothing stored$/,
+    (m) => `${m[1]}：${m[3] ? `${m[3]} 页` : "本页"}已导入为第 ${m[4]} 号数字报：未存储任何内容`],
+  [/^a table of contents \((\d+) entries\) kept with the page furniture, not as articles$/,
+    (m) => `目录（${m[1]} 条）归入版面杂项，不作为文章`],
+  [/^(\d+) rotated or vertical characters left out: only horizontal text is read$/,
+    (m) => `${m[1]} 个旋转或竖排的字符未读入：只读取横排文字`],
+];
+
+/** An importer's warning in the interface's language (see `WARNINGS_ZH`). */
+export function warningText(warning) {
+  if (lang === "en") return warning;
+  for (const [pattern, zh] of WARNINGS_ZH) {
+    const m = warning.match(pattern);
+    if (m) return zh(m);
+  }
+  return warning;
 }
 
 export function setLang(next) {

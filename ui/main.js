@@ -1,6 +1,6 @@
 import { api, inDesktop, transport } from "./api.js";
 import { el, clear, $ } from "./dom.js";
-import { t, setLang, currentLang, actionLabel } from "./i18n.js";
+import { t, setLang, currentLang, actionLabel, warningText } from "./i18n.js";
 import { ArticleList } from "./list.js";
 import { renderArticle, showWelcome, showPlaceholder } from "./reader.js";
 import { renderAnnotations, topicOptions } from "./annotations.js";
@@ -169,8 +169,8 @@ function showReport(outcomes) {
       continue;
     }
     const r = o.report;
-    body.append(el("h3", {}, `${r.name} — ${r.status}`));
-    for (const w of r.warnings) body.append(el("p", { class: "warning" }, w));
+    body.append(el("h3", {}, `${r.name} — ${s.importStatus[r.status] ?? r.status}`));
+    for (const w of r.warnings) body.append(el("p", { class: "warning" }, warningText(w)));
     body.append(
       el(
         "ol",
@@ -181,7 +181,7 @@ function showReport(outcomes) {
             { class: isLowConfidence(a.confidence) ? "low" : "" },
             `${a.title} · ${s.paragraphs(a.paragraphs)} · ${a.source.line ?? s.noSource} · ${s.confidence} ${a.confidence.toFixed(2)}`,
             isLowConfidence(a.confidence) ? el("strong", {}, ` ⚠ ${s.lowConfidence}`) : null,
-            ...a.warnings.map((w) => el("div", { class: "warning" }, w)),
+            ...a.warnings.map((w) => el("div", { class: "warning" }, warningText(w))),
           ),
         ),
       ),
