@@ -539,6 +539,7 @@ fn is_cross_head(units: &[Unit], cur: Option<&Piece>, i: usize) -> bool {
             // A headline over a lead opening with a dateline (本报讯…, 新华社…电) is that
             // story's title: a dateline opens a story, never a section.
             headings <= 1
+                && !opens_untitled(units, p)
                 && units[last].kind == UnitKind::Para
                 && next.is_some_and(|j| {
                     units[j].kind == UnitKind::Para
@@ -546,6 +547,17 @@ fn is_cross_head(units: &[Unit], cur: Option<&Piece>, i: usize) -> bool {
                         && dateline(&units[j].text).is_none()
                 })
         })
+}
+
+/// Whether piece `p` opens a story printed with no headline over it: its first paragraph
+/// opens with a dateline (本报讯…, 新华社…电), which opens a story, and no headline or source
+/// line is printed over it. A headline inside such a piece is its title printed out of place
+/// (pdftotext's order), not one of its sections: a story's sections come under its title.
+/// (A piece first on the page with no headline over it was tried too: its cross-heads are
+/// as often real, the title printed elsewhere.)
+fn opens_untitled(units: &[Unit], p: &Piece) -> bool {
+    let first = p.first();
+    p.source.is_none() && !after_headline(units, first) && dateline(&units[first].text).is_some()
 }
 
 /// The words of each unit of a page ([`words`]), segmented once, when first asked for: the

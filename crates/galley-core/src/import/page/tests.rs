@@ -1479,3 +1479,39 @@ fn a_cross_head_whose_section_goes_on_with_the_story_stays_a_cross_head() {
     let (titles, p) = titles_of(page);
     assert_eq!(titles, vec!["青岚县稻虾共养面积突破五万亩"], "{p:#?}");
 }
+
+#[test]
+fn a_headline_under_a_dateline_lead_no_headline_is_printed_over_is_its_title() {
+    // pdftotext printed the second story's headline after its lead: a lead opening with a
+    // dateline opens a story, so the headline under it is that story's title, not a
+    // section of it.
+    let page = "\
+城西菜市场完成改造重新营业
+
+城西菜市场经过三个月改造，本周一重新营业，
+市场内新增了冷链摊位和电子秤。
+
+摊主们说，改造后来买菜的顾客比以前多了不少。
+
+本报讯 南湖公园新建的儿童游乐场本周六开放，
+游乐场设有滑梯、秋千和攀爬架。
+
+南湖公园儿童游乐场周六开放
+
+公园管理处提醒家长看护好孩子，游乐场每天
+开园前都会检查一遍设施。
+
+据《青岚报》
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec!["城西菜市场完成改造重新营业", "南湖公园儿童游乐场周六开放"],
+        "{p:#?}"
+    );
+    assert_eq!(
+        p.articles[1].paragraphs.len(),
+        2,
+        "the lead and the rest, no cross-head: {p:#?}"
+    );
+}
