@@ -649,7 +649,9 @@ fn split_under_stacked_titles(
 /// printed under it, when that text holds its words and the text after it does not (a
 /// story's first column, then its title, then another story's column:
 /// `…依法任免了一批国家机关工作人员。` / `县人大常委会召开第二十九次会议` / `中心运行首周…`;
-/// [`title_after_text`]). A cross-head names what follows it and goes on with its story. The
+/// [`title_after_text`]); two stacked, in text no headline is printed over, the titles of
+/// the texts before and after them ([`stacked_titles_between_stories`]). A cross-head names
+/// what follows it and goes on with its story. The
 /// piece is cut around the headline, which becomes a title; for a title printed under its
 /// text, also before the paragraphs that hold its words, if those before them hold few.
 fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &mut Vec<usize>) {
@@ -663,6 +665,13 @@ fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: 
             if let Some(k) = title_between_stories(uw, &p, &idf) {
                 let (title, after) = cut_at_headline(&mut p, k);
                 titles.push(title);
+                out.push(std::mem::replace(&mut p, after));
+                continue;
+            }
+            if let Some(k) = stacked_titles_between_stories(uw, &p, &idf) {
+                let (second, after) = cut_at_headline(&mut p, k + 1);
+                titles.push(p.items.pop().expect("the first headline"));
+                titles.push(second);
                 out.push(std::mem::replace(&mut p, after));
                 continue;
             }
@@ -742,6 +751,43 @@ fn title_between_stories(
         cosine(&before, &after, idf) <= NOTHING_SHARED
             && coverage(uw.of(h), &after, idf) >= REST_MIN
             && coverage(uw.of(h), &before, idf) < APART_TITLE_BEFORE_MAX
+    })
+}
+
+/// The place in piece `p`, text no headline is printed over, of two weak headlines stacked
+/// between two texts that share no words, the first naming the text before them, the second
+/// the text after: the titles of two stories, the first printed under its text
+/// (`…也可以捐给社区爱心屋。` / `旧物交换市集本周六举行` / `一季度三个港区吞吐量均有增长` /
+/// `江口港务集团发布的数据显示…`). A section's label and heading go on with their story, and
+/// come under its title.
+fn stacked_titles_between_stories(
+    uw: &UnitWords<'_>,
+    p: &Piece,
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<usize> {
+    let units = uw.units;
+    let weak = |i: usize| units[i].kind == UnitKind::Headline { strong: false };
+    if after_headline(units, p.first()) {
+        return None;
+    }
+    (1..p.items.len().saturating_sub(2)).find(|&k| {
+        let (first, second) = (p.items[k], p.items[k + 1]);
+        let end = p.items[k + 2..]
+            .iter()
+            .position(|&i| units[i].kind != UnitKind::Para)
+            .map_or(p.items.len(), |j| k + 2 + j);
+        let (before, after) = (&p.items[..k], &p.items[k + 2..end]);
+        if !(weak(first) && weak(second))
+            || after.is_empty()
+            || before.iter().any(|&i| units[i].kind != UnitKind::Para)
+            || !ends_its_sentence(&units[before[before.len() - 1]].text)
+        {
+            return false;
+        }
+        let (before, after) = (uw.of_all(before), uw.of_all(after));
+        cosine(&before, &after, idf) <= NOTHING_SHARED
+            && coverage(uw.of(first), &before, idf) >= REST_MIN
+            && coverage(uw.of(second), &after, idf) >= REST_MIN
     })
 }
 

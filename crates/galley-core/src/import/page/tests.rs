@@ -1515,3 +1515,30 @@ fn a_headline_under_a_dateline_lead_no_headline_is_printed_over_is_its_title() {
         "the lead and the rest, no cross-head: {p:#?}"
     );
 }
+
+#[test]
+fn two_headlines_stacked_between_two_untitled_texts_that_share_nothing_are_their_titles() {
+    // The first story's title printed under its text, then the second story's over its
+    // own: not a section's label and heading, since no title is printed over the first.
+    let page = "\
+■社区快讯
+
+本周六上午九点，旧书交换会在社区文化广场举行，
+居民可以带上家里闲置的图书，以书换书。
+
+旧书交换会周六举行
+
+南港区码头吞吐量创新高
+
+南港区码头前十个月的集装箱吞吐量达到六十万
+标准箱，码头吞吐量比去年同期增长一成半。
+
+（来源：南港港务集团）
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec!["旧书交换会周六举行", "南港区码头吞吐量创新高"],
+        "{p:#?}"
+    );
+}
