@@ -193,6 +193,7 @@ fn leads_to(next: &HashMap<usize, usize>, from: usize, to: usize) -> bool {
 /// Every (score, from, to) pair with evidence at its junction, within the window.
 fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
     let mut out = Vec::new();
+    let leads = leads(blocks);
     for (i, a) in blocks.iter().enumerate() {
         let Some(last) = a.lines.last() else { continue };
         // A letter alone is a name's piece printed apart (`王` / `观`), no sentence.
@@ -223,6 +224,9 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
                 && !ended_short(a.lines)
                 && is_rest_of_headline(rest)
                 && (b.item > a.item || rest.chars().count() > 1);
+            // A headline's words never go on in the lead of another headline's story.
+            let as_text =
+                as_text && !(a.headline && leads.get(&b.item).is_some_and(|&h| h != a.item));
             if !(as_text || as_title) || !brackets_agree(a.lines, b.lines) {
                 continue;
             }
@@ -233,6 +237,16 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
         }
     }
     out
+}
+
+/// The blocks printed right under a headline with no text under it (its story's leads),
+/// each with that headline.
+fn leads(blocks: &[Block<'_>]) -> HashMap<usize, usize> {
+    blocks
+        .windows(2)
+        .filter(|w| w[0].headline && w[0].item + 1 == w[1].item)
+        .map(|w| (w[1].item, w[0].item))
+        .collect()
 }
 
 /// Most letters the rest of a wrapped headline has on its line.

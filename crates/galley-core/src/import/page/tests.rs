@@ -1542,3 +1542,41 @@ fn two_headlines_stacked_between_two_untitled_texts_that_share_nothing_are_their
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_headline_never_goes_on_in_the_lead_under_another_headline() {
+    // `…运营季` + `冬日的…` reads 季冬 across the junction, but the block under the second
+    // headline is that story's lead, not the rest of the first headline.
+    let page = "\
+国产大型邮轮完成首个完整运营季
+
+在北港码头的闸口，一辆辆重
+型卡车有序进出。这些卡车全
+部使用电力驱动。
+
+据《港口信息》
+
+沿海城市试点海水淡化进社区
+
+冬日的清晨，位于城东的海水
+淡化厂里机器低鸣，淡化水正
+通过新铺设的管网送往附近六
+个社区。
+
+据《滨海日报》
+";
+    let (_, p) = titles_of(page);
+    let desalination = p
+        .articles
+        .iter()
+        .find(|a| a.title == "沿海城市试点海水淡化进社区")
+        .unwrap_or_else(|| panic!("{p:#?}"));
+    assert!(
+        desalination.paragraphs[0].text.starts_with("冬日的清晨"),
+        "{p:#?}"
+    );
+    assert!(
+        p.articles.iter().all(|a| !a.title.contains("冬日")),
+        "{p:#?}"
+    );
+}
