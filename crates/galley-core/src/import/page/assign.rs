@@ -714,6 +714,16 @@ fn cut_at_headline(p: &mut Piece, k: usize) -> (usize, Piece) {
 /// [`title_between_stories`]); two sections of one story share more.
 const NOTHING_SHARED: f64 = 0.02;
 
+/// The paragraphs of `items` from place `from` up to the next heading.
+fn paragraphs_from<'i>(units: &[Unit], items: &'i [usize], from: usize) -> &'i [usize] {
+    let rest = &items[from..];
+    let end = rest
+        .iter()
+        .position(|&i| units[i].kind != UnitKind::Para)
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
 /// The place in piece `p` of a weak headline between two texts that share no words, whose
 /// words the text after it holds and the text before it does not: the title of the story
 /// after it, printed between two stories set in columns of one width (a cross-head goes on
@@ -727,11 +737,7 @@ fn title_between_stories(
     let heading = |i: usize| units[i].kind != UnitKind::Para;
     (1..p.items.len().saturating_sub(1)).find(|&k| {
         let h = p.items[k];
-        let end = p.items[k + 1..]
-            .iter()
-            .position(|&i| heading(i))
-            .map_or(p.items.len(), |j| k + 1 + j);
-        let (before, after) = (&p.items[..k], &p.items[k + 1..end]);
+        let (before, after) = (&p.items[..k], paragraphs_from(units, &p.items, k + 1));
         // After a cross-head, the next headline is most likely another one of the story.
         if units[h].kind != (UnitKind::Headline { strong: false })
             || before.iter().any(|&i| heading(i))
@@ -772,11 +778,7 @@ fn stacked_titles_between_stories(
     }
     (1..p.items.len().saturating_sub(2)).find(|&k| {
         let (first, second) = (p.items[k], p.items[k + 1]);
-        let end = p.items[k + 2..]
-            .iter()
-            .position(|&i| units[i].kind != UnitKind::Para)
-            .map_or(p.items.len(), |j| k + 2 + j);
-        let (before, after) = (&p.items[..k], &p.items[k + 2..end]);
+        let (before, after) = (&p.items[..k], paragraphs_from(units, &p.items, k + 2));
         if !(weak(first) && weak(second))
             || after.is_empty()
             || before.iter().any(|&i| units[i].kind != UnitKind::Para)
