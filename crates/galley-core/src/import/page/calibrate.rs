@@ -33,6 +33,15 @@ const WEIGHTS: [f64; FEATURES] = [
 /// line of a few words tells nothing about the story it belongs to.
 const MIN_WEIGHED: usize = 25;
 
+/// The letters of the longest development article the weights were fitted on (800): a
+/// longer article's length says no more than that. Its weight is large, and a real daily's
+/// story of 3,000 letters would otherwise be called right whatever else the page says (two
+/// stories read as one are long).
+const LONGEST_FITTED: f64 = 800.0;
+/// Where [`evidence`] puts its letters.
+#[cfg(test)]
+const LETTERS: usize = 10;
+
 /// Where [`evidence`] puts the share of the page's articles the rules flag.
 const PAGE_FLAGGED: usize = 3;
 /// Where it puts the paragraphs that read closer to another article.
@@ -55,7 +64,8 @@ const LOW_PREFIX: &str = "low confidence (";
 /// page's article count, its paragraphs that read closer to another article (0, ½ or 1 for
 /// two or more), how much closer to its own its least-fitting paragraph reads (ratio, at
 /// most 2, halved), the share of its title's letter pairs its text repeats, its paragraphs
-/// (at most 12, by twelfths), the log of its letters (by sevenths), the other articles'
+/// (at most 12, by twelfths), the log of its letters (at most [`LONGEST_FITTED`], by
+/// sevenths), the other articles'
 /// paragraphs that read closer to it than to their own (0, ½ or 1 for two or more: a part of
 /// its story printed elsewhere), its share of the page's articles with no source line when
 /// it has none (a story cut in two leaves one half without the line), and how alike it and
@@ -90,7 +100,7 @@ pub fn evidence(parsed: &ParsedDigest) -> Vec<[f64; FEATURES]> {
                 fit.worst.min(2.0) / 2.0,
                 page.title_covered(i),
                 a.paragraphs.len().min(12) as f64 / 12.0,
-                (1.0 + len).ln() / 7.0,
+                (1.0 + len.min(LONGEST_FITTED)).ln() / 7.0,
                 f64::from(claimed[i].min(2)) / 2.0,
                 if a.source.line.is_none() {
                     sourced
@@ -352,6 +362,19 @@ mod tests {
         );
         assert!(probability(&WEIGHTS, &spliced[0]) < probability(&WEIGHTS, &whole[0]));
         assert!(whole[0][8] > 0.5, "the title's pairs are in its text");
+    }
+
+    #[test]
+    fn an_article_longer_than_any_fitted_on_weighs_its_length_as_the_longest() {
+        let long = |times: usize| {
+            let p = PARK.repeat(times);
+            evidence(&page(&[p.as_str()]))[0][LETTERS]
+        };
+        assert!(
+            long(5) < long(20),
+            "up to the longest fitted, longer reads longer"
+        );
+        assert_eq!(long(20), long(200), "beyond it, length says no more");
     }
 
     #[test]
