@@ -230,7 +230,11 @@ fn candidates(blocks: &[Block<'_>], jieba: &Jieba) -> Vec<(f64, usize, usize)> {
             if !(as_text || as_title) || !brackets_agree(a.lines, b.lines) {
                 continue;
             }
-            let evidence = junction(jieba, &last.text, &b.lines[0].text);
+            let evidence = if !a.headline {
+                junction(jieba, &last.text, &b.lines[0].text)
+            } else {
+                title_junction(jieba, &last.text, rest)
+            };
             if evidence > 0.0 {
                 out.push((evidence - cost, a.item, b.item));
             }
@@ -383,6 +387,25 @@ pub fn junction(jieba: &Jieba, line: &str, next: &str) -> f64 {
     }
 }
 
+/// [`junction`] for a headline whose rest may be printed apart: a word read across the
+/// junction that is two words of the dictionary cut there (`…全国文明校园` + `社区医院…` read
+/// 校园社区) says nothing, for two headlines side by side join so by chance.
+fn title_junction(jieba: &Jieba, line: &str, next: &str) -> f64 {
+    match spanned(jieba, line, next) {
+        Some((word, cut)) if !two_words(jieba, &word, cut) => junction(jieba, line, next),
+        Some(_) => 0.0,
+        None => junction(jieba, line, next),
+    }
+}
+
+/// Whether `word` cut at byte `cut` is two words of the dictionary of two letters or more.
+fn two_words(jieba: &Jieba, word: &str, cut: usize) -> bool {
+    let (a, b) = word.split_at(cut);
+    [a, b]
+        .iter()
+        .all(|w| w.chars().nth(1).is_some() && jieba.has_word(w))
+}
+
 /// What a figure cut off at a line's end goes on with: a date's, a time's or a measure's
 /// unit, or a score's `比` (`联赛11月30` + `日落幕`, `以68` + `比61战胜`).
 const UNITS: &str = "日月年时分秒号元万亿个人名家次天岁米吨亩件辆台座条所位种项场倍斤户度比%％";
@@ -396,6 +419,14 @@ fn figure_and_unit(line: &str, next: &str) -> bool {
 /// The length in letters of the word the segmenter reads across the junction of the end of
 /// `line` and the start of `next` (0 if none).
 fn spanned_word(jieba: &Jieba, line: &str, next: &str) -> usize {
+    spanned(jieba, line, next).map_or(0, |(word, _)| {
+        word.chars().filter(|c| c.is_alphanumeric()).count()
+    })
+}
+
+/// The word the segmenter reads across the junction of the end of `line` and the start of
+/// `next`, with the byte where the junction cuts it.
+fn spanned(jieba: &Jieba, line: &str, next: &str) -> Option<(String, usize)> {
     let tail: String = {
         let mut t: Vec<char> = line.chars().rev().take(JUNCTION_CHARS).collect();
         t.reverse();
@@ -403,10 +434,10 @@ fn spanned_word(jieba: &Jieba, line: &str, next: &str) -> usize {
     };
     let head: String = next.chars().take(JUNCTION_CHARS).collect();
     let (Some(l), Some(n)) = (tail.chars().last(), head.chars().next()) else {
-        return 0;
+        return None;
     };
     if !l.is_alphanumeric() || !n.is_alphanumeric() {
-        return 0;
+        return None;
     }
     let joined = format!("{tail}{head}");
     let boundary = tail.len();
@@ -414,11 +445,11 @@ fn spanned_word(jieba: &Jieba, line: &str, next: &str) -> usize {
     for token in jieba.cut(&joined, false) {
         let end = at + token.word.len();
         if at < boundary && end > boundary {
-            return token.word.chars().filter(|c| c.is_alphanumeric()).count();
+            return Some((token.word.to_owned(), boundary - at));
         }
         at = end;
     }
-    0
+    None
 }
 
 #[cfg(test)]
@@ -452,6 +483,19 @@ mod tests {
         assert_eq!(junction(&j, "可以每十分钟更", "新一次积雪深度"), 1.0);
         assert_eq!(junction(&j, "北岭气象站启用新型测雪雷", "达"), 1.0);
         assert_eq!(junction(&j, "可以每十分钟更", "西川大学材料学院"), 0.0);
+    }
+
+    #[test]
+    fn two_words_read_as_one_across_a_headline_are_no_evidence() {
+        let j = jieba();
+        // The segmenter reads 校园社区 across the junction of two headlines.
+        assert!(junction(&j, "两所学校入选全国文明校园", "社区医院开设夜间门诊") > 0.0);
+        assert_eq!(
+            title_junction(&j, "两所学校入选全国文明校园", "社区医院开设夜间门诊"),
+            0.0
+        );
+        assert_eq!(title_junction(&j, "北岭气象站启用新型测雪雷", "达"), 1.0);
+        assert!(title_junction(&j, "图书馆推出电子", "书“一键续借”") > 0.0);
     }
 
     #[test]
