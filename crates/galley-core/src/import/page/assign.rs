@@ -23,6 +23,10 @@ const MERGE_MIN: f64 = 0.12;
 /// Lowest cosine similarity for such an attachment when it is [`CLEAR_AHEAD`] times the
 /// runner-up's or more.
 const MERGE_WEAK: f64 = 0.06;
+/// Lowest cosine similarity for attaching untitled text to the one titled story on the
+/// page that can take it (the others closed by their source lines), when it is
+/// [`CLEAR_AHEAD`] times the runner-up's or more.
+const ONLY_OPEN_MIN: f64 = 0.03;
 /// How many times the runner-up's cohesion a weak attachment must have.
 const CLEAR_AHEAD: f64 = 4.0;
 /// Fewest letters of each of the two pieces a weak attachment joins.
@@ -1649,7 +1653,8 @@ fn place_leftover_headlines(
 /// furniture, goes on with that story, too short to be told by its words; so on until a
 /// source line closes it; unless it reads clearly closer to another titled story
 /// ([`Laid::closer_elsewhere`]). Then untitled text joins the titled story it reads clearly
-/// closest to, where that story can take it ([`Laid::closest_story`]). Each join is weighed
+/// closest to, where that story can take it ([`Laid::closest_story`]); a word or two in
+/// common is enough when it is the only story on the page left open. Each join is weighed
 /// by the two texts' cohesion, as any join is.
 fn join_untitled_rests(
     units: &[Unit],
@@ -1820,11 +1825,20 @@ impl Laid<'_> {
         scores.sort_by(|a, b| b.0.total_cmp(&a.0));
         let (best, c) = *scores.first()?;
         let second = scores.get(1).map_or(0.0, |s| s.0);
-        let before = self.chains[u].pieces[0] < self.chains[c].pieces[0];
-        let fits = if before { !closed(u) } else { !closed(c) };
+        let fits = |c: usize| {
+            let before = self.chains[u].pieces[0] < self.chains[c].pieces[0];
+            if before {
+                !closed(u)
+            } else {
+                !closed(c)
+            }
+        };
+        // The one story that can take the text, the others closed by their source lines.
+        let only = scores.iter().filter(|s| fits(s.1)).count() == 1;
         let clear = (best >= MERGE_MIN && best > 2.0 * second)
-            || (best >= MERGE_WEAK && best >= CLEAR_AHEAD * second);
-        (clear && fits).then_some(c)
+            || (best >= MERGE_WEAK && best >= CLEAR_AHEAD * second)
+            || (only && best >= ONLY_OPEN_MIN && best >= CLEAR_AHEAD * second);
+        (clear && fits(c)).then_some(c)
     }
 
     /// How like titled story `c`, title and text, the chain `u` reads.

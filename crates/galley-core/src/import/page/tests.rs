@@ -1196,6 +1196,62 @@ fn untitled_text_goes_with_the_story_it_reads_closest_to_not_the_one_beside_it()
 }
 
 #[test]
+fn untitled_text_goes_with_the_one_story_left_open_it_shares_a_word_with() {
+    // The market story's rest and source printed at the page's end, after a story closed by
+    // its source line; it shares only 集市 and 开市 with its story (cohesion about 0.05,
+    // under the weak floor), nothing with the others, and every other story is closed.
+    let page = "\
+公园新增夜间照明步道
+
+滨江公园新建的夜间照明步道全长三公里，路
+灯在晚上十点后自动调暗，兼顾夜跑市民和附
+近居民休息。
+
+（来源：临江发布）
+
+白沙镇大集恢复逢五开市
+
+白沙镇有百年历史的大
+集日前迁入新建的集市
+广场，恢复每逢农历初
+五、十五、二十五开市。
+
+冬季征兵报名启动
+
+2027年上半年征兵网上报名已经开始，
+截止时间为明年2月20日。年满18至22
+周岁的男性青年和应届高校毕业生均可
+报名，大学生入伍享受学费补偿和复学
+优待。 （来源：青岚县人民武装部）
+
+新集市设摊位四百多个，
+卖农具的、卖年货的、
+修鞋补锅的都有。开市
+当天，赶集的人超过一
+万。 综合《石门日报》《乡土周刊》
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "公园新增夜间照明步道",
+                vec!["滨江公园新建的夜间照明步道全长三公里"]
+            ),
+            (
+                "白沙镇大集恢复逢五开市",
+                vec![
+                    "白沙镇有百年历史的大集日前迁入新建的集市广场",
+                    "新集市设摊位四百多个"
+                ]
+            ),
+            ("冬季征兵报名启动", vec!["2027年上半年征兵网上报名已经开始"]),
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_short_closing_paragraph_goes_with_the_only_story_it_shares_words_with() {
     // The weather station's story is left open; another story and its source line come
     // between; its last paragraph shares only 气象站 and 积雪 with it (weak cohesion, but
