@@ -654,7 +654,9 @@ fn split_under_stacked_titles(
 /// story's first column, then its title, then another story's column:
 /// `…依法任免了一批国家机关工作人员。` / `县人大常委会召开第二十九次会议` / `中心运行首周…`;
 /// [`title_after_text`]); two stacked, in text no headline is printed over, the titles of
-/// the texts before and after them ([`stacked_titles_between_stories`]). A cross-head names
+/// the texts before and after them ([`stacked_titles_between_stories`]); of a story printed
+/// inside another, the text around it going on with the text before it
+/// ([`title_inside_another_story`]: the story around it keeps both sides). A cross-head names
 /// what follows it and goes on with its story. The
 /// piece is cut around the headline, which becomes a title; for a title printed under its
 /// text, also before the paragraphs that hold its words, if those before them hold few.
@@ -670,6 +672,16 @@ fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: 
                 let (title, after) = cut_at_headline(&mut p, k);
                 titles.push(title);
                 out.push(std::mem::replace(&mut p, after));
+                continue;
+            }
+            if let Some((k, back)) = title_inside_another_story(uw, &p, &idf) {
+                // The story printed around the headline keeps its text on both sides.
+                let (title, mut run) = cut_at_headline(&mut p, k);
+                titles.push(title);
+                p.items.extend(run.items.split_off(back - k - 1));
+                p.source = run.source.take();
+                p.second_source = run.second_source.take();
+                out.push(std::mem::replace(&mut p, run));
                 continue;
             }
             if let Some(k) = stacked_titles_between_stories(uw, &p, &idf) {
@@ -761,6 +773,52 @@ fn title_between_stories(
         cosine(&before, &after, idf) <= NOTHING_SHARED
             && coverage(uw.of(h), &after, idf) >= REST_MIN
             && coverage(uw.of(h), &before, idf) < APART_TITLE_BEFORE_MAX
+    })
+}
+
+/// The places in piece `p` of a weak headline between two texts that share no words, the
+/// text after it one run of paragraphs that holds its words, and of the paragraph after that
+/// run, from which on the text goes on with the text before the headline (sharing its
+/// words, none of the headline's): another story's title and text printed inside a story
+/// (`…沿海海面有七到八级大风。` / `两所学校入选全国文明校园` / `近日公布的新一届全国文明校园名单中…`
+/// / `气象台提醒市民注意防寒保暖…`).
+fn title_inside_another_story(
+    uw: &UnitWords<'_>,
+    p: &Piece,
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<(usize, usize)> {
+    let units = uw.units;
+    let para = |i: usize| units[i].kind == UnitKind::Para;
+    (1..p.items.len().saturating_sub(2)).find_map(|k| {
+        let h = p.items[k];
+        let before = &p.items[..k];
+        if units[h].kind != (UnitKind::Headline { strong: false })
+            || !before.iter().all(|&i| para(i))
+            || !ends_its_sentence(&units[before[k - 1]].text)
+        {
+            return None;
+        }
+        // The title printed right above the piece is the text before's too.
+        let mut before = uw.of_all(before);
+        let above = (0..p.first()).rev().find(|&j| in_flow(units, j));
+        if let Some(t) = above.filter(|&t| matches!(units[t].kind, UnitKind::Headline { .. })) {
+            add(&mut before, uw.of(t));
+        }
+        let back = (k + 2..p.items.len()).find(|&m| {
+            let (run, rest) = (&p.items[k + 1..m], paragraphs_from(units, &p.items, m));
+            let (run, rest) = (uw.of_all(run), uw.of_all(rest));
+            para(p.items[m])
+                && !rest.is_empty()
+                && ends_its_sentence(&units[p.items[m - 1]].text)
+                && cosine(&before, &run, idf) <= NOTHING_SHARED
+                && cosine(&run, &rest, idf) <= NOTHING_SHARED
+                && cosine(&before, &rest, idf) >= MERGE_WEAK
+                && coverage(uw.of(h), &run, idf) >= REST_MIN
+                && coverage(uw.of(h), &rest, idf) < APART_TITLE_BEFORE_MAX
+        })?;
+        (p.items[k + 1..back].iter().all(|&i| para(i))
+            && coverage(uw.of(h), &before, idf) < APART_TITLE_BEFORE_MAX)
+            .then_some((k, back))
     })
 }
 

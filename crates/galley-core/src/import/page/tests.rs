@@ -1252,6 +1252,53 @@ fn untitled_text_goes_with_the_one_story_left_open_it_shares_a_word_with() {
 }
 
 #[test]
+fn a_story_printed_inside_another_is_cut_out_with_its_title() {
+    // The weather story's lead, the school story's title and text, then the weather
+    // story's rest: the school story's title is no cross-head of the weather story.
+    let page = "\
+气象台发布寒潮蓝色预警
+
+市气象台12月6日16时发布寒
+潮蓝色预警：受强冷空气影响，
+8日至10日我市气温将下降八
+到十摄氏度，沿海海面有七到
+八级大风。
+
+两所学校入选全国文明校园
+
+近日公布的新一届全国文明校
+园名单中，鹭洲市第一中学和
+青岚县实验小学榜上有名。两
+所学校分别在学生志愿服务和
+乡村阅读推广方面形成了自己
+的做法。
+
+气象台提醒市民注意防寒保暖，
+海上作业船只及时回港避风。
+
+（来源：鹭洲气象）
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "气象台发布寒潮蓝色预警",
+                vec![
+                    "市气象台12月6日16时发布寒潮蓝色预警：受强冷空气影响",
+                    "气象台提醒市民注意防寒保暖"
+                ]
+            ),
+            (
+                "两所学校入选全国文明校园",
+                vec!["近日公布的新一届全国文明校园名单中"]
+            ),
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_short_closing_paragraph_goes_with_the_only_story_it_shares_words_with() {
     // The weather station's story is left open; another story and its source line come
     // between; its last paragraph shares only 气象站 and 积雪 with it (weak cohesion, but
