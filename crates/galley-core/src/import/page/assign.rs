@@ -824,7 +824,8 @@ fn title_inside_another_story(
 
 /// The place in piece `p`, text no headline is printed over, of two weak headlines stacked
 /// between two texts that share no words, the first naming the text before them, the second
-/// the text after: the titles of two stories, the first printed under its text
+/// the text after (a quarter of its words will do: a title may say its story in other words,
+/// 茶叶 / 出口 over 绿茶 / 发往中亚): the titles of two stories, the first printed under its text
 /// (`…也可以捐给社区爱心屋。` / `旧物交换市集本周六举行` / `一季度三个港区吞吐量均有增长` /
 /// `江口港务集团发布的数据显示…`). A section's label and heading go on with their story, and
 /// come under its title.
@@ -851,7 +852,7 @@ fn stacked_titles_between_stories(
         let (before, after) = (uw.of_all(before), uw.of_all(after));
         cosine(&before, &after, idf) <= NOTHING_SHARED
             && coverage(uw.of(first), &before, idf) >= REST_MIN
-            && coverage(uw.of(second), &after, idf) >= REST_MIN
+            && coverage(uw.of(second), &after, idf) >= HARDLY
     })
 }
 

@@ -1647,6 +1647,35 @@ fn two_headlines_stacked_between_two_untitled_texts_that_share_nothing_are_their
 }
 
 #[test]
+fn the_second_of_two_stacked_titles_may_name_its_text_in_other_words() {
+    // The second title shares only 桂溪镇, 合作社 and 订单 with its text (茶叶 is 绿茶 and
+    // 春茶 there, 出口 is 发往中亚); the first names the text before it in full, and the two
+    // texts share nothing.
+    let page = "\
+12月6日上午9时，旧物交换市集在街道文化
+广场举行。居民可带上闲置的图书、玩具和
+小家电，以物换物，也可以捐给社区爱心屋。
+
+旧物交换市集本周六举行
+
+桂溪镇茶叶合作社拿到首笔出口订单
+
+桂溪镇云雾茶专业合作社日前与一家外贸公司签订
+合同，首批十二吨绿茶将在明年春茶上市后发往中
+亚。合作社理事长钟远山说，为了这笔订单，社员
+们花了两年时间改用有机肥。
+
+据《鹭洲商报》
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec!["旧物交换市集本周六举行", "桂溪镇茶叶合作社拿到首笔出口订单"],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_headline_never_goes_on_in_the_lead_under_another_headline() {
     // `…运营季` + `冬日的…` reads 季冬 across the junction, but the block under the second
     // headline is that story's lead, not the rest of the first headline.
