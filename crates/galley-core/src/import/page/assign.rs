@@ -653,7 +653,9 @@ fn split_under_stacked_titles(
 /// printed under it, when that text holds its words and the text after it does not (a
 /// story's first column, then its title, then another story's column:
 /// `…依法任免了一批国家机关工作人员。` / `县人大常委会召开第二十九次会议` / `中心运行首周…`;
-/// [`title_after_text`]); two stacked, in text no headline is printed over, the titles of
+/// [`title_after_text`]); of the text before and after it, in text no headline is printed
+/// over, when both hold its words ([`title_under_its_lead`]); two stacked, in text no
+/// headline is printed over, the titles of
 /// the texts before and after them ([`stacked_titles_between_stories`]); of a story printed
 /// inside another, the text around it going on with the text before it
 /// ([`title_inside_another_story`]: the story around it keeps both sides). A cross-head names
@@ -688,6 +690,12 @@ fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: 
                 let (second, after) = cut_at_headline(&mut p, k + 1);
                 titles.push(p.items.pop().expect("the first headline"));
                 titles.push(second);
+                out.push(std::mem::replace(&mut p, after));
+                continue;
+            }
+            if let Some(k) = title_under_its_lead(uw, &p, titles, &idf) {
+                let (title, after) = cut_at_headline(&mut p, k);
+                titles.push(title);
                 out.push(std::mem::replace(&mut p, after));
                 continue;
             }
@@ -853,6 +861,41 @@ fn stacked_titles_between_stories(
         cosine(&before, &after, idf) <= NOTHING_SHARED
             && coverage(uw.of(first), &before, idf) >= REST_MIN
             && coverage(uw.of(second), &after, idf) >= HARDLY
+    })
+}
+
+/// The place in piece `p`, text no headline is printed over, of a weak headline whose words
+/// the text before it holds (as a lead names its story) and the text after it holds too: the
+/// story's title, printed under its lead (`石门县农技推广站12月起开办冬季培训班…` /
+/// `县农技站开办冬季培训班` / `培训班设在各乡镇文化站…`), where no title printed elsewhere
+/// names the text; a cross-head names the section under it, not the lead. The piece is cut at it; the title heads the two parts, which
+/// chain back together as the lead and the rest of one story.
+fn title_under_its_lead(
+    uw: &UnitWords<'_>,
+    p: &Piece,
+    titles: &[usize],
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<usize> {
+    let units = uw.units;
+    // A title printed elsewhere that names the text is the story's, the headline a
+    // cross-head after all.
+    let text = uw.of_all(&p.items);
+    if after_headline(units, p.first())
+        || titles
+            .iter()
+            .any(|&t| coverage(uw.of(t), &text, idf) >= HARDLY)
+    {
+        return None;
+    }
+    (1..p.items.len().saturating_sub(1)).find(|&k| {
+        let (before, after) = (&p.items[..k], paragraphs_from(units, &p.items, k + 1));
+        let h = p.items[k];
+        units[h].kind == UnitKind::Headline { strong: false }
+            && before.iter().all(|&i| units[i].kind == UnitKind::Para)
+            && !after.is_empty()
+            && ends_its_sentence(&units[before[k - 1]].text)
+            && coverage(uw.of(h), &uw.of_all(before), idf) >= APART_TITLE_MIN
+            && coverage(uw.of(h), &uw.of_all(after), idf) >= APART_TITLE_BEFORE_MAX
     })
 }
 

@@ -1676,6 +1676,45 @@ fn the_second_of_two_stacked_titles_may_name_its_text_in_other_words() {
 }
 
 #[test]
+fn a_title_printed_under_the_lead_that_names_it_heads_the_whole_story() {
+    // No headline over the lead, which names the headline in full; the text after it names
+    // it too (培训班): the story's title printed under its lead, not a cross-head.
+    let page = "\
+南屏区新增12处公共充电站
+
+南屏区今年新建的12处公共充电站日前全部投入
+使用，新增快充桩二百四十个。 据《桐川晚报》
+
+石门县农技推广站12月起开办冬季培训班，
+内容包括果树修剪、病虫害防治和农机保养，
+共开设十五期。
+
+县农技站开办冬季培训班
+
+培训班设在各乡镇文化站，农闲时节上
+课，学员免费参加。 （来源：石门农业农村）
+";
+    let p = reconstruct(page, jieba());
+    assert_eq!(
+        stories(&p),
+        vec![
+            (
+                "南屏区新增12处公共充电站",
+                vec!["南屏区今年新建的12处公共充电站日前全部投入使用"]
+            ),
+            (
+                "县农技站开办冬季培训班",
+                vec![
+                    "石门县农技推广站12月起开办冬季培训班",
+                    "培训班设在各乡镇文化站"
+                ]
+            ),
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_headline_never_goes_on_in_the_lead_under_another_headline() {
     // `…运营季` + `冬日的…` reads 季冬 across the junction, but the block under the second
     // headline is that story's lead, not the rest of the first headline.
