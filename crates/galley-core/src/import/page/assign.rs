@@ -749,7 +749,8 @@ fn paragraphs_from<'i>(units: &[Unit], items: &'i [usize], from: usize) -> &'i [
 }
 
 /// The place in piece `p` of a weak headline between two texts that share no words, whose
-/// words the text after it holds and the text before it does not: the title of the story
+/// words the text after it holds (a quarter of them will do: a title may say its story in
+/// other words) and the text before it does not: the title of the story
 /// after it, printed between two stories set in columns of one width (a cross-head goes on
 /// with the story it stands in).
 fn title_between_stories(
@@ -779,7 +780,7 @@ fn title_between_stories(
         }
         let after = uw.of_all(after);
         cosine(&before, &after, idf) <= NOTHING_SHARED
-            && coverage(uw.of(h), &after, idf) >= REST_MIN
+            && coverage(uw.of(h), &after, idf) >= HARDLY
             && coverage(uw.of(h), &before, idf) < APART_TITLE_BEFORE_MAX
     })
 }

@@ -1715,6 +1715,34 @@ fn a_title_printed_under_the_lead_that_names_it_heads_the_whole_story() {
 }
 
 #[test]
+fn a_headline_between_two_texts_that_share_nothing_may_name_its_text_in_other_words() {
+    // 社区食堂 is in the text after the second headline, 周末 / 亲子 / 厨房 are not (每周六,
+    // 孩子和家长, 厨师): a third of its words. The texts around it share no word.
+    let page = "\
+降温未影响蔬菜供应
+
+本报讯（通讯员 郑欣）记者从市商务局获悉，寒潮期
+间全市蔬菜供应充足，主要品种价格基本平稳。
+
+全市储备的两千吨冬季蔬菜已分批投放到各大农贸
+市场。
+
+社区食堂推出周末亲子厨房
+
+每周六上午，社区食堂的厨师带着孩子和家长一起
+包饺子、做面点，每期限十组家庭。
+
+（来源：柳湾社区食堂）
+";
+    let (titles, p) = titles_of(page);
+    assert_eq!(
+        titles,
+        vec!["降温未影响蔬菜供应", "社区食堂推出周末亲子厨房"],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_headline_never_goes_on_in_the_lead_under_another_headline() {
     // `…运营季` + `冬日的…` reads 季冬 across the junction, but the block under the second
     // headline is that story's lead, not the rest of the first headline.
