@@ -655,11 +655,10 @@ fn split_under_stacked_titles(
 /// `…依法任免了一批国家机关工作人员。` / `县人大常委会召开第二十九次会议` / `中心运行首周…`;
 /// [`title_after_text`]); of the text before and after it, in text no headline is printed
 /// over, when both hold its words ([`title_under_its_lead`]); two stacked, in text no
-/// headline is printed over, the titles of
-/// the texts before and after them ([`stacked_titles_between_stories`]); of a story printed
-/// inside another, the text around it going on with the text before it
-/// ([`title_inside_another_story`]: the story around it keeps both sides). A cross-head names
-/// what follows it and goes on with its story. The
+/// headline is printed over, the titles of the texts before and after them
+/// ([`stacked_titles_between_stories`]); of a story printed inside another, the text around
+/// it going on with the text before it ([`title_inside_another_story`]: the story around it
+/// keeps both sides). A cross-head names what follows it and goes on with its story. The
 /// piece is cut around the headline, which becomes a title; for a title printed under its
 /// text, also before the paragraphs that hold its words, if those before them hold few.
 fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &mut Vec<usize>) {
@@ -869,8 +868,9 @@ fn stacked_titles_between_stories(
 /// the text before it holds (as a lead names its story) and the text after it holds too: the
 /// story's title, printed under its lead (`石门县农技推广站12月起开办冬季培训班…` /
 /// `县农技站开办冬季培训班` / `培训班设在各乡镇文化站…`), where no title printed elsewhere
-/// names the text; a cross-head names the section under it, not the lead. The piece is cut at it; the title heads the two parts, which
-/// chain back together as the lead and the rest of one story.
+/// names the text; a cross-head names the section under it, not the lead. The piece is cut
+/// at it; the title heads the two parts, which chain back together as the lead and the rest
+/// of one story.
 fn title_under_its_lead(
     uw: &UnitWords<'_>,
     p: &Piece,
