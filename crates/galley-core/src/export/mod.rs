@@ -2,7 +2,7 @@
 //!
 //! Every format takes the same [`Filter`] and streams: articles are read from the database one
 //! at a time and written as they are read, so memory does not grow with the export.
-//! [`write`] writes one stream, [`to_file`] a file and [`to_folder`] a CSV folder, atomically.
+//! [`write()`] writes one stream, [`to_file`] a file and [`to_folder`] a CSV folder, atomically.
 //! This is the API the desktop export dialog calls.
 
 /// The annotation rows every format reads (loaded in the store).
@@ -182,7 +182,7 @@ pub fn write(store: &Store, req: &Request, w: &mut dyn Write) -> Result<()> {
     write_reporting(store, req, w, &mut |_, _| {})
 }
 
-/// [`write`], telling `tally` of each article written.
+/// [`write()`], telling `tally` of each article written.
 pub fn write_reporting(
     store: &Store,
     req: &Request,

@@ -1021,7 +1021,7 @@ pub fn lexicon_score_tokens<'a>(tokens: impl Iterator<Item = &'a str>) -> Lexico
     lexicon_parts(tokens).0
 }
 
-/// The lexicon score and the part of it due to news tone words (not [`REVIEW_LEXICON`]).
+/// The lexicon score and the part of it due to news tone words (not `REVIEW_LEXICON`).
 pub fn lexicon_parts<'a>(tokens: impl Iterator<Item = &'a str>) -> (LexiconScore, f32) {
     let lex = lexicon();
     // (clause index, contribution, reason, a news tone word)

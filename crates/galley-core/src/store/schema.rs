@@ -71,7 +71,7 @@ fn checks_without_in_lists(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
-/// A table's SQL with each `column IN (v1, v2, …)` of [`MIN_LISTED`] or more plain values
+/// A table's SQL with each `column IN (v1, v2, …)` of `MIN_LISTED` or more plain values
 /// (quoted words or numbers) written as `(column = v1 OR column = v2 OR …)`.
 pub fn in_lists_as_comparisons(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 64);

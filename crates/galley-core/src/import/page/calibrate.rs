@@ -64,7 +64,7 @@ const LOW_PREFIX: &str = "low confidence (";
 /// page's article count, its paragraphs that read closer to another article (0, ½ or 1 for
 /// two or more), how much closer to its own its least-fitting paragraph reads (ratio, at
 /// most 2, halved), the share of its title's letter pairs its text repeats, its paragraphs
-/// (at most 12, by twelfths), the log of its letters (at most [`LONGEST_FITTED`], by
+/// (at most 12, by twelfths), the log of its letters (at most `LONGEST_FITTED`, by
 /// sevenths), the other articles'
 /// paragraphs that read closer to it than to their own (0, ½ or 1 for two or more: a part of
 /// its story printed elsewhere), its share of the page's articles with no source line when

@@ -867,7 +867,7 @@ fn is_issue_line(s: &str) -> bool {
 /// A byline on a line of its own: `本报记者 林晓岚`, `记者 张三 李四`, `文/王五`, `本报通讯员
 /// 赵六 记者 钱七`: a reporter's or photographer's credit, a space or a slash, and names,
 /// nothing else (`本报记者近日从市教育局获悉` is a sentence, not a byline); or a known
-/// outlet's own writer without names (`新华社记者`, see [`outlet_credit`]).
+/// outlet's own writer without names (`新华社记者`, see `outlet_credit`).
 pub fn is_byline(s: &str) -> bool {
     if s.chars().count() > 30 {
         return false;

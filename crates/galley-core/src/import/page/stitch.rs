@@ -5,7 +5,7 @@
 //! only continues a sentence (`，`, `。`, `”`). Only such evidence moves a block; without
 //! it a sentence goes on in the next block, as before, except where columns printed a line
 //! at a time show their turn: there it goes on as many blocks later as the sentences around
-//! it do ([`in_turn`]).
+//! it do (`in_turn`).
 
 use std::collections::{HashMap, HashSet};
 

@@ -3,7 +3,7 @@
 //! sentence goes on into the next line; read every other line, they do. A block is split into
 //! two streams of lines when that reading is clearly better: the junctions between lines of
 //! one stream (a word spanning the line break, punctuation only a continuation opens with,
-//! see [`junction`]) must confirm at least [`MARGIN`] more sentences than the block as printed.
+//! see [`junction`]) must confirm at least `MARGIN` more sentences than the block as printed.
 //! The search prefers lines alternating between the streams, except where a junction says
 //! otherwise or a line is as wide as two (a line of each column printed as one), and never
 //! puts a numbered item's title inside a sentence. A line as wide as two whose space leaves a
@@ -70,7 +70,7 @@ pub fn printed_apart(a: &Line, b: &Line, halves: &Halves) -> bool {
 /// The block's lines as two streams, when reading them apart is clearly better than reading
 /// them in turn. `raw` holds the page's lines as extracted (line `no` at `no - 1`), spaces
 /// and all. `expected` (the block stands right under a row of two headlines, so two
-/// columns' bodies are to be expected) asks for less evidence ([`EXPECTED_MARGIN`]).
+/// columns' bodies are to be expected) asks for less evidence (`EXPECTED_MARGIN`).
 pub fn separate(block: &[Line], raw: &[&str], jieba: &Jieba, expected: bool) -> Option<Streams> {
     if !(MIN_LINES..=MAX_LINES).contains(&block.len()) {
         return None;

@@ -444,7 +444,7 @@ pub struct Gaps<'a> {
 
 /// The recursive XY cut. A vertical river (a gap in the lines' x projection at least a
 /// gutter wide) splits the region into columns, read left to right; failing that, one
-/// horizontal gap ([`band_cut`]) splits it into two bands, read top to bottom. Cutting at
+/// horizontal gap (`band_cut`) splits it into two bands, read top to bottom. Cutting at
 /// one gap at a time lets each band find its own columns, so a gap that happens to fall at
 /// the same height in every column does not interleave them. Leaves are
 /// returned in reading order, each line knowing its column's edges.

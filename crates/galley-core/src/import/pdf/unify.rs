@@ -55,7 +55,7 @@ const SUPPLEMENT: &[(char, char)] = &[
 ];
 
 /// A glyph's text with radicals replaced by their ideographs: the Kangxi Radicals block
-/// (U+2F00–U+2FD5) by its compatibility mapping, the supplement by [`SUPPLEMENT`].
+/// (U+2F00–U+2FD5) by its compatibility mapping, the supplement by `SUPPLEMENT`.
 pub fn unify(text: &str) -> String {
     text.chars().map(ideograph).collect()
 }
