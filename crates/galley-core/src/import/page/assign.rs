@@ -5,6 +5,7 @@
 //! and its source line).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -56,7 +57,8 @@ impl Piece {
     }
 }
 
-type Bag = FxHashMap<String, f64>;
+/// Words with their counts (shared keys: the steps add the words of units together often).
+type Bag = FxHashMap<Rc<str>, f64>;
 
 /// Content words of a text: jieba's search-mode cut, words of two or more characters,
 /// Latin words lower-cased, numbers and a few function words dropped.
@@ -70,11 +72,11 @@ pub fn words(jieba: &Jieba, text: &str) -> Bag {
             continue;
         }
         if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            *bag.entry(w.to_lowercase()).or_default() += 1.0;
+            *bag.entry(w.to_lowercase().into()).or_default() += 1.0;
         } else if let Some(n) = bag.get_mut(w) {
             *n += 1.0;
         } else {
-            bag.insert(w.to_owned(), 1.0);
+            bag.insert(w.into(), 1.0);
         }
     }
     bag
@@ -173,9 +175,9 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         }
     }
     let piece_bags = piece_words(&uw, &pieces);
-    let df = document_frequencies(&piece_bags);
     let n_pieces = pieces.len();
-    let idf = |w: &str| inverse_frequency(&df, n_pieces, w);
+    let rarity = Rarity::new(&piece_bags, n_pieces);
+    let idf = |w: &str| rarity.of(w);
     let titled = Titled {
         titles: &titles,
         bags: &title_bags,
@@ -281,8 +283,8 @@ fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>>
     }
     let Layout { pieces, titles, .. } = layout(units, &mut ParsedDigest::default());
     let bags = piece_words(&UnitWords::new(units, jieba), &pieces);
-    let df = document_frequencies(&bags);
-    let idf = |w: &str| inverse_frequency(&df, pieces.len(), w);
+    let rarity = Rarity::new(&bags, pieces.len());
+    let idf = |w: &str| rarity.of(w);
     let split: Vec<usize> = pairs
         .into_iter()
         .filter(|&t| {
@@ -612,9 +614,9 @@ fn split_under_stacked_titles(
 ) {
     let (units, jieba) = (uw.units, uw.jieba);
     let bags = piece_words(uw, pieces);
-    let df = document_frequencies(&bags);
     let n = pieces.len();
-    let idf = |w: &str| inverse_frequency(&df, n, w);
+    let rarity = Rarity::new(&bags, n);
+    let idf = |w: &str| rarity.of(w);
     let mut out = Vec::with_capacity(pieces.len() + 2);
     let mut rest = std::mem::take(pieces).into_iter().peekable();
     while let Some(piece) = rest.next() {
@@ -663,9 +665,9 @@ fn split_under_stacked_titles(
 /// text, also before the paragraphs that hold its words, if those before them hold few.
 fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &mut Vec<usize>) {
     let bags = piece_words(uw, pieces);
-    let df = document_frequencies(&bags);
     let n = pieces.len();
-    let idf = |w: &str| inverse_frequency(&df, n, w);
+    let rarity = Rarity::new(&bags, n);
+    let idf = |w: &str| rarity.of(w);
     let mut out = Vec::with_capacity(pieces.len());
     for mut p in std::mem::take(pieces) {
         loop {
@@ -935,9 +937,9 @@ fn split_for_titles_apart(
 ) {
     let units = uw.units;
     let bags = piece_words(uw, pieces);
-    let df = document_frequencies(&bags);
     let n = pieces.len();
-    let idf = |w: &str| inverse_frequency(&df, n, w);
+    let rarity = Rarity::new(&bags, n);
+    let idf = |w: &str| rarity.of(w);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (ti, &t) in titles.iter().enumerate() {
         let heads_text =
@@ -989,9 +991,9 @@ fn cut_pieces(pieces: &mut Vec<Piece>, cuts: &[(usize, usize)]) {
 /// weighs them against every story, as any piece.
 fn split_for_open_stories(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &[usize]) {
     let bags = piece_words(uw, pieces);
-    let df = document_frequencies(&bags);
     let n = pieces.len();
-    let idf = |w: &str| inverse_frequency(&df, n, w);
+    let rarity = Rarity::new(&bags, n);
+    let idf = |w: &str| rarity.of(w);
     let cuts: Vec<(usize, usize)> = (0..pieces.len())
         .filter(|&pi| pieces[pi].source.is_some())
         .filter_map(|pi| {
@@ -1347,22 +1349,34 @@ fn tell_apart(own_x: f64, own_y: f64, crossed: f64) -> bool {
     own_x >= TELLS && own_y >= TELLS && crossed < HARDLY || clear
 }
 
-/// How much a word tells pieces apart, from in how many of the `n` pieces it occurs.
-fn inverse_frequency(df: &HashMap<&str, f64>, n: usize, w: &str) -> f64 {
-    ((n as f64 + 1.0) / (df.get(w).copied().unwrap_or(0.0) + 0.5))
-        .ln()
-        .max(0.05)
+/// Step 2: how much each word tells pieces apart, from in how many of the `n` pieces it
+/// occurs (worked out once for every word of the page: the steps ask it of the same words
+/// many times).
+struct Rarity<'a> {
+    known: FxHashMap<&'a str, f64>,
+    unseen: f64,
 }
 
-/// Step 2: in how many pieces each word occurs.
-fn document_frequencies(piece_bags: &[Bag]) -> HashMap<&str, f64> {
-    let mut df: HashMap<&str, f64> = HashMap::new();
-    for bag in piece_bags {
-        for w in bag.keys() {
-            *df.entry(w.as_str()).or_default() += 1.0;
+impl<'a> Rarity<'a> {
+    fn new(piece_bags: &'a [Bag], n: usize) -> Self {
+        let mut df: FxHashMap<&str, f64> = FxHashMap::default();
+        for bag in piece_bags {
+            for w in bag.keys() {
+                *df.entry(&**w).or_default() += 1.0;
+            }
+        }
+        let idf = |df: f64| ((n as f64 + 1.0) / (df + 0.5)).ln().max(0.05);
+        let known = df.into_iter().map(|(w, d)| (w, idf(d))).collect();
+        Rarity {
+            known,
+            unseen: idf(0.0),
         }
     }
-    df
+
+    /// The rarity of word `w`.
+    fn of(&self, w: &str) -> f64 {
+        self.known.get(w).copied().unwrap_or(self.unseen)
+    }
 }
 
 /// Step 3: chains of pieces. A piece without a source line goes on in a later piece,

@@ -170,14 +170,21 @@ fn letters(a: &ArticleDraft) -> usize {
 /// Counts of adjacent ideograph pairs.
 type Pairs = FxHashMap<(char, char), u32>;
 
+/// Whether `c` is an ideograph (of any plane), answered without the Unicode tables for the
+/// basic CJK block (all of it letters), where nearly every letter of a page is.
+fn ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || (crate::text::is_cjk(c) && c.is_alphabetic())
+}
+
 /// Adds the adjacent ideograph pairs of `text` to `into` (every plane's: 𠮷 counts).
 fn add_pairs(into: &mut Pairs, text: &str) {
-    let ideograph = |c: char| crate::text::is_cjk(c) && c.is_alphabetic();
-    let chars: Vec<char> = text.chars().collect();
-    for w in chars.windows(2) {
-        if ideograph(w[0]) && ideograph(w[1]) {
-            *into.entry((w[0], w[1])).or_default() += 1;
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let this = ideograph(c).then_some(c);
+        if let (Some(a), Some(b)) = (prev, this) {
+            *into.entry((a, b)).or_default() += 1;
         }
+        prev = this;
     }
 }
 
@@ -200,56 +207,106 @@ struct Fit {
     toward: Vec<usize>,
 }
 
-/// The letter pairs of a page's articles, weighed by how few articles hold them.
+/// The letter pairs of a page's articles (each paragraph's, the title's and the whole
+/// article's), weighed by how few articles hold them.
 struct Page<'a> {
     articles: &'a [ArticleDraft],
+    paragraphs: Vec<Vec<Pairs>>,
+    titles: Vec<Pairs>,
     docs: Vec<Pairs>,
-    df: FxHashMap<(char, char), u32>,
+    /// The length of each article's pairs weighed by rarity (see [`Page::norm`]).
+    norms: Vec<f64>,
+    idf: FxHashMap<(char, char), f64>,
+    /// For each pair, the articles holding it and how often.
+    holders: FxHashMap<(char, char), Vec<(usize, u32)>>,
 }
 
 impl<'a> Page<'a> {
     fn new(articles: &'a [ArticleDraft]) -> Self {
-        let docs: Vec<Pairs> = articles
+        let paragraphs: Vec<Vec<Pairs>> = articles
             .iter()
             .map(|a| {
-                let mut p = pairs_of(a.paragraphs.iter().map(|p| p.text.as_str()));
-                add_pairs(&mut p, &a.title);
-                p
+                a.paragraphs
+                    .iter()
+                    .map(|p| pairs_of([p.text.as_str()]))
+                    .collect()
             })
             .collect();
-        let mut df: FxHashMap<(char, char), u32> = FxHashMap::default();
-        for d in &docs {
-            for k in d.keys() {
-                *df.entry(*k).or_default() += 1;
+        let titles: Vec<Pairs> = articles
+            .iter()
+            .map(|a| pairs_of([a.title.as_str()]))
+            .collect();
+        let docs: Vec<Pairs> = paragraphs
+            .iter()
+            .zip(&titles)
+            .map(|(ps, t)| sum(ps, t))
+            .collect();
+        let idf = idf(&docs);
+        let mut holders: FxHashMap<(char, char), Vec<(usize, u32)>> = FxHashMap::default();
+        for (o, d) in docs.iter().enumerate() {
+            for (k, &v) in d {
+                holders.entry(*k).or_default().push((o, v));
             }
         }
-        Page { articles, docs, df }
+        let mut page = Page {
+            articles,
+            paragraphs,
+            titles,
+            docs,
+            norms: Vec::new(),
+            idf,
+            holders,
+        };
+        page.norms = page.docs.iter().map(|d| page.norm(d)).collect();
+        page
     }
 
     fn idf(&self, k: &(char, char)) -> f64 {
-        let n = self.docs.len() as f64;
-        let df = f64::from(self.df.get(k).copied().unwrap_or(0));
-        ((n + 1.0) / (df + 0.5)).ln()
+        self.idf
+            .get(k)
+            .copied()
+            .unwrap_or_else(|| unseen_idf(self.docs.len()))
     }
 
-    /// Cosine likeness of two sets of pairs, each pair weighed by its rarity on the page.
-    fn cosine(&self, a: &Pairs, b: &Pairs) -> f64 {
-        let norm = |p: &Pairs| {
-            p.iter()
-                .map(|(k, &v)| (f64::from(v) * self.idf(k)).powi(2))
-                .sum::<f64>()
-                .sqrt()
-        };
-        let shared: f64 = a
-            .iter()
-            .filter_map(|(k, &v)| b.get(k).map(|&u| f64::from(v.min(u)) * self.idf(k).powi(2)))
-            .sum();
-        let (na, nb) = (norm(a), norm(b));
-        if na > 0.0 && nb > 0.0 {
-            shared / (na * nb)
-        } else {
-            0.0
+    /// The length of a set of pairs, each weighed by its rarity on the page.
+    fn norm(&self, p: &Pairs) -> f64 {
+        p.iter()
+            .map(|(k, &v)| (f64::from(v) * self.idf(k)).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// Cosine likeness of `a` (of length `na`, [`Page::norm`]) to each article, each pair
+    /// weighed by its rarity on the page.
+    fn cosines(&self, a: &Pairs, na: f64) -> Vec<f64> {
+        let mut shared = vec![0.0; self.docs.len()];
+        for (k, &v) in a {
+            let w = self.idf(k).powi(2);
+            for &(o, u) in self.holders.get(k).map_or(&[][..], Vec::as_slice) {
+                shared[o] += f64::from(v.min(u)) * w;
+            }
         }
+        shared
+            .iter()
+            .zip(&self.norms)
+            .map(|(&s, &nb)| ratio(s, na, nb))
+            .collect()
+    }
+
+    /// Cosine likeness of paragraph `j` of article `i` to the rest of the article (its
+    /// other paragraphs and its title). The rest's length is the article's less what the
+    /// paragraph's pairs add to it, so only the paragraph's pairs are read.
+    fn cosine_to_rest(&self, i: usize, j: usize, na: f64) -> f64 {
+        let (own, doc) = (&self.paragraphs[i][j], &self.docs[i]);
+        let (mut shared, mut taken) = (0.0, 0.0);
+        for (k, &v) in own {
+            let (all, w) = (doc[k], self.idf(k).powi(2));
+            let rest = all - v.min(all);
+            shared += f64::from(v.min(rest)) * w;
+            taken += (f64::from(all).powi(2) - f64::from(rest).powi(2)) * w;
+        }
+        let nb = (self.norms[i].powi(2) - taken).max(0.0).sqrt();
+        ratio(shared, na, nb)
     }
 
     /// How article `i`'s paragraphs fit it (see [`Fit`]); a ratio of 5 when none is long
@@ -265,19 +322,9 @@ impl<'a> Page<'a> {
             if p.text.chars().count() < MIN_WEIGHED {
                 continue;
             }
-            let own_pairs = pairs_of([p.text.as_str()]);
-            let rest = a
-                .paragraphs
-                .iter()
-                .enumerate()
-                .filter(|&(k, _)| k != j)
-                .map(|(_, q)| q.text.as_str())
-                .chain([a.title.as_str()]);
-            let own = self.cosine(&own_pairs, &pairs_of(rest));
-            let (closest, other) = (0..self.docs.len())
-                .filter(|&o| o != i)
-                .map(|o| (o, self.cosine(&own_pairs, &self.docs[o])))
-                .fold((i, 0.0), |best, x| if x.1 > best.1 { x } else { best });
+            let na = self.norm(&self.paragraphs[i][j]);
+            let own = self.cosine_to_rest(i, j, na);
+            let (closest, other) = closest_other(i, &self.cosines(&self.paragraphs[i][j], na));
             fit.worst = fit.worst.min(own / (other + 1e-3));
             if other > own {
                 fit.stray = fit.stray.saturating_add(1);
@@ -289,20 +336,67 @@ impl<'a> Page<'a> {
 
     /// How alike article `i` and the article most like it on the page read (cosine).
     fn twin(&self, i: usize) -> f64 {
-        (0..self.docs.len())
-            .filter(|&o| o != i)
-            .map(|o| self.cosine(&self.docs[i], &self.docs[o]))
-            .fold(0.0, f64::max)
+        closest_other(i, &self.cosines(&self.docs[i], self.norms[i])).1
     }
 
     /// The share of article `i`'s title's distinct letter pairs its text holds.
     fn title_covered(&self, i: usize) -> f64 {
-        let a = &self.articles[i];
-        let title = pairs_of([a.title.as_str()]);
-        let body = pairs_of(a.paragraphs.iter().map(|p| p.text.as_str()));
-        let held = title.keys().filter(|k| body.contains_key(k)).count();
+        let title = &self.titles[i];
+        let held = title
+            .keys()
+            .filter(|k| self.paragraphs[i].iter().any(|p| p.contains_key(k)))
+            .count();
         held as f64 / title.len().max(1) as f64
     }
+}
+
+/// The article other than `i` with the greatest likeness (`i` and 0 when none is above 0).
+fn closest_other(i: usize, likeness: &[f64]) -> (usize, f64) {
+    likeness
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(o, _)| o != i)
+        .fold((i, 0.0), |best, x| if x.1 > best.1 { x } else { best })
+}
+
+/// A cosine from the shared weight and the two lengths (0 when either is empty).
+fn ratio(shared: f64, na: f64, nb: f64) -> f64 {
+    if na > 0.0 && nb > 0.0 {
+        shared / (na * nb)
+    } else {
+        0.0
+    }
+}
+
+/// The pairs of an article's paragraphs and title together.
+fn sum(paragraphs: &[Pairs], title: &Pairs) -> Pairs {
+    let mut all = title.clone();
+    for p in paragraphs {
+        for (k, &v) in p {
+            *all.entry(*k).or_default() += v;
+        }
+    }
+    all
+}
+
+/// Each pair's rarity among `docs`: the log of the articles over those holding it (smoothed).
+fn idf(docs: &[Pairs]) -> FxHashMap<(char, char), f64> {
+    let mut df: FxHashMap<(char, char), u32> = FxHashMap::default();
+    for d in docs {
+        for k in d.keys() {
+            *df.entry(*k).or_default() += 1;
+        }
+    }
+    let n = docs.len() as f64;
+    df.into_iter()
+        .map(|(k, df)| (k, ((n + 1.0) / (f64::from(df) + 0.5)).ln()))
+        .collect()
+}
+
+/// The rarity of a pair no article holds.
+fn unseen_idf(docs: usize) -> f64 {
+    ((docs as f64 + 1.0) / 0.5).ln()
 }
 
 #[cfg(test)]
