@@ -123,10 +123,11 @@ impl OwnedInput {
 }
 
 /// Imports many inputs, each as one digest in its own transaction: a second thread reads,
-/// decodes and rebuilds the next input while this one stores the current one. The next input
-/// is handed over only when this thread takes it, so at most two inputs are in memory at once
-/// (a folder of 31 MB files: a peak of 624 MiB at ten files when two more could wait).
-/// `done` gets each input's name and result, in order.
+/// decodes and rebuilds the next inputs while this one stores the current one. Rebuilt inputs
+/// wait for this thread while they came from at most [`WAITING_BYTES`] of input together, or
+/// one input however large (a folder of 31 MB files keeps at most two in memory at once: a
+/// peak of 624 MiB at ten files when two more could wait). `done` gets each input's name and
+/// result, in order.
 pub fn import_stream<I>(
     store: &mut Store,
     jieba: &Jieba,
@@ -136,20 +137,75 @@ pub fn import_stream<I>(
 ) where
     I: Iterator<Item = (String, Result<OwnedInput>)> + Send,
 {
+    let waiting = Waiting::default();
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Result<Prepared>)>(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(String, Result<Prepared>, usize)>();
+        let waiting = &waiting;
         scope.spawn(move || {
             for (what, input) in inputs {
+                let size = input.as_ref().map_or(0, |i| i.bytes.len());
                 let prepared = input.and_then(|i| prepare(jieba, &i.as_input(), opts));
-                if tx.send((what, prepared)).is_err() {
+                if !waiting.add(size) || tx.send((what, prepared, size)).is_err() {
                     break;
                 }
             }
         });
-        for (what, prepared) in rx {
+        // Even should `done` panic, the rebuilding thread stops waiting.
+        let _closed = waiting.closed_on_drop();
+        for (what, prepared, size) in rx {
             done(&what, prepared.and_then(|p| commit(store, jieba, p, opts)));
+            waiting.take(size);
         }
     });
+}
+
+/// The most input (bytes) whose rebuilt articles may wait to be stored, beyond one input.
+pub const WAITING_BYTES: usize = 1 << 20;
+
+/// The input bytes rebuilt and not yet stored in [`import_stream`]: the rebuilding thread
+/// waits while more would pass [`WAITING_BYTES`].
+#[derive(Default)]
+struct Waiting {
+    /// Bytes waiting, and whether the storing thread has stopped taking inputs.
+    state: std::sync::Mutex<(usize, bool)>,
+    changed: std::sync::Condvar,
+}
+
+impl Waiting {
+    /// Counts `size` bytes more as waiting, once there is room (or nothing waits); false when
+    /// the storing thread has stopped.
+    fn add(&self, size: usize) -> bool {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self
+            .changed
+            .wait_while(state, |(bytes, closed)| {
+                !*closed && *bytes > 0 && *bytes + size > WAITING_BYTES
+            })
+            .unwrap_or_else(|e| e.into_inner());
+        state.0 += size;
+        !state.1
+    }
+
+    /// Counts `size` bytes as stored.
+    fn take(&self, size: usize) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.0 = state.0.saturating_sub(size);
+        self.changed.notify_all();
+    }
+
+    /// A guard that tells the rebuilding thread, when dropped, that the storing thread has
+    /// stopped: it stops waiting.
+    fn closed_on_drop(&self) -> impl Drop + '_ {
+        struct Closed<'a>(&'a Waiting);
+        impl Drop for Closed<'_> {
+            fn drop(&mut self) {
+                let mut state = self.0.state.lock().unwrap_or_else(|e| e.into_inner());
+                state.1 = true;
+                self.0.changed.notify_all();
+            }
+        }
+        Closed(self)
+    }
 }
 
 /// An input decoded and rebuilt into articles, with its search tokens: all the work that

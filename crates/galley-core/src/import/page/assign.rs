@@ -282,14 +282,13 @@ fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>>
         return None;
     }
     let Layout { pieces, titles, .. } = layout(units, &mut ParsedDigest::default());
-    let bags = piece_words(&UnitWords::new(units, jieba), &pieces);
+    let uw = UnitWords::new(units, jieba);
+    let bags = piece_words(&uw, &pieces);
     let rarity = Rarity::new(&bags, pieces.len());
     let idf = |w: &str| rarity.of(w);
     let split: Vec<usize> = pairs
         .into_iter()
-        .filter(|&t| {
-            is_numbered_pair(&units[t]) || told_apart(units, &pieces, &titles, t, jieba, &idf)
-        })
+        .filter(|&t| is_numbered_pair(&units[t]) || told_apart(&uw, &pieces, &titles, t, &idf))
         .collect();
     if split.is_empty() {
         return None;
@@ -365,13 +364,13 @@ fn is_numbered_pair(u: &Unit) -> bool {
 /// its first title's story and one telling its second's, either way round, or tell them in
 /// turn paragraph by paragraph ([`Run::interleaved`]).
 fn told_apart(
-    units: &[Unit],
+    uw: &UnitWords<'_>,
     pieces: &[Piece],
     titles: &[usize],
     t: usize,
-    jieba: &Jieba,
     idf: &dyn Fn(&str) -> f64,
 ) -> bool {
+    let (units, jieba) = (uw.units, uw.jieba);
     let next_title = titles
         .iter()
         .copied()
@@ -389,13 +388,7 @@ fn told_apart(
         words(jieba, &joined_title(a)),
         words(jieba, &joined_title(b)),
     ];
-    let run = Run::new(
-        units,
-        (&items, &breaks),
-        halves.iter().collect(),
-        idf,
-        jieba,
-    );
+    let run = Run::new(uw, (&items, &breaks), halves.iter().collect(), idf);
     (1..items.len()).any(|k| run.boundary(k) && run.splits_two_titles(k))
         || run.interleaved().is_some()
 }
@@ -612,7 +605,7 @@ fn split_under_stacked_titles(
     titles: &[usize],
     title_bags: &[Bag],
 ) {
-    let (units, jieba) = (uw.units, uw.jieba);
+    let units = uw.units;
     let bags = piece_words(uw, pieces);
     let n = pieces.len();
     let rarity = Rarity::new(&bags, n);
@@ -636,7 +629,7 @@ fn split_under_stacked_titles(
         }
         let (items, breaks) = items_and_breaks(&group.iter().collect::<Vec<_>>());
         let headlines = stack.iter().map(|&t| &title_bags[t]).collect();
-        let run = Run::new(units, (&items, &breaks), headlines, &idf, jieba);
+        let run = Run::new(uw, (&items, &breaks), headlines, &idf);
         if let Some(second) = run.interleaved() {
             out.extend(part(group, &second));
             continue;
@@ -1150,7 +1143,7 @@ struct Run<'a> {
     items: &'a [usize],
     /// Where the pieces of the run ended (item positions): breaks the layout already saw.
     breaks: &'a [usize],
-    paragraphs: Vec<Bag>,
+    paragraphs: Vec<&'a Bag>,
     headlines: Vec<&'a Bag>,
     idf: &'a dyn Fn(&str) -> f64,
 }
@@ -1174,20 +1167,16 @@ fn items_and_breaks(pieces: &[&Piece]) -> (Vec<usize>, Vec<usize>) {
 impl<'a> Run<'a> {
     /// The run of paragraphs `items` (with the breaks the layout saw) under `headlines`.
     fn new(
-        units: &'a [Unit],
+        uw: &'a UnitWords<'a>,
         (items, breaks): (&'a [usize], &'a [usize]),
         headlines: Vec<&'a Bag>,
         idf: &'a dyn Fn(&str) -> f64,
-        jieba: &Jieba,
     ) -> Self {
         Run {
-            units,
+            units: uw.units,
             items,
             breaks,
-            paragraphs: items
-                .iter()
-                .map(|&i| words(jieba, &units[i].text))
-                .collect(),
+            paragraphs: items.iter().map(|&i| uw.of(i)).collect(),
             headlines,
             idf,
         }
@@ -1251,7 +1240,7 @@ impl<'a> Run<'a> {
         let crossed = cover(x, back).max(cover(y, front));
         // A break the layout saw already is likelier than one inside a piece.
         let seen = if self.breaks.contains(&k) { 0.5 } else { 0.0 };
-        tell_apart(fx, by, crossed).then(|| fx + by + cover(y, &self.paragraphs[k]) / 2.0 + seen)
+        tell_apart(fx, by, crossed).then(|| fx + by + cover(y, self.paragraphs[k]) / 2.0 + seen)
     }
 
     /// Two columns printed block by block in turn under two stacked headlines: no single cut
