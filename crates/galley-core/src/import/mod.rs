@@ -7,6 +7,7 @@ pub mod files;
 pub mod formats;
 pub mod page;
 pub mod pdf;
+mod stream;
 
 use std::path::Path;
 
@@ -15,6 +16,7 @@ use jieba_rs::Jieba;
 use crate::model::{IssueDate, ParsedDigest};
 pub use files::{collect_files, Found};
 pub use formats::InputFormat;
+pub use stream::{import_stream, WAITING_BYTES};
 
 use crate::store::{articles, audit, digests, furniture, paragraphs, pull_quotes, search};
 use crate::{Error, Result, Store};
@@ -119,92 +121,6 @@ impl OwnedInput {
             source_file: self.source_file.clone(),
             bytes: &self.bytes,
         }
-    }
-}
-
-/// Imports many inputs, each as one digest in its own transaction: a second thread reads,
-/// decodes and rebuilds the next inputs while this one stores the current one. Rebuilt inputs
-/// wait for this thread while they came from at most [`WAITING_BYTES`] of input together, or
-/// one input however large (a folder of 31 MB files keeps at most two in memory at once: a
-/// peak of 624 MiB at ten files when two more could wait). `done` gets each input's name and
-/// result, in order.
-pub fn import_stream<I>(
-    store: &mut Store,
-    jieba: &Jieba,
-    inputs: I,
-    opts: &Options,
-    mut done: impl FnMut(&str, Result<Report>),
-) where
-    I: Iterator<Item = (String, Result<OwnedInput>)> + Send,
-{
-    let waiting = Waiting::default();
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<(String, Result<Prepared>, usize)>();
-        let waiting = &waiting;
-        scope.spawn(move || {
-            for (what, input) in inputs {
-                let size = input.as_ref().map_or(0, |i| i.bytes.len());
-                let prepared = input.and_then(|i| prepare(jieba, &i.as_input(), opts));
-                if !waiting.add(size) || tx.send((what, prepared, size)).is_err() {
-                    break;
-                }
-            }
-        });
-        // Even should `done` panic, the rebuilding thread stops waiting.
-        let _closed = waiting.closed_on_drop();
-        for (what, prepared, size) in rx {
-            done(&what, prepared.and_then(|p| commit(store, jieba, p, opts)));
-            waiting.take(size);
-        }
-    });
-}
-
-/// The most input (bytes) whose rebuilt articles may wait to be stored, beyond one input.
-pub const WAITING_BYTES: usize = 1 << 20;
-
-/// The input bytes rebuilt and not yet stored in [`import_stream`]: the rebuilding thread
-/// waits while more would pass [`WAITING_BYTES`].
-#[derive(Default)]
-struct Waiting {
-    /// Bytes waiting, and whether the storing thread has stopped taking inputs.
-    state: std::sync::Mutex<(usize, bool)>,
-    changed: std::sync::Condvar,
-}
-
-impl Waiting {
-    /// Counts `size` bytes more as waiting, once there is room (or nothing waits); false when
-    /// the storing thread has stopped.
-    fn add(&self, size: usize) -> bool {
-        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let mut state = self
-            .changed
-            .wait_while(state, |(bytes, closed)| {
-                !*closed && *bytes > 0 && *bytes + size > WAITING_BYTES
-            })
-            .unwrap_or_else(|e| e.into_inner());
-        state.0 += size;
-        !state.1
-    }
-
-    /// Counts `size` bytes as stored.
-    fn take(&self, size: usize) {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.0 = state.0.saturating_sub(size);
-        self.changed.notify_all();
-    }
-
-    /// A guard that tells the rebuilding thread, when dropped, that the storing thread has
-    /// stopped: it stops waiting.
-    fn closed_on_drop(&self) -> impl Drop + '_ {
-        struct Closed<'a>(&'a Waiting);
-        impl Drop for Closed<'_> {
-            fn drop(&mut self) {
-                let mut state = self.0.state.lock().unwrap_or_else(|e| e.into_inner());
-                state.1 = true;
-                self.0.changed.notify_all();
-            }
-        }
-        Closed(self)
     }
 }
 

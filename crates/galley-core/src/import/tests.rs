@@ -309,29 +309,3 @@ fn import_stream_keeps_order_reports_each_failure_and_goes_on() {
     );
     assert_eq!(store.digests().unwrap().len(), 2);
 }
-
-#[test]
-fn rebuilt_inputs_wait_within_the_byte_budget_or_one_at_a_time() {
-    use std::sync::mpsc;
-    use std::time::Duration;
-    let waiting = &Waiting::default();
-    // One input however large may wait; the next waits until it is stored.
-    assert!(waiting.add(3 * WAITING_BYTES));
-    let (tx, rx) = mpsc::channel();
-    std::thread::scope(|s| {
-        let tx = tx.clone();
-        s.spawn(move || tx.send(waiting.add(1)).unwrap());
-        assert!(rx.recv_timeout(Duration::from_millis(50)).is_err());
-        waiting.take(3 * WAITING_BYTES);
-        assert_eq!(rx.recv_timeout(Duration::from_secs(10)), Ok(true));
-    });
-    // Small inputs wait together within the budget.
-    assert!(waiting.add(WAITING_BYTES / 2));
-    assert!(waiting.add(WAITING_BYTES / 2 - 1));
-    // When the storing thread stops, a rebuilding thread waiting is told so.
-    std::thread::scope(|s| {
-        s.spawn(move || tx.send(waiting.add(WAITING_BYTES)).unwrap());
-        drop(waiting.closed_on_drop());
-        assert_eq!(rx.recv_timeout(Duration::from_secs(10)), Ok(false));
-    });
-}
