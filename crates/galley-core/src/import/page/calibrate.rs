@@ -553,6 +553,52 @@ mod tests {
         assert!(probability(&WEIGHTS, &evidence(&p)[0]) > probability(&WEIGHTS, &x[0]));
     }
 
+    /// The cosine of two sets of pairs read directly (what [`Page`] works out faster).
+    fn direct_cosine(page: &Page<'_>, a: &Pairs, b: &Pairs) -> f64 {
+        let shared: f64 = a
+            .iter()
+            .filter_map(|(k, &v)| b.get(k).map(|&u| f64::from(v.min(u)) * page.idf(k).powi(2)))
+            .sum();
+        ratio(shared, page.norm(a), page.norm(b))
+    }
+
+    #[test]
+    fn a_paragraph_weighs_against_its_articles_rest_and_the_others_as_read_directly() {
+        let parsed = ParsedDigest {
+            articles: vec![
+                article("南湖公园儿童游乐场周六开放", &[PARK, PARK_MORE, PARK], 0.9),
+                article("城西菜市场改造后重新营业", &[MARKET, MARKET_MORE], 0.9),
+                article("𠮷野家开门了", &["𠮷野家今天开门了，公园旁边。"], 0.9),
+            ],
+            ..ParsedDigest::default()
+        };
+        let page = Page::new(&parsed.articles);
+        for (i, a) in parsed.articles.iter().enumerate() {
+            for j in 0..a.paragraphs.len() {
+                let own = pairs_of([a.paragraphs[j].text.as_str()]);
+                let rest = pairs_of(
+                    a.paragraphs
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, _)| k != j)
+                        .map(|(_, p)| p.text.as_str())
+                        .chain([a.title.as_str()]),
+                );
+                let na = page.norm(&own);
+                let fast = page.cosine_to_rest(i, j, na);
+                assert!(
+                    (fast - direct_cosine(&page, &own, &rest)).abs() < 1e-12,
+                    "{i} {j}"
+                );
+                let all = page.cosines(&own, na);
+                for (o, &c) in all.iter().enumerate() {
+                    let direct = direct_cosine(&page, &own, &page.docs[o]);
+                    assert!((c - direct).abs() < 1e-12, "{i} {j} against {o}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn two_halves_of_one_story_read_alike() {
         let halves = ParsedDigest {
