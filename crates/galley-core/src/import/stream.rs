@@ -5,10 +5,8 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use jieba_rs::Jieba;
 
-use super::{commit, prepare, Options, OwnedInput, Prepared};
+use super::{commit, prepare, Options, OwnedInput, Prepared, Report};
 use crate::{Result, Store};
-
-use super::Report;
 
 /// The most input (bytes) taken to be rebuilt and not yet stored, beyond two inputs.
 pub const WAITING_BYTES: usize = 1 << 20;

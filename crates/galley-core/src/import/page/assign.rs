@@ -175,8 +175,7 @@ pub fn articles(units: &[Unit], jieba: &Jieba) -> ParsedDigest {
         }
     }
     let piece_bags = piece_words(&uw, &pieces);
-    let n_pieces = pieces.len();
-    let rarity = Rarity::new(&piece_bags, n_pieces);
+    let rarity = Rarity::new(&piece_bags);
     let idf = |w: &str| rarity.of(w);
     let titled = Titled {
         titles: &titles,
@@ -284,7 +283,7 @@ fn split_side_by_side_titles(units: &[Unit], jieba: &Jieba) -> Option<Vec<Unit>>
     let Layout { pieces, titles, .. } = layout(units, &mut ParsedDigest::default());
     let uw = UnitWords::new(units, jieba);
     let bags = piece_words(&uw, &pieces);
-    let rarity = Rarity::new(&bags, pieces.len());
+    let rarity = Rarity::new(&bags);
     let idf = |w: &str| rarity.of(w);
     let split: Vec<usize> = pairs
         .into_iter()
@@ -607,8 +606,7 @@ fn split_under_stacked_titles(
 ) {
     let units = uw.units;
     let bags = piece_words(uw, pieces);
-    let n = pieces.len();
-    let rarity = Rarity::new(&bags, n);
+    let rarity = Rarity::new(&bags);
     let idf = |w: &str| rarity.of(w);
     let mut out = Vec::with_capacity(pieces.len() + 2);
     let mut rest = std::mem::take(pieces).into_iter().peekable();
@@ -658,8 +656,7 @@ fn split_under_stacked_titles(
 /// text, also before the paragraphs that hold its words, if those before them hold few.
 fn titles_after_their_text(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &mut Vec<usize>) {
     let bags = piece_words(uw, pieces);
-    let n = pieces.len();
-    let rarity = Rarity::new(&bags, n);
+    let rarity = Rarity::new(&bags);
     let idf = |w: &str| rarity.of(w);
     let mut out = Vec::with_capacity(pieces.len());
     for mut p in std::mem::take(pieces) {
@@ -930,8 +927,7 @@ fn split_for_titles_apart(
 ) {
     let units = uw.units;
     let bags = piece_words(uw, pieces);
-    let n = pieces.len();
-    let rarity = Rarity::new(&bags, n);
+    let rarity = Rarity::new(&bags);
     let idf = |w: &str| rarity.of(w);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (ti, &t) in titles.iter().enumerate() {
@@ -984,8 +980,7 @@ fn cut_pieces(pieces: &mut Vec<Piece>, cuts: &[(usize, usize)]) {
 /// weighs them against every story, as any piece.
 fn split_for_open_stories(uw: &UnitWords<'_>, pieces: &mut Vec<Piece>, titles: &[usize]) {
     let bags = piece_words(uw, pieces);
-    let n = pieces.len();
-    let rarity = Rarity::new(&bags, n);
+    let rarity = Rarity::new(&bags);
     let idf = |w: &str| rarity.of(w);
     let cuts: Vec<(usize, usize)> = (0..pieces.len())
         .filter(|&pi| pieces[pi].source.is_some())
@@ -1338,7 +1333,7 @@ fn tell_apart(own_x: f64, own_y: f64, crossed: f64) -> bool {
     own_x >= TELLS && own_y >= TELLS && crossed < HARDLY || clear
 }
 
-/// Step 2: how much each word tells pieces apart, from in how many of the `n` pieces it
+/// Step 2: how much each word tells pieces apart, from in how many of the pieces it
 /// occurs (worked out once for every word of the page: the steps ask it of the same words
 /// many times).
 struct Rarity<'a> {
@@ -1347,7 +1342,8 @@ struct Rarity<'a> {
 }
 
 impl<'a> Rarity<'a> {
-    fn new(piece_bags: &'a [Bag], n: usize) -> Self {
+    fn new(piece_bags: &'a [Bag]) -> Self {
+        let n = piece_bags.len();
         let mut df: FxHashMap<&str, f64> = FxHashMap::default();
         for bag in piece_bags {
             for w in bag.keys() {
